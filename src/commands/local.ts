@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import { detectContext, localContext, type RunContext } from '../context';
+import { exec } from '../exec';
+
+async function git(args: string[], cwd: string): Promise<string | undefined> {
+  try {
+    const r = await exec(['git', ...args], { cwd, echo: false });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The context for a CLI run: inside GitHub or GitLab CI the CI's own; on a laptop, git's ref and sha
+ * (or --ref/--sha, to see what CI would do for a tag before pushing it).
+ */
+export async function cliContext(dir: string, flags: Record<string, string>): Promise<RunContext> {
+  const env = { ...process.env };
+  if (env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true') {
+    const ctx = detectContext(env, dir);
+    return flags.ref ? { ...ctx, ref: flags.ref, sha: flags.sha ?? ctx.sha } : ctx;
+  }
+  const top = (await git(['rev-parse', '--show-toplevel'], dir)) ?? dir;
+  const branch = await git(['symbolic-ref', '-q', 'HEAD'], dir);
+  const remoteHead = await git(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], dir);
+  return localContext({ ...env, MCP_DEPLOY_WORKSPACE: flags.workspace ? path.resolve(flags.workspace) : top }, dir, {
+    ref: flags.ref ?? branch,
+    sha: flags.sha ?? (await git(['rev-parse', 'HEAD'], dir)),
+    remoteUrl: await git(['remote', 'get-url', 'origin'], dir),
+    defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * The one error type the action raises on purpose. It names the input to change and how, so the single
+ * `setFailed` line at the top is enough for a user to act on.
+ */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly input?: string,
+    readonly hint?: string,
+  ) {
+    super(
+      `${input ? `input '${input}': ` : ''}${message}${hint ? ` (fix: ${hint})` : ''}`,
+    );
+    this.name = 'ActionError';
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

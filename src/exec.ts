@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { ActionError } from './errors';
+import { log, redact } from './report/log';
+
+/**
+ * The only place that starts processes. Commands are argv arrays (no shell ever sees an input), secrets go
+ * through stdin or the environment, and everything echoed is redacted.
+ */
+export interface ExecOptions {
+  cwd?: string;
+  /** Added to (or, with undefined, removed from) the inherited environment. */
+  env?: Record<string, string | undefined>;
+  /** Written to stdin, then closed: the way passwords reach `docker login --password-stdin`. */
+  input?: string | Buffer;
+  timeoutMs?: number;
+  /** Echo the command line before running it (default true). */
+  echo?: boolean;
+  /** Print output lines as they arrive, for long steps whose progress a user wants to see. */
+  stream?: boolean;
+}
+
+export interface ExecResult {
+  argv: string[];
+  exitCode: number;
+  signal?: NodeJS.Signals;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+}
+
+export function quote(argv: readonly string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+export async function exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  const [cmd, ...args] = argv;
+  if (opts.echo !== false) log.info(`$ ${quote(argv)}`);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const started = Date.now();
+  return new Promise<ExecResult>((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Own process group, so a timeout kills the tool and whatever it started (cargo -> rustc).
+      detached: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    if (opts.timeoutMs) {
+      timer = setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      }, opts.timeoutMs);
+    }
+    const streamer = (sink: Buffer[]) => {
+      let partial = '';
+      return (chunk: Buffer) => {
+        sink.push(chunk);
+        if (!opts.stream) return;
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const l of lines) log.info(l);
+      };
+    };
+    child.stdout.on('data', streamer(out));
+    child.stderr.on('data', streamer(err));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      if (timer) clearTimeout(timer);
+      reject(
+        e.code === 'ENOENT'
+          ? new ActionError(`'${cmd}' was not found on PATH`, undefined, `install ${cmd} or add it to PATH`)
+          : e,
+      );
+    });
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({
+        argv: [...argv],
+        exitCode: code ?? 128,
+        signal: signal ?? undefined,
+        stdout: redact(Buffer.concat(out).toString('utf8')),
+        stderr: redact(Buffer.concat(err).toString('utf8')),
+        durationMs: Date.now() - started,
+        timedOut,
+      });
+    });
+    child.stdin.on('error', () => undefined); // a tool that exits without reading stdin is not our error
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** Runs and throws when the command fails, with the tail of its stderr in the message. */
+export async function execOk(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+  const r = await exec(argv, opts);
+  if (r.exitCode !== 0) throw new CommandError(r);
+  return r;
+}
+
+export class CommandError extends Error {
+  constructor(readonly result: ExecResult) {
+    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+    super(
+      `${quote(result.argv.slice(0, 3))} ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${
+        tail ? `:\n${tail}` : ''
+      }`,
+    );
+    this.name = 'CommandError';
+  }
+}

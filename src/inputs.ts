@@ -1,0 +1,142 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ActionError } from './errors';
+import { registerSecret } from './report/log';
+
+/**
+ * Inputs come from action.yml (INPUT_*), from CLI flags, or from MCP_* variables in GitLab; a source
+ * answers '' for anything unset. Each stage parses its own inputs with this reader, so every check says
+ * which input is wrong and how to fix it before any tool runs.
+ */
+export type InputSource = (name: string) => string;
+
+export const STAGES = ['gates', 'build', 'scan', 'deploy', 'verify'] as const;
+export type StageName = (typeof STAGES)[number];
+
+export class InputReader {
+  constructor(private readonly source: InputSource) {}
+
+  string(name: string, fallback = ''): string {
+    return this.source(name).trim() || fallback;
+  }
+
+  required(name: string, hint: string): string {
+    const v = this.string(name);
+    if (!v) throw new ActionError('is required', name, hint);
+    return v;
+  }
+
+  /** Secrets are registered for masking the moment they are read. */
+  secret(name: string): string {
+    const v = this.source(name);
+    registerSecret(v);
+    return v.trim();
+  }
+
+  /** Newline or comma separated; blank items and `#` comments dropped. */
+  list(name: string, fallback: string[] = []): string[] {
+    const raw = this.source(name);
+    if (!raw.trim()) return fallback;
+    return splitList(raw);
+  }
+
+  /** Like list(), but only splits on newlines: for items that contain commas (tag rules, JSON). */
+  lines(name: string): string[] {
+    return this.source(name)
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter((s) => s && !s.startsWith('#'));
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.string(name).toLowerCase();
+    if (!v) return fallback;
+    if (v === 'true') return true;
+    if (v === 'false') return false;
+    throw new ActionError(`'${this.string(name)}' is not a boolean`, name, `use true or false`);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const v = this.string(name);
+    if (!v) return fallback;
+    if (!(allowed as readonly string[]).includes(v))
+      throw new ActionError(`'${v}' is not allowed`, name, `use one of: ${allowed.join(', ')}`);
+    return v as T;
+  }
+
+  /** A list whose every item must be one of `allowed`. */
+  subset<T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] {
+    const items = this.list(name, fallback).map((s) => s.toLowerCase());
+    const bad = items.filter((i) => !(allowed as readonly string[]).includes(i));
+    if (bad.length)
+      throw new ActionError(`unknown value ${bad.map((b) => `'${b}'`).join(', ')}`, name, `use any of: ${allowed.join(', ')}`);
+    return [...new Set(items)] as T[];
+  }
+
+  int(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+    const v = this.string(name);
+    if (!v) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new ActionError(`'${v}' is not a whole number from ${min} to ${max}`, name, `give a number like ${fallback}`);
+    return n;
+  }
+
+  /** `90`, `90s`, `5m`, `1h30m` -> seconds. */
+  duration(name: string, fallback: string): number {
+    const v = this.string(name, fallback);
+    const s = parseDuration(v);
+    if (s === undefined)
+      throw new ActionError(`'${v}' is not a duration`, name, `write it like 90s, 5m or 1h30m`);
+    return s;
+  }
+
+  /** A directory that must exist, resolved against `base`. */
+  directory(name: string, fallback: string, base: string): string {
+    const v = this.string(name, fallback);
+    const abs = path.resolve(base, v);
+    if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory())
+      throw new ActionError(`directory '${v}' does not exist (looked at ${abs})`, name, 'point it at a directory in the checkout');
+    return abs;
+  }
+}
+
+export function splitList(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .filter((l) => !l.trim().startsWith('#'))
+    .flatMap((l) => l.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function parseDuration(v: string): number | undefined {
+  const t = v.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t);
+  if (!m || !t) return undefined;
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+
+/** Reads `stages` strictly: an unknown stage is an error, the order is always the pipeline's. */
+export function parseStages(r: InputReader): StageName[] {
+  const wanted = r.subset('stages', STAGES, ['gates']);
+  if (!wanted.length) throw new ActionError('names no stage', 'stages', `use any of: ${STAGES.join(', ')}`);
+  return STAGES.filter((s) => wanted.includes(s));
+}
+
+/** The action's own INPUT_* variables, read the way the runner sets them (name upper-cased, spaces to _). */
+export function actionSource(env: Record<string, string | undefined> = process.env): InputSource {
+  return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+}
+
+/**
+ * CLI flags first, then MCP_* variables (MCP_WORKING_DIRECTORY for working-directory): how the GitLab
+ * template configures the same core.
+ */
+export function cliSource(
+  flags: Record<string, string | undefined>,
+  env: Record<string, string | undefined> = process.env,
+): InputSource {
+  return (name) => flags[name] ?? env[`MCP_${name.replace(/-/g, '_').toUpperCase()}`] ?? '';
+}

@@ -1,0 +1,115 @@
+import * as core from '@actions/core';
+
+/**
+ * Every line the action prints goes through one sink, so the same core logs as workflow commands on
+ * GitHub and as plain, readable text in GitLab jobs and on a laptop. Secrets registered here are
+ * redacted from everything printed by either sink, not only where the runner would mask them.
+ */
+export type Level = 'error' | 'warning' | 'notice';
+
+export interface Annotation {
+  level: Level;
+  message: string;
+  title?: string;
+  /** Relative to the workspace, '/' separated. */
+  file?: string;
+  line?: number;
+  endLine?: number;
+  col?: number;
+}
+
+export interface Sink {
+  info(message: string): void;
+  warning(message: string): void;
+  annotate(a: Annotation): void;
+  startGroup(name: string): void;
+  endGroup(): void;
+  setSecret(value: string): void;
+  setOutput(name: string, value: string): void;
+}
+
+const secrets = new Set<string>();
+
+export function registerSecret(value: string | undefined): void {
+  if (!value) return;
+  // Also mask each line: a multi-line secret (a kubeconfig) is printed line by line by most tools.
+  for (const v of [value, ...value.split(/\r?\n/)].map((s) => s.trim())) {
+    if (v.length >= 4 && !secrets.has(v)) {
+      secrets.add(v);
+      sink.setSecret(v);
+    }
+  }
+}
+
+export function redact(text: string): string {
+  let out = text;
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join('***');
+  return out;
+}
+
+export const githubSink: Sink = {
+  info: (m) => core.info(redact(m)),
+  warning: (m) => core.warning(redact(m)),
+  annotate: (a) => {
+    const props: core.AnnotationProperties = {
+      title: a.title && redact(a.title),
+      file: a.file,
+      startLine: a.line,
+      endLine: a.endLine,
+      startColumn: a.col,
+    };
+    const fn = a.level === 'error' ? core.error : a.level === 'warning' ? core.warning : core.notice;
+    fn(redact(a.message), props);
+  },
+  startGroup: (n) => core.startGroup(redact(n)),
+  endGroup: () => core.endGroup(),
+  setSecret: (v) => core.setSecret(v),
+  setOutput: (n, v) => core.setOutput(n, v),
+};
+
+/** Plain text for GitLab and local runs: annotations in the compiler style editors and terminals link. */
+export function textSink(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Sink {
+  let depth = 0;
+  const pad = () => '  '.repeat(depth);
+  return {
+    info: (m) => write(pad() + redact(m)),
+    warning: (m) => write(`${pad()}warning: ${redact(m)}`),
+    annotate: (a) => write(`${pad()}${formatAnnotation(a)}`),
+    startGroup: (n) => {
+      write(`${pad()}▸ ${redact(n)}`);
+      depth++;
+    },
+    endGroup: () => {
+      depth = Math.max(0, depth - 1);
+    },
+    setSecret: () => undefined,
+    setOutput: (n, v) => write(`${pad()}output ${n}=${redact(v)}`),
+  };
+}
+
+export function formatAnnotation(a: Annotation): string {
+  const where = a.file ? `${a.file}${a.line ? `:${a.line}${a.col ? `:${a.col}` : ''}` : ''}: ` : '';
+  return redact(`${where}${a.level}: ${a.title ? `${a.title}: ` : ''}${a.message}`);
+}
+
+let sink: Sink = textSink();
+
+export function setSink(s: Sink): void {
+  sink = s;
+}
+
+export const log = {
+  info: (m: string) => sink.info(m),
+  warning: (m: string) => sink.warning(m),
+  annotate: (a: Annotation) => sink.annotate(a),
+  setOutput: (n: string, v: string) => sink.setOutput(n, v),
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    sink.startGroup(name);
+    try {
+      return await fn();
+    } finally {
+      sink.endGroup();
+    }
+  },
+};

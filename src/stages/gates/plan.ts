@@ -1,0 +1,88 @@
+import { ActionError } from '../../errors';
+import type { InputReader } from '../../inputs';
+import type { PlannedCommand } from '../stage';
+
+export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
+export type Gate = (typeof GATES)[number];
+export const AUDIT_DENY = ['unmaintained', 'unsound', 'yanked'] as const;
+
+export interface GatesInputs {
+  toolchain: string;
+  /** [] = default features; ['all'] = --all-features. */
+  features: string[];
+  clippyArgs: string[];
+  testArgs: string[];
+  audit: boolean;
+  auditIgnore: string[];
+  auditDeny: (typeof AUDIT_DENY)[number][];
+  failFast: boolean;
+}
+
+export function parseGatesInputs(r: InputReader): GatesInputs {
+  const toolchain = r.string('toolchain');
+  if (toolchain && !/^[\w.-]+$/.test(toolchain))
+    throw new ActionError(`'${toolchain}' is not a toolchain name`, 'toolchain', 'use e.g. stable, nightly or 1.95.0');
+  const auditIgnore = r.list('audit-ignore');
+  const badId = auditIgnore.find((id) => !/^[A-Z]+-\d{4}-\d{4,}$/.test(id));
+  if (badId)
+    throw new ActionError(`'${badId}' is not an advisory ID`, 'audit-ignore', 'list IDs like RUSTSEC-2023-0071');
+  return {
+    toolchain,
+    features: r.list('features'),
+    clippyArgs: splitArgs(r.string('clippy-args', '-D warnings')),
+    testArgs: splitArgs(r.string('test-args')),
+    audit: r.bool('audit', true),
+    auditIgnore,
+    auditDeny: r.subset('audit-deny', AUDIT_DENY, []),
+    failFast: r.bool('fail-fast', false),
+  };
+}
+
+/** Whitespace-separated words with '…' and "…" quoting; never given to a shell. */
+export function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+function cargo(i: GatesInputs): string[] {
+  return i.toolchain ? ['cargo', `+${i.toolchain}`] : ['cargo'];
+}
+
+function featureArgs(i: GatesInputs): string[] {
+  if (!i.features.length) return [];
+  return i.features.length === 1 && i.features[0] === 'all'
+    ? ['--all-features']
+    : ['--features', i.features.join(',')];
+}
+
+export function gateCommand(gate: Gate, i: GatesInputs): string[] {
+  switch (gate) {
+    case 'fmt':
+      return [...cargo(i), 'fmt', '--all', '--check'];
+    case 'clippy':
+      return [...cargo(i), 'clippy', '--all-targets', '--message-format=json', ...featureArgs(i), '--', ...i.clippyArgs];
+    case 'test':
+      // --no-fail-fast: every failing test binary is reported, not just the first.
+      return [...cargo(i), 'test', '--no-fail-fast', ...featureArgs(i), ...i.testArgs];
+    case 'audit':
+      return ['cargo', 'audit', '--json', ...i.auditIgnore.flatMap((id) => ['--ignore', id])];
+  }
+}
+
+/**
+ * fmt and audit read sources and Cargo.lock only; clippy and test share target/ (and its lock), so they
+ * run in sequence. The two lanes run side by side.
+ */
+export function gateLanes(i: GatesInputs): Gate[][] {
+  return [['clippy', 'test'], i.audit ? ['fmt', 'audit'] : ['fmt']];
+}
+
+export function planGates(i: GatesInputs): PlannedCommand[] {
+  return gateLanes(i).flatMap((lane, n) =>
+    lane.map((g) => ({
+      argv: gateCommand(g, i),
+      why: n === 0 ? `${g} (lane 1: clippy then test share target/)` : `${g} (lane 2, beside lane 1)`,
+    })),
+  );
+}

@@ -1,0 +1,218 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exec, quote, type ExecResult } from '../../exec';
+import { log, type Annotation } from '../../report/log';
+import { Summary, cell } from '../../report/summary';
+import { which } from '../../tools/path';
+import type { StageEnv, StageResult } from '../stage';
+import {
+  fsLocator,
+  lockfileLine,
+  parseAudit,
+  parseCargoTest,
+  parseClippy,
+  parseFmt,
+  type AuditFinding,
+  type Locator,
+} from './parse';
+import { gateCommand, gateLanes, type Gate, type GatesInputs } from './plan';
+
+export interface GateOutcome {
+  gate: Gate;
+  status: 'passed' | 'failed' | 'skipped';
+  /** "3 hunks", "2 errors, 1 warning", "12 passed, 1 failed" ... */
+  findings: string;
+  durationMs: number;
+  annotations: Annotation[];
+  failingTests: string[];
+  result?: ExecResult;
+  /** Why a gate failed without findings of its own (a compile error, a missing tool). */
+  note?: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd: string): GateOutcome {
+  const base = { gate, durationMs: r.durationMs, result: r, failingTests: [] as string[] };
+  switch (gate) {
+    case 'fmt': {
+      const annotations = parseFmt(r.stdout, loc);
+      const failed = r.exitCode !== 0;
+      return {
+        ...base,
+        status: failed ? 'failed' : 'passed',
+        findings: plural(annotations.length, 'unformatted hunk'),
+        annotations,
+        note: failed && !annotations.length ? tail(r) : undefined,
+      };
+    }
+    case 'clippy': {
+      const c = parseClippy(r.stdout, loc);
+      return {
+        ...base,
+        status: r.exitCode !== 0 || c.errors > 0 ? 'failed' : 'passed',
+        findings: `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`,
+        annotations: c.annotations,
+        note: r.exitCode !== 0 && !c.annotations.length ? tail(r) : undefined,
+      };
+    }
+    case 'test': {
+      const t = parseCargoTest(`${r.stdout}\n${r.stderr}`);
+      const annotations: Annotation[] = t.failures.map((f) => {
+        const abs = f.file ? loc.resolve(f.file) : undefined;
+        return {
+          level: 'error',
+          title: `test failed: ${f.name}`,
+          file: abs ? loc.relative(abs) : f.file,
+          line: f.line,
+          col: f.col,
+          message: f.message || `${f.name} failed`,
+        };
+      });
+      const failed = r.exitCode !== 0;
+      return {
+        ...base,
+        status: failed ? 'failed' : 'passed',
+        findings: t.ran
+          ? `${t.passed} passed, ${t.failed} failed${t.ignored ? `, ${t.ignored} ignored` : ''}`
+          : 'did not run',
+        annotations,
+        failingTests: t.failures.map((f) => f.name),
+        note: failed && !t.failures.length ? tail(r) : undefined,
+      };
+    }
+    case 'audit': {
+      let findings: AuditFinding[];
+      try {
+        findings = parseAudit(r.stdout);
+      } catch {
+        return { ...base, status: 'failed', findings: 'no report', annotations: [], note: tail(r) };
+      }
+      const lockPath = path.join(cwd, 'Cargo.lock');
+      const lock = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : '';
+      const relevant = findings.filter((f) => !i.auditIgnore.includes(f.id));
+      const fails = (f: AuditFinding) =>
+        f.kind === 'vulnerability' || (i.auditDeny as string[]).includes(f.kind);
+      const annotations: Annotation[] = relevant.map((f) => ({
+        level: fails(f) ? 'error' : 'warning',
+        title: `${f.id}: ${f.package} ${f.version}`,
+        file: lock ? loc.relative(lockPath) : undefined,
+        line: lock ? lockfileLine(lock, f.package, f.version) : undefined,
+        message: `${f.title}${f.patched.length ? ` (patched: ${f.patched.join(', ')})` : ''}${f.url ? `\n${f.url}` : ''}`,
+      }));
+      const denied = relevant.filter(fails).length;
+      return {
+        ...base,
+        status: denied ? 'failed' : 'passed',
+        findings: `${plural(relevant.filter((f) => f.kind === 'vulnerability').length, 'vulnerability')}, ${plural(
+          relevant.filter((f) => f.kind !== 'vulnerability').length,
+          'warning',
+        )}`.replace('vulnerabilitys', 'vulnerabilities'),
+        annotations,
+      };
+    }
+  }
+}
+
+function tail(r: ExecResult, n = 15): string {
+  return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
+}
+
+function skipped(gate: Gate, why: string): GateOutcome {
+  return { gate, status: 'skipped', findings: why, durationMs: 0, annotations: [], failingTests: [] };
+}
+
+export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResult> {
+  const loc = fsLocator(env.ctx.workspace, env.cwd);
+  const cargoEnv = { CARGO_TERM_COLOR: 'never' };
+  let stop = false;
+  const outcomes = new Map<Gate, GateOutcome>();
+  const started = Date.now();
+
+  const runLane = async (lane: Gate[]) => {
+    for (const gate of lane) {
+      if (stop) {
+        outcomes.set(gate, skipped(gate, 'skipped (fail-fast)'));
+        continue;
+      }
+      if (gate === 'audit' && !which('cargo-audit')) {
+        // Installing it is the tools module's job; without it the gate must not pass silently.
+        outcomes.set(gate, {
+          ...skipped(gate, 'cargo-audit not installed'),
+          status: 'failed',
+          note: "cargo-audit is not on PATH: install it (cargo install cargo-audit) or set input 'audit' to false",
+        });
+        stop ||= i.failFast;
+        continue;
+      }
+      const argv = gateCommand(gate, i);
+      log.info(`▶ ${gate}: ${quote(argv)}`);
+      const r = await exec(argv, { cwd: env.cwd, env: cargoEnv, echo: false });
+      const o = interpret(gate, r, i, loc, env.cwd);
+      log.info(`${o.status === 'passed' ? '✓' : '✗'} ${gate} ${o.status} in ${secs(o.durationMs)}: ${o.findings}`);
+      outcomes.set(gate, o);
+      if (o.status === 'failed' && i.failFast) stop = true;
+    }
+  };
+  const lanes = gateLanes(i);
+  await Promise.all(lanes.map(runLane));
+  const wallMs = Date.now() - started;
+
+  const ordered = (['fmt', 'clippy', 'test', 'audit'] as Gate[])
+    .map((g) => outcomes.get(g))
+    .filter((o): o is GateOutcome => o !== undefined);
+  for (const o of ordered) {
+    await log.group(`${o.gate}: ${o.status} (${o.findings})`, async () => {
+      if (o.result) {
+        log.info(`$ ${quote(o.result.argv)}`);
+        const out = o.gate === 'clippy' ? o.result.stderr : `${o.result.stdout}${o.result.stderr}`;
+        if (out.trim()) log.info(out.trimEnd());
+      }
+      if (o.note) log.info(o.note);
+    });
+    for (const a of o.annotations) log.annotate(a);
+  }
+
+  const sequentialMs = ordered.reduce((s, o) => s + o.durationMs, 0);
+  const failed = ordered.filter((o) => o.status === 'failed');
+  const summary = new Summary().heading('Gates').table(
+    ['Gate', 'Status', 'Findings', 'Time'],
+    ordered.map((o) => [o.gate, icon(o.status), o.findings, secs(o.durationMs)]),
+  );
+  const failingTests = ordered.flatMap((o) => o.failingTests);
+  if (failingTests.length)
+    summary.text(`**Failing tests**\n\n${failingTests.map((t) => `- \`${cell(t)}\``).join('\n')}`);
+  for (const o of ordered) if (o.note) summary.details(`${o.gate}: why it failed`, o.note);
+  summary.text(
+    `fmt${i.audit ? ' and audit' : ''} ran beside clippy → test: ${secs(wallMs)} wall time against ${secs(
+      sequentialMs,
+    )} one after another (saved ${secs(Math.max(0, sequentialMs - wallMs))}).`,
+  );
+
+  return {
+    status: failed.length ? 'failure' : 'success',
+    headline: failed.length
+      ? `${plural(failed.length, 'gate')} failed: ${failed.map((o) => o.gate).join(', ')}`
+      : `${plural(ordered.length, 'gate')} passed`,
+    summary,
+    outputs: {
+      gates: JSON.stringify(
+        Object.fromEntries(ordered.map((o) => [o.gate, { status: o.status, findings: o.findings, ms: o.durationMs }])),
+      ),
+      'failing-tests': failingTests.join('\n'),
+    },
+    failure: failed.length
+      ? `gates failed: ${failed.map((o) => `${o.gate} (${o.findings})`).join('; ')}`
+      : undefined,
+  };
+}
+
+export const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+export function icon(status: string): string {
+  return status === 'passed' || status === 'success'
+    ? '✅ passed'
+    : status === 'failed' || status === 'failure'
+      ? '❌ failed'
+      : `⏭️ ${status}`;
+}

@@ -1,0 +1,9 @@
+import type { StageName } from '../inputs';
+import { gates } from './gates';
+import type { Stage } from './stage';
+
+/** The stage implementations, in pipeline order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const STAGE_IMPLS: Partial<Record<StageName, Stage<any>>> = {
+  gates,
+};
