@@ -8,20 +8,24 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const dist = path.join(root, 'dist');
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc');
 
-fs.rmSync(dist, { recursive: true, force: true });
-for (const [entry, out] of [
+// Entries are written by rename, never by emptying dist/ first: a test that runs dist/index.js while
+// someone rebundles sees the old file or the new one, never none.
+const entries = [
   ['src/index.ts', 'index'],
+  ['src/post.ts', 'post'],
   ['src/cli.ts', 'cli'],
-]) {
-  const tmp = path.join(root, 'build', `ncc-${out}`);
+];
+fs.mkdirSync(dist, { recursive: true });
+for (const [entry, out] of entries) {
+  const tmp = path.join(root, 'build', `ncc-${out}-${process.pid}`);
   execFileSync(ncc, ['build', entry, '-o', tmp, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '-q'], {
     cwd: root,
     stdio: 'inherit',
   });
-  fs.mkdirSync(dist, { recursive: true });
   fs.renameSync(path.join(tmp, 'index.js'), path.join(dist, `${out}.js`));
   fs.renameSync(path.join(tmp, 'licenses.txt'), path.join(dist, `${out}.licenses.txt`));
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-fs.writeFileSync(path.join(dist, 'cli.js'), '#!/usr/bin/env node\n' + fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').replace(/^#!.*\n/, ''));
+const keep = new Set(entries.flatMap(([, out]) => [`${out}.js`, `${out}.licenses.txt`]));
+for (const f of fs.readdirSync(dist)) if (!keep.has(f)) fs.rmSync(path.join(dist, f), { recursive: true, force: true });
 fs.chmodSync(path.join(dist, 'cli.js'), 0o755);

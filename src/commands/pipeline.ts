@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { cliSource, InputReader } from '../inputs';
+import { runCleanups } from '../cleanup';
 import { prepare, plan, runPipeline } from '../pipeline';
 import { log } from '../report/log';
 import { quote } from '../exec';
@@ -47,7 +48,7 @@ export const runCommand: Command = {
   summary: 'run the stages locally with the same core as the action and print the summary',
   usage: `mcp-deploy run [options]\n\n${COMMON}`,
   async run(args) {
-    const result = await runPipeline(await prepared(args));
+    const result = await runPipeline(await prepared(args)).finally(() => runCleanups());
     process.stdout.write(`\n${result.summary.toText()}`);
     for (const [k, v] of Object.entries(result.outputs)) if (v) log.info(`output ${k}: ${v}`);
     if (result.failure) {
