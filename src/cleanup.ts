@@ -10,8 +10,7 @@ import { log } from './report/log';
  * before it exits.
  */
 export type Cleanup =
-  | { kind: 'remove'; path: string }
-  | { kind: 'docker-logout'; registry: string; config?: string };
+  { kind: 'remove'; path: string } | { kind: 'docker-logout'; registry: string; config?: string };
 
 const STATE_KEY = 'cleanups';
 const pending: Cleanup[] = [];

@@ -43,8 +43,7 @@ export function githubContext(env: Env, cwd: string): RunContext {
   const event = env.GITHUB_EVENT_NAME || 'push';
   const ref = env.GITHUB_REF || '';
   const pr = payload?.pull_request as
-    | { number?: number; head?: { repo?: { full_name?: string } } }
-    | undefined;
+    { number?: number; head?: { repo?: { full_name?: string } } } | undefined;
   const prFromRef = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
   const prNumber = pr?.number ?? (prFromRef ? Number(prFromRef) : undefined);
   const headRepo = pr?.head?.repo?.full_name;
@@ -72,11 +71,7 @@ export function gitlabContext(env: Env, cwd: string): RunContext {
   const mr = env.CI_MERGE_REQUEST_IID;
   const tag = env.CI_COMMIT_TAG;
   const branch = env.CI_COMMIT_BRANCH || env.CI_COMMIT_REF_NAME || '';
-  const ref = mr
-    ? `refs/merge-requests/${mr}/head`
-    : tag
-      ? `refs/tags/${tag}`
-      : `refs/heads/${branch}`;
+  const ref = mr ? `refs/merge-requests/${mr}/head` : tag ? `refs/tags/${tag}` : `refs/heads/${branch}`;
   const source = env.CI_MERGE_REQUEST_SOURCE_PROJECT_ID;
   const target = env.CI_MERGE_REQUEST_PROJECT_ID || env.CI_PROJECT_ID;
   return {

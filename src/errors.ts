@@ -8,9 +8,7 @@ export class ActionError extends Error {
     readonly input?: string,
     readonly hint?: string,
   ) {
-    super(
-      `${input ? `input '${input}': ` : ''}${message}${hint ? ` (fix: ${hint})` : ''}`,
-    );
+    super(`${input ? `input '${input}': ` : ''}${message}${hint ? ` (fix: ${hint})` : ''}`);
     this.name = 'ActionError';
   }
 }

@@ -69,7 +69,11 @@ export class InputReader {
     const items = this.list(name, fallback).map((s) => s.toLowerCase());
     const bad = items.filter((i) => !(allowed as readonly string[]).includes(i));
     if (bad.length)
-      throw new ActionError(`unknown value ${bad.map((b) => `'${b}'`).join(', ')}`, name, `use any of: ${allowed.join(', ')}`);
+      throw new ActionError(
+        `unknown value ${bad.map((b) => `'${b}'`).join(', ')}`,
+        name,
+        `use any of: ${allowed.join(', ')}`,
+      );
     return [...new Set(items)] as T[];
   }
 
@@ -78,7 +82,11 @@ export class InputReader {
     if (!v) return fallback;
     const n = Number(v);
     if (!Number.isInteger(n) || n < min || n > max)
-      throw new ActionError(`'${v}' is not a whole number from ${min} to ${max}`, name, `give a number like ${fallback}`);
+      throw new ActionError(
+        `'${v}' is not a whole number from ${min} to ${max}`,
+        name,
+        `give a number like ${fallback}`,
+      );
     return n;
   }
 
@@ -96,7 +104,11 @@ export class InputReader {
     const v = this.string(name, fallback);
     const abs = path.resolve(base, v);
     if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory())
-      throw new ActionError(`directory '${v}' does not exist (looked at ${abs})`, name, 'point it at a directory in the checkout');
+      throw new ActionError(
+        `directory '${v}' does not exist (looked at ${abs})`,
+        name,
+        'point it at a directory in the checkout',
+      );
     return abs;
   }
 }

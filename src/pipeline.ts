@@ -35,7 +35,11 @@ export function prepare(reader: InputReader, ctx: RunContext): Prepared {
   const parsed = stages.map((name) => {
     const impl = STAGE_IMPLS[name];
     if (!impl)
-      throw new ActionError(`stage '${name}' is not available in this version`, 'stages', 'remove it from the list');
+      throw new ActionError(
+        `stage '${name}' is not available in this version`,
+        'stages',
+        'remove it from the list',
+      );
     return { name, impl, inputs: impl.parse(reader, env) };
   });
   return { stages, env, parsed };
@@ -60,9 +64,17 @@ export async function runPipeline(p: Prepared): Promise<PipelineResult> {
     const started = Date.now();
     let r: StageResult;
     try {
-      r = await log.group(`Stage ${name}`, () => impl.run(inputs, p.env));
+      // Not a log group: the runner does not nest groups, and stages fold their own steps.
+      log.info(`━━ ${name} ━━`);
+      r = await impl.run(inputs, p.env);
     } catch (e) {
-      r = { status: 'failure', headline: 'error', summary: new Summary(), outputs: {}, failure: errorMessage(e) };
+      r = {
+        status: 'failure',
+        headline: 'error',
+        summary: new Summary(),
+        outputs: {},
+        failure: errorMessage(e),
+      };
     }
     results[name] = { ...r, durationMs: Date.now() - started };
     if (r.status === 'failure') {
@@ -77,7 +89,10 @@ export async function runPipeline(p: Prepared): Promise<PipelineResult> {
       }
     }
   }
-  const outputs = Object.assign({}, ...Object.values(results).map((r) => r?.outputs ?? {})) as Record<string, string>;
+  const outputs = Object.assign({}, ...Object.values(results).map((r) => r?.outputs ?? {})) as Record<
+    string,
+    string
+  >;
   return { results, summary: pipelineSummary(p, results), outputs, failure };
 }
 
@@ -106,14 +121,29 @@ export function mermaid(selected: StageName[], results: PipelineResult['results'
   const cls: Record<string, string[]> = { ok: [], bad: [], skip: [], off: [] };
   for (const n of STAGES) {
     const r = results[n];
-    const state = !selected.includes(n) ? 'off' : !r ? 'skip' : r.status === 'success' ? 'ok' : r.status === 'failure' ? 'bad' : 'skip';
-    const label = !selected.includes(n) ? `${n}<br/>not selected` : r ? `${n}<br/>${r.status} · ${secs(r.durationMs)}` : `${n}<br/>not run`;
+    const state = !selected.includes(n)
+      ? 'off'
+      : !r
+        ? 'skip'
+        : r.status === 'success'
+          ? 'ok'
+          : r.status === 'failure'
+            ? 'bad'
+            : 'skip';
+    const label = !selected.includes(n)
+      ? `${n}<br/>not selected`
+      : r
+        ? `${n}<br/>${r.status} · ${secs(r.durationMs)}`
+        : `${n}<br/>not run`;
     lines.push(`  ${n}["${label}"]`);
     cls[state].push(n);
   }
   lines.push(`  ${STAGES.join(' --> ')}`);
   lines.push('  classDef ok fill:#d3f9d8,stroke:#2b8a3e', '  classDef bad fill:#ffe3e3,stroke:#c92a2a');
-  lines.push('  classDef skip fill:#f1f3f5,stroke:#868e96', '  classDef off fill:#fff,stroke:#ced4da,stroke-dasharray:4');
+  lines.push(
+    '  classDef skip fill:#f1f3f5,stroke:#868e96',
+    '  classDef off fill:#fff,stroke:#ced4da,stroke-dasharray:4',
+  );
   for (const [k, v] of Object.entries(cls)) if (v.length) lines.push(`  class ${v.join(',')} ${k}`);
   return lines.join('\n');
 }

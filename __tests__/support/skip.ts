@@ -8,14 +8,9 @@ import * as path from 'node:path';
  * and leaves those tests out of the passed count. With MCP_DEPLOY_REQUIRE_TOOLS=1 (set by .ci/run) a
  * missing tool fails the suite instead, so CI can never go green on skipped tests.
  */
-export const SKIP_LOG =
-  process.env.MCP_DEPLOY_SKIP_LOG || path.join(os.tmpdir(), 'mcp-deploy-skips.log');
+export const SKIP_LOG = process.env.MCP_DEPLOY_SKIP_LOG || path.join(os.tmpdir(), 'mcp-deploy-skips.log');
 
-export function describeWith(
-  name: string,
-  missing: string | undefined,
-  fn: () => void,
-): void {
+export function describeWith(name: string, missing: string | undefined, fn: () => void): void {
   if (!missing) {
     describe(name, fn);
     return;
@@ -35,8 +30,6 @@ export function describeWith(
 /** Returns undefined when every command is on PATH, else a sentence naming the missing ones. */
 export function missingCommands(...commands: string[]): string | undefined {
   const dirs = (process.env.PATH || '').split(path.delimiter);
-  const missing = commands.filter(
-    (c) => !dirs.some((d) => fs.existsSync(path.join(d, c))),
-  );
+  const missing = commands.filter((c) => !dirs.some((d) => fs.existsSync(path.join(d, c))));
   return missing.length ? `not on PATH: ${missing.join(', ')}` : undefined;
 }

@@ -15,8 +15,10 @@ export function parseArgs(argv: string[], booleans: readonly string[] = []): Par
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--help' || a === '-h') help = true;
-    else if (a === '--') positional.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('--')) {
+    else if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
       if (eq > 0) flags[name] = a.slice(eq + 1);

@@ -24,10 +24,14 @@ export async function cliContext(dir: string, flags: Record<string, string>): Pr
   const top = (await git(['rev-parse', '--show-toplevel'], dir)) ?? dir;
   const branch = await git(['symbolic-ref', '-q', 'HEAD'], dir);
   const remoteHead = await git(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], dir);
-  return localContext({ ...env, MCP_DEPLOY_WORKSPACE: flags.workspace ? path.resolve(flags.workspace) : top }, dir, {
-    ref: flags.ref ?? branch,
-    sha: flags.sha ?? (await git(['rev-parse', 'HEAD'], dir)),
-    remoteUrl: await git(['remote', 'get-url', 'origin'], dir),
-    defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
-  });
+  return localContext(
+    { ...env, MCP_DEPLOY_WORKSPACE: flags.workspace ? path.resolve(flags.workspace) : top },
+    dir,
+    {
+      ref: flags.ref ?? branch,
+      sha: flags.sha ?? (await git(['rev-parse', 'HEAD'], dir)),
+      remoteUrl: await git(['remote', 'get-url', 'origin'], dir),
+      defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
+    },
+  );
 }

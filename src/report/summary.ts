@@ -91,7 +91,10 @@ function blockToText(b: Block): string {
       const rows = [b.headers, ...b.rows].map((r) => r.map((c) => stripMd(c).replace(/\r?\n/g, ' ')));
       const widths = b.headers.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
       const line = (r: string[]) =>
-        r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
+        r
+          .map((c, i) => c + ' '.repeat(widths[i] - [...c].length))
+          .join('  ')
+          .trimEnd();
       return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join(
         '\n',
       );

@@ -14,7 +14,11 @@ export interface Locator {
   relative(abs: string): string;
 }
 
-export function fsLocator(workspace: string, cwd: string, exists = fs.existsSync): Locator {
+export function fsLocator(
+  workspace: string,
+  cwd: string,
+  exists: (p: string) => boolean = fs.existsSync,
+): Locator {
   return {
     resolve(file, hintDir) {
       if (path.isAbsolute(file)) return file;
@@ -38,6 +42,7 @@ function locate(loc: Locator, file: string, hintDir?: string): string {
 }
 
 // ESC [ ... letter, and the ESC ( B charset switch that rustfmt's term crate emits.
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const ANSI = /\u001b(?:\[[0-9;?]*[A-Za-z]|\([A-Z0-9])/g;
 export const stripAnsi = (s: string): string => s.replace(ANSI, '');
 
@@ -174,9 +179,12 @@ export function parseCargoTest(output: string): TestResult {
   }
   const failedNames = [...text.matchAll(/^test (\S+) \.\.\. FAILED$/gm)].map((m) => m[1]);
   const blocks = new Map<string, string>();
-  for (const m of text.matchAll(/^---- (\S+) stdout ----\n([\s\S]*?)(?=^---- \S+ stdout ----$|^failures:$|^test result:)/gm))
+  for (const m of text.matchAll(
+    /^---- (\S+) stdout ----\n([\s\S]*?)(?=^---- \S+ stdout ----$|^failures:$|^test result:)/gm,
+  ))
     blocks.set(m[1], m[2]);
-  for (const name of new Set(failedNames)) r.failures.push({ name, ...panicLocation(blocks.get(name) ?? '') });
+  for (const name of new Set(failedNames))
+    r.failures.push({ name, ...panicLocation(blocks.get(name) ?? '') });
   return r;
 }
 
@@ -185,7 +193,15 @@ export function parseCargoTestJson(jsonl: string): TestResult {
   const r: TestResult = { passed: 0, failed: 0, ignored: 0, failures: [], ran: false };
   for (const line of jsonl.split('\n')) {
     if (!line.trim().startsWith('{')) continue;
-    let ev: { type?: string; event?: string; name?: string; stdout?: string; passed?: number; failed?: number; ignored?: number };
+    let ev: {
+      type?: string;
+      event?: string;
+      name?: string;
+      stdout?: string;
+      passed?: number;
+      failed?: number;
+      ignored?: number;
+    };
     try {
       ev = JSON.parse(line);
     } catch {
@@ -241,7 +257,8 @@ export function parseAudit(json: string): AuditFinding[] {
       kind,
       package: e.package.name,
       version: e.package.version,
-      title: e.advisory?.title ?? (kind === 'yanked' ? `${e.package.name} ${e.package.version} is yanked` : kind),
+      title:
+        e.advisory?.title ?? (kind === 'yanked' ? `${e.package.name} ${e.package.version} is yanked` : kind),
       url: e.advisory?.url ?? undefined,
       cvss: e.advisory?.cvss ?? undefined,
       patched: e.versions?.patched ?? [],
@@ -258,7 +275,8 @@ export function parseAudit(json: string): AuditFinding[] {
 export function lockfileLine(lock: string, pkg: string, version: string): number | undefined {
   const lines = lock.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === `name = "${pkg}"` && lines[i + 1]?.trim() === `version = "${version}"`) return i + 1;
+    if (lines[i].trim() === `name = "${pkg}"` && lines[i + 1]?.trim() === `version = "${version}"`)
+      return i + 1;
   }
   return undefined;
 }

@@ -21,11 +21,19 @@ export interface GatesInputs {
 export function parseGatesInputs(r: InputReader): GatesInputs {
   const toolchain = r.string('toolchain');
   if (toolchain && !/^[\w.-]+$/.test(toolchain))
-    throw new ActionError(`'${toolchain}' is not a toolchain name`, 'toolchain', 'use e.g. stable, nightly or 1.95.0');
+    throw new ActionError(
+      `'${toolchain}' is not a toolchain name`,
+      'toolchain',
+      'use e.g. stable, nightly or 1.95.0',
+    );
   const auditIgnore = r.list('audit-ignore');
   const badId = auditIgnore.find((id) => !/^[A-Z]+-\d{4}-\d{4,}$/.test(id));
   if (badId)
-    throw new ActionError(`'${badId}' is not an advisory ID`, 'audit-ignore', 'list IDs like RUSTSEC-2023-0071');
+    throw new ActionError(
+      `'${badId}' is not an advisory ID`,
+      'audit-ignore',
+      'list IDs like RUSTSEC-2023-0071',
+    );
   return {
     toolchain,
     features: r.list('features'),
@@ -61,7 +69,15 @@ export function gateCommand(gate: Gate, i: GatesInputs): string[] {
     case 'fmt':
       return [...cargo(i), 'fmt', '--all', '--check'];
     case 'clippy':
-      return [...cargo(i), 'clippy', '--all-targets', '--message-format=json', ...featureArgs(i), '--', ...i.clippyArgs];
+      return [
+        ...cargo(i),
+        'clippy',
+        '--all-targets',
+        '--message-format=json',
+        ...featureArgs(i),
+        '--',
+        ...i.clippyArgs,
+      ];
     case 'test':
       // --no-fail-fast: every failing test binary is reported, not just the first.
       return [...cargo(i), 'test', '--no-fail-fast', ...featureArgs(i), ...i.testArgs];

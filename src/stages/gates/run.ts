@@ -104,10 +104,11 @@ function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd:
       return {
         ...base,
         status: denied ? 'failed' : 'passed',
-        findings: `${plural(relevant.filter((f) => f.kind === 'vulnerability').length, 'vulnerability')}, ${plural(
-          relevant.filter((f) => f.kind !== 'vulnerability').length,
-          'warning',
-        )}`.replace('vulnerabilitys', 'vulnerabilities'),
+        findings:
+          `${plural(relevant.filter((f) => f.kind === 'vulnerability').length, 'vulnerability')}, ${plural(
+            relevant.filter((f) => f.kind !== 'vulnerability').length,
+            'warning',
+          )}`.replace('vulnerabilitys', 'vulnerabilities'),
         annotations,
       };
     }
@@ -149,7 +150,9 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
       log.info(`▶ ${gate}: ${quote(argv)}`);
       const r = await exec(argv, { cwd: env.cwd, env: cargoEnv, echo: false });
       const o = interpret(gate, r, i, loc, env.cwd);
-      log.info(`${o.status === 'passed' ? '✓' : '✗'} ${gate} ${o.status} in ${secs(o.durationMs)}: ${o.findings}`);
+      log.info(
+        `${o.status === 'passed' ? '✓' : '✗'} ${gate} ${o.status} in ${secs(o.durationMs)}: ${o.findings}`,
+      );
       outcomes.set(gate, o);
       if (o.status === 'failed' && i.failFast) stop = true;
     }
@@ -197,7 +200,9 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
     summary,
     outputs: {
       gates: JSON.stringify(
-        Object.fromEntries(ordered.map((o) => [o.gate, { status: o.status, findings: o.findings, ms: o.durationMs }])),
+        Object.fromEntries(
+          ordered.map((o) => [o.gate, { status: o.status, findings: o.findings, ms: o.durationMs }]),
+        ),
       ),
       'failing-tests': failingTests.join('\n'),
     },
