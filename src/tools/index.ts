@@ -1,0 +1,3 @@
+export { ensureTool, currentPlatform, versionIn, assetUrl, type EnsureOptions } from './install';
+export { PINNED, type ToolName, type ToolPlatform, type ToolSpec, type ToolTable } from './pinned';
+export { which } from './path';
