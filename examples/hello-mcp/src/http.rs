@@ -366,9 +366,10 @@ impl<S: Socket> Conn<S> {
             if !self.buf.is_empty() {
                 break;
             }
-            match self.fill(idle_deadline).map_err(io_err)? {
-                Fill::Data => {}
-                Fill::Eof | Fill::Timeout => return Ok(None),
+            // Between requests, a reset (ECONNRESET) is just a client hanging up.
+            match self.fill(idle_deadline) {
+                Ok(Fill::Data) => {}
+                Ok(Fill::Eof | Fill::Timeout) | Err(_) => return Ok(None),
             }
         }
         let deadline = Instant::now() + REQUEST_TIMEOUT;
