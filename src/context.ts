@@ -114,16 +114,23 @@ export function localContext(
   };
 }
 
-/** git@github.com:o/r.git, https://github.com/o/r(.git), ssh://git@host/o/r -> o/r */
+/** Host and path of a git remote: scheme URLs (https://, ssh://host:port/) and scp-like git@host:o/r. */
+function parseRemote(url: string): { host: string; repo: string } | undefined {
+  const u = url.trim();
+  const m =
+    /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(u) ??
+    /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(u);
+  return m ? { host: m[1], repo: m[2] } : undefined;
+}
+
+/** git@github.com:o/r.git, https://github.com/o/r(.git), ssh://git@host:2222/o/r -> o/r */
 export function repoFromRemote(url: string): string | undefined {
-  const m = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?[^/:]+[:/](.+?)(?:\.git)?\/?$/i.exec(url.trim());
-  return m?.[1];
+  return parseRemote(url)?.repo;
 }
 
 function httpsFromRemote(url: string): string | undefined {
-  const host = /^(?:[a-z+]+:\/\/)?(?:[^@/]+@)?([^/:]+)[:/]/i.exec(url.trim())?.[1];
-  const repo = repoFromRemote(url);
-  return host && repo ? `https://${host}/${repo}` : undefined;
+  const r = parseRemote(url);
+  return r ? `https://${r.host}/${r.repo}` : undefined;
 }
 
 function readPayload(file: string | undefined): Record<string, unknown> | undefined {
