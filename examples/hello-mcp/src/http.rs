@@ -971,17 +971,19 @@ pub fn serve(listener: TcpListener, app: Arc<App>) -> io::Result<()> {
             continue;
         }
         app.state.connections.fetch_add(1, Ordering::SeqCst);
-        let app = app.clone();
+        let conn_app = app.clone();
         let spawned = std::thread::Builder::new()
             .name("conn".into())
             .spawn(move || {
                 // A panic in a handler must not leak the connection count.
                 let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    handle_connection(stream, &app)
+                    handle_connection(stream, &conn_app)
                 }));
-                app.state.connections.fetch_sub(1, Ordering::SeqCst);
+                conn_app.state.connections.fetch_sub(1, Ordering::SeqCst);
             });
         if let Err(e) = spawned {
+            // The closure (and the stream) is dropped: the client sees a closed connection.
+            app.state.connections.fetch_sub(1, Ordering::SeqCst);
             crate::error!("could not spawn a connection thread: {e}");
         }
     }
