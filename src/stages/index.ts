@@ -1,4 +1,5 @@
 import type { StageName } from '../inputs';
+import { deploy } from './deploy';
 import { gates } from './gates';
 import type { Stage } from './stage';
 
@@ -6,4 +7,5 @@ import type { Stage } from './stage';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const STAGE_IMPLS: Partial<Record<StageName, Stage<any>>> = {
   gates,
+  deploy,
 };

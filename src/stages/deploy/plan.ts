@@ -1,0 +1,332 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RunContext } from '../../context';
+import { ActionError } from '../../errors';
+import { parseStages, type InputReader } from '../../inputs';
+import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
+import type { PlannedCommand } from '../stage';
+
+export const STRATEGIES = ['set-image', 'manifests'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+export interface DeploymentTarget {
+  name: string;
+  /** Empty: the deployment's first container (or the `container` input). */
+  container: string;
+}
+
+export interface DeployInputs {
+  /** image@sha256:<64 hex>; undefined when the build stage of this run provides it. */
+  imageRef?: string;
+  /** Raw kubeconfig text (decoded); undefined means the ambient KUBECONFIG / ~/.kube/config. */
+  kubeconfig?: string;
+  kubeconfigInfo?: KubeconfigInfo;
+  context: string;
+  /** Empty: the context's namespace (kubectl's default). */
+  namespace: string;
+  strategy: Strategy;
+  deployments: DeploymentTarget[];
+  /** Absolute directory or kustomize overlay, for strategy manifests. */
+  manifests?: string;
+  kustomize: boolean;
+  rolloutTimeoutS: number;
+  rollbackOnFailure: boolean;
+  environment: string;
+  environmentUrl: string;
+  githubToken: string;
+}
+
+export const DEFAULTS = {
+  strategy: 'set-image',
+  'rollout-timeout': '5m',
+  'rollback-on-failure': true,
+} as const;
+
+const DIGEST_REF =
+  /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
+const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** The repository part of a digest reference: what manifests name as their image, with any tag. */
+export function imageName(ref: string): string {
+  const noDigest = ref.split('@')[0];
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+
+export function checkImageRef(v: string, input = 'image-ref'): string {
+  if (/@sha256:/.test(v) && DIGEST_REF.test(v)) return v;
+  if (!v.includes('@'))
+    throw new ActionError(
+      `'${v}' is not a digest reference: deploys use the digest, never a mutable tag`,
+      input,
+      'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref',
+    );
+  throw new ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
+}
+
+export function parseTargets(items: string[], fallbackContainer: string): DeploymentTarget[] {
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const [name, container = fallbackContainer, extra] = item.split('=').map((s) => s.trim());
+    if (extra !== undefined || !DNS1123.test(name) || name.length > 253)
+      throw new ActionError(
+        `'${item}' is not <deployment>[=<container>] with a DNS-1123 name`,
+        'deployments',
+        'use lower-case names like hello-mcp or hello-mcp=server',
+      );
+    if (container && !DNS1123.test(container))
+      throw new ActionError(
+        `container '${container}' is not a DNS-1123 name`,
+        'deployments',
+        'use the container name from the pod spec',
+      );
+    if (seen.has(name))
+      throw new ActionError(`'${name}' is listed twice`, 'deployments', 'list each deployment once');
+    seen.add(name);
+    return { name, container };
+  });
+}
+
+export function kustomizationIn(dir: string): string | undefined {
+  return KUSTOMIZATIONS.find((f) => fs.existsSync(path.join(dir, f)));
+}
+
+export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs {
+  const fromBuild = parseStages(r).includes('build');
+  const ref = r.string('image-ref');
+  if (!ref && !fromBuild)
+    throw new ActionError(
+      'is required when the build stage does not run',
+      'image-ref',
+      'give image@sha256:<digest> or add build to stages',
+    );
+  const imageRef = ref ? checkImageRef(ref) : undefined;
+
+  const context = r.string('context');
+  if (context && !/^[^\s]+$/.test(context))
+    throw new ActionError(
+      `'${context}' is not a context name`,
+      'context',
+      'use a name from the kubeconfig contexts',
+    );
+  const rawKubeconfig = r.secret('kubeconfig');
+  const kc = rawKubeconfig ? readKubeconfig(rawKubeconfig, context || undefined) : undefined;
+
+  const namespace = r.string('namespace');
+  if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
+    throw new ActionError(
+      `'${namespace}' is not a namespace name`,
+      'namespace',
+      'use a DNS-1123 label like hello-mcp-staging',
+    );
+
+  const strategy = r.oneOf('strategy', STRATEGIES, DEFAULTS.strategy);
+  const deployments = parseTargets(r.list('deployments'), r.string('container'));
+  let manifests: string | undefined;
+  let kustomize = false;
+  if (strategy === 'set-image') {
+    if (!deployments.length)
+      throw new ActionError(
+        'is required with strategy set-image',
+        'deployments',
+        'name the deployment(s), e.g. hello-mcp or hello-mcp=server',
+      );
+    if (r.string('manifests'))
+      throw new ActionError(
+        'is only used with strategy manifests',
+        'manifests',
+        'set strategy: manifests, or remove manifests',
+      );
+  } else {
+    if (!r.string('manifests'))
+      throw new ActionError(
+        'is required with strategy manifests',
+        'manifests',
+        'give a directory of manifests or a kustomize overlay',
+      );
+    manifests = r.directory('manifests', '', ctx.workspace);
+    kustomize = kustomizationIn(manifests) !== undefined;
+  }
+
+  const environmentUrl = r.string('environment-url');
+  if (environmentUrl && !/^https?:\/\/\S+$/.test(environmentUrl))
+    throw new ActionError(
+      `'${environmentUrl}' is not an http(s) URL`,
+      'environment-url',
+      'give the URL where the environment answers',
+    );
+  const environment = r.string('environment');
+  if (environment && !/^[\w .-]{1,255}$/.test(environment))
+    throw new ActionError(
+      `'${environment}' is not an environment name`,
+      'environment',
+      'use a name like staging or production',
+    );
+
+  return {
+    imageRef,
+    kubeconfig: kc?.text,
+    kubeconfigInfo: kc?.info,
+    context,
+    namespace,
+    strategy,
+    deployments,
+    manifests,
+    kustomize,
+    rolloutTimeoutS: r.duration('rollout-timeout', DEFAULTS['rollout-timeout']),
+    rollbackOnFailure: r.bool('rollback-on-failure', DEFAULTS['rollback-on-failure']),
+    environment,
+    environmentUrl,
+    githubToken: r.secret('github-token'),
+  };
+}
+
+/** kubectl with the connection flags every call shares. `--kubeconfig` is a path, never the content. */
+export interface Kubectl {
+  bin: string;
+  kubeconfigPath?: string;
+  context: string;
+}
+
+export function kubectlBase(k: Kubectl): string[] {
+  return [
+    k.bin,
+    ...(k.kubeconfigPath ? ['--kubeconfig', k.kubeconfigPath] : []),
+    ...(k.context ? ['--context', k.context] : []),
+  ];
+}
+
+const ns = (namespace: string) => (namespace ? ['--namespace', namespace] : []);
+
+/** Every kubectl call the stage makes, as argv. `run` uses these, `plan` prints them. */
+export const kc = {
+  serverVersion: (k: Kubectl) => [...kubectlBase(k), 'get', '--raw', '/version', '--request-timeout=15s'],
+  namespace: (k: Kubectl, namespace: string) => [
+    ...kubectlBase(k),
+    'get',
+    'namespace',
+    namespace,
+    '--output=name',
+    '--request-timeout=15s',
+  ],
+  getDeployment: (k: Kubectl, namespace: string, name: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'get',
+    'deployment',
+    name,
+    '--output=json',
+    '--ignore-not-found',
+  ],
+  annotate: (k: Kubectl, namespace: string, name: string, cause: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'annotate',
+    `deployment/${name}`,
+    `kubernetes.io/change-cause=${cause}`,
+    '--overwrite',
+  ],
+  setImage: (k: Kubectl, namespace: string, name: string, container: string, ref: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'set',
+    'image',
+    `deployment/${name}`,
+    `${container}=${ref}`,
+  ],
+  kustomize: (k: Kubectl, dir: string) => [k.bin, 'kustomize', dir],
+  /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
+  apply: (k: Kubectl, namespace: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'apply',
+    '--filename=-',
+    '--validate=false',
+  ],
+  rolloutStatus: (k: Kubectl, namespace: string, name: string, timeoutS: number) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'rollout',
+    'status',
+    `deployment/${name}`,
+    `--timeout=${timeoutS}s`,
+  ],
+  undo: (k: Kubectl, namespace: string, name: string, toRevision?: number) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'rollout',
+    'undo',
+    `deployment/${name}`,
+    ...(toRevision ? [`--to-revision=${toRevision}`] : []),
+  ],
+  pods: (k: Kubectl, namespace: string, selector: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'get',
+    'pods',
+    `--selector=${selector}`,
+    '--output=json',
+  ],
+  events: (k: Kubectl, namespace: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'get',
+    'events',
+    '--output=json',
+  ],
+  logs: (k: Kubectl, namespace: string, pod: string, container: string, previous: boolean) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'logs',
+    pod,
+    `--container=${container}`,
+    '--tail=40',
+    ...(previous ? ['--previous'] : []),
+  ],
+};
+
+/** Why this deploy happened, for `kubectl rollout history` and anyone reading the cluster later. */
+export function changeCause(ctx: RunContext, ref: string): string {
+  const parts = [`mcp-deploy ${ref.split('@sha256:')[1]?.slice(0, 12) ?? ''}`.trim()];
+  if (ctx.sha) parts.push(`commit ${ctx.sha.slice(0, 12)}`);
+  if (ctx.ref) parts.push(ctx.ref);
+  if (ctx.runUrl) parts.push(ctx.runUrl);
+  return parts.join(' · ');
+}
+
+export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k: Kubectl): PlannedCommand[] {
+  const cmds: PlannedCommand[] = [
+    { argv: kc.serverVersion(k), why: 'is the API server reachable with these credentials?' },
+  ];
+  if (i.namespace) cmds.push({ argv: kc.namespace(k, i.namespace), why: 'does the namespace exist?' });
+  const names = i.deployments.map((d) => d.name);
+  const wait = (name: string) => ({
+    argv: kc.rolloutStatus(k, i.namespace, name, i.rolloutTimeoutS),
+    why: 'wait; all deployments are waited for together',
+  });
+  if (i.strategy === 'set-image') {
+    for (const d of i.deployments) {
+      cmds.push({ argv: kc.getDeployment(k, i.namespace, d.name), why: 'revision and image before' });
+      cmds.push({ argv: kc.annotate(k, i.namespace, d.name, changeCause(ctx, imageRef)) });
+      cmds.push({
+        argv: kc.setImage(k, i.namespace, d.name, d.container || '<first container>', imageRef),
+      });
+    }
+    cmds.push(...names.map(wait));
+  } else {
+    if (i.kustomize) cmds.push({ argv: kc.kustomize(k, i.manifests!), why: 'render the overlay' });
+    cmds.push({
+      argv: kc.apply(k, i.namespace),
+      why: `images named ${imageName(imageRef)} replaced by the digest, change-cause added`,
+    });
+    cmds.push(...(names.length ? names : ['<each Deployment in the manifests>']).map(wait));
+  }
+  if (i.rollbackOnFailure)
+    cmds.push({
+      argv: [...kc.undo(k, i.namespace, names[0] ?? '<deployment>'), '--to-revision=<revision before>'],
+      why: 'only if the rollout fails: back to the revision recorded before',
+    });
+  return cmds;
+}

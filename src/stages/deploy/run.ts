@@ -1,0 +1,442 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ActionError } from '../../errors';
+import { exec, execOk, type ExecResult } from '../../exec';
+import { log } from '../../report/log';
+import { Summary } from '../../report/summary';
+import { writeKubeconfig } from '../../tools/kubeconfig';
+import { which } from '../../tools/path';
+import type { StageEnv, StageResult } from '../stage';
+import { startGithubDeployment, type DeploymentRecord } from './github';
+import { pinImages, readManifestDir } from './manifests';
+import {
+  connectionError,
+  containerProblems,
+  failureReasons,
+  namespaceError,
+  parseDeployment,
+  parseEvents,
+  parsePods,
+  parseRolloutStatus,
+  shortImage,
+  type ContainerProblem,
+  type DeploymentState,
+  type EventRow,
+  type PodState,
+  type RolloutStatus,
+} from './parse';
+import { changeCause, checkImageRef, kc, type DeployInputs, type Kubectl } from './plan';
+
+/** Where kubectl comes from. The one call site to switch to the pinned installer (`ensureTool`). */
+async function kubectlBinary(): Promise<string> {
+  const bin = which('kubectl');
+  if (!bin)
+    throw new ActionError(
+      'kubectl is not on PATH',
+      undefined,
+      'install kubectl (e.g. azure/setup-kubectl) before this step',
+    );
+  return bin;
+}
+
+interface Target {
+  name: string;
+  namespace: string;
+  container: string;
+  before?: DeploymentState;
+  after?: DeploymentState;
+  /** This run changed its pod template: only then may it be undone. */
+  changed: boolean;
+  status?: RolloutStatus;
+  waitMs: number;
+  diagnostics?: Diagnostics;
+  rollback?: { to: number; now?: number; ok: boolean; message: string };
+}
+
+interface Diagnostics {
+  reasons: string[];
+  pods: PodState[];
+  problems: ContainerProblem[];
+  events: EventRow[];
+  logs: { title: string; text: string }[];
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const firstLine = (r: ExecResult) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
+
+/** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
+async function connect(i: DeployInputs): Promise<Kubectl> {
+  const bin = await kubectlBinary();
+  if (!i.kubeconfig && !process.env.KUBECONFIG && !fs.existsSync(path.join(os.homedir(), '.kube', 'config')))
+    throw new ActionError(
+      'is not set and there is no KUBECONFIG or ~/.kube/config',
+      'kubeconfig',
+      'give the kubeconfig input (a secret)',
+    );
+  const k: Kubectl = {
+    bin,
+    kubeconfigPath: i.kubeconfig ? writeKubeconfig(i.kubeconfig) : undefined,
+    context: i.context,
+  };
+  const v = await exec(kc.serverVersion(k), { timeoutMs: 30_000 });
+  if (v.exitCode !== 0)
+    throw connectionError(
+      v.stderr || (v.timedOut ? 'timed out' : ''),
+      i.kubeconfigInfo?.server,
+      !!i.kubeconfig,
+    );
+  try {
+    const version = JSON.parse(v.stdout) as { gitVersion?: string };
+    log.info(
+      `cluster answers: Kubernetes ${version.gitVersion ?? '?'}${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''}`,
+    );
+  } catch {
+    // Some proxies answer /version with something else; reaching it was the point.
+  }
+  if (i.namespace) {
+    const n = await exec(kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
+    // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
+    if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr)) throw namespaceError(n.stderr, i.namespace);
+  }
+  return k;
+}
+
+async function getDeployment(
+  k: Kubectl,
+  namespace: string,
+  name: string,
+): Promise<DeploymentState | undefined> {
+  return parseDeployment((await execOk(kc.getDeployment(k, namespace, name), { echo: false })).stdout);
+}
+
+async function diagnose(k: Kubectl, t: Target, status: RolloutStatus): Promise<Diagnostics> {
+  const d = t.after ?? t.before;
+  let pods: PodState[] = [];
+  if (d?.selector) {
+    const p = await exec(kc.pods(k, t.namespace, d.selector), { echo: false });
+    if (p.exitCode === 0) pods = parsePods(p.stdout);
+  }
+  const problems = containerProblems(pods);
+  const e = await exec(kc.events(k, t.namespace), { echo: false });
+  const events =
+    e.exitCode === 0
+      ? parseEvents(
+          e.stdout,
+          t.name,
+          pods.map((p) => p.name),
+        )
+      : [];
+  const logs: Diagnostics['logs'] = [];
+  for (const p of problems.filter((x) => x.hasLogs).slice(0, 3)) {
+    const l = await exec(kc.logs(k, t.namespace, p.pod, p.container, p.previous), { echo: false });
+    const text = (l.exitCode === 0 ? l.stdout : l.stderr).trimEnd();
+    if (text)
+      logs.push({ title: `${p.pod}/${p.container}${p.previous ? ' (previous instance)' : ''}`, text });
+  }
+  return { reasons: failureReasons(status, d, problems), pods, problems, events, logs };
+}
+
+async function waitFor(k: Kubectl, t: Target, timeoutS: number): Promise<RolloutStatus> {
+  // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
+  const r = await exec(kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
+    timeoutMs: (timeoutS + 60) * 1000,
+  });
+  return parseRolloutStatus(r);
+}
+
+async function rollBack(k: Kubectl, t: Target, timeoutS: number): Promise<void> {
+  const to = t.before?.revision;
+  if (to === undefined) return;
+  const u = await exec(kc.undo(k, t.namespace, t.name, to));
+  if (u.exitCode !== 0) {
+    t.rollback = { to, ok: false, message: `rollout undo failed: ${firstLine(u)}` };
+    return;
+  }
+  const s = await waitFor(k, t, timeoutS);
+  const now = (await getDeployment(k, t.namespace, t.name))?.revision;
+  t.rollback = {
+    to,
+    now,
+    ok: s.done,
+    message: s.done
+      ? `rolled back to revision ${to}${now !== undefined && now !== to ? ` (now numbered ${now})` : ''}`
+      : `rolled back to revision ${to}, but that rollout did not finish either: ${s.message}`,
+  };
+}
+
+/** Renders the manifests and pins the image; returns what to wait for. */
+async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: string) {
+  const dir = i.manifests!;
+  const source = i.kustomize ? (await execOk(kc.kustomize(k, dir))).stdout : readManifestDir(dir);
+  const rendered = pinImages(source, ref, cause);
+  log.info(`pinned ${ref} in ${rendered.replaced.join(', ')}`);
+  const wanted = i.deployments.map((d) => d.name);
+  const missing = wanted.filter((w) => !rendered.deployments.some((d) => d.name === w));
+  if (missing.length)
+    throw new ActionError(
+      `${missing.join(', ')} not among the Deployments in the manifests (${rendered.deployments.map((d) => d.name).join(', ') || 'none'})`,
+      'deployments',
+      'list only Deployments the manifests contain, or leave it empty to wait for all of them',
+    );
+  const targets = rendered.deployments
+    .filter((d) => !wanted.length || wanted.includes(d.name))
+    .map((d) => ({
+      name: d.name,
+      namespace: d.namespace || i.namespace,
+      container: '',
+      changed: false,
+      waitMs: 0,
+    }));
+  return { yaml: rendered.yaml, targets };
+}
+
+export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageResult> {
+  const ref = checkImageRef(i.imageRef ?? env.state.imageRef ?? '', 'image-ref');
+  const k = await connect(i);
+  const cause = changeCause(env.ctx, ref);
+
+  let targets: Target[];
+  let manifestYaml = '';
+  if (i.strategy === 'manifests') {
+    const r = await renderManifests(k, i, ref, cause);
+    targets = r.targets;
+    manifestYaml = r.yaml;
+  } else {
+    targets = i.deployments.map((d) => ({
+      name: d.name,
+      namespace: i.namespace,
+      container: d.container,
+      changed: false,
+      waitMs: 0,
+    }));
+  }
+  await Promise.all(targets.map(async (t) => (t.before = await getDeployment(k, t.namespace, t.name))));
+
+  if (i.strategy === 'set-image') {
+    // Every deployment and container is checked before the first one is changed.
+    for (const t of targets) {
+      if (!t.before)
+        throw new ActionError(
+          `deployment '${t.name}' does not exist${t.namespace ? ` in namespace '${t.namespace}'` : ''}`,
+          'deployments',
+          'create it first (strategy manifests can), or fix the name or namespace',
+        );
+      const names = t.before.containers.map((c) => c.name);
+      t.container ||= names[0] ?? '';
+      if (!names.includes(t.container))
+        throw new ActionError(
+          `deployment '${t.name}' has no container '${t.container}'`,
+          'deployments',
+          `use one of: ${names.join(', ')}`,
+        );
+    }
+  }
+
+  const gh: DeploymentRecord | undefined =
+    i.githubToken && i.environment
+      ? await startGithubDeployment(
+          i.githubToken,
+          env.ctx,
+          i.environment,
+          i.environmentUrl,
+          `${shortImage(ref)} to ${i.environment}`,
+        )
+      : undefined;
+  await gh?.status('in_progress', `rolling out ${shortImage(ref)}`);
+
+  if (i.strategy === 'set-image') {
+    for (const t of targets) {
+      if (t.before!.containers.find((c) => c.name === t.container)?.image === ref) {
+        log.info(`${t.name}: ${t.container} already runs ${ref}`);
+        continue;
+      }
+      // Annotated first, so the ReplicaSet the image change creates carries the cause.
+      await execOk(kc.annotate(k, t.namespace, t.name, cause));
+      await execOk(kc.setImage(k, t.namespace, t.name, t.container, ref));
+      t.changed = true;
+    }
+  } else {
+    await execOk(kc.apply(k, i.namespace), { input: manifestYaml });
+    for (const t of targets) t.changed = true;
+  }
+
+  await Promise.all(
+    targets.map(async (t) => {
+      const started = Date.now();
+      t.status = await waitFor(k, t, i.rolloutTimeoutS);
+      t.waitMs = Date.now() - started;
+      if (t.status.done) log.info(`${t.name} rolled out in ${secs(t.waitMs)}`);
+    }),
+  );
+  await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
+  // An apply that left a deployment's template alone made no revision this run could undo.
+  for (const t of targets)
+    if (i.strategy === 'manifests') t.changed = t.after?.revision !== t.before?.revision;
+
+  const failed = targets.filter((t) => !t.status!.done);
+  for (const t of failed) {
+    t.diagnostics = await diagnose(k, t, t.status!);
+    await log.group(`why ${t.name} did not roll out: ${t.diagnostics.reasons.join(', ')}`, async () =>
+      log.info(diagnosticsText(t.diagnostics!)),
+    );
+  }
+
+  // They went out together, so a failure of one takes all of them back.
+  const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
+  if (failed.length && i.rollbackOnFailure) {
+    await log.group('rolling back', () =>
+      Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))),
+    );
+  }
+  const rolledBack = targets.some((t) => t.rollback?.ok);
+
+  if (!failed.length)
+    env.state.rollback = async (reason) => {
+      log.warning(`undoing the deploy: ${reason}`);
+      await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+      for (const t of undoable)
+        (t.rollback?.ok ? log.info : log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
+    };
+
+  await gh?.status(
+    failed.length ? 'failure' : 'success',
+    failed.length
+      ? `${failed.map((t) => t.name).join(', ')} failed${rolledBack ? ', rolled back' : ''}`
+      : `${shortImage(ref)} is live`,
+  );
+
+  const failure = failed.length
+    ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
+    : undefined;
+  const perTarget = (f: (t: Target) => number | undefined) =>
+    targets.length === 1
+      ? String(f(targets[0]) ?? '')
+      : targets.map((t) => `${t.name}=${f(t) ?? ''}`).join('\n');
+  return {
+    status: failed.length ? 'failure' : 'success',
+    headline: failed.length
+      ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons[0]}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
+      : `${targets.length} deployment${targets.length === 1 ? '' : 's'} on ${shortImage(ref)}`,
+    summary: deploySummary(i, ref, targets, gh),
+    outputs: {
+      revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
+      'previous-revision': perTarget((t) => t.before?.revision),
+      'rolled-back': String(rolledBack),
+    },
+    failure,
+  };
+}
+
+function failureLine(t: Target): string {
+  const d = t.diagnostics!;
+  const p = d.problems[0];
+  const detail = p
+    ? ` (pod ${p.pod}, container ${p.container}${p.message ? `: ${p.message}` : ''})`
+    : t.status!.message
+      ? ` (${t.status!.message})`
+      : '';
+  return `deployment ${t.name} did not roll out: ${d.reasons.join(', ')}${detail}`;
+}
+
+function rollbackNote(targets: Target[], enabled: boolean): string {
+  if (!enabled) return '; not rolled back (rollback-on-failure is false)';
+  const notes = targets.filter((t) => t.rollback).map((t) => `${t.name} ${t.rollback!.message}`);
+  const none = targets
+    .filter((t) => !t.rollback && t.changed)
+    .map((t) => `${t.name} had no earlier revision to go back to`);
+  return [...notes, ...none].length ? `; ${[...notes, ...none].join('; ')}` : '';
+}
+
+const revisionCell = (t: Target) => {
+  const b = t.before?.revision ?? '–';
+  const a = t.after?.revision ?? '–';
+  const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
+  return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
+};
+
+function imageCell(t: Target, ref: string): string {
+  const container = t.container || t.after?.containers.find((c) => c.image === ref)?.name;
+  const img = (d?: DeploymentState) =>
+    d?.containers.find((c) => c.name === container)?.image ?? d?.containers[0]?.image;
+  const before = img(t.before);
+  return `${before ? `\`${shortImage(before)}\`` : '(new)'} → \`${shortImage(ref)}\``;
+}
+
+function statusCell(t: Target): string {
+  if (t.status?.done) return t.changed ? '✅ rolled out' : '✅ unchanged';
+  const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
+  return `❌ ${reason}${t.rollback?.ok ? `, rolled back to ${t.rollback.to}` : ''}`;
+}
+
+function eventTable(events: EventRow[]): string[][] {
+  return events
+    .slice(-25)
+    .map((e) => [
+      e.time.replace('T', ' ').replace(/Z$/, ''),
+      e.type,
+      e.reason,
+      e.object,
+      `${e.message}${e.count > 1 ? ` (×${e.count})` : ''}`,
+    ]);
+}
+
+function podTable(d: Diagnostics): string[][] {
+  return d.pods.flatMap((p) =>
+    p.containers.map((c) => [
+      p.name,
+      c.name,
+      `${c.state}${c.ready ? ', ready' : ''}`,
+      c.reason ?? '',
+      String(c.restartCount),
+      c.message ?? '',
+    ]),
+  );
+}
+
+function diagnosticsText(d: Diagnostics): string {
+  const s = new Summary()
+    .text(`reasons: ${d.reasons.join(', ')}`)
+    .table(['Pod', 'Container', 'State', 'Reason', 'Restarts', 'Message'], podTable(d))
+    .table(['Time', 'Type', 'Reason', 'Object', 'Message'], eventTable(d.events));
+  for (const l of d.logs) s.details(`last log lines of ${l.title}`, l.text);
+  return s.toText();
+}
+
+function deploySummary(i: DeployInputs, ref: string, targets: Target[], gh?: DeploymentRecord): Summary {
+  const s = new Summary().heading('Deploy');
+  const where = [
+    i.environment ? `**${i.environment}**` : '',
+    i.kubeconfigInfo
+      ? `context \`${i.kubeconfigInfo.context}\``
+      : i.context
+        ? `context \`${i.context}\``
+        : '',
+    i.namespace ? `namespace \`${i.namespace}\`` : '',
+  ].filter(Boolean);
+  s.text(
+    `\`${ref}\`${where.length ? ` to ${where.join(', ')}` : ''} by ${i.strategy === 'set-image' ? '`kubectl set image`' : `\`kubectl apply\` of ${i.kustomize ? 'the kustomize overlay' : 'the manifests'}`}` +
+      `${i.environmentUrl ? ` · [${i.environmentUrl}](${i.environmentUrl})` : ''}${gh?.id ? ` · GitHub deployment ${gh.id}` : ''}`,
+  );
+  s.table(
+    ['Deployment', 'Image', 'Revision', 'Status', 'Time'],
+    targets.map((t) => [t.name, imageCell(t, ref), revisionCell(t), statusCell(t), secs(t.waitMs)]),
+  );
+  for (const t of targets.filter((x) => x.diagnostics)) {
+    const d = t.diagnostics!;
+    s.heading(`${t.name}: ${d.reasons.join(', ')}`, 4);
+    s.text(failureLine(t));
+    if (d.pods.length) s.table(['Pod', 'Container', 'State', 'Reason', 'Restarts', 'Message'], podTable(d));
+    if (d.events.length)
+      s.text('**Events**, oldest first').table(
+        ['Time', 'Type', 'Reason', 'Object', 'Message'],
+        eventTable(d.events),
+      );
+    for (const l of d.logs) s.details(`Last log lines of ${l.title}`, l.text);
+  }
+  const back = targets.filter((t) => t.rollback);
+  for (const t of back) s.text(`${t.rollback!.ok ? '↩️' : '⚠️'} **${t.name}: ${t.rollback!.message}**`);
+  if (targets.some((t) => t.diagnostics) && !i.rollbackOnFailure)
+    s.text('Not rolled back: `rollback-on-failure` is false.');
+  return s;
+}
