@@ -1,0 +1,1063 @@
+/**
+ * A small in-process Kubernetes API server for tests that drive the REAL kubectl (no kube-apiserver can be
+ * had on these machines). Plain HTTP on 127.0.0.1, JSON only. It serves what kubectl 1.32 asks for:
+ * legacy discovery, generic CRUD with merge / strategic-merge / JSON patches, list selectors, watches that
+ * end properly, and a Deployment + ReplicaSet controller that moves status the way `kubectl rollout status`
+ * reads it. Fault modes are chosen by image name: `pullfail` (ErrImagePull / ImagePullBackOff) and
+ * `crashloop` (CrashLoopBackOff with restart counts and previous logs).
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Obj = Record<string, any>;
+
+export interface K8sSimOptions {
+  /** Require `Authorization: Bearer <token>` on every request. */
+  token?: string;
+  /** Time from pod creation until its containers are Running/Ready (default 150). */
+  podReadyMs?: number;
+  /** Controller period (default 50). */
+  tickMs?: number;
+}
+
+export interface KubeconfigOptions {
+  context?: string;
+  namespace?: string;
+  token?: string;
+}
+
+export interface K8sSimRequest {
+  method: string;
+  path: string;
+  contentType?: string;
+  accept?: string;
+}
+
+export interface K8sSimCompletion {
+  namespace: string;
+  name: string;
+  revision: string;
+  /** Date.now() when the simulator wrote the complete status. */
+  at: number;
+}
+
+export interface K8sSim {
+  url: string;
+  kubeconfig(opts?: KubeconfigOptions): string;
+  writeKubeconfig(dir: string, opts?: KubeconfigOptions): string;
+  get(resource: string, namespace: string | undefined, name: string): any | undefined;
+  requests: K8sSimRequest[];
+  completions: K8sSimCompletion[];
+  stop(): Promise<void>;
+}
+
+interface ResDef {
+  group: string; // '' for core
+  version: string;
+  name: string; // plural
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  categories?: string[];
+  subresources?: string[];
+}
+
+const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+const RESOURCES: ResDef[] = [
+  { group: '', version: 'v1', name: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], subresources: ['status'] },
+  { group: '', version: 'v1', name: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['status', 'log'] },
+  { group: '', version: 'v1', name: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'] },
+  { group: '', version: 'v1', name: 'services', singular: 'service', kind: 'Service', namespaced: true, shortNames: ['svc'], categories: ['all'], subresources: ['status'] },
+  { group: '', version: 'v1', name: 'configmaps', singular: 'configmap', kind: 'ConfigMap', namespaced: true, shortNames: ['cm'] },
+  { group: '', version: 'v1', name: 'secrets', singular: 'secret', kind: 'Secret', namespaced: true },
+  { group: '', version: 'v1', name: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount', namespaced: true, shortNames: ['sa'] },
+  { group: 'apps', version: 'v1', name: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'] },
+  { group: 'apps', version: 'v1', name: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'] },
+  { group: 'networking.k8s.io', version: 'v1', name: 'ingresses', singular: 'ingress', kind: 'Ingress', namespaced: true, shortNames: ['ing'], subresources: ['status'] },
+  { group: 'networking.k8s.io', version: 'v1', name: 'networkpolicies', singular: 'networkpolicy', kind: 'NetworkPolicy', namespaced: true, shortNames: ['netpol'] },
+  { group: 'policy', version: 'v1', name: 'poddisruptionbudgets', singular: 'poddisruptionbudget', kind: 'PodDisruptionBudget', namespaced: true, shortNames: ['pdb'], subresources: ['status'] },
+  { group: 'autoscaling', version: 'v2', name: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler', kind: 'HorizontalPodAutoscaler', namespaced: true, shortNames: ['hpa'], categories: ['all'], subresources: ['status'] },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', name: 'roles', singular: 'role', kind: 'Role', namespaced: true },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', name: 'rolebindings', singular: 'rolebinding', kind: 'RoleBinding', namespaced: true },
+];
+
+const GROUPS: { name: string; version: string }[] = [];
+for (const r of RESOURCES) {
+  if (r.group && !GROUPS.some((g) => g.name === r.group)) GROUPS.push({ name: r.group, version: r.version });
+}
+
+function gv(r: ResDef): string {
+  return r.group ? `${r.group}/${r.version}` : r.version;
+}
+
+function findRes(group: string, version: string, name: string): ResDef | undefined {
+  return RESOURCES.find((r) => r.group === group && r.version === version && r.name === name);
+}
+
+function byName(name: string): ResDef | undefined {
+  return RESOURCES.find((r) => r.name === name || r.singular === name || r.kind.toLowerCase() === name.toLowerCase() || (r.shortNames || []).includes(name));
+}
+
+const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const k8sTime = (ms = Date.now()): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+function randomSuffix(n: number): string {
+  const bytes = crypto.randomBytes(n);
+  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isObj(v)) {
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => v[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Template hash: 10 chars of [a-z0-9] (the real controller's alphabet), stable for equal templates. */
+export function templateHash(template: unknown): string {
+  const digest = crypto.createHash('sha256').update(canonical(stripHashLabel(template))).digest();
+  return Array.from(digest.subarray(0, 10), (b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
+function stripHashLabel(template: unknown): unknown {
+  const t = clone(template) as Obj | undefined;
+  if (t && isObj(t.metadata) && isObj(t.metadata.labels)) {
+    delete t.metadata.labels['pod-template-hash'];
+    if (Object.keys(t.metadata.labels).length === 0) delete t.metadata.labels;
+  }
+  if (t && isObj(t.metadata)) {
+    delete t.metadata.creationTimestamp;
+    if (Object.keys(t.metadata).length === 0) delete t.metadata;
+  }
+  return t;
+}
+
+class ApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    message: string,
+    readonly details?: Obj,
+  ) {
+    super(message);
+  }
+}
+
+const notFound = (r: ResDef, name: string) =>
+  new ApiError(404, 'NotFound', `${r.group ? `${r.name}.${r.group}` : r.name} "${name}" not found`, { name, group: r.group, kind: r.name });
+
+function statusBody(e: ApiError): Obj {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: e.message,
+    reason: e.reason,
+    ...(e.details ? { details: e.details } : {}),
+    code: e.code,
+  };
+}
+
+/* ------------------------------------------------------------------ selectors */
+
+interface Requirement {
+  key: string;
+  op: 'eq' | 'neq' | 'in' | 'notin' | 'exists' | 'notexists';
+  values: string[];
+}
+
+function splitTop(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur);
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+export function parseLabelSelector(s: string): Requirement[] {
+  return splitTop(s).map((term) => {
+    let m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(term);
+    if (m) return { key: m[1], op: m[2] as 'in' | 'notin', values: m[3].split(',').map((v) => v.trim()).filter(Boolean) };
+    m = /^([^!=\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(term);
+    if (m) return { key: m[1], op: m[2] === '!=' ? 'neq' : 'eq', values: [m[3]] };
+    if (term.startsWith('!')) return { key: term.slice(1).trim(), op: 'notexists', values: [] };
+    if (/^\S+$/.test(term)) return { key: term, op: 'exists', values: [] };
+    throw new ApiError(400, 'BadRequest', `unable to parse requirement: ${term}`);
+  });
+}
+
+function matchReqs(reqs: Requirement[], get: (k: string) => string | undefined): boolean {
+  return reqs.every((r) => {
+    const v = get(r.key);
+    switch (r.op) {
+      case 'eq':
+        return v === r.values[0];
+      case 'neq':
+        return v !== r.values[0];
+      case 'in':
+        return v !== undefined && r.values.includes(v);
+      case 'notin':
+        return v === undefined || !r.values.includes(v);
+      case 'exists':
+        return v !== undefined;
+      case 'notexists':
+        return v === undefined;
+    }
+    return false;
+  });
+}
+
+function dotted(o: Obj, p: string): string | undefined {
+  let cur: any = o;
+  for (const part of p.split('.')) {
+    if (!isObj(cur)) return undefined;
+    cur = cur[part];
+  }
+  return cur === undefined || cur === null ? undefined : String(cur);
+}
+
+function parseFieldSelector(s: string): Requirement[] {
+  return splitTop(s).map((term) => {
+    const m = /^([^!=]+)(==|=|!=)(.*)$/.exec(term);
+    if (!m) throw new ApiError(400, 'BadRequest', `invalid field selector: ${term}`);
+    return { key: m[1].trim(), op: m[2] === '!=' ? 'neq' : 'eq', values: [m[3].trim()] };
+  });
+}
+
+/** matchLabels / matchExpressions (a Deployment's spec.selector) against labels. */
+export function matchSelector(sel: Obj | undefined, labels: Obj | undefined): boolean {
+  if (!sel) return false;
+  const l = labels || {};
+  for (const [k, v] of Object.entries(sel.matchLabels || {})) if (l[k] !== v) return false;
+  for (const e of sel.matchExpressions || []) {
+    const v = l[e.key];
+    if (e.operator === 'In' && !(v !== undefined && e.values.includes(v))) return false;
+    if (e.operator === 'NotIn' && v !== undefined && e.values.includes(v)) return false;
+    if (e.operator === 'Exists' && v === undefined) return false;
+    if (e.operator === 'DoesNotExist' && v !== undefined) return false;
+  }
+  return true;
+}
+
+/* ------------------------------------------------------------------ patches */
+
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObj(patch)) return clone(patch);
+  const out: Obj = isObj(target) ? clone(target) : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** Merge keys of the list fields that matter here (Kubernetes' patchMergeKey tags). */
+function mergeKeyFor(field: string, items: unknown[]): string | undefined {
+  switch (field) {
+    case 'containers':
+    case 'initContainers':
+    case 'ephemeralContainers':
+    case 'volumes':
+    case 'env':
+    case 'imagePullSecrets':
+    case 'secrets':
+      return 'name';
+    case 'volumeMounts':
+      return 'mountPath';
+    case 'volumeDevices':
+      return 'devicePath';
+    case 'conditions':
+      return 'type';
+    case 'ownerReferences':
+      return 'uid';
+    case 'hostAliases':
+      return 'ip';
+    case 'topologySpreadConstraints':
+      return 'topologyKey';
+    case 'ports': {
+      const first = items.find(isObj) as Obj | undefined;
+      if (first && 'containerPort' in first) return 'containerPort';
+      if (first && 'port' in first) return 'port';
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const PRIMITIVE_MERGE_LISTS = new Set(['finalizers']);
+
+/** Strategic merge patch (enough of it for what kubectl sends for built-in types). */
+export function strategicMerge(target: unknown, patch: unknown): unknown {
+  if (!isObj(patch)) return clone(patch);
+  if (patch.$patch === 'replace') {
+    const p = clone(patch);
+    delete p.$patch;
+    return stripDirectives(p);
+  }
+  if (patch.$patch === 'delete') return undefined;
+  const out: Obj = isObj(target) ? clone(target) : {};
+  const retain: string[] | undefined = Array.isArray(patch.$retainKeys) ? patch.$retainKeys : undefined;
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === '$patch' || k === '$retainKeys') continue;
+    if (k.startsWith('$setElementOrder/')) continue;
+    if (k.startsWith('$deleteFromPrimitiveList/')) {
+      const f = k.slice('$deleteFromPrimitiveList/'.length);
+      if (Array.isArray(out[f]) && Array.isArray(v)) out[f] = out[f].filter((x: unknown) => !v.includes(x));
+      continue;
+    }
+    if (v === null) {
+      delete out[k];
+      continue;
+    }
+    if (Array.isArray(v)) {
+      out[k] = mergeList(k, out[k], v);
+      continue;
+    }
+    if (isObj(v)) {
+      const merged = strategicMerge(out[k], v);
+      if (merged === undefined) delete out[k];
+      else out[k] = merged;
+      continue;
+    }
+    out[k] = v;
+  }
+  if (retain) for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
+  return out;
+}
+
+function stripDirectives(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stripDirectives);
+  if (!isObj(v)) return v;
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(v)) if (!k.startsWith('$')) out[k] = stripDirectives(x);
+  return out;
+}
+
+function mergeList(field: string, cur: unknown, patch: unknown[]): unknown[] {
+  if (patch.some((x) => isObj(x) && x.$patch === 'replace')) {
+    return patch.filter((x) => !(isObj(x) && x.$patch === 'replace')).map(stripDirectives);
+  }
+  const existing = Array.isArray(cur) ? clone(cur) : [];
+  if (PRIMITIVE_MERGE_LISTS.has(field)) {
+    for (const x of patch) if (!existing.includes(x)) existing.push(x);
+    return existing;
+  }
+  const key = mergeKeyFor(field, patch.length ? patch : existing);
+  if (!key) return patch.map(stripDirectives);
+  for (const item of patch) {
+    if (!isObj(item)) continue;
+    const idx = existing.findIndex((e: unknown) => isObj(e) && e[key] === item[key]);
+    if (item.$patch === 'delete') {
+      if (idx >= 0) existing.splice(idx, 1);
+      continue;
+    }
+    if (idx >= 0) existing[idx] = strategicMerge(existing[idx], item);
+    else existing.push(stripDirectives(item));
+  }
+  return existing;
+}
+
+function pointer(p: string): string[] {
+  if (p === '') return [];
+  return p
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function jsonPatch(target: unknown, ops: Obj[]): unknown {
+  let doc: any = clone(target);
+  const getAt = (parts: string[]) => parts.reduce((o: any, k) => (o === undefined || o === null ? undefined : o[k]), doc);
+  const setAt = (parts: string[], value: unknown, insert: boolean) => {
+    if (parts.length === 0) {
+      doc = value;
+      return;
+    }
+    const parent = getAt(parts.slice(0, -1));
+    const last = parts[parts.length - 1];
+    if (Array.isArray(parent)) {
+      const i = last === '-' ? parent.length : Number(last);
+      if (insert) parent.splice(i, 0, value);
+      else parent[i] = value;
+    } else if (isObj(parent)) parent[last] = value;
+    else throw new ApiError(422, 'Invalid', `jsonpatch: missing parent for path /${parts.join('/')}`);
+  };
+  const removeAt = (parts: string[]) => {
+    const parent = getAt(parts.slice(0, -1));
+    const last = parts[parts.length - 1];
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else if (isObj(parent) && last in parent) delete parent[last];
+    else throw new ApiError(422, 'Invalid', `jsonpatch: remove of missing path /${parts.join('/')}`);
+  };
+  for (const op of ops) {
+    const parts = pointer(String(op.path ?? ''));
+    switch (op.op) {
+      case 'add':
+        setAt(parts, clone(op.value), true);
+        break;
+      case 'replace':
+        setAt(parts, clone(op.value), false);
+        break;
+      case 'remove':
+        removeAt(parts);
+        break;
+      case 'copy':
+        setAt(parts, clone(getAt(pointer(op.from))), true);
+        break;
+      case 'move': {
+        const v = clone(getAt(pointer(op.from)));
+        removeAt(pointer(op.from));
+        setAt(parts, v, true);
+        break;
+      }
+      case 'test':
+        if (canonical(getAt(parts)) !== canonical(op.value)) throw new ApiError(422, 'Invalid', `jsonpatch: test failed at ${op.path}`);
+        break;
+      default:
+        throw new ApiError(400, 'BadRequest', `jsonpatch: unknown op ${op.op}`);
+    }
+  }
+  return doc;
+}
+
+/* ------------------------------------------------------------------ the server */
+
+interface Change {
+  rv: number;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  res: string;
+  obj: Obj;
+}
+
+interface Watcher {
+  res: ResDef;
+  namespace?: string;
+  labels: Requirement[];
+  fields: Requirement[];
+  send(type: string, obj: Obj): void;
+  end(): void;
+}
+
+/** Resources whose main endpoint ignores status (it is written through /status or by the controllers). */
+const STATUS_RESOURCES = new Set(['deployments', 'replicasets', 'pods', 'services', 'namespaces', 'ingresses', 'poddisruptionbudgets', 'horizontalpodautoscalers']);
+
+class Store {
+  rv = 1;
+  readonly objects = new Map<string, Obj>();
+  readonly history: Change[] = [];
+  readonly watchers = new Set<Watcher>();
+
+  key(res: string, ns: string | undefined, name: string): string {
+    return `${res}|${ns ?? ''}|${name}`;
+  }
+
+  get(res: string, ns: string | undefined, name: string): Obj | undefined {
+    return this.objects.get(this.key(res, ns, name));
+  }
+
+  list(res: string, ns?: string): Obj[] {
+    const out: Obj[] = [];
+    const prefix = ns === undefined ? `${res}|` : `${res}|${ns}|`;
+    for (const [k, v] of this.objects) if (k.startsWith(prefix)) out.push(v);
+    return out.sort((a, b) =>
+      `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`),
+    );
+  }
+
+  /** Stores obj (already complete) and notifies watchers. */
+  put(r: ResDef, obj: Obj, type: 'ADDED' | 'MODIFIED'): Obj {
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.objects.set(this.key(r.name, obj.metadata.namespace, obj.metadata.name), obj);
+    this.notify(r, type, obj);
+    return obj;
+  }
+
+  remove(r: ResDef, ns: string | undefined, name: string): Obj | undefined {
+    const k = this.key(r.name, ns, name);
+    const obj = this.objects.get(k);
+    if (!obj) return undefined;
+    this.objects.delete(k);
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.notify(r, 'DELETED', obj);
+    return obj;
+  }
+
+  private notify(r: ResDef, type: Change['type'], obj: Obj): void {
+    const snapshot = clone(obj);
+    this.history.push({ rv: this.rv, type, res: r.name, obj: snapshot });
+    if (this.history.length > 20000) this.history.splice(0, 5000);
+    for (const w of this.watchers) if (w.res.name === r.name && watcherMatches(w, snapshot)) w.send(type, snapshot);
+  }
+}
+
+function watcherMatches(w: Pick<Watcher, 'namespace' | 'labels' | 'fields'>, obj: Obj): boolean {
+  if (w.namespace !== undefined && obj.metadata.namespace !== w.namespace) return false;
+  if (!matchReqs(w.labels, (k) => obj.metadata.labels?.[k])) return false;
+  return matchReqs(w.fields, (k) => dotted(obj, k));
+}
+
+interface Route {
+  res: ResDef;
+  namespace?: string;
+  name?: string;
+  sub?: string;
+  watch: boolean;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export class Sim {
+  readonly store = new Store();
+  readonly requests: K8sSimRequest[] = [];
+  readonly completions: K8sSimCompletion[] = [];
+  readonly token?: string;
+  readonly podReadyMs: number;
+  readonly tickMs: number;
+  server!: http.Server;
+  url = '';
+  private readonly openWatches = new Set<() => void>();
+
+  constructor(opts: K8sSimOptions) {
+    this.token = opts.token;
+    this.podReadyMs = opts.podReadyMs ?? 150;
+    this.tickMs = opts.tickMs ?? 50;
+    this.create(byName('namespaces')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
+    this.create(byName('namespaces')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-system' } });
+  }
+
+  /* --- object lifecycle, used by the HTTP layer and the controllers */
+
+  create(r: ResDef, ns: string | undefined, body: Obj): Obj {
+    if (!isObj(body) || !isObj(body.metadata)) throw new ApiError(400, 'BadRequest', 'the object has no metadata');
+    const obj = clone(body);
+    const md = obj.metadata;
+    if (!md.name && md.generateName) md.name = md.generateName + randomSuffix(5);
+    if (!md.name) throw new ApiError(422, 'Invalid', `${r.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
+    if (r.namespaced) {
+      const target = md.namespace ?? ns ?? 'default';
+      if (ns !== undefined && md.namespace !== undefined && md.namespace !== ns) {
+        throw new ApiError(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request');
+      }
+      if (!this.store.get('namespaces', undefined, target)) {
+        throw new ApiError(404, 'NotFound', `namespaces "${target}" not found`, { name: target, kind: 'namespaces' });
+      }
+      md.namespace = target;
+    } else delete md.namespace;
+    if (this.store.get(r.name, md.namespace, md.name)) {
+      throw new ApiError(409, 'AlreadyExists', `${r.group ? `${r.name}.${r.group}` : r.name} "${md.name}" already exists`, {
+        name: md.name,
+        group: r.group,
+        kind: r.name,
+      });
+    }
+    obj.apiVersion = gv(r);
+    obj.kind = r.kind;
+    md.uid = crypto.randomUUID();
+    md.creationTimestamp = k8sTime();
+    if (isObj(obj.spec) && r.name !== 'pods') md.generation = 1;
+    delete md.deletionTimestamp;
+    if (STATUS_RESOURCES.has(r.name) && r.name !== 'pods') delete obj.status;
+    this.defaults(r, obj);
+    return this.store.put(r, obj, 'ADDED');
+  }
+
+  /** Replaces an object (PUT / PATCH result). statusOnly: the /status subresource. */
+  update(r: ResDef, ns: string | undefined, name: string, body: Obj, opts: { statusOnly?: boolean; internal?: boolean } = {}): Obj {
+    const cur = this.store.get(r.name, ns, name);
+    if (!cur) throw notFound(r, name);
+    if (!isObj(body)) throw new ApiError(400, 'BadRequest', 'the body is not an object');
+    const rv = body.metadata?.resourceVersion;
+    if (!opts.internal && rv && rv !== cur.metadata.resourceVersion) {
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${r.group ? `${r.name}.${r.group}` : r.name} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+        { name, group: r.group, kind: r.name },
+      );
+    }
+    let next: Obj;
+    if (opts.statusOnly) {
+      next = clone(cur);
+      next.status = clone(body.status);
+    } else {
+      next = clone(body);
+      next.metadata = { ...clone(body.metadata || {}) };
+      for (const k of ['uid', 'creationTimestamp', 'namespace', 'name', 'generation']) {
+        if (cur.metadata[k] !== undefined) next.metadata[k] = cur.metadata[k];
+      }
+      next.apiVersion = gv(r);
+      next.kind = r.kind;
+      if (!opts.internal && STATUS_RESOURCES.has(r.name)) {
+        if (cur.status !== undefined) next.status = clone(cur.status);
+        else delete next.status;
+      }
+      this.defaults(r, next);
+      if (cur.metadata.generation !== undefined && canonical(cur.spec) !== canonical(next.spec)) {
+        next.metadata.generation = cur.metadata.generation + 1;
+      }
+    }
+    if (canonical({ ...next, metadata: { ...next.metadata, resourceVersion: '' } }) === canonical({ ...cur, metadata: { ...cur.metadata, resourceVersion: '' } })) {
+      return cur; // no-op: the real server does not bump resourceVersion either
+    }
+    return this.store.put(r, next, 'MODIFIED');
+  }
+
+  delete(r: ResDef, ns: string | undefined, name: string): Obj {
+    const obj = this.store.remove(r, ns, name);
+    if (!obj) throw notFound(r, name);
+    if (r.name === 'namespaces') {
+      for (const rr of RESOURCES) if (rr.namespaced) for (const o of this.store.list(rr.name, name)) this.store.remove(rr, name, o.metadata.name);
+    }
+    return obj;
+  }
+
+  /** Server-side defaults that kubectl output and the controllers rely on. */
+  private defaults(r: ResDef, obj: Obj): void {
+    if (r.name === 'namespaces') {
+      obj.spec = obj.spec ?? { finalizers: ['kubernetes'] };
+      obj.status = obj.status ?? { phase: 'Active' };
+      obj.metadata.labels = { ...(obj.metadata.labels || {}), 'kubernetes.io/metadata.name': obj.metadata.name };
+    }
+    if (r.name === 'deployments' && isObj(obj.spec)) {
+      const s = obj.spec;
+      s.replicas = s.replicas ?? 1;
+      s.revisionHistoryLimit = s.revisionHistoryLimit ?? 10;
+      s.progressDeadlineSeconds = s.progressDeadlineSeconds ?? 600;
+      s.strategy = s.strategy ?? { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
+      if (isObj(s.template)) podSpecDefaults(s.template.spec);
+    }
+    if (r.name === 'replicasets' && isObj(obj.spec)) obj.spec.replicas = obj.spec.replicas ?? 1;
+    if (r.name === 'services' && isObj(obj.spec)) {
+      const s = obj.spec;
+      s.type = s.type ?? 'ClusterIP';
+      if (s.clusterIP === undefined && s.type !== 'ExternalName') {
+        s.clusterIP = `10.96.${crypto.randomInt(0, 255)}.${crypto.randomInt(1, 254)}`;
+        s.clusterIPs = [s.clusterIP];
+      }
+      s.sessionAffinity = s.sessionAffinity ?? 'None';
+      for (const p of s.ports || []) {
+        p.protocol = p.protocol ?? 'TCP';
+        p.targetPort = p.targetPort ?? p.port;
+      }
+      obj.status = obj.status ?? { loadBalancer: {} };
+    }
+    if (r.name === 'serviceaccounts' || r.name === 'configmaps' || r.name === 'secrets') {
+      if (r.name === 'secrets') obj.type = obj.type ?? 'Opaque';
+    }
+  }
+
+  /* --- HTTP */
+
+  async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const u = new URL(req.url || '/', 'http://sim');
+    const ct = req.headers['content-type'];
+    this.requests.push({ method: req.method || 'GET', path: u.pathname + u.search, contentType: ct, accept: req.headers.accept });
+    try {
+      if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}`) {
+        throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+      }
+      const body = ['POST', 'PUT', 'PATCH'].includes(req.method || '') ? await readBody(req) : '';
+      const out = this.route(req.method || 'GET', u, ct, body, req, res);
+      if (out === undefined) return; // streaming (watch)
+      if (typeof out === 'string') {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.end(out);
+        return;
+      }
+      res.writeHead(out.code, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(out.body));
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError(500, 'InternalError', String((err as Error)?.stack || err));
+      if (!res.headersSent) res.writeHead(e.code, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(statusBody(e)));
+    }
+  }
+
+  private route(method: string, u: URL, ct: string | undefined, body: string, req: http.IncomingMessage, res: http.ServerResponse): { code: number; body: unknown } | string | undefined {
+    const p = u.pathname.replace(/\/+$/, '') || '/';
+    const disc = this.discovery(p);
+    if (disc !== undefined) {
+      if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      return { code: 200, body: disc };
+    }
+    const route = this.parsePath(p);
+    if (!route) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    const q = u.searchParams;
+    const watch = route.watch || q.get('watch') === 'true' || q.get('watch') === '1';
+    const { res: r, namespace: ns, name, sub } = route;
+    if (r.namespaced && ns !== undefined && r.name !== 'events' && !this.store.get('namespaces', undefined, ns) && method === 'GET' && !name) {
+      // listing in a missing namespace is an empty list on the real server; keep that
+    }
+    if (watch) {
+      this.watch(route, q, req, res);
+      return undefined;
+    }
+    if (sub === 'log') {
+      if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'method not allowed');
+      return this.podLog(ns, name!, q);
+    }
+    if (sub && sub !== 'status' && sub !== 'scale') throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    const parse = (): Obj => {
+      if (ct && !ct.includes('json')) throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+      try {
+        return JSON.parse(body);
+      } catch {
+        throw new ApiError(400, 'BadRequest', 'the body of the request could not be decoded as JSON');
+      }
+    };
+    if (sub === 'scale') return this.scale(method, r, ns, name!, method === 'GET' ? undefined : parse(), ct);
+    switch (method) {
+      case 'GET': {
+        if (name) {
+          const o = this.store.get(r.name, r.namespaced ? ns : undefined, name);
+          if (!o) throw notFound(r, name);
+          return { code: 200, body: o };
+        }
+        return { code: 200, body: this.list(r, ns, q) };
+      }
+      case 'POST': {
+        if (name) throw new ApiError(405, 'MethodNotAllowed', 'POST to a named resource is not allowed');
+        const o = this.create(r, r.namespaced ? ns : undefined, parse());
+        return { code: 201, body: o };
+      }
+      case 'PUT': {
+        if (!name) throw new ApiError(405, 'MethodNotAllowed', 'PUT needs a name');
+        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, parse(), { statusOnly: sub === 'status' }) };
+      }
+      case 'PATCH': {
+        if (!name) throw new ApiError(405, 'MethodNotAllowed', 'PATCH needs a name');
+        const cur = this.store.get(r.name, r.namespaced ? ns : undefined, name);
+        if (!cur) throw notFound(r, name);
+        const patch = parse();
+        const next = applyPatch(cur, patch, ct || '');
+        if (isObj(next) && isObj(next.metadata)) {
+          // a patch may carry a resourceVersion precondition; otherwise it applies to the latest version
+          if (!(isObj(patch) && isObj(patch.metadata) && patch.metadata.resourceVersion)) next.metadata.resourceVersion = cur.metadata.resourceVersion;
+        }
+        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, next as Obj, { statusOnly: sub === 'status' }) };
+      }
+      case 'DELETE': {
+        if (!name) {
+          const items = this.list(r, ns, q).items as Obj[];
+          for (const o of items) this.delete(r, o.metadata.namespace, o.metadata.name);
+          return { code: 200, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' } };
+        }
+        const o = this.delete(r, r.namespaced ? ns : undefined, name);
+        return { code: 200, body: o };
+      }
+      default:
+        throw new ApiError(405, 'MethodNotAllowed', `method ${method} not allowed`);
+    }
+  }
+
+  private list(r: ResDef, ns: string | undefined, q: URLSearchParams): Obj {
+    const labels = parseLabelSelector(q.get('labelSelector') || '');
+    const fields = parseFieldSelector(q.get('fieldSelector') || '');
+    const items = this.store
+      .list(r.name, r.namespaced ? ns : undefined)
+      .filter((o) => watcherMatches({ labels, fields }, o));
+    const limit = Number(q.get('limit') || 0);
+    return {
+      kind: `${r.kind}List`,
+      apiVersion: gv(r),
+      metadata: { resourceVersion: String(this.store.rv) },
+      items: limit > 0 ? items.slice(0, limit) : items,
+    };
+  }
+
+  private scale(method: string, r: ResDef, ns: string | undefined, name: string, body: Obj | undefined, ct: string | undefined): { code: number; body: unknown } {
+    const cur = this.store.get(r.name, ns, name);
+    if (!cur) throw notFound(r, name);
+    const asScale = (o: Obj): Obj => ({
+      kind: 'Scale',
+      apiVersion: 'autoscaling/v1',
+      metadata: { name, namespace: ns, uid: o.metadata.uid, resourceVersion: o.metadata.resourceVersion, creationTimestamp: o.metadata.creationTimestamp },
+      spec: { replicas: o.spec?.replicas ?? 0 },
+      status: { replicas: o.status?.replicas ?? 0, selector: Object.entries(o.spec?.selector?.matchLabels || {}).map(([k, v]) => `${k}=${v}`).join(',') },
+    });
+    if (method === 'GET') return { code: 200, body: asScale(cur) };
+    let replicas: unknown;
+    if (method === 'PUT') replicas = body?.spec?.replicas;
+    else if (method === 'PATCH') replicas = (applyPatch(asScale(cur), body, ct || '') as Obj).spec?.replicas;
+    else throw new ApiError(405, 'MethodNotAllowed', `method ${method} not allowed`);
+    const next = clone(cur);
+    next.spec.replicas = Number(replicas);
+    return { code: 200, body: asScale(this.update(r, ns, name, next, { internal: true })) };
+  }
+
+  private parsePath(p: string): Route | undefined {
+    let group = '';
+    let version: string;
+    let rest: string[];
+    const segs = p.split('/').filter(Boolean).map(decodeURIComponent);
+    if (segs[0] === 'api' && segs.length >= 3) {
+      version = segs[1];
+      rest = segs.slice(2);
+    } else if (segs[0] === 'apis' && segs.length >= 4) {
+      group = segs[1];
+      version = segs[2];
+      rest = segs.slice(3);
+    } else return undefined;
+    let watch = false;
+    if (rest[0] === 'watch') {
+      watch = true;
+      rest = rest.slice(1);
+    }
+    if (rest[0] === 'namespaces' && rest.length >= 3) {
+      const r = findRes(group, version, rest[2]);
+      if (r && r.namespaced) return { res: r, namespace: rest[1], name: rest[3], sub: rest[4], watch };
+    }
+    const r = findRes(group, version, rest[0]);
+    if (!r) return undefined;
+    return { res: r, name: rest[1], sub: rest[2], watch };
+  }
+
+  private discovery(p: string): unknown {
+    if (p === '/version') {
+      return {
+        major: '1',
+        minor: '32',
+        gitVersion: 'v1.32.0-sim',
+        gitCommit: '0000000000000000000000000000000000000000',
+        gitTreeState: 'clean',
+        buildDate: '2024-12-11T00:00:00Z',
+        goVersion: 'go1.23.4',
+        compiler: 'gc',
+        platform: 'linux/amd64',
+      };
+    }
+    if (p === '/api') {
+      return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^http:\/\//, '') }] };
+    }
+    if (p === '/apis') {
+      return {
+        kind: 'APIGroupList',
+        apiVersion: 'v1',
+        groups: GROUPS.map((g) => ({
+          name: g.name,
+          versions: [{ groupVersion: `${g.name}/${g.version}`, version: g.version }],
+          preferredVersion: { groupVersion: `${g.name}/${g.version}`, version: g.version },
+        })),
+      };
+    }
+    const m = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/.exec(p);
+    if (!m) return undefined;
+    const group = m[2] ?? '';
+    const version = m[1] ?? m[3];
+    const rs = RESOURCES.filter((r) => r.group === group && r.version === version);
+    if (!rs.length) return undefined;
+    const resources: Obj[] = [];
+    for (const r of rs) {
+      resources.push({
+        name: r.name,
+        singularName: r.singular,
+        namespaced: r.namespaced,
+        kind: r.kind,
+        verbs: VERBS,
+        ...(r.shortNames ? { shortNames: r.shortNames } : {}),
+        ...(r.categories ? { categories: r.categories } : {}),
+      });
+      for (const s of r.subresources || []) {
+        resources.push({
+          name: `${r.name}/${s}`,
+          singularName: '',
+          namespaced: r.namespaced,
+          kind: s === 'scale' ? 'Scale' : r.kind,
+          ...(s === 'scale' ? { group: 'autoscaling', version: 'v1' } : {}),
+          verbs: s === 'log' ? ['get'] : ['get', 'patch', 'update'],
+        });
+      }
+    }
+    return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  }
+
+  /* --- watch */
+
+  private watch(route: Route, q: URLSearchParams, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const r = route.res;
+    const labels = parseLabelSelector(q.get('labelSelector') || '');
+    const fields = parseFieldSelector(q.get('fieldSelector') || '');
+    if (route.name) fields.push({ key: 'metadata.name', op: 'eq', values: [route.name] });
+    const ns = r.namespaced ? route.namespace : undefined;
+    const rvParam = q.get('resourceVersion');
+    const timeout = Number(q.get('timeoutSeconds') || 0);
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
+    res.flushHeaders();
+    let done = false;
+    const w: Watcher = {
+      res: r,
+      namespace: ns,
+      labels,
+      fields,
+      send: (type, obj) => {
+        if (!done) res.write(`${JSON.stringify({ type, object: obj })}\n`);
+      },
+      end: () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        this.store.watchers.delete(w);
+        this.openWatches.delete(w.end);
+        res.end();
+      },
+    };
+    const timer = timeout > 0 ? setTimeout(w.end, timeout * 1000) : undefined;
+    if (!rvParam || rvParam === '0') {
+      for (const o of this.store.list(r.name, ns)) if (watcherMatches(w, o)) w.send('ADDED', o);
+    } else {
+      const from = Number(rvParam);
+      for (const c of this.store.history) if (c.rv > from && c.res === r.name && watcherMatches(w, c.obj)) w.send(c.type, c.obj);
+    }
+    if (q.get('allowWatchBookmarks') === 'true' && q.get('sendInitialEvents') === 'true') {
+      w.send('BOOKMARK', { kind: r.kind, apiVersion: gv(r), metadata: { resourceVersion: String(this.store.rv), annotations: { 'k8s.io/initial-events-end': 'true' } } });
+    }
+    this.store.watchers.add(w);
+    this.openWatches.add(w.end);
+    req.on('close', w.end);
+    res.on('close', w.end);
+  }
+
+  endWatches(): void {
+    for (const end of [...this.openWatches]) end();
+  }
+
+  /* --- pod logs (filled in by the controller section) */
+
+  podLog(ns: string | undefined, name: string, q: URLSearchParams): string {
+    const pod = this.store.get('pods', ns, name);
+    if (!pod) throw notFound(byName('pods')!, name);
+    const lines = ['listening on 0.0.0.0:8080'];
+    const tail = q.get('tailLines');
+    const out = tail ? lines.slice(-Number(tail)) : lines;
+    return out.length ? `${out.join('\n')}\n` : '';
+  }
+}
+
+function applyPatch(cur: Obj, patch: unknown, ct: string): unknown {
+  if (ct.startsWith('application/merge-patch+json')) return mergePatch(cur, patch);
+  if (ct.startsWith('application/strategic-merge-patch+json')) return strategicMerge(cur, patch);
+  if (ct.startsWith('application/json-patch+json')) {
+    if (!Array.isArray(patch)) throw new ApiError(400, 'BadRequest', 'a JSON patch must be an array of operations');
+    return jsonPatch(cur, patch);
+  }
+  if (ct.startsWith('application/apply-patch')) throw new ApiError(415, 'UnsupportedMediaType', 'server-side apply is not supported by the simulator');
+  throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
+}
+
+function podSpecDefaults(spec: Obj | undefined): void {
+  if (!isObj(spec)) return;
+  spec.restartPolicy = spec.restartPolicy ?? 'Always';
+  spec.dnsPolicy = spec.dnsPolicy ?? 'ClusterFirst';
+  spec.schedulerName = spec.schedulerName ?? 'default-scheduler';
+  spec.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds ?? 30;
+  spec.securityContext = spec.securityContext ?? {};
+  for (const c of [...(spec.containers || []), ...(spec.initContainers || [])]) {
+    if (!isObj(c)) continue;
+    c.imagePullPolicy = c.imagePullPolicy ?? (/:latest$|^[^:@]*$/.test(String(c.image || '')) ? 'Always' : 'IfNotPresent');
+    c.terminationMessagePath = c.terminationMessagePath ?? '/dev/termination-log';
+    c.terminationMessagePolicy = c.terminationMessagePolicy ?? 'File';
+    c.resources = c.resources ?? {};
+    for (const p of c.ports || []) if (isObj(p)) p.protocol = p.protocol ?? 'TCP';
+  }
+}
+
+/* ------------------------------------------------------------------ entry point */
+
+function kubeconfigText(url: string, token: string, opts: KubeconfigOptions): string {
+  const ctx = opts.context ?? 'sim';
+  const ns = opts.namespace ? `\n    namespace: ${JSON.stringify(opts.namespace)}` : '';
+  return `apiVersion: v1
+kind: Config
+clusters:
+- name: sim
+  cluster:
+    server: ${url}
+users:
+- name: sim-user
+  user:
+    token: ${JSON.stringify(token)}
+contexts:
+- name: ${JSON.stringify(ctx)}
+  context:
+    cluster: sim
+    user: sim-user${ns}
+current-context: ${JSON.stringify(ctx)}
+preferences: {}
+`;
+}
+
+export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
+  const sim = new Sim(opts);
+  const server = http.createServer((req, res) => {
+    void sim.handle(req, res);
+  });
+  sim.server = server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  sim.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const controller = startController(sim);
+  const defaultToken = opts.token ?? 'sim-token';
+  let stopped = false;
+  return {
+    url: sim.url,
+    requests: sim.requests,
+    completions: sim.completions,
+    kubeconfig: (o = {}) => kubeconfigText(sim.url, o.token ?? defaultToken, o),
+    writeKubeconfig(dir: string, o: KubeconfigOptions = {}): string {
+      const file = path.join(dir, `kubeconfig-${o.context ?? 'sim'}-${randomSuffix(4)}`);
+      fs.writeFileSync(file, kubeconfigText(sim.url, o.token ?? defaultToken, o), { mode: 0o600 });
+      return file;
+    },
+    get(resource: string, namespace: string | undefined, name: string) {
+      const r = byName(resource);
+      if (!r) throw new Error(`k8s-sim: unknown resource ${resource}`);
+      return clone(sim.store.get(r.name, r.namespaced ? namespace ?? 'default' : undefined, name));
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      controller.stop();
+      sim.endWatches();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/* ------------------------------------------------------------------ controllers */
+
+function startController(sim: Sim): { stop(): void } {
+  void sim;
+  return { stop() {} };
+}
