@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { InputReader } from '../inputs';
+import { setSink, textSink } from '../report/log';
+import { Summary } from '../report/summary';
+import { verifyServer } from '../stages/verify/client';
+import { diffContracts, parseContract, snapshot } from '../stages/verify/contract';
+import { parseVerifyInputs } from '../stages/verify/parse';
+import { buildTarget, chooseTarget, healthHeaders } from '../stages/verify/plan';
+import { parseArgs, type Command } from './args';
+import { localEnv, TARGET_OPTIONS, verifySource } from './verify';
+
+async function snapshotCmd(args: string[]): Promise<number> {
+  // stdout carries the JSON (redirected into mcp-contract.json); everything else goes to stderr.
+  setSink(textSink((l) => process.stderr.write(`${l}\n`)));
+  const { flags } = parseArgs(args);
+  const cwd = path.resolve(flags.cwd ?? '.');
+  delete flags.cwd;
+  const env = localEnv(cwd);
+  const i = parseVerifyInputs(new InputReader(verifySource({ ...flags, contract: 'off' })), cwd);
+  const target = buildTarget(i, chooseTarget(i, env.ctx), cwd);
+  const report = await verifyServer({
+    target,
+    healthUrl: i.healthUrl,
+    healthHeaders: healthHeaders(i),
+    smoke: [],
+    timeoutMs: i.timeoutSec * 1000,
+  });
+  const failed = report.checks.filter((c) => c.status === 'failed');
+  if (failed.length || !report.listing) {
+    for (const c of failed) process.stderr.write(`error: ${c.name} failed: ${c.detail}\n`);
+    if (report.stderr.trim()) process.stderr.write(`server stderr:\n${report.stderr.trim()}\n`);
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(snapshot(report.listing), null, 2)}\n`);
+  return 0;
+}
+
+function diffCmd(args: string[]): number {
+  const { positional } = parseArgs(args);
+  if (positional.length !== 2) {
+    process.stderr.write('error: contract diff needs two files: BASELINE NEW\n');
+    return 2;
+  }
+  const [a, b] = positional.map((f) => parseContract(fs.readFileSync(f, 'utf8'), f));
+  const d = diffContracts(a, b);
+  const s = new Summary().text(`${d.breaking} breaking, ${d.compatible} compatible`);
+  if (d.changes.length)
+    s.table(
+      ['Impact', 'Where', 'Path', 'Change', 'Why'],
+      d.changes.map((c) => [c.impact, c.where, c.path, c.change, c.why]),
+    );
+  process.stdout.write(s.toText());
+  return d.breaking ? 1 : 0;
+}
+
+export const contractCommand: Command = {
+  summary: "contract snapshot: write a server's tool contract (mcp-contract.json); contract diff A B",
+  usage: `mcp-deploy contract snapshot (--url URL | --command "CMD ARGS") [options] > mcp-contract.json
+mcp-deploy contract diff BASELINE.json NEW.json     (exit 1 on a breaking change)
+
+Options:
+${TARGET_OPTIONS}
+  --cwd DIR                where the command starts (default .)`,
+  async run(args) {
+    const [sub, ...rest] = args;
+    if (sub === 'snapshot') return snapshotCmd(rest);
+    if (sub === 'diff') return diffCmd(rest);
+    process.stderr.write(`error: unknown subcommand '${sub ?? ''}' (use snapshot or diff)\n`);
+    return 2;
+  },
+};

@@ -1,0 +1,84 @@
+import * as path from 'node:path';
+import { localContext } from '../context';
+import { ActionError } from '../errors';
+import { cliSource, InputReader, type InputSource } from '../inputs';
+import { log } from '../report/log';
+import { verify } from '../stages/verify';
+import type { StageEnv } from '../stages/stage';
+import { parseArgs, type Command } from './args';
+
+/** Short flags of `verify` and `contract snapshot`, and the action input each one sets. */
+const ALIASES: Record<string, string> = {
+  url: 'mcp-url',
+  command: 'mcp-command',
+  baseline: 'contract-baseline',
+  smoke: 'mcp-smoke',
+  timeout: 'verify-timeout',
+};
+const SECRET_FLAGS = ['token', 'mcp-token', 'header', 'headers', 'mcp-headers'];
+
+export const TARGET_OPTIONS = `  --url URL                Streamable HTTP endpoint, e.g. http://127.0.0.1:8080/mcp
+  --command "CMD ARGS"     start the server on stdio instead (split on spaces, '...' and "..." quote; no shell)
+  --health-url URL         GET it first; it must answer 200
+  --timeout DURATION       retry while the server starts, up to this (default 60s)
+Secrets come from the environment, never from flags: MCP_TOKEN (sent as Authorization: Bearer) and
+MCP_HEADERS (lines of "Name: value").`;
+
+/** Reads flags (short or input names), then MCP_* variables, the way the GitLab template configures inputs. */
+export function verifySource(
+  flags: Record<string, string>,
+  env: NodeJS.ProcessEnv = process.env,
+): InputSource {
+  const secret = SECRET_FLAGS.find((f) => f in flags);
+  if (secret)
+    throw new ActionError(
+      `--${secret} would put a secret in the process list`,
+      secret.includes('token') ? 'mcp-token' : 'mcp-headers',
+      secret.includes('token')
+        ? 'export MCP_TOKEN instead'
+        : 'export MCP_HEADERS ("Name: value" lines) instead',
+    );
+  const named: Record<string, string> = {};
+  for (const [k, v] of Object.entries(flags)) named[ALIASES[k] ?? k] = v;
+  const base = cliSource(named, env);
+  return (name) =>
+    name === 'mcp-token'
+      ? (env.MCP_TOKEN ?? base(name))
+      : name === 'mcp-headers'
+        ? (env.MCP_HEADERS ?? base(name))
+        : base(name);
+}
+
+export function localEnv(cwd: string): StageEnv {
+  return { ctx: localContext(process.env, cwd), cwd, state: {} };
+}
+
+export const verifyCommand: Command = {
+  summary:
+    'speak MCP to a server (HTTP or stdio), run the checks and compare its tool contract with a baseline',
+  usage: `mcp-deploy verify (--url URL | --command "CMD ARGS") [options]
+
+Checks health, initialize, tools/prompts/resources lists and smoke calls, then diffs the tool contract
+against the baseline. Exit code 1 when a check fails or the contract has a breaking change.
+
+Options:
+${TARGET_OPTIONS}
+  --baseline FILE          contract to compare with (default mcp-contract.json when it exists)
+  --contract MODE          fail-on-breaking (default), warn or off
+  --smoke "TOOL {JSON}"    call a tool; it must return without isError (one call; MCP_MCP_SMOKE for more lines)
+  --cwd DIR                where relative paths start (default .)`,
+  async run(args) {
+    const { flags } = parseArgs(args);
+    const cwd = path.resolve(flags.cwd ?? '.');
+    delete flags.cwd;
+    const env = localEnv(cwd);
+    const inputs = verify.parse(new InputReader(verifySource(flags)), env);
+    const result = await verify.run(inputs, env);
+    process.stdout.write(`\n${result.summary.toText()}`);
+    if (result.failure) {
+      log.warning(`verify failed: ${result.failure}`);
+      return 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,11 @@
+import type { Stage } from '../stage';
+import { parseVerifyInputs, type VerifyInputs } from './parse';
+import { planVerify } from './plan';
+import { runVerify } from './run';
+
+export const verify: Stage<VerifyInputs> = {
+  name: 'verify',
+  parse: (r, env) => parseVerifyInputs(r, env.cwd),
+  plan: (i, env) => planVerify(i, env.ctx, env.state),
+  run: runVerify,
+};

@@ -1,0 +1,156 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ActionError } from '../../errors';
+import type { InputReader } from '../../inputs';
+import { registerSecret } from '../../report/log';
+import type { SmokeCall } from './client';
+
+export const CONTRACT_MODES = ['fail-on-breaking', 'warn', 'off'] as const;
+export type ContractMode = (typeof CONTRACT_MODES)[number];
+export const DEFAULT_BASELINE = 'mcp-contract.json';
+export const DEFAULT_TIMEOUT = '60s';
+/** In `mcp-command`, replaced by the image@digest that the build stage of this run pushed. */
+export const IMAGE_PLACEHOLDER = '{image}';
+
+export interface VerifyInputs {
+  url?: string;
+  /** argv of a stdio server; may contain IMAGE_PLACEHOLDER. */
+  command?: string[];
+  /** Values are secrets (registered for masking). */
+  headers: Record<string, string>;
+  healthUrl?: string;
+  smoke: SmokeCall[];
+  contract: ContractMode;
+  /** Absolute path of the baseline, or undefined when there is none to compare with. */
+  baseline?: string;
+  timeoutSec: number;
+}
+
+/** Whitespace-separated words with '…' and "…" quoting; the result is argv, never given to a shell. */
+export function splitCommand(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+function httpUrl(value: string, input: string, hint: string): string {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    throw new ActionError(`'${value}' is not a URL`, input, hint);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new ActionError(`'${value}' is not an http(s) URL`, input, hint);
+  return u.toString();
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+function parseHeaders(r: InputReader): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const raw = r.secret('mcp-headers');
+  for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
+    if (!line || line.startsWith('#')) continue;
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon).trim() : '';
+    if (!TOKEN.test(name))
+      throw new ActionError(
+        `a line is not 'Name: value'`,
+        'mcp-headers',
+        'write one header a line, e.g. X-Api-Key: ${{ secrets.KEY }}',
+      );
+    const value = line.slice(colon + 1).trim();
+    registerSecret(value);
+    headers[name] = value;
+  }
+  const token = r.secret('mcp-token');
+  if (token) {
+    if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
+      throw new ActionError(
+        'is set and mcp-headers has an Authorization header too',
+        'mcp-token',
+        'use one of the two',
+      );
+    headers.Authorization = `Bearer ${token}`;
+    registerSecret(headers.Authorization);
+  }
+  return headers;
+}
+
+export function parseSmoke(lines: string[]): SmokeCall[] {
+  return lines.map((line) => {
+    const m = /^(\S+)(?:\s+([\s\S]*))?$/.exec(line)!;
+    let args: unknown = {};
+    if (m[2]?.trim()) {
+      try {
+        args = JSON.parse(m[2]);
+      } catch (e) {
+        throw new ActionError(
+          `arguments of '${m[1]}' are not JSON (${(e as Error).message})`,
+          'mcp-smoke',
+          `write one call a line: tool-name {"arg": "value"}`,
+        );
+      }
+    }
+    if (typeof args !== 'object' || args === null || Array.isArray(args))
+      throw new ActionError(
+        `arguments of '${m[1]}' must be a JSON object`,
+        'mcp-smoke',
+        `write e.g. ${m[1]} {"a": 1}`,
+      );
+    return { tool: m[1], args: args as Record<string, unknown> };
+  });
+}
+
+export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
+  const urlRaw = r.string('mcp-url');
+  const commandRaw = r.string('mcp-command');
+  if (!urlRaw && !commandRaw)
+    throw new ActionError(
+      'is required when the verify stage runs (or mcp-command)',
+      'mcp-url',
+      'set mcp-url to the endpoint, e.g. https://mcp.example.com/mcp, or mcp-command to start the server on stdio',
+    );
+  const url = urlRaw
+    ? httpUrl(urlRaw, 'mcp-url', 'give the full endpoint, e.g. https://mcp.example.com/mcp')
+    : undefined;
+  const command = commandRaw ? splitCommand(commandRaw) : undefined;
+  if (command && !command.length)
+    throw new ActionError(
+      'has no command in it',
+      'mcp-command',
+      'write e.g. ./target/release/my-server --stdio',
+    );
+  const healthRaw = r.string('health-url');
+  const baselineRaw = r.string('contract-baseline');
+  let baseline: string | undefined = path.resolve(cwd, baselineRaw || DEFAULT_BASELINE);
+  if (!fs.existsSync(baseline)) {
+    if (baselineRaw)
+      throw new ActionError(
+        `'${baselineRaw}' does not exist (looked at ${baseline})`,
+        'contract-baseline',
+        'write it with `mcp-deploy contract snapshot --url ... > mcp-contract.json` and commit it, or leave the input empty',
+      );
+    baseline = undefined;
+  }
+  return {
+    url,
+    command,
+    headers: parseHeaders(r),
+    healthUrl: healthRaw
+      ? httpUrl(healthRaw, 'health-url', 'give the full URL, e.g. https://mcp.example.com/health')
+      : undefined,
+    smoke: parseSmoke(r.lines('mcp-smoke')),
+    contract: r.oneOf('contract', CONTRACT_MODES, 'fail-on-breaking'),
+    baseline,
+    timeoutSec: parseTimeout(r),
+  };
+}
+
+function parseTimeout(r: InputReader): number {
+  const s = r.duration('verify-timeout', DEFAULT_TIMEOUT);
+  if (s < 1)
+    throw new ActionError('must be at least 1s', 'verify-timeout', `write e.g. ${DEFAULT_TIMEOUT} or 5m`);
+  return s;
+}

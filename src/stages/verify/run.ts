@@ -1,0 +1,185 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { errorMessage } from '../../errors';
+import { log, redact } from '../../report/log';
+import { Summary } from '../../report/summary';
+import type { StageEnv, StageResult } from '../stage';
+import { describeTarget, verifyServer, type Check, type Target, type VerifyReport } from './client';
+import { diffContracts, parseContract, snapshot, type Contract, type ContractDiff } from './contract';
+import type { ContractMode, VerifyInputs } from './parse';
+import { buildTarget, chooseTarget, healthHeaders, resolveCommand } from './plan';
+
+export interface Verdict {
+  failedChecks: Check[];
+  contract?: Contract;
+  diff?: ContractDiff;
+  /** Set when the stage fails. */
+  failure?: string;
+  notes: string[];
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** Pure: the checks and the contract diff decide the outcome. */
+export function judge(
+  report: VerifyReport,
+  baseline: Contract | undefined,
+  mode: ContractMode,
+  baselineName: string,
+): Verdict {
+  const failedChecks = report.checks.filter((c) => c.status === 'failed');
+  const contract = report.listing ? snapshot(report.listing) : undefined;
+  const notes: string[] = [];
+  let diff: ContractDiff | undefined;
+  if (contract && mode !== 'off') {
+    if (baseline) diff = diffContracts(baseline, contract);
+    else
+      notes.push(
+        `No contract baseline (${baselineName}): the tool contract was recorded but not compared. ` +
+          'Write one with `mcp-deploy contract snapshot --url ... > mcp-contract.json` and commit it.',
+      );
+  }
+  const reasons: string[] = [];
+  if (failedChecks.length) reasons.push(failedChecks.map((c) => `${c.name} failed: ${c.detail}`).join('; '));
+  if (diff?.breaking && mode === 'fail-on-breaking') {
+    const first = diff.changes.filter((c) => c.impact === 'breaking').slice(0, 3);
+    reasons.push(
+      `${plural(diff.breaking, 'breaking contract change')} against ${baselineName}: ${first
+        .map((c) => `${c.where}${c.path ? ` ${c.path}` : ''}: ${c.change}`)
+        .join('; ')}${diff.breaking > first.length ? '; ...' : ''}`,
+    );
+  }
+  return { failedChecks, contract, diff, notes, failure: reasons.length ? reasons.join('; ') : undefined };
+}
+
+const ms = (n: number) => (n < 10 ? `${n.toFixed(1)} ms` : `${Math.round(n)} ms`);
+const mark = (s: Check['status']) =>
+  s === 'passed' ? '✅ passed' : s === 'failed' ? '❌ failed' : '⏭️ skipped';
+
+export function verifySummary(
+  target: Target,
+  why: string,
+  report: VerifyReport,
+  v: Verdict,
+  mode: ContractMode,
+): Summary {
+  const s = new Summary().heading('Verify');
+  s.text(`Target: \`${redact(describeTarget(target))}\` (${why})`);
+  s.table(
+    ['Check', 'Status', 'Latency', 'Detail'],
+    report.checks.map((c) => [
+      c.name,
+      mark(c.status),
+      c.status === 'skipped' ? '' : ms(c.ms),
+      redact(c.detail),
+    ]),
+  );
+  if (v.failedChecks.length && report.stderr.trim())
+    s.details('server stderr (last lines)', redact(report.stderr.trim().split('\n').slice(-20).join('\n')));
+  if (v.contract) {
+    const c = v.contract;
+    s.text(
+      `Contract: ${plural(c.tools.length, 'tool')}, ${plural(c.prompts.length, 'prompt')}, ${plural(
+        c.resourceTemplates.length,
+        'resource template',
+      )} (server ${c.server.name}${c.server.version ? ` ${c.server.version}` : ''}, protocol ${c.protocolVersion}).`,
+    );
+  }
+  if (v.diff) {
+    if (!v.diff.changes.length) s.text('No contract changes against the baseline.');
+    else {
+      s.text(
+        `**${plural(v.diff.breaking, 'breaking change')}**, ${plural(v.diff.compatible, 'compatible change')} (contract: ${mode}).`,
+      );
+      s.table(
+        ['Impact', 'Where', 'Path', 'Change', 'Why'],
+        [...v.diff.changes]
+          .sort((a, b) => (a.impact === b.impact ? 0 : a.impact === 'breaking' ? -1 : 1))
+          .map((c) => [
+            c.impact === 'breaking' ? '💥 breaking' : 'compatible',
+            `\`${c.where}\``,
+            c.path ? `\`${c.path}\`` : '',
+            c.change,
+            c.why,
+          ]),
+      );
+    }
+  }
+  for (const n of v.notes) s.text(n);
+  return s;
+}
+
+export async function runVerify(i: VerifyInputs, env: StageEnv): Promise<StageResult> {
+  const chosen = chooseTarget(i, env.ctx);
+  let argv: string[] | undefined;
+  if (chosen.kind === 'stdio') {
+    argv = resolveCommand(i.command!, env.state);
+    if (!argv)
+      return {
+        status: 'failure',
+        headline: 'no image to start',
+        summary: new Summary()
+          .heading('Verify')
+          .text('mcp-command names `{image}` but this run built no image.'),
+        outputs: {},
+        failure:
+          "input 'mcp-command' uses {image} but no image was built in this run (fix: add build to stages, or name the server's command)",
+      };
+  }
+  const target = buildTarget(i, chosen, env.cwd, argv);
+  log.info(`verifying ${redact(describeTarget(target))} (${chosen.why}) within ${i.timeoutSec}s`);
+  const report = await verifyServer({
+    target,
+    healthUrl: i.healthUrl,
+    healthHeaders: healthHeaders(i),
+    smoke: i.smoke,
+    timeoutMs: i.timeoutSec * 1000,
+  });
+  const baselineName = i.baseline
+    ? path.relative(env.ctx.workspace, i.baseline) || i.baseline
+    : 'mcp-contract.json';
+  let baseline: Contract | undefined;
+  if (i.baseline && i.contract !== 'off') {
+    try {
+      baseline = parseContract(fs.readFileSync(i.baseline, 'utf8'), baselineName);
+    } catch (e) {
+      return {
+        status: 'failure',
+        headline: 'unreadable baseline',
+        summary: new Summary().heading('Verify').text(errorMessage(e)),
+        outputs: {},
+        failure: `input 'contract-baseline': ${errorMessage(e)}`,
+      };
+    }
+  }
+  const v = judge(report, baseline, i.contract, baselineName);
+  for (const c of report.checks) log.info(`${c.name}: ${c.status} (${ms(c.ms)}) ${c.detail}`);
+  for (const c of v.diff?.changes ?? [])
+    if (c.impact === 'breaking')
+      log.annotate({
+        level: i.contract === 'fail-on-breaking' ? 'error' : 'warning',
+        title: `breaking MCP contract change: ${c.where}`,
+        file: i.baseline ? path.relative(env.ctx.workspace, i.baseline) : undefined,
+        message: `${c.path ? `${c.path}: ` : ''}${c.change} (${c.why})`,
+      });
+  for (const n of v.notes) log.annotate({ level: 'notice', title: 'verify', message: n });
+
+  const passed = report.checks.filter((c) => c.status === 'passed').length;
+  const headline = [
+    `${passed}/${report.checks.filter((c) => c.status !== 'skipped').length} checks`,
+    v.diff ? plural(v.diff.breaking, 'breaking change') : v.contract ? 'no baseline' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    status: v.failure ? 'failure' : 'success',
+    headline,
+    summary: verifySummary(target, chosen.why, report, v, i.contract),
+    outputs: {
+      contract: v.contract ? JSON.stringify(v.contract) : '',
+      'contract-diff': v.diff ? JSON.stringify(v.diff) : '',
+      'breaking-changes': v.diff ? String(v.diff.breaking) : '',
+    },
+    failure: v.failure && redact(v.failure),
+  };
+}
