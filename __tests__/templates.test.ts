@@ -223,9 +223,102 @@ async function importRuntimeBase(binary: string, work: string, env: NodeJS.Proce
   await ok('docker', ['import', tar, tag], { env });
 }
 
+/**
+ * A local stand-in for rust:1.95-bookworm (Docker Hub is unreachable here), made from this Debian 12 host:
+ * the files of gcc, binutils, libc6-dev, dash, coreutils, bash and their installed dependencies (dpkg), plus
+ * the host's Rust toolchain (`rustc --print sysroot`: cargo, rustc, their libraries and the std rlibs) at
+ * /usr/local/rustup, cargo/rustc on PATH through /usr/local/cargo/bin as in the official image. Built with
+ * `docker import` (~1 GB).
+ */
+async function importRustBuilder(work: string, env: NodeJS.ProcessEnv, tag: string): Promise<void> {
+  const query = (args: string[]) => run('dpkg-query', args).then((r) => (r.code === 0 ? r.stdout : ''));
+  const installed = async (p: string) => (await query(['-W', '-f=${Status}', p])).includes('install ok installed');
+  const seen = new Set<string>();
+  const stack = ['gcc', 'gcc-12', 'binutils', 'libc6-dev', 'dash', 'coreutils', 'bash'];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (seen.has(p) || !(await installed(p))) continue;
+    seen.add(p);
+    for (const dep of (await query(['-W', '-f=${Depends},${Pre-Depends}', p])).split(',')) {
+      for (const alt of dep.split('|')) {
+        const name = alt.trim().split(/[\s:]/)[0];
+        if (name && (await installed(name))) {
+          stack.push(name);
+          break;
+        }
+      }
+    }
+  }
+  const files = new Set<string>();
+  for (const p of seen) {
+    for (const f of (await ok('dpkg', ['-L', p])).split('\n')) {
+      if (!f.startsWith('/') || f === '/.' || /^\/usr\/share\/(doc|man|info|locale|lintian)\//.test(f)) continue;
+      // Debian 12 has a merged /usr: /bin, /lib, /lib64 are symlinks; store every file under its real directory.
+      let real: string;
+      try {
+        real = path.join(fs.realpathSync(path.dirname(f)), path.basename(f));
+      } catch {
+        continue;
+      }
+      const st = fs.lstatSync(real, { throwIfNoEntry: false });
+      if (st && !st.isDirectory()) files.add(real.slice(1));
+    }
+  }
+  const list = path.join(work, 'builder-files.txt');
+  fs.writeFileSync(list, [...files].sort().join('\n') + '\n');
+  const sysroot = (await ok('rustc', ['--print', 'sysroot'])).trim();
+  const extra = path.join(work, 'builder-extra');
+  for (const d of ['usr/bin', 'usr/local/cargo/bin', 'etc', 'tmp', 'root']) fs.mkdirSync(path.join(extra, d), { recursive: true });
+  fs.chmodSync(path.join(extra, 'tmp'), 0o1777);
+  for (const d of ['bin', 'lib', 'lib64', 'sbin']) fs.symlinkSync(`usr/${d}`, path.join(extra, d));
+  fs.symlinkSync('gcc', path.join(extra, 'usr/bin/cc'));
+  fs.writeFileSync(path.join(extra, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+  fs.writeFileSync(path.join(extra, 'etc/group'), 'root:x:0:\n');
+  for (const b of ['cargo', 'rustc']) fs.symlinkSync(`/usr/local/rustup/toolchain/bin/${b}`, path.join(extra, 'usr/local/cargo/bin', b));
+  const tar = path.join(work, 'builder.tar');
+  await ok('tar', ['-C', '/', '-cf', tar, '-T', list]);
+  await ok('tar', ['-C', sysroot, '-rf', tar, '--transform', 's#^#usr/local/rustup/toolchain/#', 'bin/cargo', 'bin/rustc', 'lib']);
+  await ok('tar', ['-C', extra, '-rf', tar, '.']);
+  await ok('docker', [
+    'import',
+    '--change', 'ENV PATH=/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    '--change', 'ENV RUSTUP_HOME=/usr/local/rustup',
+    '--change', 'ENV CARGO_HOME=/usr/local/cargo',
+    tar, tag,
+  ], { env, timeoutMs: 600_000 });
+  fs.rmSync(tar, { force: true });
+}
+
+/** Runs the image's server in a locked-down container and waits for Docker's HEALTHCHECK to say healthy. */
+async function expectHealthy(image: string, name: string, crateName: string, env: NodeJS.ProcessEnv): Promise<void> {
+  // The same restrictions the Kubernetes manifests apply: read-only root, /tmp as tmpfs, no capabilities,
+  // no privilege escalation. No bridge network exists here: --network none (loopback only).
+  await ok(
+    'docker',
+    ['run', '-d', '--name', name, '--network', 'none', '--read-only', '--tmpfs', '/tmp',
+      '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', image],
+    { env },
+  );
+  let health: Obj = {};
+  for (let i = 0; i < 60; i++) {
+    const state = JSON.parse(await ok('docker', ['inspect', '--format', '{{json .State}}', name], { env }));
+    health = state.Health ?? {};
+    if (!state.Running || health.Status === 'healthy') break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (health.Status !== 'healthy') {
+    const logs = await run('docker', ['logs', name], { env });
+    throw new Error(`container not healthy: ${JSON.stringify(health)}\n${logs.stdout}${logs.stderr}`);
+  }
+  expect(health.Log.at(-1).ExitCode).toBe(0);
+  // And directly, the same command the HEALTHCHECK runs:
+  const r = await run('docker', ['exec', name, `/usr/local/bin/${crateName}`, '--health-check'], { env });
+  expect(r.code).toBe(0);
+}
+
 describeWith(
   'templates: Dockerfile runtime stage built with buildx on a private dockerd',
-  missingCommands('dockerd', 'docker', 'cargo', 'ldd', 'tar'),
+  missingCommands('dockerd', 'docker', 'cargo', 'rustc', 'ldd', 'tar', 'dpkg', 'dpkg-query'),
   () => {
     let engine: Dockerd | undefined;
     let env: NodeJS.ProcessEnv;
@@ -327,30 +420,7 @@ describeWith(
     test('the server starts in a locked-down container and Docker reports it healthy via HEALTHCHECK', async () => {
       const name = `mcp-template-test-${process.pid}`;
       containers.push(name);
-      // The same restrictions the Kubernetes manifests apply: read-only root, /tmp as tmpfs, no
-      // capabilities, no privilege escalation.
-      await ok(
-        'docker',
-        ['run', '-d', '--name', name, '--network', 'none', '--read-only', '--tmpfs', '/tmp',
-          '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', image],
-        { env },
-      );
-      let health: Obj = {};
-      for (let i = 0; i < 60; i++) {
-        const state = JSON.parse(await ok('docker', ['inspect', '--format', '{{json .State}}', name], { env }));
-        health = state.Health ?? {};
-        if (!state.Running) break;
-        if (health.Status === 'healthy') break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      if (health.Status !== 'healthy') {
-        const logs = await run('docker', ['logs', name], { env });
-        throw new Error(`container not healthy: ${JSON.stringify(health)}\n${logs.stdout}${logs.stderr}`);
-      }
-      expect(health.Log.at(-1).ExitCode).toBe(0);
-      // And directly, the same command the HEALTHCHECK runs:
-      const r = await run('docker', ['exec', name, `/usr/local/bin/${crate.name}`, '--health-check'], { env });
-      expect(r.code).toBe(0);
+      await expectHealthy(image, name, crate.name, env);
     }, 60_000);
 
     test('.dockerignore keeps secrets and the build directory out of the context', async () => {
@@ -370,6 +440,27 @@ describeWith(
       expect(files).not.toContain('target/debug/junk');
       expect(files).not.toContain('Dockerfile');
     }, 120_000);
+
+    test('the builder stage compiles the crate with cargo (cache mounts) in a stand-in rust:1.95-bookworm', async () => {
+      const rustImage = 'local/rust-standin:1.95-bookworm';
+      await importRustBuilder(work, env, rustImage);
+      const built = 'local/mcp-template-test:built';
+      const r = await run(
+        'docker',
+        ['buildx', 'build', '--progress', 'plain', '--network', 'none',
+          '--build-arg', `RUST_IMAGE=${rustImage}`, '--build-arg', `RUNTIME_IMAGE=${base}`,
+          '-t', built, '--load', path.join(work, 'ctx')],
+        { env, timeoutMs: 900_000 },
+      );
+      if (r.code !== 0) throw new Error(`builder build failed:\n${r.stderr.slice(-6000)}`);
+      // The default path: BINARY_SOURCE=build, native (TARGETARCH = BUILDARCH), binary copied out of the cache mount.
+      expect(r.stderr).toContain(`cargo build --release --locked --target x86_64-unknown-linux-gnu --bin ${crate.name}`);
+      expect(r.stderr).toMatch(/Finished `release` profile/);
+      expect(r.stderr).toContain(`[build 1/1] COPY --from=builder /out/${crate.name} /${crate.name}`);
+      const name = `mcp-template-test-built-${process.pid}`;
+      containers.push(name);
+      await expectHealthy(built, name, crate.name, env);
+    }, 1_200_000);
   },
 );
 
