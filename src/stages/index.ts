@@ -1,5 +1,6 @@
 import type { StageName } from '../inputs';
 import { deploy } from './deploy';
+import { build } from './build';
 import { gates } from './gates';
 import type { Stage } from './stage';
 
@@ -7,5 +8,6 @@ import type { Stage } from './stage';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const STAGE_IMPLS: Partial<Record<StageName, Stage<any>>> = {
   gates,
+  build,
   deploy,
 };

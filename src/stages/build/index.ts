@@ -1,0 +1,26 @@
+import type { Stage } from '../stage';
+import { parseBuildInputs, planBuild, planTags, type BuildInputs } from './plan';
+import { runBuild } from './run';
+
+export const build: Stage<BuildInputs> = {
+  name: 'build',
+  parse: (r, env) => parseBuildInputs(r, env.ctx, env.cwd),
+  plan(i, env) {
+    const t = planTags(i, env.ctx);
+    return {
+      // The engine is probed only when the stage runs; plan shows what a stock runner (docker driver) gets.
+      commands: planBuild(i, env.ctx),
+      values: {
+        image: i.image,
+        tags: t.refs.join(', ') || '(none)',
+        platforms: i.platforms.join(', '),
+        'build-mode': `${i.builder} ${i.mode}`,
+        push: String(i.push),
+        labels: Object.entries(t.labels)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+      },
+    };
+  },
+  run: runBuild,
+};

@@ -1,0 +1,416 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { RunContext } from '../../context';
+import { ActionError } from '../../errors';
+import type { InputReader } from '../../inputs';
+import type { PlannedCommand } from '../stage';
+import {
+  computeTags,
+  DEFAULT_TAG_RULES,
+  ociLabels,
+  parseFlavor,
+  parseTagRules,
+  sanitizeTag,
+  type Flavor,
+  type LabelSource,
+  type TagRule,
+} from './tags';
+
+export const BUILD_MODES = ['push', 'by-digest', 'merge'] as const;
+export const BUILDERS = ['buildx', 'buildah'] as const;
+export const CACHES = ['auto', 'gha', 'registry', 'none'] as const;
+export const DRIVERS = ['auto', 'docker', 'docker-container'] as const;
+export const TRISTATE = ['auto', 'true', 'false'] as const;
+
+export interface BuildInputs {
+  builder: (typeof BUILDERS)[number];
+  mode: (typeof BUILD_MODES)[number];
+  /** Repository without tag, lower case: ghcr.io/owner/repo. */
+  image: string;
+  registry: string;
+  username: string;
+  password: string;
+  tagRules: TagRule[];
+  /** True when `tags` was empty and the seed's rules apply. */
+  defaultTags: boolean;
+  flavor: Flavor;
+  extraLabels: Record<string, string>;
+  labelSource: LabelSource;
+  context: string;
+  file: string;
+  platforms: string[];
+  target: string;
+  buildArgs: string[];
+  buildSecrets: { id: string; value: string }[];
+  push: boolean;
+  provenance: string;
+  sbom: boolean;
+  cache: (typeof CACHES)[number];
+  digests: string[];
+  driver: (typeof DRIVERS)[number];
+  qemu: (typeof TRISTATE)[number];
+  insecure: boolean;
+  retries: number;
+  /** Where the metadata file, the digest file and the private docker config go. */
+  tempDir: string;
+  /** Fixed at parse time so plan and run compute the same labels. */
+  now: Date;
+}
+
+type Env = Record<string, string | undefined>;
+
+const IMAGE =
+  /^(?:(?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+
+/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
+export function registryOf(image: string): string {
+  const first = image.split('/')[0];
+  return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+}
+
+/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
+export function isLoopback(registry: string): boolean {
+  const host = registry.replace(/:\d+$/, '');
+  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
+
+function defaultImage(ctx: RunContext, env: Env): string | undefined {
+  if (ctx.platform === 'github' && ctx.repository) return `ghcr.io/${ctx.repository.toLowerCase()}`;
+  if (ctx.platform === 'gitlab' && env.CI_REGISTRY_IMAGE) return env.CI_REGISTRY_IMAGE.toLowerCase();
+  return undefined;
+}
+
+/** `name`, `description` and `license` of Cargo.toml's [package], for the OCI labels. */
+export function cargoPackage(toml: string): LabelSource {
+  const section = /^\[package\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(toml)?.[1] ?? '';
+  const field = (k: string) => new RegExp(`^${k}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm').exec(section)?.[1];
+  return { title: field('name'), description: field('description'), licenses: field('license') };
+}
+
+function keyValues(lines: string[], input: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of lines) {
+    const eq = l.indexOf('=');
+    if (eq < 1) throw new ActionError(`'${l}' is not KEY=VALUE`, input, 'write one KEY=VALUE a line');
+    out[l.slice(0, eq).trim()] = l.slice(eq + 1);
+  }
+  return out;
+}
+
+export function parseBuildInputs(r: InputReader, ctx: RunContext, cwd: string, env: Env = process.env): BuildInputs {
+  const builder = r.oneOf('builder', BUILDERS, 'buildx');
+  const mode = r.oneOf('build-mode', BUILD_MODES, 'push');
+  const image = r.string('image') || defaultImage(ctx, env) || '';
+  if (!image)
+    throw new ActionError('is required here', 'image', 'name the repository to push to, e.g. registry.example.com/team/server');
+  if (!IMAGE.test(image))
+    throw new ActionError(
+      `'${image}' is not an image repository`,
+      'image',
+      'use lower case and no tag or digest, e.g. ghcr.io/owner/server (tags come from the tags input)',
+    );
+  const registry = r.string('registry') || registryOf(image);
+  const gitlab = ctx.platform === 'gitlab';
+  const username = r.string('username') || (ctx.platform === 'github' ? (env.GITHUB_ACTOR ?? '') : gitlab ? (env.CI_REGISTRY_USER ?? '') : '');
+  let password = r.secret('password');
+  // GitLab hands every job a registry token; GitHub's must be passed in (secrets.GITHUB_TOKEN).
+  if (!password && gitlab && registry === env.CI_REGISTRY) password = (env.CI_REGISTRY_PASSWORD ?? '').trim();
+  if (password && !username)
+    throw new ActionError('is empty but a password is set', 'username', 'give the registry user name (on GitHub, github.actor)');
+
+  const tagLines = r.lines('tags');
+  const platforms = r.list('platforms', ['linux/amd64']);
+  const badPlatform = platforms.find((p) => !PLATFORM.test(p));
+  if (badPlatform)
+    throw new ActionError(`'${badPlatform}' is not a platform`, 'platforms', 'write os/arch[/variant], e.g. linux/amd64,linux/arm64');
+
+  const context = r.directory('build-context', '.', cwd);
+  const fileInput = r.string('dockerfile');
+  const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
+  if (mode !== 'merge' && !fs.existsSync(file))
+    throw new ActionError(`no Dockerfile at ${file}`, 'dockerfile', 'point it at the Dockerfile (relative to working-directory)');
+
+  const buildArgs = r.lines('build-args');
+  const badArg = buildArgs.find((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
+  if (badArg) throw new ActionError(`'${badArg}' is not NAME=value`, 'build-args', 'write one NAME=value a line');
+  const secretLines = r
+    .secret('build-secrets')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
+  const buildSecrets = Object.entries(keyValues(secretLines, 'build-secrets')).map(([id, value]) => {
+    if (!/^[A-Za-z0-9_.-]+$/.test(id))
+      throw new ActionError(`secret id '${id}' has characters buildx does not take`, 'build-secrets', 'use letters, digits, _ . -');
+    return { id, value };
+  });
+
+  const provenance = r.string('provenance', 'mode=max');
+  if (!/^(true|false|mode=(min|max))$/.test(provenance))
+    throw new ActionError(`'${provenance}' is not a provenance setting`, 'provenance', 'use false, true, mode=min or mode=max');
+
+  const digests = r.list('digests').map((d) => {
+    const m = /^(?:(.+)@)?(sha256:[a-f0-9]{64})$/.exec(d);
+    if (!m) throw new ActionError(`'${d}' is not a digest`, 'digests', 'give sha256:<64 hex> (the by-digest jobs\' digest outputs)');
+    if (m[1] && m[1] !== image)
+      throw new ActionError(`'${d}' is in ${m[1]}, not ${image}`, 'digests', 'merge digests pushed to the same image');
+    return m[2];
+  });
+  if (mode === 'merge' && !digests.length)
+    throw new ActionError('is empty but build-mode is merge', 'digests', 'pass the digest output of each by-digest job');
+  if (mode !== 'merge' && digests.length)
+    throw new ActionError('is only used with build-mode merge', 'digests', 'remove it or set build-mode: merge');
+  if (builder === 'buildah' && mode !== 'push')
+    throw new ActionError(`build-mode ${mode} needs builder buildx`, 'build-mode', 'use build-mode push with buildah');
+
+  const pushAuto = r.oneOf('push', TRISTATE, 'auto');
+  // A fork's pull request gets no registry credentials: build to prove it builds, push nothing.
+  const push = pushAuto === 'auto' ? !ctx.fork : pushAuto === 'true';
+  if (!push && mode !== 'push')
+    throw new ActionError(`build-mode ${mode} always pushes`, 'push', 'set push to true or use build-mode push');
+
+  const cargoToml = path.join(cwd, 'Cargo.toml');
+  const insecure = r.oneOf('registry-insecure', TRISTATE, 'auto');
+  return {
+    builder,
+    mode,
+    image,
+    registry,
+    username,
+    password,
+    tagRules: parseTagRules(tagLines.length ? tagLines : DEFAULT_TAG_RULES),
+    defaultTags: !tagLines.length,
+    flavor: parseFlavor(r.list('flavor')),
+    extraLabels: keyValues(r.lines('labels'), 'labels'),
+    labelSource: fs.existsSync(cargoToml) ? cargoPackage(fs.readFileSync(cargoToml, 'utf8')) : {},
+    context,
+    file,
+    platforms,
+    target: r.string('target'),
+    buildArgs,
+    buildSecrets,
+    push,
+    provenance,
+    sbom: r.bool('sbom', false),
+    cache: r.oneOf('cache', CACHES, 'auto'),
+    digests,
+    driver: r.oneOf('builder-driver', DRIVERS, 'auto'),
+    qemu: r.oneOf('qemu', TRISTATE, 'auto'),
+    insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
+    retries: r.int('push-retries', 3, 0, 10),
+    tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
+    now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
+  };
+}
+
+/** What the engine can do, probed by run() and assumed (the runner defaults) by `mcp-deploy plan`. */
+export interface BuilderFacts {
+  /** Driver of the current buildx builder: docker, docker-container, remote, kubernetes. */
+  driver: string;
+  /** The engine stores images in containerd, so the docker driver can build and push multi-platform. */
+  containerdStore: boolean;
+  /** Architectures the runner executes without setting up emulation (its own, plus registered binfmt handlers). */
+  runnable: string[];
+  /** GitHub's cache service is reachable (ACTIONS_CACHE_URL / ACTIONS_RESULTS_URL and a runtime token). */
+  ghaCache: boolean;
+}
+
+export const ASSUMED_FACTS: BuilderFacts = { driver: 'docker', containerdStore: false, runnable: [], ghaCache: false };
+
+export interface Decisions {
+  /** Create and use a docker-container builder. */
+  createBuilder: boolean;
+  /** Architectures to register with tonistiigi/binfmt. */
+  emulate: string[];
+  cache: 'gha' | 'registry' | 'none';
+  /** by-digest on a driver that cannot push by digest: push a staging tag instead. */
+  stagingTag?: string;
+}
+
+const arch = (platform: string) => platform.split('/')[1];
+
+export function hostArch(nodeArch: string = process.arch): string {
+  return ({ x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' } as Record<string, string>)[nodeArch] ?? nodeArch;
+}
+
+export function decide(i: BuildInputs, facts: BuilderFacts, ctx: RunContext): Decisions {
+  const cache = i.cache === 'auto' ? (ctx.platform === 'github' && facts.ghaCache ? 'gha' : 'none') : i.cache;
+  // The docker driver exports no cache (gha/registry), cannot push by digest, and builds multi-platform
+  // only on the containerd image store: those need a docker-container builder.
+  const dockerDriverFalls =
+    cache !== 'none' || i.mode === 'by-digest' || (i.platforms.length > 1 && !facts.containerdStore);
+  const createBuilder =
+    i.builder === 'buildx' &&
+    i.mode !== 'merge' &&
+    (i.driver === 'docker-container' || (i.driver === 'auto' && facts.driver === 'docker' && dockerDriverFalls));
+  const usesDockerDriver = i.driver === 'docker' || (!createBuilder && facts.driver === 'docker');
+  const wanted = [...new Set(i.platforms.map(arch))];
+  const emulate =
+    i.mode === 'merge' || i.qemu === 'false'
+      ? []
+      : wanted.filter((a) => a !== hostArch() && (i.qemu === 'true' || !facts.runnable.includes(a)));
+  return {
+    createBuilder,
+    emulate,
+    cache: usesDockerDriver ? 'none' : cache,
+    stagingTag:
+      i.mode === 'by-digest' && usesDockerDriver ? sanitizeTag(`build-${i.platforms.map(arch).join('-')}`) : undefined,
+  };
+}
+
+export interface TagPlan {
+  tags: string[];
+  /** image:tag, what is pushed. */
+  refs: string[];
+  labels: Record<string, string>;
+  version: string;
+}
+
+export function planTags(i: BuildInputs, ctx: RunContext): TagPlan {
+  const t = computeTags(i.tagRules, i.flavor, ctx, i.now, { defaults: i.defaultTags });
+  return {
+    tags: t.tags,
+    refs: t.tags.map((tag) => `${i.image}:${tag}`),
+    labels: ociLabels(ctx, t.version, i.now, i.labelSource, i.extraLabels),
+    version: t.version,
+  };
+}
+
+export const BUILDER_NAME = 'mcp-deploy';
+export const metadataFile = (i: BuildInputs) => path.join(i.tempDir, 'metadata.json');
+export const digestFile = (i: BuildInputs) => path.join(i.tempDir, 'digest');
+export const dockerConfigDir = (i: BuildInputs) => path.join(i.tempDir, 'docker-config');
+export const authFile = (i: BuildInputs) => path.join(i.tempDir, 'auth.json');
+/** Environment variable names that carry build secrets to buildx/buildah (argv never holds them). */
+export const secretEnv = (id: string) => `MCP_BUILD_SECRET_${id.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`;
+
+export function loginCommand(i: BuildInputs): string[] {
+  return i.builder === 'buildah'
+    ? ['buildah', 'login', '--username', i.username, '--password-stdin', ...(i.insecure ? ['--tls-verify=false'] : []), i.registry]
+    : ['docker', 'login', i.registry, '--username', i.username, '--password-stdin'];
+}
+
+export function binfmtCommand(archs: string[]): string[] {
+  return ['docker', 'run', '--privileged', '--rm', 'tonistiigi/binfmt', '--install', archs.join(',')];
+}
+
+/** buildkitd in a container does not know that a loopback registry is plain HTTP unless told. */
+export function buildkitdConfig(i: BuildInputs): string {
+  return `[registry."${i.registry}"]\n  http = true\n  insecure = true\n`;
+}
+export const buildkitdConfigFile = (i: BuildInputs) => path.join(i.tempDir, 'buildkitd.toml');
+
+export function createBuilderCommand(i: BuildInputs): string[] {
+  return [
+    'docker', 'buildx', 'create',
+    '--name', BUILDER_NAME,
+    '--driver', 'docker-container',
+    ...(i.insecure ? ['--config', buildkitdConfigFile(i)] : []),
+    '--bootstrap',
+  ];
+}
+
+function cacheArgs(i: BuildInputs, d: Decisions): string[] {
+  if (d.cache === 'gha') {
+    // One scope per platform set, so the jobs of a by-digest matrix do not evict each other's cache.
+    const scope = `mcp-deploy-${i.platforms.map(arch).join('-')}`;
+    return ['--cache-from', `type=gha,scope=${scope}`, '--cache-to', `type=gha,mode=max,scope=${scope}`];
+  }
+  if (d.cache === 'registry') {
+    const ref = `${i.image}:buildcache`;
+    return ['--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max`];
+  }
+  return [];
+}
+
+function outputArgs(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
+  if (i.mode === 'by-digest' && !d.stagingTag)
+    return [
+      '--output',
+      `type=image,name=${i.image},push-by-digest=true,name-canonical=true,push=true${i.insecure ? ',registry.insecure=true' : ''}`,
+    ];
+  if (i.mode === 'by-digest') return ['--tag', `${i.image}:${d.stagingTag}`, '--push'];
+  const tags = t.refs.flatMap((r) => ['--tag', r]);
+  if (!i.push) return tags;
+  // The docker driver pushes through dockerd, which already allows loopback registries over HTTP.
+  if (i.insecure && d.createBuilder) return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
+  return [...tags, '--push'];
+}
+
+export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
+  return [
+    'docker', 'buildx', 'build',
+    ...(d.createBuilder ? ['--builder', BUILDER_NAME] : []),
+    '--platform', i.platforms.join(','),
+    '--file', i.file,
+    ...(i.target ? ['--target', i.target] : []),
+    ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
+    ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${secretEnv(s.id)}`]),
+    ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    ...outputArgs(i, d, t),
+    `--provenance=${i.provenance}`,
+    `--sbom=${i.sbom}`,
+    ...cacheArgs(i, d),
+    '--metadata-file', metadataFile(i),
+    i.context,
+  ];
+}
+
+export function mergeCommands(i: BuildInputs, t: TagPlan): string[][] {
+  return [
+    [
+      'docker', 'buildx', 'imagetools', 'create',
+      ...t.refs.flatMap((r) => ['--tag', r]),
+      ...i.digests.map((d) => `${i.image}@${d}`),
+    ],
+    ['docker', 'buildx', 'imagetools', 'inspect', t.refs[0], '--format', '{{json .Manifest}}'],
+  ];
+}
+
+/** buildah keeps manifest lists by name across runs: a fixed local name, emptied first, never collects stale images. */
+export const buildahManifest = (i: BuildInputs) => `localhost/mcp-deploy-build/${i.image.split('/').pop()}`;
+
+export function buildahCommands(i: BuildInputs, t: TagPlan): { rm: string[]; build: string[]; push: string[][] } {
+  const list = buildahManifest(i);
+  const tls = i.insecure ? ['--tls-verify=false'] : [];
+  return {
+    rm: ['buildah', 'manifest', 'rm', list],
+    build: [
+      'buildah', 'build',
+      '--manifest', list,
+      '--platform', i.platforms.join(','),
+      '--file', i.file,
+      ...(i.target ? ['--target', i.target] : []),
+      ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
+      ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${secretEnv(s.id)}`]),
+      ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+      i.context,
+    ],
+    push: i.push
+      ? t.refs.map((ref, n) => [
+          'buildah', 'manifest', 'push', '--all', ...tls,
+          ...(n === 0 ? ['--digestfile', digestFile(i)] : []),
+          list, `docker://${ref}`,
+        ])
+      : [],
+  };
+}
+
+export function planBuild(i: BuildInputs, ctx: RunContext, facts: BuilderFacts = ASSUMED_FACTS): PlannedCommand[] {
+  const t = planTags(i, ctx);
+  const cmds: PlannedCommand[] = [];
+  if (i.password && i.push) cmds.push({ argv: loginCommand(i), why: 'password on stdin, private config under the temp dir' });
+  if (i.builder === 'buildah') {
+    const b = buildahCommands(i, t);
+    cmds.push({ argv: b.rm, why: 'forget the list of an earlier run (fails harmlessly when there is none)' });
+    cmds.push({ argv: b.build });
+    for (const p of b.push) cmds.push({ argv: p });
+    return cmds;
+  }
+  if (i.mode === 'merge') return [...cmds, ...mergeCommands(i, t).map((argv) => ({ argv }))];
+  const d = decide(i, facts, ctx);
+  if (d.emulate.length) cmds.push({ argv: binfmtCommand(d.emulate), why: `emulate ${d.emulate.join(', ')} (not native here)` });
+  if (d.createBuilder) cmds.push({ argv: createBuilderCommand(i), why: 'the docker driver cannot do this build' });
+  cmds.push({ argv: buildxCommand(i, d, t) });
+  return cmds;
+}

@@ -1,0 +1,283 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { addCleanup } from '../../cleanup';
+import { ActionError } from '../../errors';
+import { exec, type ExecResult } from '../../exec';
+import { log } from '../../report/log';
+import { Summary } from '../../report/summary';
+import type { StageEnv, StageResult } from '../stage';
+import {
+  binfmtArchs,
+  classifyFailure,
+  errorLines,
+  parseBuildxInspect,
+  parseInspectManifest,
+  parseMetadata,
+  usesContainerdStore,
+  type PushFailure,
+} from './parse';
+import {
+  authFile,
+  binfmtCommand,
+  buildahCommands,
+  buildkitdConfig,
+  buildkitdConfigFile,
+  buildxCommand,
+  createBuilderCommand,
+  decide,
+  digestFile,
+  dockerConfigDir,
+  hostArch,
+  loginCommand,
+  mergeCommands,
+  metadataFile,
+  planTags,
+  secretEnv,
+  type BuilderFacts,
+  type BuildInputs,
+  type Decisions,
+  type TagPlan,
+} from './plan';
+
+type ToolEnv = Record<string, string>;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs a registry-touching command, retrying 5xx and dropped connections with backoff; never auth errors. */
+async function withRetries(
+  what: string,
+  retries: number,
+  run: () => Promise<ExecResult>,
+): Promise<{ r: ExecResult; failure?: PushFailure; attempts: number }> {
+  for (let n = 0; ; n++) {
+    const r = await run();
+    if (r.exitCode === 0) return { r, attempts: n + 1 };
+    const failure = classifyFailure(`${r.stderr}\n${r.stdout}`);
+    if (failure !== 'transient' || n >= retries) return { r, failure, attempts: n + 1 };
+    const delay = 1000 * 2 ** n;
+    log.warning(`${what}: transient registry error, retry ${n + 1} of ${retries} in ${delay / 1000} s:\n${errorLines(r.stderr)}`);
+    await sleep(delay);
+  }
+}
+
+function authError(i: BuildInputs, what: string, r: ExecResult): ActionError {
+  const detail = errorLines(`${r.stderr}\n${r.stdout}`, 3);
+  return i.password
+    ? new ActionError(
+        `registry ${i.registry} refused the credentials of '${i.username}' (${what}): ${detail}`,
+        'password',
+        `check 'password' and 'username' (on GitHub pass \${{ secrets.GITHUB_TOKEN }} with permissions packages: write)`,
+      )
+    : new ActionError(
+        `registry ${i.registry} needs credentials (${what}): ${detail}`,
+        'password',
+        `set 'username' and 'password', or log in to ${i.registry} before this step`,
+      );
+}
+
+function commandFailed(what: string, r: ExecResult, attempts: number): Error {
+  return new Error(
+    `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`,
+  );
+}
+
+/**
+ * Logs in with the password on stdin, into a config dir of our own so the runner's ~/.docker is never
+ * written; buildx's builder state and CLI plugins are linked in so a builder set up earlier still works.
+ */
+async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
+  if (i.builder === 'buildah') {
+    env.REGISTRY_AUTH_FILE = authFile(i);
+    addCleanup({ kind: 'remove', path: env.REGISTRY_AUTH_FILE });
+  } else {
+    const dir = dockerConfigDir(i);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const original = process.env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+    for (const sub of ['buildx', 'cli-plugins']) {
+      const from = path.join(original, sub);
+      if (fs.existsSync(from)) fs.symlinkSync(from, path.join(dir, sub));
+    }
+    env.DOCKER_CONFIG = dir;
+    addCleanup({ kind: 'docker-logout', registry: i.registry, config: dir });
+  }
+  const { r, failure, attempts } = await withRetries('login', i.retries, () =>
+    exec(loginCommand(i), { env, input: i.password }),
+  );
+  if (r.exitCode === 0) return;
+  if (failure === 'auth') throw authError(i, 'login', r);
+  throw commandFailed(`login to ${i.registry}`, r, attempts);
+}
+
+/** Only what the decisions depend on is probed; a one-platform build without cache probes nothing. */
+async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
+  let runnable = [hostArch()];
+  try {
+    runnable = [...runnable, ...binfmtArchs(fs.readdirSync('/proc/sys/fs/binfmt_misc'))];
+  } catch {
+    // no binfmt_misc (a container, macOS): only the native architecture runs
+  }
+  const ghaCache = !!(process.env.ACTIONS_RUNTIME_TOKEN && (process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL));
+  const facts: BuilderFacts = { driver: 'docker', containerdStore: false, runnable, ghaCache };
+  const mayNeedBuilder = i.driver === 'auto' && (i.platforms.length > 1 || i.mode === 'by-digest' || i.cache !== 'none');
+  if (!mayNeedBuilder) return facts;
+  const [inspect, info] = await Promise.all([
+    exec(['docker', 'buildx', 'inspect'], { env, echo: false }),
+    exec(['docker', 'info', '--format', '{{json .DriverStatus}}'], { env, echo: false }),
+  ]);
+  const b = parseBuildxInspect(inspect.stdout);
+  return {
+    ...facts,
+    driver: b.driver ?? 'docker',
+    containerdStore: info.exitCode === 0 && usesContainerdStore(info.stdout),
+    runnable: [...new Set([...runnable, ...b.platforms.map((p) => p.split('/')[1])])],
+  };
+}
+
+async function prepareBuilder(i: BuildInputs, d: Decisions, env: ToolEnv): Promise<void> {
+  if (d.emulate.length) {
+    const r = await exec(binfmtCommand(d.emulate), { env });
+    if (r.exitCode !== 0)
+      throw new ActionError(
+        `could not set up emulation for ${d.emulate.join(', ')}: ${errorLines(r.stderr, 3)}`,
+        'qemu',
+        'build each platform on a native runner (build-mode by-digest + merge), or set qemu: false if the Dockerfile runs nothing',
+      );
+  }
+  if (d.createBuilder) {
+    if (i.insecure) fs.writeFileSync(buildkitdConfigFile(i), buildkitdConfig(i));
+    const r = await exec(createBuilderCommand(i), { env });
+    // A self-hosted runner keeps the builder of an earlier job: reuse it.
+    if (r.exitCode !== 0 && !/existing instance/i.test(r.stderr))
+      throw new ActionError(
+        `could not create a docker-container builder: ${errorLines(r.stderr, 3)}`,
+        'builder-driver',
+        'set builder-driver: docker on an engine with the containerd image store, or make moby/buildkit pullable',
+      );
+  }
+}
+
+interface Built {
+  digest: string;
+  platforms: string[];
+  metadata: Record<string, unknown>;
+  attempts: number;
+  pushedRefs: string[];
+}
+
+async function buildx(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan): Promise<Built & { d: Decisions }> {
+  const d = decide(i, await probe(i, tools), env.ctx);
+  await prepareBuilder(i, d, tools);
+  const argv = buildxCommand(i, d, t);
+  const { r, failure, attempts } = await withRetries('push', i.retries, () =>
+    exec(argv, { cwd: env.cwd, env: tools, stream: true }),
+  );
+  if (r.exitCode !== 0) {
+    if (failure === 'auth') throw authError(i, 'push', r);
+    throw commandFailed('docker buildx build', r, attempts);
+  }
+  const meta = parseMetadata(fs.readFileSync(metadataFile(i), 'utf8'));
+  if (!meta.digest && (i.push || i.mode === 'by-digest'))
+    throw new Error(`buildx wrote no digest to ${metadataFile(i)}: ${JSON.stringify(meta.raw)}`);
+  const pushedRefs = i.mode === 'by-digest' ? (d.stagingTag ? [`${i.image}:${d.stagingTag}`] : []) : i.push ? t.refs : [];
+  return { d, digest: meta.digest ?? '', platforms: i.platforms, metadata: meta.raw, attempts, pushedRefs };
+}
+
+async function merge(i: BuildInputs, tools: ToolEnv, t: TagPlan): Promise<Built> {
+  const [create, inspect] = mergeCommands(i, t);
+  const c = await withRetries('imagetools create', i.retries, () => exec(create, { env: tools }));
+  if (c.r.exitCode !== 0) {
+    if (c.failure === 'auth') throw authError(i, 'imagetools create', c.r);
+    throw commandFailed('docker buildx imagetools create', c.r, c.attempts);
+  }
+  const r = await exec(inspect, { env: tools });
+  if (r.exitCode !== 0) throw commandFailed('docker buildx imagetools inspect', r, 1);
+  const m = parseInspectManifest(r.stdout);
+  return {
+    digest: m.digest,
+    platforms: m.platforms,
+    metadata: { 'containerimage.digest': m.digest, 'image.name': t.refs.join(','), sources: i.digests },
+    attempts: c.attempts,
+    pushedRefs: t.refs,
+  };
+}
+
+async function buildah(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan): Promise<Built> {
+  const b = buildahCommands(i, t);
+  await exec(b.rm, { env: tools, echo: false });
+  const r = await exec(b.build, { cwd: env.cwd, env: tools, stream: true });
+  if (r.exitCode !== 0) throw commandFailed('buildah build', r, 1);
+  let attempts = 1;
+  for (const argv of b.push) {
+    const p = await withRetries('buildah manifest push', i.retries, () => exec(argv, { env: tools }));
+    attempts = Math.max(attempts, p.attempts);
+    if (p.r.exitCode !== 0) {
+      if (p.failure === 'auth') throw authError(i, 'push', p.r);
+      throw commandFailed('buildah manifest push', p.r, p.attempts);
+    }
+  }
+  const digest = i.push ? fs.readFileSync(digestFile(i), 'utf8').trim() : '';
+  return { digest, platforms: i.platforms, metadata: { 'containerimage.digest': digest, 'image.name': t.refs.join(',') }, attempts, pushedRefs: i.push ? t.refs : [] };
+}
+
+export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResult> {
+  const started = Date.now();
+  const t = planTags(i, env.ctx);
+  if (!t.tags.length && i.mode !== 'by-digest')
+    throw new ActionError(
+      `no tag rule matched ${env.ctx.ref || 'this ref'} (${env.ctx.event})`,
+      'tags',
+      'add a rule that always applies, e.g. type=sha or type=raw,value=dev',
+    );
+  fs.rmSync(i.tempDir, { recursive: true, force: true });
+  fs.mkdirSync(i.tempDir, { recursive: true, mode: 0o700 });
+
+  const tools: ToolEnv = {};
+  for (const s of i.buildSecrets) tools[secretEnv(s.id)] = s.value;
+  if (i.password && i.push) await login(i, tools);
+
+  let built: Built;
+  let decisions: Decisions | undefined;
+  if (i.builder === 'buildah') built = await buildah(i, env, tools, t);
+  else if (i.mode === 'merge') built = await merge(i, tools, t);
+  else {
+    const b = await buildx(i, env, tools, t);
+    decisions = b.d;
+    built = b;
+  }
+
+  const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
+  const imageRef = pushed ? `${i.image}@${built.digest}` : '';
+  if (pushed) Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
+  const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
+  const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
+  const ms = Date.now() - started;
+
+  const summary = new Summary().heading('Build').table(
+    ['What', 'Value'],
+    [
+      ['Image', `\`${i.image}\``],
+      ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
+      ['Platforms', built.platforms.join(', ')],
+      ['Tags', tagsOut.length ? tagsOut.map((r) => `\`${r}\``).join('<br>') : '(by digest only)'],
+      ['Mode', `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`],
+      ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
+    ],
+  );
+  summary.details('OCI labels', labels.join('\n'));
+  log.info(`built ${i.image}${built.digest ? `@${built.digest}` : ''} for ${built.platforms.join(', ')}`);
+
+  return {
+    status: 'success',
+    headline: `${tagsOut.length} tag${tagsOut.length === 1 ? '' : 's'}, ${built.platforms.length} platform${built.platforms.length === 1 ? '' : 's'}${pushed ? '' : ', not pushed'}`,
+    summary,
+    outputs: {
+      image: i.image,
+      digest: built.digest,
+      'image-ref': imageRef,
+      tags: tagsOut.join('\n'),
+      labels: labels.join('\n'),
+      metadata: JSON.stringify(built.metadata),
+    },
+  };
+}
