@@ -1,10 +1,16 @@
 import { errorMessage } from '../errors';
 import type { Command } from './args';
+import { contractCommand } from './contract';
+import { lintCommand } from './lint';
 import { planCommand, runCommand } from './pipeline';
+import { verifyCommand } from './verify';
 
 const COMMANDS: Record<string, Command> = {
   plan: planCommand,
   run: runCommand,
+  verify: verifyCommand,
+  contract: contractCommand,
+  lint: lintCommand,
 };
 
 function usage(): string {
