@@ -2,6 +2,7 @@ import type { StageName } from '../inputs';
 import { deploy } from './deploy';
 import { build } from './build';
 import { gates } from './gates';
+import { scan } from './scan';
 import type { Stage } from './stage';
 
 /** The stage implementations, in pipeline order. */
@@ -9,5 +10,6 @@ import type { Stage } from './stage';
 export const STAGE_IMPLS: Partial<Record<StageName, Stage<any>>> = {
   gates,
   build,
+  scan,
   deploy,
 };

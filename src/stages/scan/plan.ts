@@ -1,0 +1,223 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ActionError } from '../../errors';
+import { parseStages, type InputReader } from '../../inputs';
+import { PINNED } from '../../tools';
+import type { PlannedCommand, StageEnv } from '../stage';
+import { SEVERITIES, type Severity } from './parse';
+
+export const SCANNERS = ['vuln', 'secret'] as const;
+export type Scanner = (typeof SCANNERS)[number];
+
+// mirror.gcr.io first: Trivy's own default since ghcr.io began rate-limiting anonymous DB pulls.
+export const DEFAULT_DB_REPOSITORIES = [
+  'mirror.gcr.io/aquasec/trivy-db:2',
+  'ghcr.io/aquasecurity/trivy-db:2',
+];
+
+export interface ScanInputs {
+  /** From the input; '' when the build stage of this run provides it. */
+  imageRef: string;
+  allowTag: boolean;
+  severity: Severity[];
+  failOn: Severity[];
+  ignoreUnfixed: boolean;
+  /** Absolute path of the ignore file, or ''. */
+  trivyignore: string;
+  scanners: Scanner[];
+  dbRepositories: string[];
+  cacheDir: string;
+  trivyVersion: string;
+  trivySha256: string;
+  toolsMirror: string;
+  sarifFile: string;
+  reportFile: string;
+  timeoutSec: number;
+  username: string;
+  password: string;
+}
+
+const NAME = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+const REF =
+  /^(?<name>[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*)(?::(?<tag>\w[\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$/;
+
+export function parseImageRef(ref: string): { name: string; tag?: string; digest?: string } | undefined {
+  const m = REF.exec(ref);
+  if (!m?.groups || !NAME.test(m.groups.name)) return undefined;
+  return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
+}
+
+/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
+export function checkImageRef(ref: string, allowTag: boolean): void {
+  const p = parseImageRef(ref);
+  if (!p)
+    throw new ActionError(
+      `'${ref}' is not an image reference`,
+      'image-ref',
+      'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…',
+    );
+  if (!p.digest && !allowTag)
+    throw new ActionError(
+      `'${ref}' is a mutable tag, not a digest`,
+      'image-ref',
+      "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true",
+    );
+}
+
+// Severities are upper case in Trivy and in its users' habits; accept either.
+function severities(r: InputReader, name: string, fallback: Severity[]): Severity[] {
+  const items = r.list(name, fallback).map((s) => s.toUpperCase());
+  const bad = items.find((s) => !(SEVERITIES as readonly string[]).includes(s));
+  if (bad)
+    throw new ActionError(
+      `unknown severity '${bad}'`,
+      name,
+      `use any of ${SEVERITIES.join(', ')}${name === 'fail-on' ? ', or none' : ''}`,
+    );
+  return [...new Set(items)] as Severity[];
+}
+
+export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
+  const allowTag = r.bool('scan-allow-tag', false);
+  const imageRef = r.string('image-ref');
+  if (imageRef) checkImageRef(imageRef, allowTag);
+  else if (!parseStages(r).includes('build'))
+    throw new ActionError(
+      'is required when the build stage does not run in the same job',
+      'image-ref',
+      "pass the build job's image-ref output (name@sha256:…), or add build to stages",
+    );
+
+  const severity = severities(r, 'severity', [...SEVERITIES]);
+  const failOn =
+    r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on', ['CRITICAL', 'HIGH']);
+  const unreported = failOn.filter((s) => !severity.includes(s));
+  if (unreported.length)
+    throw new ActionError(
+      `${unreported.join(', ')} would fail the step but is not in 'severity', so Trivy would never report it`,
+      'fail-on',
+      `add ${unreported.join(', ')} to severity, or remove it from fail-on`,
+    );
+
+  const ws = env.ctx.workspace;
+  let trivyignore = r.string('trivyignore');
+  if (trivyignore) {
+    const abs = path.resolve(ws, trivyignore);
+    if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
+      throw new ActionError(
+        `file '${trivyignore}' does not exist (looked at ${abs})`,
+        'trivyignore',
+        'give the path of the ignore file relative to the repository root',
+      );
+    trivyignore = abs;
+  } else if (fs.existsSync(path.join(ws, '.trivyignore'))) {
+    trivyignore = path.join(ws, '.trivyignore');
+  }
+
+  const dbRepositories = r.list('trivy-db-repository', DEFAULT_DB_REPOSITORIES);
+  const badRepo = dbRepositories.find(
+    (d) => !/^[a-z0-9][a-z0-9.-]*(?::\d+)?(?:\/[a-z0-9][a-z0-9._-]*)+(?::[\w.-]+)?$/i.test(d),
+  );
+  if (badRepo)
+    throw new ActionError(
+      `'${badRepo}' is not an OCI repository`,
+      'trivy-db-repository',
+      `list repositories like ${DEFAULT_DB_REPOSITORIES[0]}`,
+    );
+
+  const trivyVersion = r.string('trivy-version', PINNED.trivy.version).replace(/^v/, '');
+  if (!/^\d+\.\d+\.\d+$/.test(trivyVersion))
+    throw new ActionError(
+      `'${trivyVersion}' is not a Trivy version`,
+      'trivy-version',
+      `use x.y.z, e.g. ${PINNED.trivy.version}`,
+    );
+  const trivySha256 = r.string('trivy-sha256').toLowerCase();
+  if (trivySha256 && !/^[0-9a-f]{64}$/.test(trivySha256))
+    throw new ActionError(
+      'is not a sha256 digest (64 hex characters)',
+      'trivy-sha256',
+      "copy it from the release's trivy_<version>_checksums.txt",
+    );
+  if (!trivySha256 && !PINNED.trivy.sha256[trivyVersion])
+    throw new ActionError(
+      `Trivy ${trivyVersion} has no pinned checksum`,
+      'trivy-sha256',
+      `give the sha256 of the release asset for this runner, or use trivy-version ${PINNED.trivy.version}`,
+    );
+
+  const toolsMirror = r.string('tools-mirror');
+  if (toolsMirror && !/^https?:\/\/[^\s]+$/.test(toolsMirror))
+    throw new ActionError(
+      `'${toolsMirror}' is not an http(s) address`,
+      'tools-mirror',
+      'use e.g. https://artifacts.example.com/tools',
+    );
+
+  const sarifFile = path.resolve(ws, r.string('sarif-file', 'trivy-results.sarif'));
+  return {
+    imageRef,
+    allowTag,
+    severity,
+    failOn,
+    ignoreUnfixed: r.bool('ignore-unfixed', false),
+    trivyignore,
+    scanners: r.subset('scanners', SCANNERS, ['vuln']),
+    dbRepositories,
+    cacheDir: path.resolve(ws, r.string('trivy-cache-dir', '.cache/trivy')),
+    trivyVersion,
+    trivySha256,
+    toolsMirror,
+    sarifFile,
+    reportFile: sarifFile.replace(/(\.sarif)?$/, '.json'),
+    timeoutSec: r.duration('scan-timeout', '10m'),
+    username: r.string('registry-username'),
+    password: r.secret('registry-password'),
+  };
+}
+
+/** The one scan, against one DB repository: JSON to a file, the policy is applied afterwards. */
+export function scanCommand(i: ScanInputs, trivy: string, imageRef: string, dbRepository: string): string[] {
+  return [
+    trivy,
+    'image',
+    '--format',
+    'json',
+    '--output',
+    i.reportFile,
+    '--severity',
+    i.severity.join(','),
+    '--scanners',
+    i.scanners.join(','),
+    ...(i.ignoreUnfixed ? ['--ignore-unfixed'] : []),
+    ...(i.trivyignore ? ['--ignorefile', i.trivyignore] : []),
+    '--cache-dir',
+    i.cacheDir,
+    '--db-repository',
+    dbRepository,
+    '--timeout',
+    `${i.timeoutSec}s`,
+    '--exit-code',
+    '0',
+    '--no-progress',
+    imageRef,
+  ];
+}
+
+export function convertCommand(i: ScanInputs, trivy: string): string[] {
+  return [trivy, 'convert', '--format', 'sarif', '--output', i.sarifFile, i.reportFile];
+}
+
+export function planScan(i: ScanInputs): PlannedCommand[] {
+  const ref = i.imageRef || '<image-ref from the build stage>';
+  return [
+    {
+      argv: scanCommand(i, 'trivy', ref, i.dbRepositories[0]),
+      why:
+        i.dbRepositories.length > 1
+          ? `on a rate limit, again with --db-repository ${i.dbRepositories.slice(1).join(', then ')}`
+          : undefined,
+    },
+    { argv: convertCommand(i, 'trivy'), why: 'SARIF from the same report, no second scan' },
+  ];
+}
