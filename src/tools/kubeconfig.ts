@@ -103,7 +103,7 @@ export function checkKubeconfig(text: string, wantedContext?: string): Kubeconfi
   const server = cluster.cluster?.server;
   if (typeof server !== 'string' || !/^https?:\/\//.test(server))
     throw new ActionError(
-      `cluster of context '${chosen}' has no https server address`,
+      `cluster of context '${chosen}' has no server address`,
       INPUT,
       'set clusters[].cluster.server',
     );
