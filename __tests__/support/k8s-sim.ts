@@ -546,6 +546,8 @@ export class Sim {
   server!: http.Server;
   url = '';
   private readonly openWatches = new Set<() => void>();
+  controller?: { pods: Map<string, { mode: string; restarts: number }> };
+  readonly errors: string[] = [];
 
   constructor(opts: K8sSimOptions) {
     this.token = opts.token;
@@ -956,7 +958,28 @@ export class Sim {
   podLog(ns: string | undefined, name: string, q: URLSearchParams): string {
     const pod = this.store.get('pods', ns, name);
     if (!pod) throw notFound(byName('pods')!, name);
-    const lines = ['listening on 0.0.0.0:8080'];
+    const containers = ((pod.spec?.containers || []) as Obj[]).map((c) => String(c.name));
+    let container = q.get('container') || undefined;
+    if (!container) {
+      if (containers.length !== 1) {
+        throw new ApiError(400, 'BadRequest', `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`);
+      }
+      container = containers[0];
+    }
+    if (!containers.includes(container)) throw new ApiError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
+    const cs = ((pod.status?.containerStatuses || []) as Obj[]).find((c) => c.name === container);
+    const previous = q.get('previous') === 'true' || q.get('previous') === '1';
+    let lines: string[];
+    if (previous) {
+      if (!cs?.lastState?.terminated) throw new ApiError(400, 'BadRequest', `previous terminated container "${container}" in pod "${name}" not found`);
+      lines = CRASH_LOG;
+    } else if (cs?.lastState?.terminated || cs?.state?.running) {
+      lines = cs.lastState?.terminated ? CRASH_LOG : [`${container}: listening on 0.0.0.0:8080`, 'ready'];
+    } else {
+      const reason = cs?.state?.waiting?.reason || 'ContainerCreating';
+      const why = reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason;
+      throw new ApiError(400, 'BadRequest', `container "${container}" in pod "${name}" is waiting to start: ${why}`);
+    }
     const tail = q.get('tailLines');
     const out = tail ? lines.slice(-Number(tail)) : lines;
     return out.length ? `${out.join('\n')}\n` : '';
@@ -1057,7 +1080,537 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
 
 /* ------------------------------------------------------------------ controllers */
 
+type PodMode = 'ok' | 'pullfail' | 'crashloop';
+
+interface PodState {
+  created: number;
+  mode: PodMode;
+  step: number;
+  nextAt: number;
+  restarts: number;
+}
+
+interface DeployState {
+  sig: string;
+  progressAt: number;
+  createdRS?: string;
+  completeKey?: string;
+}
+
+const NODE = 'sim-node';
+const REVISION = 'deployment.kubernetes.io/revision';
+const NOT_COPIED = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  REVISION,
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+]);
+
+export const CRASH_LOG = ['starting mcp server', 'loading configuration from environment', 'error: config missing MCP_SERVER_PORT'];
+
+function podMode(spec: Obj | undefined): PodMode {
+  const images = ((spec?.containers || []) as Obj[]).map((c) => String(c.image || ''));
+  if (images.some((i) => i.includes('pullfail'))) return 'pullfail';
+  if (images.some((i) => i.includes('crashloop'))) return 'crashloop';
+  return 'ok';
+}
+
+const rev = (o: Obj): number => Number(o.metadata.annotations?.[REVISION] || 0);
+const ownedBy = (o: Obj, uid: string): boolean => ((o.metadata.ownerReferences || []) as Obj[]).some((r) => r.uid === uid);
+
+class Controller {
+  readonly pods = new Map<string, PodState>();
+  readonly deploys = new Map<string, DeployState>();
+  private readonly eventKeys = new Map<string, string>();
+  private readonly R = { deployments: byName('deployments')!, replicasets: byName('replicasets')!, pods: byName('pods')!, events: byName('events')! };
+
+  constructor(readonly sim: Sim) {}
+
+  private get store(): Store {
+    return this.sim.store;
+  }
+
+  tick(): void {
+    this.gc();
+    for (const d of this.store.list('deployments')) this.syncDeployment(d);
+    for (const rs of this.store.list('replicasets')) this.syncReplicaSet(rs);
+    for (const p of this.store.list('pods')) this.advancePod(p);
+    for (const rs of this.store.list('replicasets')) this.replicaSetStatus(rs);
+    for (const d of this.store.list('deployments')) this.deploymentStatus(d);
+  }
+
+  /** Deletes objects whose controlling owner is gone (the garbage collector). */
+  private gc(): void {
+    const uids = new Set<string>();
+    for (const r of ['deployments', 'replicasets']) for (const o of this.store.list(r)) uids.add(o.metadata.uid);
+    for (const r of ['replicasets', 'pods'] as const) {
+      for (const o of this.store.list(r)) {
+        const owners = (o.metadata.ownerReferences || []) as Obj[];
+        if (owners.length && owners.every((ow) => !uids.has(ow.uid))) {
+          this.store.remove(this.R[r], o.metadata.namespace, o.metadata.name);
+          this.pods.delete(o.metadata.uid);
+        }
+      }
+    }
+  }
+
+  event(obj: Obj, reason: string, message: string, opts: { type?: string; component?: string; fieldPath?: string } = {}): void {
+    const md = obj.metadata;
+    const key = `${md.uid}|${reason}|${message}|${opts.fieldPath ?? ''}`;
+    const now = k8sTime();
+    const existing = this.eventKeys.get(key);
+    const cur = existing ? this.store.get('events', md.namespace, existing) : undefined;
+    if (cur) {
+      const next = clone(cur);
+      next.count = (next.count || 1) + 1;
+      next.lastTimestamp = now;
+      this.sim.update(this.R.events, md.namespace, existing!, next, { internal: true });
+      return;
+    }
+    const name = `${md.name}.${crypto.randomBytes(8).toString('hex')}`;
+    this.eventKeys.set(key, name);
+    const component = opts.component ?? 'kubelet';
+    this.sim.create(this.R.events, md.namespace, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: md.namespace },
+      involvedObject: {
+        kind: obj.kind,
+        namespace: md.namespace,
+        name: md.name,
+        uid: md.uid,
+        apiVersion: obj.apiVersion,
+        resourceVersion: md.resourceVersion,
+        ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}),
+      },
+      reason,
+      message,
+      source: { component, ...(component === 'kubelet' ? { host: NODE } : {}) },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type: opts.type ?? 'Normal',
+      eventTime: null,
+      reportingComponent: component,
+      reportingInstance: component === 'kubelet' ? NODE : '',
+    });
+  }
+
+  private ownedReplicaSets(d: Obj): Obj[] {
+    return this.store.list('replicasets', d.metadata.namespace).filter((rs) => ownedBy(rs, d.metadata.uid));
+  }
+
+  private podsOf(rs: Obj): Obj[] {
+    return this.store.list('pods', rs.metadata.namespace).filter((p) => ownedBy(p, rs.metadata.uid));
+  }
+
+  private newReplicaSet(d: Obj, owned: Obj[]): Obj | undefined {
+    const want = canonical(stripHashLabel(d.spec.template));
+    return owned.find((rs) => canonical(stripHashLabel(rs.spec.template)) === want);
+  }
+
+  private copiedAnnotations(d: Obj): Obj {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(d.metadata.annotations || {})) if (!NOT_COPIED.has(k)) out[k] = v;
+    return out;
+  }
+
+  private syncDeployment(d: Obj): void {
+    if (!isObj(d.spec) || !isObj(d.spec.template)) return;
+    const ns = d.metadata.namespace;
+    const owned = this.ownedReplicaSets(d);
+    const maxRev = owned.reduce((m, rs) => Math.max(m, rev(rs)), 0);
+    let newRS = this.newReplicaSet(d, owned);
+    const replicas = Number(d.spec.replicas ?? 1);
+    const st = this.state(d);
+    if (!newRS) {
+      const hash = templateHash(d.spec.template);
+      const template = clone(d.spec.template);
+      template.metadata = template.metadata || {};
+      template.metadata.labels = { ...(template.metadata.labels || {}), 'pod-template-hash': hash };
+      const name = `${d.metadata.name}-${hash}`;
+      const stale = this.store.get('replicasets', ns, name);
+      if (stale) this.store.remove(this.R.replicasets, ns, name);
+      newRS = this.sim.create(this.R.replicasets, ns, {
+        metadata: {
+          name,
+          namespace: ns,
+          labels: template.metadata.labels,
+          annotations: {
+            ...this.copiedAnnotations(d),
+            'deployment.kubernetes.io/desired-replicas': String(replicas),
+            'deployment.kubernetes.io/max-replicas': String(replicas + Math.ceil(replicas / 4)),
+            [REVISION]: String(maxRev + 1),
+          },
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        },
+        spec: {
+          replicas,
+          minReadySeconds: d.spec.minReadySeconds ?? 0,
+          selector: { ...clone(d.spec.selector), matchLabels: { ...(d.spec.selector?.matchLabels || {}), 'pod-template-hash': hash } },
+          template,
+        },
+      });
+      st.createdRS = name;
+      this.event(d, 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`, { component: 'deployment-controller' });
+    } else {
+      const next = clone(newRS);
+      let changed = false;
+      if (rev(newRS) < maxRev) {
+        // rollout undo (or a template that went back): the old ReplicaSet becomes the newest revision
+        const history = [next.metadata.annotations['deployment.kubernetes.io/revision-history'], String(rev(newRS))].filter(Boolean).join(',');
+        next.metadata.annotations = { ...next.metadata.annotations, [REVISION]: String(maxRev + 1), 'deployment.kubernetes.io/revision-history': history };
+        changed = true;
+      }
+      const ann = { ...next.metadata.annotations, ...this.copiedAnnotations(d) };
+      if (canonical(ann) !== canonical(next.metadata.annotations)) {
+        next.metadata.annotations = ann;
+        changed = true;
+      }
+      if (Number(next.spec.replicas) !== replicas) {
+        const from = Number(next.spec.replicas);
+        next.spec.replicas = replicas;
+        next.metadata.annotations['deployment.kubernetes.io/desired-replicas'] = String(replicas);
+        changed = true;
+        this.event(d, 'ScalingReplicaSet', `Scaled ${replicas > from ? 'up' : 'down'} replica set ${next.metadata.name} from ${from} to ${replicas}`, { component: 'deployment-controller' });
+      }
+      if (changed) newRS = this.sim.update(this.R.replicasets, ns, next.metadata.name, next, { internal: true });
+    }
+    if (d.metadata.annotations?.[REVISION] !== newRS.metadata.annotations[REVISION]) {
+      const next = clone(d);
+      next.metadata.annotations = { ...(next.metadata.annotations || {}), [REVISION]: newRS.metadata.annotations[REVISION] };
+      this.sim.update(this.R.deployments, ns, d.metadata.name, next, { internal: true });
+    }
+  }
+
+  private state(d: Obj): DeployState {
+    let st = this.deploys.get(d.metadata.uid);
+    if (!st) {
+      st = { sig: '', progressAt: Date.now() };
+      this.deploys.set(d.metadata.uid, st);
+    }
+    return st;
+  }
+
+  private syncReplicaSet(rs: Obj): void {
+    const ns = rs.metadata.namespace;
+    const pods = this.podsOf(rs);
+    const want = Number(rs.spec?.replicas ?? 0);
+    for (let i = pods.length; i < want; i++) {
+      const tmpl = clone(rs.spec.template || {});
+      const name = `${rs.metadata.name}-${randomSuffix(5)}`;
+      const spec = tmpl.spec || {};
+      podSpecDefaults(spec);
+      spec.serviceAccountName = spec.serviceAccountName ?? 'default';
+      spec.enableServiceLinks = spec.enableServiceLinks ?? true;
+      spec.tolerations = spec.tolerations ?? [
+        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+      ];
+      const pod = this.sim.create(this.R.pods, ns, {
+        metadata: {
+          name,
+          generateName: `${rs.metadata.name}-`,
+          namespace: ns,
+          labels: tmpl.metadata?.labels || {},
+          ...(tmpl.metadata?.annotations ? { annotations: tmpl.metadata.annotations } : {}),
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        },
+        spec,
+        status: { phase: 'Pending', qosClass: 'BestEffort' },
+      });
+      this.pods.set(pod.metadata.uid, { created: Date.now(), mode: podMode(spec), step: 0, nextAt: Date.now(), restarts: 0 });
+      this.event(rs, 'SuccessfulCreate', `Created pod: ${name}`, { component: 'replicaset-controller' });
+    }
+    if (pods.length > want) {
+      const victims = [...pods].sort((a, b) => Number(isReady(a)) - Number(isReady(b))).slice(0, pods.length - want);
+      for (const p of victims) {
+        this.store.remove(this.R.pods, ns, p.metadata.name);
+        this.pods.delete(p.metadata.uid);
+        this.event(rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, { component: 'replicaset-controller' });
+      }
+    }
+  }
+
+  private advancePod(p: Obj): void {
+    let st = this.pods.get(p.metadata.uid);
+    if (!st) {
+      // a pod created through the API: run it like the kubelet would
+      st = { created: Date.now(), mode: podMode(p.spec), step: 0, nextAt: Date.now(), restarts: 0 };
+      this.pods.set(p.metadata.uid, st);
+    }
+    const now = Date.now();
+    if (now < st.nextAt) return;
+    const R = this.sim.podReadyMs;
+    const containers = ((p.spec?.containers || []) as Obj[]).filter(isObj);
+    const next = clone(p);
+    const status: Obj = next.status || (next.status = {});
+    const t = k8sTime(now);
+    const cond = (type: string, ok: boolean, reason?: string, message?: string) => {
+      const list: Obj[] = (status.conditions = status.conditions || []);
+      const c = list.find((x) => x.type === type);
+      const value = ok ? 'True' : 'False';
+      if (c && c.status === value && c.reason === reason) return;
+      const nc: Obj = { type, status: value, lastProbeTime: null, lastTransitionTime: t, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+      if (c) Object.assign(c, nc);
+      else list.push(nc);
+      if (!(reason && c)) for (const k of ['reason', 'message']) if (!nc[k] && c) delete c[k];
+    };
+    const cs = (name: string): Obj => {
+      const list: Obj[] = (status.containerStatuses = status.containerStatuses || []);
+      let c = list.find((x) => x.name === name);
+      if (!c) {
+        const spec = containers.find((x) => x.name === name)!;
+        c = { name, image: spec.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} };
+        list.push(c);
+      }
+      return c;
+    };
+    const notReady = () => {
+      const names = containers.map((c) => c.name).join(' ');
+      cond('Ready', false, 'ContainersNotReady', `containers with unready status: [${names}]`);
+      cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${names}]`);
+    };
+    const fp = (c: Obj) => `spec.containers{${c.name}}`;
+    const imageID = (image: string) => (image.includes('@') ? image : `${image.split(':')[0]}@sha256:${crypto.createHash('sha256').update(image).digest('hex')}`);
+    const cid = () => `containerd://${crypto.randomBytes(32).toString('hex')}`;
+    switch (st.step) {
+      case 0: {
+        next.spec.nodeName = NODE;
+        status.phase = 'Pending';
+        status.hostIP = '10.0.0.10';
+        status.hostIPs = [{ ip: '10.0.0.10' }];
+        status.startTime = t;
+        cond('PodScheduled', true);
+        cond('Initialized', true);
+        notReady();
+        for (const c of containers) cs(c.name);
+        this.event(p, 'Scheduled', `Successfully assigned ${p.metadata.namespace}/${p.metadata.name} to ${NODE}`, { component: 'default-scheduler' });
+        st.step = 1;
+        st.nextAt = st.created + R / 2;
+        break;
+      }
+      case 1: {
+        for (const c of containers) this.event(p, 'Pulling', `Pulling image "${c.image}"`, { fieldPath: fp(c) });
+        st.step = 2;
+        st.nextAt = st.created + R;
+        break;
+      }
+      case 2: {
+        if (st.mode === 'pullfail') {
+          for (const c of containers) {
+            const s = cs(c.name);
+            const msg = `failed to pull and unpack image "${c.image}": failed to resolve reference "${c.image}": ${c.image}: not found`;
+            s.state = { waiting: { reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${msg}` } };
+            this.event(p, 'Failed', `Failed to pull image "${c.image}": rpc error: code = NotFound desc = ${msg}`, { type: 'Warning', fieldPath: fp(c) });
+            this.event(p, 'Failed', 'Error: ErrImagePull', { type: 'Warning', fieldPath: fp(c) });
+          }
+          notReady();
+          st.step = 3;
+          st.nextAt = st.created + 2 * R;
+          break;
+        }
+        status.phase = 'Running';
+        status.podIP = `10.244.0.${crypto.randomInt(2, 250)}`;
+        status.podIPs = [{ ip: status.podIP }];
+        for (const c of containers) {
+          const s = cs(c.name);
+          this.event(p, 'Pulled', `Successfully pulled image "${c.image}" in 112ms (112ms including waiting). Image size: 4194304 bytes.`, { fieldPath: fp(c) });
+          this.event(p, 'Created', `Created container: ${c.name}`, { fieldPath: fp(c) });
+          this.event(p, 'Started', `Started container ${c.name}`, { fieldPath: fp(c) });
+          s.imageID = imageID(String(c.image));
+          s.containerID = cid();
+          s.started = true;
+          s.state = { running: { startedAt: t } };
+          s.ready = st.mode === 'ok';
+        }
+        if (st.mode === 'ok') {
+          cond('Ready', true);
+          cond('ContainersReady', true);
+          st.step = 9;
+          st.nextAt = Infinity;
+        } else {
+          notReady();
+          st.step = 3;
+          st.nextAt = now + Math.max(R / 2, 50);
+        }
+        break;
+      }
+      default: {
+        if (st.mode === 'pullfail') {
+          for (const c of containers) {
+            cs(c.name).state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } };
+            this.event(p, 'BackOff', `Back-off pulling image "${c.image}"`, { fieldPath: fp(c) });
+            this.event(p, 'Failed', 'Error: ImagePullBackOff', { type: 'Warning', fieldPath: fp(c) });
+          }
+          st.step++;
+          st.nextAt = now + Math.max(4 * R, 1000);
+          break;
+        }
+        // crashloop: the container exits 1, the kubelet backs off and restarts it
+        st.restarts++;
+        const backoff = Math.min(10 * 2 ** (st.restarts - 1), 300);
+        for (const c of containers) {
+          const s = cs(c.name);
+          if (st.restarts > 1) {
+            this.event(p, 'Created', `Created container: ${c.name}`, { fieldPath: fp(c) });
+            this.event(p, 'Started', `Started container ${c.name}`, { fieldPath: fp(c) });
+          }
+          s.lastState = {
+            terminated: { exitCode: 1, reason: 'Error', startedAt: k8sTime(now - 100), finishedAt: t, containerID: s.containerID ?? cid() },
+          };
+          s.containerID = cid();
+          s.restartCount = st.restarts;
+          s.started = false;
+          s.ready = false;
+          s.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})` } };
+          this.event(p, 'BackOff', `Back-off restarting failed container ${c.name} in pod ${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})`, {
+            type: 'Warning',
+            fieldPath: fp(c),
+          });
+        }
+        notReady();
+        st.step++;
+        st.nextAt = now + Math.max(2 * R, 300);
+      }
+    }
+    this.sim.update(this.R.pods, p.metadata.namespace, p.metadata.name, next, { internal: true });
+  }
+
+  private replicaSetStatus(rs: Obj): void {
+    const pods = this.podsOf(rs);
+    const ready = pods.filter(isReady).length;
+    const status: Obj = {
+      replicas: pods.length,
+      fullyLabeledReplicas: pods.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: rs.metadata.generation,
+    };
+    if (!ready) {
+      delete status.readyReplicas;
+      delete status.availableReplicas;
+    }
+    if (!pods.length) delete status.fullyLabeledReplicas;
+    if (canonical(status) !== canonical(rs.status)) {
+      this.sim.update(this.R.replicasets, rs.metadata.namespace, rs.metadata.name, { ...rs, status }, { statusOnly: true, internal: true });
+    }
+  }
+
+  private deploymentStatus(d: Obj): void {
+    if (!isObj(d.spec)) return;
+    const ns = d.metadata.namespace;
+    const owned = this.ownedReplicaSets(d);
+    const newRS = this.newReplicaSet(d, owned);
+    if (!newRS) return;
+    const want = Number(d.spec.replicas ?? 1);
+    const newPods = this.podsOf(newRS);
+    const newReady = newPods.filter(isReady).length;
+    if (newReady >= want) {
+      for (const old of owned) {
+        if (old.metadata.uid === newRS.metadata.uid || Number(old.spec.replicas) === 0) continue;
+        const from = Number(old.spec.replicas);
+        const next = clone(old);
+        next.spec.replicas = 0;
+        this.sim.update(this.R.replicasets, ns, old.metadata.name, next, { internal: true });
+        this.event(d, 'ScalingReplicaSet', `Scaled down replica set ${old.metadata.name} from ${from} to 0`, { component: 'deployment-controller' });
+        this.syncReplicaSet(this.store.get('replicasets', ns, old.metadata.name)!);
+      }
+      this.pruneHistory(d);
+    }
+    const all = this.ownedReplicaSets(d).flatMap((rs) => this.podsOf(rs));
+    const replicas = all.length;
+    const ready = all.filter(isReady).length;
+    const updated = newPods.length;
+    const st = this.state(d);
+    const now = Date.now();
+    const t = k8sTime(now);
+    const complete = updated === want && replicas === updated && newReady >= updated;
+    const sig = `${newRS.metadata.name}|${d.metadata.generation}|${updated}|${replicas}|${ready}`;
+    const prev: Obj[] = clone(d.status?.conditions || []);
+    const maxUnavailable = Math.floor(want / 4);
+    const conds: Obj[] = [];
+    const setCond = (type: string, status: string, reason: string, message: string, touch: boolean) => {
+      const old = prev.find((c) => c.type === type);
+      const same = old && old.status === status && old.reason === reason && old.message === message;
+      conds.push({
+        type,
+        status,
+        lastUpdateTime: same && !touch ? old.lastUpdateTime : t,
+        lastTransitionTime: old && old.status === status ? old.lastTransitionTime : t,
+        reason,
+        message,
+      });
+    };
+    if (ready >= want - maxUnavailable) setCond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', false);
+    else setCond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', false);
+    const rsName = newRS.metadata.name;
+    const progressed = sig !== st.sig;
+    if (progressed) {
+      st.sig = sig;
+      st.progressAt = now;
+    }
+    const oldProgress = prev.find((c) => c.type === 'Progressing');
+    if (complete) setCond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, false);
+    else if (now - st.progressAt > Number(d.spec.progressDeadlineSeconds ?? 600) * 1000) {
+      setCond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, false);
+    } else if (!progressed && oldProgress && oldProgress.status === 'True' && String(oldProgress.message).includes(`"${rsName}"`) && oldProgress.reason !== 'NewReplicaSetAvailable') {
+      conds.push(oldProgress);
+    } else if (st.createdRS === rsName && (!oldProgress || !String(oldProgress.message).includes(`"${rsName}"`))) {
+      setCond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${rsName}"`, true);
+    } else setCond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`, true);
+    const status: Obj = {
+      observedGeneration: d.metadata.generation,
+      replicas,
+      updatedReplicas: updated,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      unavailableReplicas: Math.max(0, replicas - ready),
+      conditions: conds,
+    };
+    for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
+    if (canonical(status) !== canonical(d.status)) {
+      this.sim.update(this.R.deployments, ns, d.metadata.name, { ...d, status }, { statusOnly: true, internal: true });
+    }
+    const revision = String(rev(newRS));
+    const key = `${d.metadata.generation}|${rsName}|${revision}`;
+    if (complete && st.completeKey !== key) {
+      st.completeKey = key;
+      this.sim.completions.push({ namespace: ns, name: d.metadata.name, revision, at: Date.now() });
+    }
+  }
+
+  /** Keeps spec.revisionHistoryLimit scaled-down ReplicaSets. */
+  private pruneHistory(d: Obj): void {
+    const limit = Number(d.spec.revisionHistoryLimit ?? 10);
+    const newRS = this.newReplicaSet(d, this.ownedReplicaSets(d));
+    const old = this.ownedReplicaSets(d)
+      .filter((rs) => rs !== newRS && rs.metadata.uid !== newRS?.metadata.uid && Number(rs.spec.replicas) === 0 && !this.podsOf(rs).length)
+      .sort((a, b) => rev(a) - rev(b));
+    for (const rs of old.slice(0, Math.max(0, old.length - limit))) this.store.remove(this.R.replicasets, rs.metadata.namespace, rs.metadata.name);
+  }
+}
+
+function isReady(p: Obj): boolean {
+  return ((p.status?.conditions || []) as Obj[]).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
 function startController(sim: Sim): { stop(): void } {
-  void sim;
-  return { stop() {} };
+  const c = new Controller(sim);
+  sim.controller = c;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    try {
+      c.tick();
+    } catch (err) {
+      sim.errors.push(String((err as Error)?.stack || err));
+    } finally {
+      running = false;
+    }
+  }, sim.tickMs);
+  timer.unref?.();
+  return { stop: () => clearInterval(timer) };
 }
