@@ -6,7 +6,7 @@ import {
   StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, McpError, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import { errorMessage } from '../../errors';
 import type { Listing } from './contract';
 
@@ -54,6 +54,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function describeTarget(t: Target): string {
   return t.kind === 'http' ? t.url : t.argv.join(' ');
+}
+
+const isTimeout = (e: unknown) => e instanceof McpError && e.code === ErrorCode.RequestTimeout;
+
+/** fetch hides the reason (ECONNREFUSED, ENOTFOUND) in `cause`. */
+export function describeError(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const why = cause?.code ?? cause?.message;
+  return why ? `${errorMessage(e)} (${why})` : errorMessage(e);
 }
 
 /** Auth failures and protocol mismatches do not cure themselves by waiting; anything else may be a server still starting. */
@@ -162,7 +171,7 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
         ok = r.status === 200;
         last = `HTTP ${r.status}`;
       } catch (e) {
-        last = errorMessage((e as { cause?: unknown }).cause ?? e);
+        last = describeError(e);
       }
       if (ok || performance.now() + 250 > deadline) break;
       await sleep(Math.min(2000, 100 * 2 ** attempts));
@@ -189,7 +198,8 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
       try {
         session = await open(o.target, left(), stderr);
       } catch (e) {
-        lastError = e;
+        // The last attempt often just runs out of time; the error before it says why (refused, 503 ...).
+        if (!(lastError && isTimeout(e))) lastError = e;
         if (o.target.kind === 'stdio' || !retryable(e) || performance.now() + 250 > deadline) break;
         await sleep(Math.min(2000, 100 * 2 ** attempts));
       }
@@ -197,7 +207,7 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
     const ms = performance.now() - t0;
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
     if (!session) {
-      checks.push({ name: 'initialize', status: 'failed', ms, detail: `${errorMessage(lastError)}${tries}` });
+      checks.push({ name: 'initialize', status: 'failed', ms, detail: `${describeError(lastError)}${tries}` });
       return { checks, stderr: stderr.text };
     }
     const info = session.client.getServerVersion();

@@ -1,0 +1,124 @@
+import {
+  canonical,
+  normalizeSchema,
+  parseContract,
+  snapshot,
+  type Listing,
+} from '../src/stages/verify/contract';
+
+const listing = (over: Partial<Listing> = {}): Listing => ({
+  serverInfo: { name: 'srv', version: '1.2.3' },
+  protocolVersion: '2025-06-18',
+  tools: [],
+  prompts: [],
+  resourceTemplates: [],
+  ...over,
+});
+
+describe('contract snapshot', () => {
+  test('sorts tools, prompts and templates, and prompt arguments, whatever order the server lists them in', () => {
+    const c = snapshot(
+      listing({
+        tools: [
+          { name: 'zeta', inputSchema: {} },
+          { name: 'alpha', inputSchema: {} },
+        ],
+        prompts: [{ name: 'p2', arguments: [{ name: 'b' }, { name: 'a', required: true }] }, { name: 'p1' }],
+        resourceTemplates: [
+          { name: 'y', uriTemplate: 'y://{id}' },
+          { name: 'x', uriTemplate: 'a://{id}' },
+        ],
+      }),
+    );
+    expect(c.tools.map((t) => t.name)).toEqual(['alpha', 'zeta']);
+    expect(c.prompts.map((p) => p.name)).toEqual(['p1', 'p2']);
+    expect(c.prompts[1].arguments).toEqual([
+      { name: 'a', required: true },
+      { name: 'b', required: false },
+    ]);
+    expect(c.resourceTemplates.map((r) => r.uriTemplate)).toEqual(['a://{id}', 'y://{id}']);
+  });
+
+  test('serializes byte-for-byte the same for the same contract listed differently', () => {
+    const a = snapshot(
+      listing({
+        tools: [
+          { name: 't', inputSchema: { type: 'object', required: ['b', 'a'], properties: { b: {}, a: {} } } },
+        ],
+      }),
+    );
+    const b = snapshot(
+      listing({
+        tools: [
+          { inputSchema: { properties: { a: {}, b: {} }, required: ['a', 'b'], type: 'object' }, name: 't' },
+        ],
+      }),
+    );
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  test('inlines local $refs and drops $defs once nothing refers to them', () => {
+    const s = normalizeSchema({
+      type: 'object',
+      properties: { p: { $ref: '#/$defs/P', description: 'where' } },
+      $defs: { P: { type: 'object', properties: { x: { $ref: '#/definitions/N' } } } },
+      definitions: { N: { type: 'number' } },
+    });
+    expect(s).toEqual({
+      type: 'object',
+      properties: { p: { type: 'object', description: 'where', properties: { x: { type: 'number' } } } },
+    });
+  });
+
+  test('keeps a recursive $ref (and its $defs) instead of inlining forever', () => {
+    const s = normalizeSchema({
+      type: 'object',
+      properties: { tree: { $ref: '#/$defs/Node' } },
+      $defs: {
+        Node: {
+          type: 'object',
+          properties: { children: { type: 'array', items: { $ref: '#/$defs/Node' } } },
+        },
+      },
+    }) as Record<string, unknown>;
+    expect(canonical(s)).toContain('"$ref":"#/$defs/Node"');
+    expect(s.$defs).toBeDefined();
+  });
+
+  test('drops $schema and $id, sorts required and enum, folds anyOf of bare types into a type list', () => {
+    expect(
+      normalizeSchema({
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'x',
+        type: 'object',
+        required: ['b', 'a', 'b'],
+        properties: { e: { enum: ['z', 'a'] }, n: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+      }),
+    ).toEqual({
+      type: 'object',
+      required: ['a', 'b'],
+      properties: { e: { enum: ['a', 'z'] }, n: { type: ['null', 'string'] } },
+    });
+  });
+
+  test('keeps the server version as information and the protocol version', () => {
+    const c = snapshot(listing());
+    expect(c.server).toEqual({ name: 'srv', version: '1.2.3' });
+    expect(c.protocolVersion).toBe('2025-06-18');
+    expect(c.format).toBe(1);
+  });
+
+  test('a written snapshot reads back equal', () => {
+    const c = snapshot(
+      listing({ tools: [{ name: 't', inputSchema: { type: 'object' }, outputSchema: { type: 'object' } }] }),
+    );
+    expect(parseContract(JSON.stringify(c, null, 2), 'mcp-contract.json')).toEqual(c);
+  });
+
+  test('a file that is not a contract is refused with how to make one', () => {
+    expect(() => parseContract('{"tools": 1}', 'base.json')).toThrow(
+      /base\.json is not an mcp-contract\.json .*contract snapshot/,
+    );
+    expect(() => parseContract('nope', 'base.json')).toThrow(/base\.json is not JSON/);
+  });
+});

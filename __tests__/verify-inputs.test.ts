@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { localContext } from '../src/context';
+import { InputReader } from '../src/inputs';
+import { redact } from '../src/report/log';
+import { verify } from '../src/stages/verify';
+import { parseVerifyInputs, splitCommand } from '../src/stages/verify/parse';
+import { chooseTarget, healthHeaders, resolveCommand, serverEnv } from '../src/stages/verify/plan';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-inputs-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const parse = (v: Record<string, string>, cwd = dir) =>
+  parseVerifyInputs(new InputReader((n) => v[n] ?? ''), cwd);
+const URL_ = { 'mcp-url': 'https://mcp.example.com/mcp' };
+
+describe('verify inputs', () => {
+  test('needs mcp-url or mcp-command, and says how to give one', () => {
+    expect(() => parse({})).toThrow(/input 'mcp-url': is required .*\(fix: set mcp-url .* or mcp-command/);
+  });
+
+  test.each([
+    [{ 'mcp-url': 'mcp.example.com/mcp' }, /input 'mcp-url': 'mcp.example.com\/mcp' is not a URL/],
+    [{ 'mcp-url': 'ftp://x/mcp' }, /input 'mcp-url': .* is not an http\(s\) URL/],
+    [{ ...URL_, 'health-url': '/health' }, /input 'health-url'/],
+    [
+      { ...URL_, contract: 'strict' },
+      /input 'contract': 'strict' is not allowed \(fix: use one of: fail-on-breaking, warn, off\)/,
+    ],
+    [{ ...URL_, 'verify-timeout': 'soon' }, /input 'verify-timeout': 'soon' is not a duration/],
+    [{ ...URL_, 'verify-timeout': '0' }, /input 'verify-timeout': must be at least 1s/],
+    [{ ...URL_, 'mcp-smoke': 'add {a: 1}' }, /input 'mcp-smoke': arguments of 'add' are not JSON/],
+    [{ ...URL_, 'mcp-smoke': 'add [1, 2]' }, /input 'mcp-smoke': arguments of 'add' must be a JSON object/],
+    [{ ...URL_, 'mcp-headers': 'no colon here' }, /input 'mcp-headers': a line is not 'Name: value'/],
+    [
+      { ...URL_, 'mcp-token': 'abcd1234', 'mcp-headers': 'authorization: Basic x' },
+      /input 'mcp-token': .*use one of the two/,
+    ],
+    [
+      { ...URL_, 'contract-baseline': 'missing.json' },
+      /input 'contract-baseline': 'missing.json' does not exist .*contract snapshot/,
+    ],
+  ])('refuses %p', (values, message) => {
+    expect(() => parse(values)).toThrow(message);
+  });
+
+  test('defaults agree with action.yml: fail-on-breaking, 60s, no baseline when mcp-contract.json is absent', () => {
+    const i = parse(URL_);
+    expect(i).toMatchObject({ contract: 'fail-on-breaking', timeoutSec: 60, smoke: [], headers: {} });
+    expect(i.baseline).toBeUndefined();
+    const yml = fs.readFileSync(path.join(__dirname, '..', 'action.yml'), 'utf8');
+    expect(yml).toMatch(/ {2}contract:\n {4}description: [^\n]+\n {4}default: fail-on-breaking/);
+    expect(yml).toMatch(/ {2}verify-timeout:\n {4}description: [^\n]+\n {4}default: 60s/);
+    expect(yml).toMatch(/ {2}contract-baseline:\n {4}description: [^\n]+\n {4}default: ''/);
+  });
+
+  test('picks up mcp-contract.json from the working directory when it exists', () => {
+    const wd = fs.mkdtempSync(path.join(dir, 'wd-'));
+    fs.writeFileSync(path.join(wd, 'mcp-contract.json'), '{}');
+    expect(parse(URL_, wd).baseline).toBe(path.join(wd, 'mcp-contract.json'));
+  });
+
+  test('smoke lines: tool name then a JSON object, arguments optional', () => {
+    expect(parse({ ...URL_, 'mcp-smoke': 'add {"a": 1, "b": 2}\n# a comment\nping' }).smoke).toEqual([
+      { tool: 'add', args: { a: 1, b: 2 } },
+      { tool: 'ping', args: {} },
+    ]);
+  });
+
+  test('header values and the token are secrets: masked wherever printed', () => {
+    const i = parse({ ...URL_, 'mcp-headers': 'X-Api-Key: key-abc-123', 'mcp-token': 'tok-zyx-987' });
+    expect(i.headers).toEqual({ 'X-Api-Key': 'key-abc-123', Authorization: 'Bearer tok-zyx-987' });
+    expect(redact('sent key-abc-123 and Bearer tok-zyx-987')).toBe('sent *** and ***');
+  });
+
+  test('mcp-command is split into argv with quotes, never through a shell', () => {
+    expect(splitCommand(`docker run -i --rm "my image" 'a b' $HOME;rm`)).toEqual([
+      'docker',
+      'run',
+      '-i',
+      '--rm',
+      'my image',
+      'a b',
+      '$HOME;rm',
+    ]);
+  });
+});
+
+describe('verify target', () => {
+  const both = parse({ ...URL_, 'mcp-command': './target/release/srv --stdio' });
+  test('a pull request verifies the built server; a push verifies the deployed URL', () => {
+    expect(chooseTarget(both, localContext({}, dir, { ref: 'refs/pull/7/merge' })).kind).toBe('stdio');
+    expect(chooseTarget(both, localContext({}, dir, { ref: 'refs/heads/main' })).kind).toBe('http');
+    expect(chooseTarget(parse(URL_), localContext({}, dir, { ref: 'refs/pull/7/merge' })).kind).toBe('http');
+  });
+
+  test('{image} in mcp-command becomes the digest built in this run, and is an error without one', () => {
+    const argv = splitCommand('docker run -i --rm --network none {image} --stdio');
+    expect(resolveCommand(argv, { imageRef: 'r/app@sha256:ab' })).toEqual([
+      'docker',
+      'run',
+      '-i',
+      '--rm',
+      '--network',
+      'none',
+      'r/app@sha256:ab',
+      '--stdio',
+    ]);
+    expect(resolveCommand(argv, {})).toBeUndefined();
+  });
+
+  test('the plan shows the target and its reason, and header names but never values', () => {
+    const env = { ctx: localContext({}, dir, { ref: 'refs/pull/3/merge' }), cwd: dir, state: {} };
+    const i = verify.parse(
+      new InputReader(
+        (n) => ({ ...URL_, 'mcp-command': 'srv --stdio', 'mcp-token': 'tok-plan-555' })[n] ?? '',
+      ),
+      env,
+    );
+    const p = verify.plan(i, env);
+    expect(p.commands).toEqual([{ argv: ['srv', '--stdio'], why: expect.stringContaining('stdio') }]);
+    expect(p.values['target-why']).toMatch(/pull request/);
+    expect(p.values.headers).toBe('Authorization (values masked)');
+    expect(JSON.stringify(p)).not.toContain('tok-plan-555');
+  });
+
+  test('the stdio server gets the environment without the action inputs (they hold the secrets)', () => {
+    const e = serverEnv({
+      PATH: '/bin',
+      INPUT_MCP_TOKEN: 's',
+      'INPUT_MCP-TOKEN': 's',
+      MCP_MCP_TOKEN: 's',
+      DOCKER_HOST: 'unix:///d',
+    });
+    expect(e).toEqual({ PATH: '/bin', DOCKER_HOST: 'unix:///d' });
+  });
+
+  test('the health check gets the MCP headers only on the same origin', () => {
+    const same = parse({ ...URL_, 'health-url': 'https://mcp.example.com/health', 'mcp-token': 'tok-1234' });
+    const other = parse({
+      ...URL_,
+      'health-url': 'https://status.example.org/health',
+      'mcp-token': 'tok-1234',
+    });
+    expect(healthHeaders(same)).toEqual({ Authorization: 'Bearer tok-1234' });
+    expect(healthHeaders(other)).toBeUndefined();
+  });
+});
