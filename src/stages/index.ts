@@ -4,6 +4,7 @@ import { build } from './build';
 import { gates } from './gates';
 import { scan } from './scan';
 import type { Stage } from './stage';
+import { verify } from './verify';
 
 /** The stage implementations, in pipeline order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,4 +13,5 @@ export const STAGE_IMPLS: Partial<Record<StageName, Stage<any>>> = {
   build,
   scan,
   deploy,
+  verify,
 };
