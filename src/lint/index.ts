@@ -38,6 +38,8 @@ export function parseLintInputs(r: InputReader): LintInputs {
 export interface LintOptions extends RuleOptions {
   /** Repository root: findings in files under it carry a file and line for annotations. */
   workspace: string;
+  /** The kubectl that renders kustomize overlays (the deploy stage's pinned one); default: kubectl on PATH. */
+  kubectl?: string;
 }
 
 export interface LintResult {
@@ -53,7 +55,7 @@ export interface LintResult {
  * lints them. Throws ActionError when a path is missing, not YAML, or holds no Kubernetes object.
  */
 export async function lintPaths(paths: string[], opts: LintOptions): Promise<LintResult> {
-  const docs = await loadPaths(paths, opts.workspace);
+  const docs = await loadPaths(paths, opts.workspace, opts.kubectl);
   if (!docs.length)
     throw new ActionError(
       `no Kubernetes objects in ${paths.join(', ')}`,
@@ -129,10 +131,16 @@ export async function runLint(
   paths: string[],
   inputs: LintInputs,
   workspace: string,
+  kubectl?: string,
 ): Promise<{ result?: LintResult; summary: Summary; failed: boolean; headline: string }> {
   if (inputs.mode === 'off') return { summary: new Summary(), failed: false, headline: 'lint off' };
   return log.group('MCP deployment lint', async () => {
-    const result = await lintPaths(paths, { mcpPath: inputs.mcpPath, sessions: inputs.sessions, workspace });
+    const result = await lintPaths(paths, {
+      mcpPath: inputs.mcpPath,
+      sessions: inputs.sessions,
+      workspace,
+      kubectl,
+    });
     for (const f of result.findings) log.annotate(toAnnotation(f, inputs.mode));
     log.info(headline(result));
     return {

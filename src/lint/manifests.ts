@@ -94,7 +94,7 @@ function isKustomization(dir: string): boolean {
  * only when asked (`buildMetadata: [originAnnotations]`), and the user's kustomization is not ours to
  * edit, so a throw-away kustomization in a temp dir includes theirs and asks for it.
  */
-async function renderKustomization(dir: string, workspace: string): Promise<LintDoc[]> {
+async function renderKustomization(dir: string, workspace: string, kubectl: string): Promise<LintDoc[]> {
   const wrapper = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-lint-'));
   try {
     // Kustomize refuses absolute resource paths, hence the relative one.
@@ -104,7 +104,7 @@ async function renderKustomization(dir: string, workspace: string): Promise<Lint
       `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations]\n`,
     );
     log.info(`rendering ${dir} with kubectl kustomize`);
-    const r = await exec(['kubectl', 'kustomize', wrapper], { timeoutMs: 120_000, echo: false });
+    const r = await exec([kubectl, 'kustomize', wrapper], { timeoutMs: 120_000, echo: false });
     if (r.exitCode !== 0)
       throw new ActionError(
         `kubectl kustomize ${dir} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`,
@@ -179,6 +179,7 @@ function generatorLine(text: string): (p: FieldPath) => number {
 export async function loadPaths(
   paths: string[],
   workspace: string,
+  kubectl = 'kubectl',
   readStdin: () => Promise<string> = async () => fs.readFileSync(0, 'utf8'),
 ): Promise<LintDoc[]> {
   const docs: LintDoc[] = [];
@@ -195,7 +196,7 @@ export async function loadPaths(
         'give a manifest file, a directory or a kustomize overlay',
       );
     if (fs.statSync(abs).isDirectory()) {
-      if (isKustomization(abs)) docs.push(...(await renderKustomization(abs, workspace)));
+      if (isKustomization(abs)) docs.push(...(await renderKustomization(abs, workspace, kubectl)));
       else
         for (const f of fs
           .readdirSync(abs)
