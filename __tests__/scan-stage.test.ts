@@ -145,7 +145,7 @@ describe('scan stage with a stand-in trivy', () => {
 
   test('registry credentials reach trivy by environment, never argv, and are masked', async () => {
     const password = 's3cret-registry-token';
-    await runScan({ 'image-ref': DIGEST, 'registry-username': 'robot', 'registry-password': password });
+    await runScan({ 'image-ref': DIGEST, username: 'robot', password });
     for (const c of calls().filter((x) => x.argv[0] === 'image' || x.argv[0] === 'convert')) {
       expect(c.username).toBe('robot');
       expect(c.passwordSet).toBe(true);

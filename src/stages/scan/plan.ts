@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
-import { parseStages, type InputReader } from '../../inputs';
+import { parseStages, splitList, type InputReader } from '../../inputs';
 import { PINNED } from '../../tools';
 import type { PlannedCommand, StageEnv } from '../stage';
 import { SEVERITIES, type Severity } from './parse';
@@ -14,6 +14,24 @@ export const DEFAULT_DB_REPOSITORIES = [
   'mirror.gcr.io/aquasec/trivy-db:2',
   'ghcr.io/aquasecurity/trivy-db:2',
 ];
+
+/** Input defaults, as action.yml has them. */
+export const SCAN_DEFAULTS: Readonly<Record<string, string>> = {
+  'scan-allow-tag': 'false',
+  severity: 'CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN',
+  'fail-on': 'CRITICAL,HIGH',
+  'ignore-unfixed': 'false',
+  trivyignore: '',
+  scanners: 'vuln',
+  'trivy-db-repository': DEFAULT_DB_REPOSITORIES.join(','),
+  'trivy-cache-dir': '.cache/trivy',
+  'trivy-version': PINNED.trivy.version,
+  'trivy-sha256': '',
+  'tools-mirror': '',
+  'sarif-file': 'trivy-results.sarif',
+  'scan-timeout': '10m',
+};
+const D = SCAN_DEFAULTS;
 
 export interface ScanInputs {
   /** From the input; '' when the build stage of this run provides it. */
@@ -33,8 +51,11 @@ export interface ScanInputs {
   sarifFile: string;
   reportFile: string;
   timeoutSec: number;
+  /** The build stage's registry credentials, for a private image. */
   username: string;
   password: string;
+  /** The build stage's `registry-insecure`: auto is plain HTTP for localhost and 127.0.0.0/8 only. */
+  insecure: 'auto' | 'true' | 'false';
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
@@ -64,9 +85,28 @@ export function checkImageRef(ref: string, allowTag: boolean): void {
     );
 }
 
+function credentials(r: InputReader): { username: string; password: string } {
+  const password = r.secret('password');
+  const username = r.string('username');
+  if (password && !username)
+    throw new ActionError(
+      'is empty but a password is set',
+      'username',
+      'give the registry user name (on GitHub, github.actor)',
+    );
+  return { username, password };
+}
+
+/** Whether Trivy must talk plain HTTP to the registry of `imageRef`. */
+export function insecureRegistry(i: Pick<ScanInputs, 'insecure'>, imageRef: string): boolean {
+  if (i.insecure !== 'auto') return i.insecure === 'true';
+  const host = imageRef.split('/')[0].replace(/:\d+$/, '');
+  return imageRef.includes('/') && (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+
 // Severities are upper case in Trivy and in its users' habits; accept either.
-function severities(r: InputReader, name: string, fallback: Severity[]): Severity[] {
-  const items = r.list(name, fallback).map((s) => s.toUpperCase());
+function severities(r: InputReader, name: string, fallback: string): Severity[] {
+  const items = r.list(name, splitList(fallback)).map((s) => s.toUpperCase());
   const bad = items.find((s) => !(SEVERITIES as readonly string[]).includes(s));
   if (bad)
     throw new ActionError(
@@ -78,7 +118,7 @@ function severities(r: InputReader, name: string, fallback: Severity[]): Severit
 }
 
 export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
-  const allowTag = r.bool('scan-allow-tag', false);
+  const allowTag = r.bool('scan-allow-tag', D['scan-allow-tag'] === 'true');
   const imageRef = r.string('image-ref');
   if (imageRef) checkImageRef(imageRef, allowTag);
   else if (!parseStages(r).includes('build'))
@@ -88,9 +128,8 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
       "pass the build job's image-ref output (name@sha256:…), or add build to stages",
     );
 
-  const severity = severities(r, 'severity', [...SEVERITIES]);
-  const failOn =
-    r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on', ['CRITICAL', 'HIGH']);
+  const severity = severities(r, 'severity', D.severity);
+  const failOn = r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on', D['fail-on']);
   const unreported = failOn.filter((s) => !severity.includes(s));
   if (unreported.length)
     throw new ActionError(
@@ -100,7 +139,7 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
     );
 
   const ws = env.ctx.workspace;
-  let trivyignore = r.string('trivyignore');
+  let trivyignore = r.string('trivyignore', D.trivyignore);
   if (trivyignore) {
     const abs = path.resolve(ws, trivyignore);
     if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
@@ -114,7 +153,7 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
     trivyignore = path.join(ws, '.trivyignore');
   }
 
-  const dbRepositories = r.list('trivy-db-repository', DEFAULT_DB_REPOSITORIES);
+  const dbRepositories = r.list('trivy-db-repository', splitList(D['trivy-db-repository']));
   const badRepo = dbRepositories.find(
     (d) => !/^[a-z0-9][a-z0-9.-]*(?::\d+)?(?:\/[a-z0-9][a-z0-9._-]*)+(?::[\w.-]+)?$/i.test(d),
   );
@@ -125,14 +164,14 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
       `list repositories like ${DEFAULT_DB_REPOSITORIES[0]}`,
     );
 
-  const trivyVersion = r.string('trivy-version', PINNED.trivy.version).replace(/^v/, '');
+  const trivyVersion = r.string('trivy-version', D['trivy-version']).replace(/^v/, '');
   if (!/^\d+\.\d+\.\d+$/.test(trivyVersion))
     throw new ActionError(
       `'${trivyVersion}' is not a Trivy version`,
       'trivy-version',
       `use x.y.z, e.g. ${PINNED.trivy.version}`,
     );
-  const trivySha256 = r.string('trivy-sha256').toLowerCase();
+  const trivySha256 = r.string('trivy-sha256', D['trivy-sha256']).toLowerCase();
   if (trivySha256 && !/^[0-9a-f]{64}$/.test(trivySha256))
     throw new ActionError(
       'is not a sha256 digest (64 hex characters)',
@@ -146,7 +185,7 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
       `give the sha256 of the release asset for this runner, or use trivy-version ${PINNED.trivy.version}`,
     );
 
-  const toolsMirror = r.string('tools-mirror');
+  const toolsMirror = r.string('tools-mirror', D['tools-mirror']);
   if (toolsMirror && !/^https?:\/\/[^\s]+$/.test(toolsMirror))
     throw new ActionError(
       `'${toolsMirror}' is not an http(s) address`,
@@ -154,25 +193,25 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
       'use e.g. https://artifacts.example.com/tools',
     );
 
-  const sarifFile = path.resolve(ws, r.string('sarif-file', 'trivy-results.sarif'));
+  const sarifFile = path.resolve(ws, r.string('sarif-file', D['sarif-file']));
   return {
     imageRef,
     allowTag,
     severity,
     failOn,
-    ignoreUnfixed: r.bool('ignore-unfixed', false),
+    ignoreUnfixed: r.bool('ignore-unfixed', D['ignore-unfixed'] === 'true'),
     trivyignore,
-    scanners: r.subset('scanners', SCANNERS, ['vuln']),
+    scanners: r.subset('scanners', SCANNERS, splitList(D.scanners) as Scanner[]),
     dbRepositories,
-    cacheDir: path.resolve(ws, r.string('trivy-cache-dir', '.cache/trivy')),
+    cacheDir: path.resolve(ws, r.string('trivy-cache-dir', D['trivy-cache-dir'])),
     trivyVersion,
     trivySha256,
     toolsMirror,
     sarifFile,
     reportFile: sarifFile.replace(/(\.sarif)?$/, '.json'),
-    timeoutSec: r.duration('scan-timeout', '10m'),
-    username: r.string('registry-username'),
-    password: r.secret('registry-password'),
+    timeoutSec: r.duration('scan-timeout', D['scan-timeout']),
+    ...credentials(r),
+    insecure: r.oneOf('registry-insecure', ['auto', 'true', 'false'] as const, 'auto'),
   };
 }
 

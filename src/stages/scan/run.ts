@@ -16,7 +16,7 @@ import {
   type Finding,
   type Verdict,
 } from './parse';
-import { checkImageRef, convertCommand, scanCommand, type ScanInputs } from './plan';
+import { checkImageRef, convertCommand, insecureRegistry, scanCommand, type ScanInputs } from './plan';
 
 const MAX_ROWS = 50;
 
@@ -62,8 +62,10 @@ export async function runScan(i: ScanInputs, env: StageEnv): Promise<StageResult
   fs.mkdirSync(path.dirname(i.sarifFile), { recursive: true });
   fs.rmSync(i.reportFile, { force: true });
   // Credentials reach Trivy through its own environment variables, never argv.
-  const trivyEnv: Record<string, string> =
-    i.username && i.password ? { TRIVY_USERNAME: i.username, TRIVY_PASSWORD: i.password } : {};
+  const trivyEnv: Record<string, string> = {
+    ...(i.password ? { TRIVY_USERNAME: i.username, TRIVY_PASSWORD: i.password } : {}),
+    ...(insecureRegistry(i, imageRef) ? { TRIVY_INSECURE: 'true' } : {}),
+  };
 
   const { result, dbRepository, skipped } = await scanWithFallback(i, trivy, imageRef, trivyEnv);
   if (result.exitCode !== 0 || !fs.existsSync(i.reportFile)) {
