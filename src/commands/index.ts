@@ -1,6 +1,7 @@
 import { errorMessage } from '../errors';
 import type { Command } from './args';
 import { contractCommand } from './contract';
+import { initCommand } from './init';
 import { lintCommand } from './lint';
 import { planCommand, runCommand } from './pipeline';
 import { verifyCommand } from './verify';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   contract: contractCommand,
   lint: lintCommand,
+  init: initCommand,
 };
 
 function usage(): string {

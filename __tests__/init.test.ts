@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { crateName, fill, imageFromRemote, planInit } from '../src/commands/init';
+import { ROOT } from './support/action';
+
+const TEMPLATES = path.join(ROOT, 'templates');
+
+describe('init: names from Cargo.toml and the git remote', () => {
+  test.each([
+    ['[package]\nname = "hello-mcp"\nversion = "0.1.0"\n', 'hello-mcp'],
+    ['[package]\nname = "lib-name"\n\n[[bin]]\nname = "server"\npath = "src/main.rs"\n', 'server'],
+    ['[workspace]\nmembers = ["a"]\n', undefined],
+  ])('crate name of %#', (toml, want) => {
+    expect(crateName(toml)).toBe(want);
+  });
+
+  test.each([
+    ['git@github.com:Acme/Hello-MCP.git', 'ghcr.io/acme/hello-mcp'],
+    ['https://github.com/acme/hello-mcp', 'ghcr.io/acme/hello-mcp'],
+    ['https://gitlab.com/group/sub/proj.git', 'registry.gitlab.com/group/sub/proj'],
+    ['https://git.example.com/team/app.git', undefined],
+  ])('image of %s', (remote, want) => {
+    expect(imageFromRemote(remote)).toBe(want);
+  });
+
+  test('placeholders are replaced everywhere and nothing else changes', () => {
+    expect(fill('a {{crate}} b {{image}}:{{crate}} {{other}}', { crate: 'c', image: 'i' })).toBe(
+      'a c b i:c {{other}}',
+    );
+  });
+
+  test('every template placeholder is one init knows', () => {
+    const files = planInit(
+      TEMPLATES,
+      fs.mkdtempSync(path.join(os.tmpdir(), 'init-')),
+      { crate: 'x', image: 'y' },
+      false,
+    );
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files)
+      expect(`${f.path}: ${f.content.match(/\{\{\s*(crate|image)\s*\}\}/)?.[0] ?? ''}`).toBe(`${f.path}: `);
+  });
+});
+
+describe('mcp-deploy init on a fresh repository (the CLI bundle)', () => {
+  function freshRepo(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'init-repo-'));
+    fs.writeFileSync(
+      path.join(dir, 'Cargo.toml'),
+      '[package]\nname = "weather-mcp"\nversion = "0.1.0"\nedition = "2021"\n',
+    );
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    spawnSync('git', ['remote', 'add', 'origin', 'git@github.com:Acme/weather-mcp.git'], { cwd: dir });
+    return dir;
+  }
+  const init = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'init', '--cwd', dir, ...args], {
+      encoding: 'utf8',
+    });
+
+  test('writes the files filled in, then changes nothing and says why, and --force overwrites', () => {
+    const dir = freshRepo();
+    const first = init(dir);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('weather-mcp');
+    expect(dockerfile).not.toContain('{{crate}}');
+    const kustomization = fs.readFileSync(path.join(dir, 'deploy/k8s/base/kustomization.yaml'), 'utf8');
+    expect(kustomization).toContain('ghcr.io/acme/weather-mcp');
+    expect(fs.existsSync(path.join(dir, '.dockerignore'))).toBe(true);
+    expect(first.stdout).toMatch(/Next steps:/);
+
+    const before = fs.readFileSync(path.join(dir, 'Dockerfile'));
+    fs.appendFileSync(path.join(dir, 'deploy/k8s/base/service.yaml'), '# my change\n');
+    const second = init(dir);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(
+      /Nothing changed: every file is already there \(1 differ from the templates; --force overwrites them\)/,
+    );
+    expect(fs.readFileSync(path.join(dir, 'deploy/k8s/base/service.yaml'), 'utf8')).toContain('# my change');
+    expect(fs.readFileSync(path.join(dir, 'Dockerfile'))).toEqual(before);
+
+    const forced = init(dir, '--force');
+    expect(forced.stdout).toMatch(/overwrite\s+deploy\/k8s\/base\/service.yaml/);
+    expect(fs.readFileSync(path.join(dir, 'deploy/k8s/base/service.yaml'), 'utf8')).not.toContain(
+      '# my change',
+    );
+  });
+
+  test('--dry-run prints the files and writes nothing', () => {
+    const dir = freshRepo();
+    const r = init(dir, '--dry-run');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\[dry-run\] create\s+Dockerfile/);
+    expect(fs.existsSync(path.join(dir, 'Dockerfile'))).toBe(false);
+  });
+
+  test('a crate without a name and a remote we cannot map give errors naming the fix', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'init-bad-'));
+    expect(init(dir).stderr).toMatch(
+      /input 'crate': no crate name: .*Cargo.toml is missing .*pass --crate NAME/,
+    );
+    const r = init(dir, '--crate', 'x');
+    expect(r.stderr).toMatch(/input 'image': no image name.*pass --image/);
+    expect(r.status).toBe(2);
+  });
+});
