@@ -118,6 +118,16 @@ describeWith('lint: templates/k8s rendered with kubectl kustomize', missingComma
     expect(staging.findings).toEqual([]);
   });
 
+  test('naming the kustomization.yaml of an overlay lints the overlay', async () => {
+    const file = path.join(ws, 'k8s', 'overlays', 'production', 'kustomization.yaml');
+    edit(file, 'MCP_ALLOWED_HOSTS=hello-mcp.example.com', 'MCP_ALLOWED_HOSTS=localhost');
+    const r = await lintPaths([file], { mcpPath: '/mcp', workspace: ws });
+    expect(r.findings.map((f) => [f.rule, f.object, f.path])).toEqual([
+      ['MCP004', 'Ingress/hello-mcp', 'spec.rules[0].host'],
+    ]);
+    expect(r.findings[0].message).toMatch(/MCP_ALLOWED_HOSTS=localhost\b.* does not include it/);
+  });
+
   test('a kustomization kubectl cannot render is an error naming the directory', async () => {
     fs.writeFileSync(
       path.join(ws, 'k8s', 'overlays', 'staging', 'kustomization.yaml'),

@@ -195,7 +195,10 @@ export async function loadPaths(
         undefined,
         'give a manifest file, a directory or a kustomize overlay',
       );
-    if (fs.statSync(abs).isDirectory()) {
+    // A kustomization.yaml named directly means its overlay, not the file's own (non-Kubernetes) object.
+    if (KUSTOMIZATION_FILES.includes(path.basename(abs)))
+      docs.push(...(await renderKustomization(path.dirname(abs), workspace, kubectl)));
+    else if (fs.statSync(abs).isDirectory()) {
       if (isKustomization(abs)) docs.push(...(await renderKustomization(abs, workspace, kubectl)));
       else
         for (const f of fs
