@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { exec, quote, type ExecResult } from '../../exec';
 import { log, type Annotation } from '../../report/log';
 import { Summary, cell } from '../../report/summary';
-import { which } from '../../tools/path';
+import { errorMessage } from '../../errors';
+import { ensureTool } from '../../tools';
 import type { StageEnv, StageResult } from '../stage';
 import {
   fsLocator,
@@ -136,19 +137,25 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
         outcomes.set(gate, skipped(gate, 'skipped (fail-fast)'));
         continue;
       }
-      if (gate === 'audit' && !which('cargo-audit')) {
-        // Installing it is the tools module's job; without it the gate must not pass silently.
-        outcomes.set(gate, {
-          ...skipped(gate, 'cargo-audit not installed'),
-          status: 'failed',
-          note: "cargo-audit is not on PATH: install it (cargo install cargo-audit) or set input 'audit' to false",
-        });
-        stop ||= i.failFast;
-        continue;
+      let gateEnv: Record<string, string> = cargoEnv;
+      if (gate === 'audit') {
+        try {
+          // `cargo audit` finds cargo-audit on PATH: put the pinned, verified one first.
+          const dir = path.dirname(await ensureTool('cargo-audit'));
+          gateEnv = { ...cargoEnv, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` };
+        } catch (e) {
+          outcomes.set(gate, {
+            ...skipped(gate, 'cargo-audit not installed'),
+            status: 'failed',
+            note: `${errorMessage(e)}\n(or set input 'audit' to false)`,
+          });
+          stop ||= i.failFast;
+          continue;
+        }
       }
       const argv = gateCommand(gate, i);
       log.info(`▶ ${gate}: ${quote(argv)}`);
-      const r = await exec(argv, { cwd: env.cwd, env: cargoEnv, echo: false });
+      const r = await exec(argv, { cwd: env.cwd, env: gateEnv, echo: false });
       const o = interpret(gate, r, i, loc, env.cwd);
       log.info(
         `${o.status === 'passed' ? '✓' : '✗'} ${gate} ${o.status} in ${secs(o.durationMs)}: ${o.findings}`,
