@@ -200,14 +200,19 @@ export function snapshot(l: Listing): Contract {
     description: str(r.description),
     mimeType: str(r.mimeType),
   }));
-  return sortKeys({
+  // Top-level keys in reading order; everything below them sorted.
+  return {
     format: CONTRACT_FORMAT,
-    server: { name: l.serverInfo.name, title: str(l.serverInfo.title), version: str(l.serverInfo.version) },
+    server: sortKeys({
+      name: l.serverInfo.name,
+      title: str(l.serverInfo.title),
+      version: str(l.serverInfo.version),
+    }),
     protocolVersion: l.protocolVersion,
-    tools: tools.sort(byKey((t) => t.name)),
-    prompts: prompts.sort(byKey((p) => p.name)),
-    resourceTemplates: resourceTemplates.sort(byKey((r) => r.uriTemplate)),
-  }) as unknown as Contract;
+    tools: sortKeys(tools.sort(byKey((t) => t.name))),
+    prompts: sortKeys(prompts.sort(byKey((p) => p.name))),
+    resourceTemplates: sortKeys(resourceTemplates.sort(byKey((r) => r.uriTemplate))),
+  } as unknown as Contract;
 }
 
 /** Reads a baseline file; `source` names it in the error. */
