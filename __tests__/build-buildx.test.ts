@@ -38,7 +38,9 @@ const platformsOf = (m: { manifests?: { platform?: { os: string; architecture: s
 
 /** Everything a user could read; `::add-mask::` lines are the runner's masking commands, never shown. */
 const allText = (r: ActionRun) =>
-  [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, r.state, JSON.stringify(r.outputs)].join('\n');
+  [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, r.state, JSON.stringify(r.outputs)].join(
+    '\n',
+  );
 
 describeWith(
   'build stage: buildx on a real engine and registry, through the bundle',
@@ -77,7 +79,9 @@ describeWith(
       expect(digest).toMatch(/^sha256:[a-f0-9]{64}$/);
       expect(r.outputs['image-ref']).toBe(`${reg.host}/acme/hello@${digest}`);
       const tags = r.outputs.tags.split('\n');
-      expect(tags).toEqual(['1.2.3', '1.2', 'sha-0123456', 'latest'].map((t) => `${reg.host}/acme/hello:${t}`));
+      expect(tags).toEqual(
+        ['1.2.3', '1.2', 'sha-0123456', 'latest'].map((t) => `${reg.host}/acme/hello:${t}`),
+      );
       for (const t of ['1.2.3', '1.2', 'sha-0123456', 'latest']) {
         const m = await reg.manifest('acme/hello', t);
         expect(m.digest).toBe(digest);
@@ -138,7 +142,9 @@ describeWith(
       const r = run({ image: `${authReg.host}/acme/secret`, username: 'ci', password: `${PASSWORD}-wrong` });
       const elapsed = Date.now() - started;
       expect(r.status).not.toBe(0);
-      expect(r.stdout).toMatch(/::error::.*input 'password': registry 127\.0\.0\.1:\d+ refused the credentials of 'ci' \(login\)/);
+      expect(r.stdout).toMatch(
+        /::error::.*input 'password': registry 127\.0\.0\.1:\d+ refused the credentials of 'ci' \(login\)/,
+      );
       expect(r.stdout).toMatch(/fix: check 'password' and 'username'/);
       expect(r.stdout).not.toMatch(/docker buildx build/); // nothing was built or pushed after it
       expect(r.stdout).not.toMatch(/retry/);
@@ -149,7 +155,12 @@ describeWith(
     }, 60_000);
 
     test('the right password logs in with a private config, pushes, and the post step logs out', async () => {
-      const r = run({ image: `${authReg.host}/acme/secret`, username: 'ci', password: PASSWORD, platforms: 'linux/amd64' });
+      const r = run({
+        image: `${authReg.host}/acme/secret`,
+        username: 'ci',
+        password: PASSWORD,
+        platforms: 'linux/amd64',
+      });
       expect(r.stdout).not.toMatch(/::error/);
       expect(r.status).toBe(0);
       expect(allText(r)).not.toContain(PASSWORD);
@@ -157,7 +168,8 @@ describeWith(
       expect((await authReg.manifest('acme/secret', '1.2.3')).digest).toBe(r.outputs.digest);
       // The engine's own config never saw the credentials; the private one holds them until the post step.
       const engineConfig = path.join(engine.env.DOCKER_CONFIG, 'config.json');
-      if (fs.existsSync(engineConfig)) expect(fs.readFileSync(engineConfig, 'utf8')).not.toContain(authReg.host);
+      if (fs.existsSync(engineConfig))
+        expect(fs.readFileSync(engineConfig, 'utf8')).not.toContain(authReg.host);
       const config = path.join(r.dir, 'mcp-deploy-build', 'docker-config');
       expect(fs.readFileSync(path.join(config, 'config.json'), 'utf8')).toContain(authReg.host);
       const post = runPost(r, engine.env);
@@ -168,7 +180,9 @@ describeWith(
     test('bad input fails before anything touches the engine or the registry', () => {
       const r = run({ image: `${reg.host}/Acme/Upper` });
       expect(r.status).not.toBe(0);
-      expect(r.stdout).toMatch(/::error::input 'image': '127\.0\.0\.1:\d+\/Acme\/Upper' is not an image repository \(fix: use lower case/);
+      expect(r.stdout).toMatch(
+        /::error::input 'image': '127\.0\.0\.1:\d+\/Acme\/Upper' is not an image repository \(fix: use lower case/,
+      );
       expect(r.stdout).not.toMatch(/\$ docker/);
     });
   },

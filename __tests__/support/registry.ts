@@ -26,7 +26,11 @@ export interface Registry {
 
 export interface Manifest {
   mediaType?: string;
-  manifests?: { digest: string; mediaType: string; platform?: { os: string; architecture: string; variant?: string } }[];
+  manifests?: {
+    digest: string;
+    mediaType: string;
+    platform?: { os: string; architecture: string; variant?: string };
+  }[];
   config?: { digest: string };
   layers?: { digest: string }[];
 }
@@ -65,14 +69,18 @@ async function waitUp(url: string, ms: number, exited: () => string | undefined)
   }
 }
 
-export async function startRegistry(opts: { auth?: { username: string; password: string } } = {}): Promise<Registry> {
+export async function startRegistry(
+  opts: { auth?: { username: string; password: string } } = {},
+): Promise<Registry> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-registry-'));
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
   const auth = opts.auth;
   let authYaml = '';
   if (auth) {
-    const line = execFileSync('htpasswd', ['-Bbn', auth.username, auth.password], { encoding: 'utf8' }).trim();
+    const line = execFileSync('htpasswd', ['-Bbn', auth.username, auth.password], {
+      encoding: 'utf8',
+    }).trim();
     fs.writeFileSync(path.join(dir, 'htpasswd'), `${line}\n`);
     authYaml = `auth:\n  htpasswd:\n    realm: test\n    path: ${path.join(dir, 'htpasswd')}\n`;
   }
@@ -121,7 +129,10 @@ export async function startRegistry(opts: { auth?: { username: string; password:
     ? { Authorization: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` }
     : {};
   const get = (pathname: string, init: RequestInit = {}) =>
-    fetch(`http://${host}${pathname}`, { ...init, headers: { ...authHeader, ...(init.headers as Record<string, string>) } });
+    fetch(`http://${host}${pathname}`, {
+      ...init,
+      headers: { ...authHeader, ...(init.headers as Record<string, string>) },
+    });
   return {
     host,
     dir,
@@ -130,7 +141,11 @@ export async function startRegistry(opts: { auth?: { username: string; password:
       const r = await get(`/v2/${repo}/manifests/${reference}`, { headers: { Accept: ACCEPT } });
       if (r.status !== 200) throw new Error(`${repo}:${reference}: HTTP ${r.status} ${await r.text()}`);
       const body = (await r.json()) as Manifest;
-      return { digest: r.headers.get('docker-content-digest') ?? '', mediaType: r.headers.get('content-type') ?? '', body };
+      return {
+        digest: r.headers.get('docker-content-digest') ?? '',
+        mediaType: r.headers.get('content-type') ?? '',
+        body,
+      };
     },
     stop,
   };
