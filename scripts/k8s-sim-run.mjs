@@ -16,7 +16,7 @@ fs.mkdirSync(dir, { recursive: true });
 const mod = path.join(dir, 'k8s-sim.mjs');
 fs.writeFileSync(mod, out);
 const { startK8sSim } = await import(pathToFileURL(mod).href);
-const sim = await startK8sSim({ podReadyMs: Number(process.env.POD_READY_MS || 150) });
+const sim = await startK8sSim({ podReadyMs: Number(process.env.POD_READY_MS || 150), token: process.env.SIM_TOKEN || undefined });
 const kc = sim.writeKubeconfig(dir);
 fs.writeFileSync(path.join(dir, 'KUBECONFIG'), kc);
 console.log(`KUBECONFIG=${kc}`);

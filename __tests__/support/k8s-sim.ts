@@ -9,6 +9,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
@@ -22,6 +23,11 @@ export interface K8sSimOptions {
   podReadyMs?: number;
   /** Controller period (default 50). */
   tickMs?: number;
+  /**
+   * Serve HTTPS with a fresh self-signed certificate (its CA data goes into the kubeconfig). Defaults to
+   * true when `token` is set: kubectl never sends a bearer token to an http:// server (kubernetes/kubectl#744).
+   */
+  tls?: boolean;
 }
 
 export interface KubeconfigOptions {
@@ -46,7 +52,10 @@ export interface K8sSimCompletion {
 }
 
 export interface K8sSim {
+  /** http://127.0.0.1:PORT, or https://127.0.0.1:PORT with tls (the default when a token is required). */
   url: string;
+  /** PEM of the self-signed server certificate when serving HTTPS (also in the kubeconfig as certificate-authority-data). */
+  caPem?: string;
   kubeconfig(opts?: KubeconfigOptions): string;
   writeKubeconfig(dir: string, opts?: KubeconfigOptions): string;
   get(resource: string, namespace: string | undefined, name: string): any | undefined;
@@ -740,12 +749,14 @@ export class Sim {
     if (sub === 'scale') return this.scale(method, r, ns, name!, method === 'GET' ? undefined : parse(), ct);
     switch (method) {
       case 'GET': {
+        const table = wantsTable(req.headers.accept);
         if (name) {
           const o = this.store.get(r.name, r.namespaced ? ns : undefined, name);
           if (!o) throw notFound(r, name);
-          return { code: 200, body: o };
+          return { code: 200, body: table ? toTable(r, [o], String(this.store.rv), q.get('includeObject')) : o };
         }
-        return { code: 200, body: this.list(r, ns, q) };
+        const list = this.list(r, ns, q);
+        return { code: 200, body: table ? toTable(r, list.items, list.metadata.resourceVersion, q.get('includeObject')) : list };
       }
       case 'POST': {
         if (name) throw new ApiError(405, 'MethodNotAllowed', 'POST to a named resource is not allowed');
@@ -913,6 +924,7 @@ export class Sim {
     const ns = r.namespaced ? route.namespace : undefined;
     const rvParam = q.get('resourceVersion');
     const timeout = Number(q.get('timeoutSeconds') || 0);
+    const table = wantsTable(req.headers.accept);
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
     let done = false;
@@ -922,7 +934,9 @@ export class Sim {
       labels,
       fields,
       send: (type, obj) => {
-        if (!done) res.write(`${JSON.stringify({ type, object: obj })}\n`);
+        if (done) return;
+        const object = table && type !== 'BOOKMARK' ? toTable(r, [obj], obj.metadata.resourceVersion, q.get('includeObject')) : obj;
+        res.write(`${JSON.stringify({ type, object })}\n`);
       },
       end: () => {
         if (done) return;
@@ -986,6 +1000,155 @@ export class Sim {
   }
 }
 
+/* ------------------------------------------------------------------ server-side printing (Table) */
+
+function wantsTable(accept: string | undefined): boolean {
+  return /as=Table/.test(accept || '');
+}
+
+/** k8s.io/apimachinery duration.HumanDuration */
+export function humanDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 120) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 10) return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
+  if (m < 180) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 8) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
+  if (h < 48) return `${h}h`;
+  const d = Math.floor(h / 24);
+  if (h < 192) return h % 24 ? `${d}d${h % 24}h` : `${d}d`;
+  if (d < 365 * 2) return `${d}d`;
+  return `${Math.floor(d / 365)}y`;
+}
+
+const age = (ts: string | undefined): string => (ts ? humanDuration(Date.now() - Date.parse(ts)) : '<unknown>');
+
+interface Column {
+  name: string;
+  type?: string;
+  priority?: number;
+  cell(o: Obj): unknown;
+}
+
+const nameCol: Column = { name: 'Name', cell: (o) => o.metadata.name };
+const ageCol: Column = { name: 'Age', cell: (o) => age(o.metadata.creationTimestamp) };
+const containersCols = (spec: (o: Obj) => Obj | undefined): Column[] => [
+  { name: 'Containers', priority: 1, cell: (o) => ((spec(o)?.containers || []) as Obj[]).map((c) => c.name).join(',') },
+  { name: 'Images', priority: 1, cell: (o) => ((spec(o)?.containers || []) as Obj[]).map((c) => c.image).join(',') },
+  {
+    name: 'Selector',
+    priority: 1,
+    cell: (o) => Object.entries(o.spec?.selector?.matchLabels || {}).map(([k, v]) => `${k}=${v}`).join(','),
+  },
+];
+
+function podStatus(p: Obj): string {
+  if (p.metadata.deletionTimestamp) return 'Terminating';
+  let reason = p.status?.reason || p.status?.phase || 'Unknown';
+  for (const c of (p.status?.containerStatuses || []) as Obj[]) {
+    if (c.state?.waiting?.reason) return c.state.waiting.reason;
+    if (c.state?.terminated) reason = c.state.terminated.reason || `ExitCode:${c.state.terminated.exitCode}`;
+  }
+  return reason;
+}
+
+const COLUMNS: Record<string, Column[]> = {
+  pods: [
+    nameCol,
+    {
+      name: 'Ready',
+      cell: (o) => {
+        const cs = (o.status?.containerStatuses || []) as Obj[];
+        return `${cs.filter((c) => c.ready).length}/${(o.spec?.containers || []).length}`;
+      },
+    },
+    { name: 'Status', cell: podStatus },
+    {
+      name: 'Restarts',
+      cell: (o) => {
+        const cs = (o.status?.containerStatuses || []) as Obj[];
+        const n = cs.reduce((a, c) => a + (c.restartCount || 0), 0);
+        const last = cs.map((c) => c.lastState?.terminated?.finishedAt).filter(Boolean).sort().pop();
+        return last && n ? `${n} (${age(last)} ago)` : String(n);
+      },
+    },
+    ageCol,
+    { name: 'IP', priority: 1, cell: (o) => o.status?.podIP || '<none>' },
+    { name: 'Node', priority: 1, cell: (o) => o.spec?.nodeName || '<none>' },
+    { name: 'Nominated Node', priority: 1, cell: () => '<none>' },
+    { name: 'Readiness Gates', priority: 1, cell: () => '<none>' },
+  ],
+  deployments: [
+    nameCol,
+    { name: 'Ready', cell: (o) => `${o.status?.readyReplicas || 0}/${o.spec?.replicas ?? 0}` },
+    { name: 'Up-to-date', type: 'integer', cell: (o) => o.status?.updatedReplicas || 0 },
+    { name: 'Available', type: 'integer', cell: (o) => o.status?.availableReplicas || 0 },
+    ageCol,
+    ...containersCols((o) => o.spec?.template?.spec),
+  ],
+  replicasets: [
+    nameCol,
+    { name: 'Desired', type: 'integer', cell: (o) => o.spec?.replicas ?? 0 },
+    { name: 'Current', type: 'integer', cell: (o) => o.status?.replicas || 0 },
+    { name: 'Ready', type: 'integer', cell: (o) => o.status?.readyReplicas || 0 },
+    ageCol,
+    ...containersCols((o) => o.spec?.template?.spec),
+  ],
+  services: [
+    nameCol,
+    { name: 'Type', cell: (o) => o.spec?.type || 'ClusterIP' },
+    { name: 'Cluster-IP', cell: (o) => o.spec?.clusterIP || '<none>' },
+    { name: 'External-IP', cell: () => '<none>' },
+    {
+      name: 'Port(s)',
+      cell: (o) => ((o.spec?.ports || []) as Obj[]).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol || 'TCP'}`).join(',') || '<none>',
+    },
+    ageCol,
+    { name: 'Selector', priority: 1, cell: (o) => Object.entries(o.spec?.selector || {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>' },
+  ],
+  events: [
+    { name: 'Last Seen', cell: (o) => age(o.lastTimestamp || o.eventTime) },
+    { name: 'Type', cell: (o) => o.type },
+    { name: 'Reason', cell: (o) => o.reason },
+    { name: 'Object', cell: (o) => `${String(o.involvedObject?.kind || '').toLowerCase()}/${o.involvedObject?.name}` },
+    { name: 'Subobject', priority: 1, cell: (o) => o.involvedObject?.fieldPath || '' },
+    { name: 'Source', priority: 1, cell: (o) => [o.source?.component, o.source?.host].filter(Boolean).join(', ') },
+    { name: 'Message', cell: (o) => o.message },
+    { name: 'First Seen', priority: 1, cell: (o) => age(o.firstTimestamp) },
+    { name: 'Count', priority: 1, type: 'integer', cell: (o) => o.count || 1 },
+    { name: 'Name', priority: 1, cell: (o) => o.metadata.name },
+  ],
+  namespaces: [nameCol, { name: 'Status', cell: (o) => o.status?.phase || 'Active' }, ageCol],
+  configmaps: [nameCol, { name: 'Data', type: 'integer', cell: (o) => Object.keys(o.data || {}).length + Object.keys(o.binaryData || {}).length }, ageCol],
+  secrets: [nameCol, { name: 'Type', cell: (o) => o.type || 'Opaque' }, { name: 'Data', type: 'integer', cell: (o) => Object.keys(o.data || {}).length }, ageCol],
+};
+
+function toTable(r: ResDef, items: Obj[], resourceVersion: string, includeObject: string | null): Obj {
+  const cols = COLUMNS[r.name] || [nameCol, ageCol];
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: { resourceVersion },
+    columnDefinitions: cols.map((c) => ({
+      name: c.name,
+      type: c.type || 'string',
+      format: c.name === 'Name' ? 'name' : '',
+      description: c.name,
+      priority: c.priority || 0,
+    })),
+    rows: items.map((o) => ({
+      cells: cols.map((c) => c.cell(o)),
+      ...(includeObject === 'None'
+        ? {}
+        : {
+            object:
+              includeObject === 'Object' ? o : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+          }),
+    })),
+  };
+}
+
 function applyPatch(cur: Obj, patch: unknown, ct: string): unknown {
   if (ct.startsWith('application/merge-patch+json')) return mergePatch(cur, patch);
   if (ct.startsWith('application/strategic-merge-patch+json')) return strategicMerge(cur, patch);
@@ -1014,9 +1177,69 @@ function podSpecDefaults(spec: Obj | undefined): void {
   }
 }
 
+/* ------------------------------------------------------------------ a self-signed certificate (DER by hand) */
+
+function der(tag: number, content: Buffer): Buffer {
+  const n = content.length;
+  let len: Buffer;
+  if (n < 0x80) len = Buffer.from([n]);
+  else {
+    const bytes: number[] = [];
+    for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
+    len = Buffer.from([0x80 | bytes.length, ...bytes]);
+  }
+  return Buffer.concat([Buffer.from([tag]), len, content]);
+}
+const seq = (...parts: Buffer[]) => der(0x30, Buffer.concat(parts));
+function oid(dotted: string): Buffer {
+  const [a, b, ...rest] = dotted.split('.').map(Number);
+  const out = [40 * a + b];
+  for (const v of rest) {
+    const chunk = [v & 0x7f];
+    for (let x = Math.floor(v / 128); x > 0; x = Math.floor(x / 128)) chunk.unshift((x & 0x7f) | 0x80);
+    out.push(...chunk);
+  }
+  return der(0x06, Buffer.from(out));
+}
+const utcTime = (ms: number) => der(0x17, Buffer.from(new Date(ms).toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z'));
+
+/** An ECDSA P-256 self-signed certificate for 127.0.0.1 / localhost, CA:true, valid for a day. */
+export function selfSignedCert(): { keyPem: string; certPem: string } {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const alg = seq(oid('1.2.840.10045.4.3.2'));
+  const name = seq(der(0x31, seq(oid('2.5.4.3'), der(0x0c, Buffer.from('k8s-sim')))));
+  const serial = crypto.randomBytes(16);
+  serial[0] &= 0x7f;
+  const now = Date.now();
+  const extensions = der(
+    0xa3,
+    seq(
+      seq(oid('2.5.29.19'), der(0x01, Buffer.from([0xff])), der(0x04, seq(der(0x01, Buffer.from([0xff]))))),
+      seq(oid('2.5.29.17'), der(0x04, seq(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x82, Buffer.from('localhost'))))),
+    ),
+  );
+  const tbs = seq(
+    der(0xa0, der(0x02, Buffer.from([2]))),
+    der(0x02, serial),
+    alg,
+    name,
+    seq(utcTime(now - 3600_000), utcTime(now + 24 * 3600_000)),
+    name,
+    publicKey.export({ type: 'spki', format: 'der' }),
+    extensions,
+  );
+  const sig = crypto.sign('sha256', tbs, privateKey);
+  const cert = seq(tbs, alg, der(0x03, Buffer.concat([Buffer.from([0]), sig])));
+  const b64 = cert.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  return {
+    keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    certPem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`,
+  };
+}
+
 /* ------------------------------------------------------------------ entry point */
 
-function kubeconfigText(url: string, token: string, opts: KubeconfigOptions): string {
+function kubeconfigText(url: string, token: string, opts: KubeconfigOptions, caPem?: string): string {
   const ctx = opts.context ?? 'sim';
   const ns = opts.namespace ? `\n    namespace: ${JSON.stringify(opts.namespace)}` : '';
   return `apiVersion: v1
@@ -1024,7 +1247,7 @@ kind: Config
 clusters:
 - name: sim
   cluster:
-    server: ${url}
+    server: ${url}${caPem ? `\n    certificate-authority-data: ${Buffer.from(caPem).toString('base64')}` : ''}
 users:
 - name: sim-user
   user:
@@ -1041,23 +1264,28 @@ preferences: {}
 
 export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
   const sim = new Sim(opts);
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void sim.handle(req, res);
-  });
+  };
+  const tls = opts.tls ?? opts.token !== undefined;
+  const cert = tls ? selfSignedCert() : undefined;
+  const server: http.Server = cert ? https.createServer({ key: cert.keyPem, cert: cert.certPem }, handler) : http.createServer(handler);
   sim.server = server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  sim.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sim.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const caPem = cert?.certPem;
   const controller = startController(sim);
   const defaultToken = opts.token ?? 'sim-token';
   let stopped = false;
   return {
     url: sim.url,
+    caPem,
     requests: sim.requests,
     completions: sim.completions,
-    kubeconfig: (o = {}) => kubeconfigText(sim.url, o.token ?? defaultToken, o),
+    kubeconfig: (o = {}) => kubeconfigText(sim.url, o.token ?? defaultToken, o, caPem),
     writeKubeconfig(dir: string, o: KubeconfigOptions = {}): string {
       const file = path.join(dir, `kubeconfig-${o.context ?? 'sim'}-${randomSuffix(4)}`);
-      fs.writeFileSync(file, kubeconfigText(sim.url, o.token ?? defaultToken, o), { mode: 0o600 });
+      fs.writeFileSync(file, kubeconfigText(sim.url, o.token ?? defaultToken, o, caPem), { mode: 0o600 });
       return file;
     },
     get(resource: string, namespace: string | undefined, name: string) {
@@ -1472,7 +1700,7 @@ class Controller {
         }
         notReady();
         st.step++;
-        st.nextAt = now + Math.max(2 * R, 300);
+        st.nextAt = now + Math.max(2 * R, 500);
       }
     }
     this.sim.update(this.R.pods, p.metadata.namespace, p.metadata.name, next, { internal: true });
