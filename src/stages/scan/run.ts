@@ -104,6 +104,7 @@ export async function runScan(i: ScanInputs, env: StageEnv): Promise<StageResult
     skipped,
     rel(i.sarifFile),
     sarifResults,
+    ignore,
   );
   const counts = SEVERITIES.filter((s) => verdict.counts[s]).map((s) => `${verdict.counts[s]} ${s}`);
   const failing = verdict.failing;
@@ -147,6 +148,7 @@ function scanSummary(
   skipped: string[],
   sarif: string,
   sarifResults: number,
+  ignore: Set<string>,
 ): Summary {
   const s = new Summary().heading('Scan');
   s.text(
@@ -176,11 +178,13 @@ function scanSummary(
         : 'fail-on is none: findings are reported, never fatal.',
     );
   }
-  const ignoredIds = [...new Set(v.ignored.map((f) => f.id))];
-  if (ignoredIds.length)
+  // Trivy leaves what the ignore file names out of its report; say which entries were in effect.
+  if (ignore.size)
     s.text(
-      `Ignored (${i.trivyignore ? path.basename(i.trivyignore) : 'ignore-unfixed'}): ${ignoredIds.map((id) => `\`${id}\``).join(', ')}`,
+      `Ignore file \`${path.basename(i.trivyignore)}\` in effect for: ${[...ignore].map((id) => `\`${id}\``).join(', ')}`,
     );
+  const ignoredIds = [...new Set(v.ignored.map((f) => f.id))];
+  if (ignoredIds.length) s.text(`Left out by the policy: ${ignoredIds.map((id) => `\`${id}\``).join(', ')}`);
   s.text(`SARIF: \`${sarif}\` (${sarifResults} results), for github/codeql-action/upload-sarif.`);
   return s;
 }
