@@ -296,6 +296,37 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     expect(sim.get('namespaces', undefined, 'mcp-staging').status.phase).toBe('Active');
   });
 
+  test('typed kubectl create (protobuf bodies), server dry-run, server-side apply and rollout restart', async () => {
+    expect(await ok(['create', 'namespace', 'tools'])).toBe('namespace/tools created\n');
+    expect(await ok(['-n', 'tools', 'create', 'configmap', 'cfg', '--from-literal=LOG_LEVEL=debug'])).toBe('configmap/cfg created\n');
+    expect(await ok(['-n', 'tools', 'create', 'secret', 'generic', 'tok', '--from-literal=token=s3cret'])).toBe('secret/tok created\n');
+    expect(sim.requests.filter((r) => r.method === 'POST' && r.path.includes('fieldManager=kubectl-create')).map((r) => r.contentType)).toEqual([
+      'application/vnd.kubernetes.protobuf',
+      'application/vnd.kubernetes.protobuf',
+      'application/vnd.kubernetes.protobuf',
+    ]);
+    expect(sim.get('configmaps', 'tools', 'cfg').data).toEqual({ LOG_LEVEL: 'debug' });
+    expect(Buffer.from(sim.get('secrets', 'tools', 'tok').data.token, 'base64').toString()).toBe('s3cret');
+    expect(sim.get('serviceaccounts', 'tools', 'default')).toBeDefined();
+
+    const file = write('dry.yaml', deployment('web', 'registry.local/web:dry', { replicas: 2 }));
+    expect(await ok(['apply', '--validate=false', '--dry-run=server', '-f', file])).toBe('deployment.apps/web configured (server dry run)\n');
+    expect(sim.get('deployments', 'default', 'web').spec.template.spec.containers[0].image).not.toBe('registry.local/web:dry');
+    expect(sim.requests.some((r) => r.method === 'PATCH' && r.path.includes('dryRun=All'))).toBe(true);
+
+    const ssa = write('ssa.yaml', deployment('ssa', 'registry.local/ssa:1'));
+    expect(await ok(['apply', '--server-side', '--validate=false', '-f', ssa])).toBe('deployment.apps/ssa serverside-applied\n');
+    expect(sim.requests.filter((r) => r.path.includes('/deployments/ssa?')).map((r) => r.contentType)).toContain('application/apply-patch+yaml');
+    await ok(['rollout', 'status', 'deployment/ssa', '--timeout=20s']);
+
+    expect(await ok(['rollout', 'restart', 'deployment/ssa'])).toBe('deployment.apps/ssa restarted\n');
+    await ok(['rollout', 'status', 'deployment/ssa', '--timeout=20s']);
+    expect(sim.get('deployments', 'default', 'ssa').metadata.annotations['deployment.kubernetes.io/revision']).toBe('2');
+    expect(await ok(['wait', '--for=condition=available', 'deployment/ssa', '--timeout=10s'])).toBe('deployment.apps/ssa condition met\n');
+    expect(await ok(['delete', 'deployment', 'ssa'])).toBe('deployment.apps "ssa" deleted\n');
+    await until('garbage collection of the ReplicaSets', async () => ((await getJson(['rs', '-l', 'app=ssa'])).items.length === 0 ? true : undefined));
+  });
+
   test('a missing namespace or object is NotFound', async () => {
     const ns = await kubectl(['get', 'namespace', 'nope']);
     expect(ns.code).toBe(1);

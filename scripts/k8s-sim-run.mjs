@@ -1,6 +1,6 @@
 // Start the k8s simulator for manual kubectl experiments: prints the kubeconfig path, logs requests.
-// Usage: node scripts/k8s-sim-run.mjs [dir]   (needs ts-node-free build: uses jiti-like require of ts via ts-jest? no:
-// it transpiles the TypeScript with the installed typescript compiler on the fly)
+// Usage: node scripts/k8s-sim-run.mjs [dir]   (SIM_TOKEN=... serves HTTPS and requires the token; POD_READY_MS=...)
+// The TypeScript is transpiled on the fly with the installed compiler into node_modules/.cache (so imports resolve).
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,9 +13,12 @@ const src = fs.readFileSync(path.join(here, '../__tests__/support/k8s-sim.ts'), 
 const out = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
 const dir = process.argv[2] || fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-sim-'));
 fs.mkdirSync(dir, { recursive: true });
-const mod = path.join(dir, 'k8s-sim.mjs');
+const cacheDir = path.join(here, '../node_modules/.cache');
+fs.mkdirSync(cacheDir, { recursive: true });
+const mod = path.join(cacheDir, `k8s-sim-run-${process.pid}.mjs`);
 fs.writeFileSync(mod, out);
 const { startK8sSim } = await import(pathToFileURL(mod).href);
+fs.rmSync(mod);
 const sim = await startK8sSim({ podReadyMs: Number(process.env.POD_READY_MS || 150), token: process.env.SIM_TOKEN || undefined });
 const kc = sim.writeKubeconfig(dir);
 fs.writeFileSync(path.join(dir, 'KUBECONFIG'), kc);

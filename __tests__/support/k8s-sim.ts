@@ -12,6 +12,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import YAML from 'yaml';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>;
@@ -473,6 +474,9 @@ interface Watcher {
 /** Resources whose main endpoint ignores status (it is written through /status or by the controllers). */
 const STATUS_RESOURCES = new Set(['deployments', 'replicasets', 'pods', 'services', 'namespaces', 'ingresses', 'poddisruptionbudgets', 'horizontalpodautoscalers']);
 
+/** Resources whose metadata.generation counts spec changes. */
+const GENERATION_RESOURCES = new Set(['deployments', 'replicasets', 'ingresses', 'networkpolicies', 'poddisruptionbudgets', 'horizontalpodautoscalers']);
+
 class Store {
   rv = 1;
   readonly objects = new Map<string, Obj>();
@@ -536,11 +540,11 @@ interface Route {
   watch: boolean;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -568,10 +572,11 @@ export class Sim {
 
   /* --- object lifecycle, used by the HTTP layer and the controllers */
 
-  create(r: ResDef, ns: string | undefined, body: Obj): Obj {
+  create(r: ResDef, ns: string | undefined, body: Obj, dry = false): Obj {
     if (!isObj(body) || !isObj(body.metadata)) throw new ApiError(400, 'BadRequest', 'the object has no metadata');
     const obj = clone(body);
     const md = obj.metadata;
+    if (!md.namespace) delete md.namespace;
     if (!md.name && md.generateName) md.name = md.generateName + randomSuffix(5);
     if (!md.name) throw new ApiError(422, 'Invalid', `${r.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
     if (r.namespaced) {
@@ -595,15 +600,20 @@ export class Sim {
     obj.kind = r.kind;
     md.uid = crypto.randomUUID();
     md.creationTimestamp = k8sTime();
-    if (isObj(obj.spec) && r.name !== 'pods') md.generation = 1;
+    if (GENERATION_RESOURCES.has(r.name)) md.generation = 1;
     delete md.deletionTimestamp;
     if (STATUS_RESOURCES.has(r.name) && r.name !== 'pods') delete obj.status;
     this.defaults(r, obj);
-    return this.store.put(r, obj, 'ADDED');
+    if (dry) return obj;
+    const stored = this.store.put(r, obj, 'ADDED');
+    if (r.name === 'namespaces') {
+      this.create(byName('serviceaccounts')!, md.name, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: md.name } });
+    }
+    return stored;
   }
 
   /** Replaces an object (PUT / PATCH result). statusOnly: the /status subresource. */
-  update(r: ResDef, ns: string | undefined, name: string, body: Obj, opts: { statusOnly?: boolean; internal?: boolean } = {}): Obj {
+  update(r: ResDef, ns: string | undefined, name: string, body: Obj, opts: { statusOnly?: boolean; internal?: boolean; dry?: boolean } = {}): Obj {
     const cur = this.store.get(r.name, ns, name);
     if (!cur) throw notFound(r, name);
     if (!isObj(body)) throw new ApiError(400, 'BadRequest', 'the body is not an object');
@@ -640,10 +650,16 @@ export class Sim {
     if (canonical({ ...next, metadata: { ...next.metadata, resourceVersion: '' } }) === canonical({ ...cur, metadata: { ...cur.metadata, resourceVersion: '' } })) {
       return cur; // no-op: the real server does not bump resourceVersion either
     }
+    if (opts.dry) return next;
     return this.store.put(r, next, 'MODIFIED');
   }
 
-  delete(r: ResDef, ns: string | undefined, name: string): Obj {
+  delete(r: ResDef, ns: string | undefined, name: string, dry = false): Obj {
+    if (dry) {
+      const o = this.store.get(r.name, ns, name);
+      if (!o) throw notFound(r, name);
+      return clone(o);
+    }
     const obj = this.store.remove(r, ns, name);
     if (!obj) throw notFound(r, name);
     if (r.name === 'namespaces') {
@@ -697,7 +713,7 @@ export class Sim {
       if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}`) {
         throw new ApiError(401, 'Unauthorized', 'Unauthorized');
       }
-      const body = ['POST', 'PUT', 'PATCH'].includes(req.method || '') ? await readBody(req) : '';
+      const body = ['POST', 'PUT', 'PATCH'].includes(req.method || '') ? await readBody(req) : Buffer.alloc(0);
       const out = this.route(req.method || 'GET', u, ct, body, req, res);
       if (out === undefined) return; // streaming (watch)
       if (typeof out === 'string') {
@@ -714,7 +730,7 @@ export class Sim {
     }
   }
 
-  private route(method: string, u: URL, ct: string | undefined, body: string, req: http.IncomingMessage, res: http.ServerResponse): { code: number; body: unknown } | string | undefined {
+  private route(method: string, u: URL, ct: string | undefined, body: Buffer, req: http.IncomingMessage, res: http.ServerResponse): { code: number; body: unknown } | string | undefined {
     const p = u.pathname.replace(/\/+$/, '') || '/';
     const disc = this.discovery(p);
     if (disc !== undefined) {
@@ -738,10 +754,13 @@ export class Sim {
       return this.podLog(ns, name!, q);
     }
     if (sub && sub !== 'status' && sub !== 'scale') throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    const dry = q.get('dryRun') === 'All';
     const parse = (): Obj => {
+      if (ct && ct.startsWith('application/vnd.kubernetes.protobuf')) return decodeProtobufObject(body);
+      if (ct && ct.startsWith('application/apply-patch+yaml')) return YAML.parse(body.toString('utf8'));
       if (ct && !ct.includes('json')) throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
       try {
-        return JSON.parse(body);
+        return JSON.parse(body.toString('utf8'));
       } catch {
         throw new ApiError(400, 'BadRequest', 'the body of the request could not be decoded as JSON');
       }
@@ -760,32 +779,38 @@ export class Sim {
       }
       case 'POST': {
         if (name) throw new ApiError(405, 'MethodNotAllowed', 'POST to a named resource is not allowed');
-        const o = this.create(r, r.namespaced ? ns : undefined, parse());
+        const o = this.create(r, r.namespaced ? ns : undefined, parse(), dry);
         return { code: 201, body: o };
       }
       case 'PUT': {
         if (!name) throw new ApiError(405, 'MethodNotAllowed', 'PUT needs a name');
-        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, parse(), { statusOnly: sub === 'status' }) };
+        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, parse(), { statusOnly: sub === 'status', dry }) };
       }
       case 'PATCH': {
         if (!name) throw new ApiError(405, 'MethodNotAllowed', 'PATCH needs a name');
         const cur = this.store.get(r.name, r.namespaced ? ns : undefined, name);
-        if (!cur) throw notFound(r, name);
         const patch = parse();
-        const next = applyPatch(cur, patch, ct || '');
+        if (ct?.startsWith('application/apply-patch')) {
+          // server-side apply, approximated: create if absent, else a strategic merge (no field ownership)
+          if (!isObj(patch)) throw new ApiError(400, 'BadRequest', 'the apply configuration is not an object');
+          delete patch.metadata?.managedFields;
+          if (!cur) return { code: 201, body: this.create(r, r.namespaced ? ns : undefined, { ...patch, metadata: { ...patch.metadata, name } }, dry) };
+        }
+        if (!cur) throw notFound(r, name);
+        const next = ct?.startsWith('application/apply-patch') ? strategicMerge(cur, patch) : applyPatch(cur, patch, ct || '');
         if (isObj(next) && isObj(next.metadata)) {
           // a patch may carry a resourceVersion precondition; otherwise it applies to the latest version
           if (!(isObj(patch) && isObj(patch.metadata) && patch.metadata.resourceVersion)) next.metadata.resourceVersion = cur.metadata.resourceVersion;
         }
-        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, next as Obj, { statusOnly: sub === 'status' }) };
+        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, next as Obj, { statusOnly: sub === 'status', dry }) };
       }
       case 'DELETE': {
         if (!name) {
           const items = this.list(r, ns, q).items as Obj[];
-          for (const o of items) this.delete(r, o.metadata.namespace, o.metadata.name);
+          for (const o of items) this.delete(r, o.metadata.namespace, o.metadata.name, dry);
           return { code: 200, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' } };
         }
-        const o = this.delete(r, r.namespaced ? ns : undefined, name);
+        const o = this.delete(r, r.namespaced ? ns : undefined, name, dry);
         return { code: 200, body: o };
       }
       default:
@@ -998,6 +1023,112 @@ export class Sim {
     const out = tail ? lines.slice(-Number(tail)) : lines;
     return out.length ? `${out.join('\n')}\n` : '';
   }
+}
+
+/* ------------------------------------------------------------------ protobuf request bodies */
+
+// kubectl's typed clients (`kubectl create configmap|secret|namespace|serviceaccount ...`) POST protobuf
+// (`application/vnd.kubernetes.protobuf`: "k8s\0" + runtime.Unknown{typeMeta, raw}). The simulator decodes the
+// few simple kinds those generators send; others get 415.
+
+type PKind = 'string' | 'bytes' | 'bool' | 'int' | 'msg' | 'map' | 'mapbytes';
+interface PField {
+  name: string;
+  kind: PKind;
+  repeated?: boolean;
+  schema?: PSchema;
+}
+type PSchema = Record<number, PField>;
+
+const f = (name: string, kind: PKind, extra: Partial<PField> = {}): PField => ({ name, kind, ...extra });
+const OWNER_REF: PSchema = { 1: f('kind', 'string'), 3: f('name', 'string'), 4: f('uid', 'string'), 5: f('apiVersion', 'string'), 6: f('controller', 'bool'), 7: f('blockOwnerDeletion', 'bool') };
+const OBJECT_META: PSchema = {
+  1: f('name', 'string'),
+  2: f('generateName', 'string'),
+  3: f('namespace', 'string'),
+  5: f('uid', 'string'),
+  6: f('resourceVersion', 'string'),
+  7: f('generation', 'int'),
+  11: f('labels', 'map'),
+  12: f('annotations', 'map'),
+  13: f('ownerReferences', 'msg', { repeated: true, schema: OWNER_REF }),
+  14: f('finalizers', 'string', { repeated: true }),
+};
+const meta = f('metadata', 'msg', { schema: OBJECT_META });
+const PROTO_SCHEMAS: Record<string, PSchema> = {
+  'v1/ConfigMap': { 1: meta, 2: f('data', 'map'), 3: f('binaryData', 'mapbytes'), 4: f('immutable', 'bool') },
+  'v1/Secret': { 1: meta, 2: f('data', 'mapbytes'), 3: f('type', 'string'), 4: f('stringData', 'map'), 5: f('immutable', 'bool') },
+  'v1/Namespace': { 1: meta, 2: f('spec', 'msg', { schema: { 1: f('finalizers', 'string', { repeated: true }) } }) },
+  'v1/ServiceAccount': {
+    1: meta,
+    2: f('secrets', 'msg', { repeated: true, schema: { 1: f('kind', 'string'), 2: f('namespace', 'string'), 3: f('name', 'string'), 4: f('uid', 'string'), 5: f('apiVersion', 'string') } }),
+    3: f('imagePullSecrets', 'msg', { repeated: true, schema: { 1: f('name', 'string') } }),
+    4: f('automountServiceAccountToken', 'bool'),
+  },
+};
+
+function* protoFields(buf: Buffer): Generator<{ no: number; wire: number; value: bigint | Buffer }> {
+  let i = 0;
+  const varint = (): bigint => {
+    let result = 0n;
+    let shift = 0n;
+    for (;;) {
+      if (i >= buf.length) throw new ApiError(400, 'BadRequest', 'truncated protobuf body');
+      const b = buf[i++];
+      result |= BigInt(b & 0x7f) << shift;
+      if (!(b & 0x80)) return result;
+      shift += 7n;
+    }
+  };
+  while (i < buf.length) {
+    const key = Number(varint());
+    const no = key >> 3;
+    const wire = key & 7;
+    if (wire === 0) yield { no, wire, value: varint() };
+    else if (wire === 2) {
+      const len = Number(varint());
+      yield { no, wire, value: buf.subarray(i, i + len) };
+      i += len;
+    } else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else throw new ApiError(400, 'BadRequest', `unsupported protobuf wire type ${wire}`);
+  }
+}
+
+function decodeMessage(buf: Buffer, schema: PSchema): Obj {
+  const out: Obj = {};
+  for (const { no, value } of protoFields(buf)) {
+    const fd = schema[no];
+    if (!fd) continue;
+    let v: unknown;
+    if (fd.kind === 'map' || fd.kind === 'mapbytes') {
+      const entry = decodeMessage(value as Buffer, { 1: f('key', 'string'), 2: f('value', fd.kind === 'map' ? 'string' : 'bytes') });
+      out[fd.name] = { ...(out[fd.name] || {}), [entry.key ?? '']: entry.value ?? '' };
+      continue;
+    }
+    if (fd.kind === 'string') v = (value as Buffer).toString('utf8');
+    else if (fd.kind === 'bytes') v = (value as Buffer).toString('base64');
+    else if (fd.kind === 'bool') v = value !== 0n;
+    else if (fd.kind === 'int') v = Number(value as bigint);
+    else v = decodeMessage(value as Buffer, fd.schema || {});
+    if (fd.repeated) (out[fd.name] = out[fd.name] || []).push(v);
+    else out[fd.name] = v;
+  }
+  return out;
+}
+
+export function decodeProtobufObject(body: Buffer): Obj {
+  if (body.subarray(0, 4).toString('latin1') !== 'k8s\0') throw new ApiError(400, 'BadRequest', 'the protobuf body has no k8s envelope');
+  const unknown = decodeMessage(body.subarray(4), {
+    1: f('typeMeta', 'msg', { schema: { 1: f('apiVersion', 'string'), 2: f('kind', 'string') } }),
+    2: f('raw', 'bytes'),
+  });
+  const key = `${unknown.typeMeta?.apiVersion}/${unknown.typeMeta?.kind}`;
+  const schema = PROTO_SCHEMAS[key];
+  if (!schema) {
+    throw new ApiError(415, 'UnsupportedMediaType', `the simulator decodes protobuf bodies only for ${Object.keys(PROTO_SCHEMAS).join(', ')} (got ${key}); use kubectl apply`);
+  }
+  return { apiVersion: unknown.typeMeta.apiVersion, kind: unknown.typeMeta.kind, ...decodeMessage(Buffer.from(String(unknown.raw ?? ''), 'base64'), schema) };
 }
 
 /* ------------------------------------------------------------------ server-side printing (Table) */
