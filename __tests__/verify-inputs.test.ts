@@ -124,6 +124,27 @@ describe('verify target', () => {
     expect(JSON.stringify(p)).not.toContain('tok-plan-555');
   });
 
+  test('the plan names the image that {image} stands for, or the digest once the build set it', () => {
+    const ctx = localContext({}, dir);
+    const i = parse({ 'mcp-command': 'docker run -i --rm {image} --stdio' });
+    expect(verify.plan(i, { ctx, cwd: dir, state: {} }).values['{image}']).toMatch(/build stage/);
+    const built = verify.plan(i, { ctx, cwd: dir, state: { imageRef: 'r/app@sha256:cd' } });
+    expect(built.commands[0].argv).toEqual(['docker', 'run', '-i', '--rm', 'r/app@sha256:cd', '--stdio']);
+    expect(built.values['{image}']).toBeUndefined();
+  });
+
+  test('a run with {image} but no image built fails before starting anything, naming the input', async () => {
+    const r = await verify.run(parse({ 'mcp-command': 'docker run -i {image}' }), {
+      ctx: localContext({}, dir),
+      cwd: dir,
+      state: {},
+    });
+    expect(r.status).toBe('failure');
+    expect(r.failure).toMatch(
+      /input 'mcp-command' uses \{image\} but no image was built in this run \(fix: add build to stages/,
+    );
+  });
+
   test('the stdio server gets the environment without the action inputs (they hold the secrets)', () => {
     const e = serverEnv({
       PATH: '/bin',

@@ -207,7 +207,12 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
     const ms = performance.now() - t0;
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
     if (!session) {
-      checks.push({ name: 'initialize', status: 'failed', ms, detail: `${describeError(lastError)}${tries}` });
+      checks.push({
+        name: 'initialize',
+        status: 'failed',
+        ms,
+        detail: `${describeError(lastError)}${tries}`,
+      });
       return { checks, stderr: stderr.text };
     }
     const info = session.client.getServerVersion();

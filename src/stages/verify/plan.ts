@@ -56,11 +56,15 @@ export function healthHeaders(i: VerifyInputs): Record<string, string> | undefin
 
 export function planVerify(i: VerifyInputs, ctx: RunContext, state: PipelineState): Plan {
   const chosen = chooseTarget(i, ctx);
-  const argv = chosen.kind === 'stdio' ? (resolveCommand(i.command!, state) ?? i.command!) : undefined;
+  const resolved = chosen.kind === 'stdio' ? resolveCommand(i.command!, state) : undefined;
+  const argv = chosen.kind === 'stdio' ? (resolved ?? i.command!) : undefined;
   const headerNames = Object.keys(i.headers);
   return {
     commands: argv ? [{ argv, why: 'the MCP server on stdio, started by the MCP client' }] : [],
     values: {
+      ...(argv && !resolved
+        ? { [IMAGE_PLACEHOLDER]: 'the image@digest that the build stage of this run pushes' }
+        : {}),
       target: chosen.kind === 'http' ? `${i.url} (Streamable HTTP)` : 'stdio',
       'target-why': chosen.why,
       headers: headerNames.length ? `${headerNames.join(', ')} (values masked)` : '(none)',
