@@ -180,10 +180,19 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
 
   test('rollout status prints the waiting line, then success', async () => {
     await ok(['set', 'image', 'deployment/web', `server=registry.local/web:v3`]);
-    const r = await kubectl(['rollout', 'status', 'deployment/web', '--timeout=20s']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Waiting for deployment "web" rollout to finish: /m);
-    expect(r.stdout).toMatch(/deployment "web" successfully rolled out\n$/);
+    await ok(['rollout', 'status', 'deployment/web', '--timeout=20s']);
+    // a slow simulator (pods ready after 1.5 s) so kubectl surely sees the rollout in progress
+    const slow = await startK8sSim({ podReadyMs: 1500 });
+    try {
+      const kc = slow.writeKubeconfig(dir, { context: 'slow' });
+      await kubectl(['apply', '--validate=false', '-f', write('slow.yaml', deployment('slow', 'registry.local/slow:1'))], { kubeconfig: kc });
+      const r = await kubectl(['rollout', 'status', 'deployment/slow', '--timeout=20s'], { kubeconfig: kc });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Waiting for deployment "slow" rollout to finish: 0 of 1 updated replicas are available\.\.\.\n/);
+      expect(r.stdout).toMatch(/\ndeployment "slow" successfully rolled out\n$/);
+    } finally {
+      await slow.stop();
+    }
   });
 
   test('annotate, rollout history and rollout undo keep revision numbers like the real controller', async () => {
