@@ -2,10 +2,11 @@
 // running server over Streamable HTTP, and over stdio including the start of the server process.
 //
 // Measured in-process by requiring the stage's own client (src/stages/verify/client.ts, compiled with
-// tsc into build/bench-verify), because a warm HTTP verify is well under node's own start-up; the
+// tsc into a temporary directory), because a warm HTTP verify is well under node's own start-up; the
 // user-facing `node dist/cli.js verify --url ...` (a new process each time) is measured beside it.
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
@@ -13,8 +14,10 @@ import { fmtMs, median, ROOT, table, timeRun } from './lib.mjs';
 
 const N = Number(process.env.BENCH_ROUNDS ?? 20);
 const STDIO_N = Math.max(5, Math.round(N / 2));
-const out = path.join(ROOT, 'build', 'bench-verify');
-fs.rmSync(out, { recursive: true, force: true });
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-verify-'));
+// The compiled client resolves the SDK from here, as it would from the checkout.
+fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(out, 'node_modules'));
+process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
 execFileSync(
   path.join(ROOT, 'node_modules', '.bin', 'tsc'),
   [
