@@ -37,8 +37,9 @@ interface Doc {
   spec?: { template?: { spec?: { containers?: { image: string }[] } } };
 }
 const docs = (yaml: string) => parseAllDocuments(yaml).map((d) => d.toJS() as Doc);
-const images = (yaml: string) =>
-  docs(yaml).flatMap((d) => (d?.spec?.template?.spec?.containers ?? []).map((c) => c.image));
+const items = (list: string) => (JSON.parse(list) as { kind: string; items: Doc[] }).items;
+const images = (list: string) =>
+  items(list).flatMap((d) => (d?.spec?.template?.spec?.containers ?? []).map((c) => c.image));
 
 describeWith(
   'manifests: the digest is pinned in what kubectl kustomize renders',
@@ -55,15 +56,15 @@ describeWith(
 
         const out = pinImages(r.stdout, REF, CAUSE);
         expect(out.replaced).toEqual(['Deployment/hello-mcp/hello-mcp']);
-        expect(images(out.yaml)).toEqual([REF]);
-        expect(out.yaml).not.toContain('0'.repeat(64));
+        expect(images(out.list)).toEqual([REF]);
+        expect(out.list).not.toContain('0'.repeat(64));
         expect(out.deployments).toEqual([
           { name: 'hello-mcp', namespace: overlay === 'staging' ? 'hello-mcp-staging' : 'hello-mcp' },
         ]);
-        const dep = docs(out.yaml).find((d) => d.kind === 'Deployment');
+        const dep = items(out.list).find((d) => d.kind === 'Deployment');
         expect(dep?.metadata.annotations?.['kubernetes.io/change-cause']).toBe(CAUSE);
         // Nothing else changed: same objects, same order.
-        expect(docs(out.yaml).map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(
+        expect(items(out.list).map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(
           docs(r.stdout).map((d) => `${d.kind}/${d.metadata.name}`),
         );
       },
@@ -111,10 +112,22 @@ spec: {ports: [{port: 80}]}
     const out = pinImages(readManifestDir(dir), REF, CAUSE);
     expect(out.replaced).toEqual(['Deployment/api/migrate', 'Deployment/api/api', 'CronJob/nightly/job']);
     expect(out.deployments).toEqual([{ name: 'api', namespace: 'prod' }]);
-    expect(out.yaml).toContain('envoyproxy/envoy:v1.31');
-    expect(out.yaml).toContain(`${IMAGE}-worker:1.0`);
-    const dep = docs(out.yaml).find((d) => d.kind === 'Deployment');
+    expect(out.list).toContain('envoyproxy/envoy:v1.31');
+    expect(out.list).toContain(`${IMAGE}-worker:1.0`);
+    const dep = items(out.list).find((d) => d.kind === 'Deployment');
     expect(dep?.metadata.annotations).toEqual({ team: 'mcp', 'kubernetes.io/change-cause': CAUSE });
+  });
+
+  test('strings YAML 1.1 would read as booleans stay strings for kubectl ("off", yes, on)', () => {
+    const yaml = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, annotations: {a: "off", b: 'yes', c: "on", d: "8080"}}
+spec: {template: {spec: {containers: [{name: api, image: ${IMAGE}}]}}}
+`;
+    const out = pinImages(yaml, REF, CAUSE).list;
+    // kubectl decodes YAML 1.1; it is given JSON, where off, yes and on stay quoted strings.
+    expect(out).not.toMatch(/:\s*(off|yes|on)\b/);
+    expect(items(out)[0].metadata.annotations).toMatchObject({ a: 'off', b: 'yes', c: 'on', d: '8080' });
   });
 
   test('manifests that never name the image are refused before anything is applied', () => {

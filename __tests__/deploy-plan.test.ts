@@ -322,7 +322,7 @@ describe('deploy plan: the exact kubectl argv', () => {
     const argv = deploy.plan(i, env).commands.map((c) => c.argv.join(' '));
     expect(argv).toEqual([
       'kubectl --context kind get --raw /version --request-timeout=15s',
-      `kubectl kustomize ${path.join(workspace, 'k8s', 'overlay')}`,
+      `kubectl kustomize ${path.join(workspace, 'k8s', 'overlay')} --output=<temp>/rendered.yaml`,
       'kubectl --context kind apply --filename=- --validate=false',
       'kubectl --context kind rollout status deployment/a --timeout=300s',
       'kubectl --context kind rollout status deployment/b --timeout=300s',

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { ActionError } from '../../errors';
 import { imageName } from './plan';
 
@@ -11,7 +11,8 @@ import { imageName } from './plan';
  * layouts the same way.
  */
 export interface Rendered {
-  yaml: string;
+  /** A v1 List of every object, as JSON, for `kubectl apply -f -`. */
+  list: string;
   /** Containers whose image was replaced, as kind/name/container. */
   replaced: string[];
   /** Every Deployment in the manifests: what the stage waits for. */
@@ -53,7 +54,7 @@ export function pinImages(yamlText: string, ref: string, cause: string): Rendere
   const docs = parseAllDocuments(yamlText);
   const replaced: string[] = [];
   const deployments: Rendered['deployments'] = [];
-  const out: string[] = [];
+  const out: Obj[] = [];
   for (const d of docs) {
     if (d.errors.length) {
       const line = d.errors[0].linePos?.[0].line;
@@ -88,7 +89,7 @@ export function pinImages(yamlText: string, ref: string, cause: string): Rendere
         'kubernetes.io/change-cause': cause,
       };
     }
-    out.push(stringify(doc));
+    out.push(doc);
   }
   if (!replaced.length)
     throw new ActionError(
@@ -96,5 +97,11 @@ export function pinImages(yamlText: string, ref: string, cause: string): Rendere
       'manifests',
       `name the image ${name} (any tag) in the Deployment, or in the overlay's images: list`,
     );
-  return { yaml: out.join('---\n'), replaced, deployments };
+  // One JSON List, not YAML: kubectl reads YAML 1.1, where an unquoted off or yes turns into a boolean,
+  // and a stream that starts with `{` must be a single JSON document.
+  return {
+    list: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: out }, null, 1),
+    replaced,
+    deployments,
+  };
 }

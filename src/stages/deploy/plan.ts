@@ -236,7 +236,11 @@ export const kc = {
     `deployment/${name}`,
     `${container}=${ref}`,
   ],
-  kustomize: (k: Kubectl, dir: string) => [k.bin, 'kustomize', dir],
+  /**
+   * Rendered to a file, not read from stdout: everything exec captures is redacted, and a kubeconfig
+   * registers lines such as `apiVersion: v1` as secrets, which would turn the manifests into `***`.
+   */
+  kustomize: (k: Kubectl, dir: string, out: string) => [k.bin, 'kustomize', dir, `--output=${out}`],
   /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
   apply: (k: Kubectl, namespace: string) => [
     ...kubectlBase(k),
@@ -316,7 +320,8 @@ export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k
     }
     cmds.push(...names.map(wait));
   } else {
-    if (i.kustomize) cmds.push({ argv: kc.kustomize(k, i.manifests!), why: 'render the overlay' });
+    if (i.kustomize)
+      cmds.push({ argv: kc.kustomize(k, i.manifests!, '<temp>/rendered.yaml'), why: 'render the overlay' });
     cmds.push({
       argv: kc.apply(k, i.namespace),
       why: `images named ${imageName(imageRef)} replaced by the digest, change-cause added`,

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { addCleanup } from '../../cleanup';
 import { ActionError } from '../../errors';
 import { exec, execOk, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
@@ -165,10 +166,23 @@ async function rollBack(k: Kubectl, t: Target, timeoutS: number): Promise<void> 
   };
 }
 
+/** The overlay rendered into a private directory (generated Secrets may be in it), read, and removed. */
+async function kustomize(k: Kubectl, dir: string): Promise<string> {
+  const tmp = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
+  addCleanup({ kind: 'remove', path: tmp });
+  const out = path.join(tmp, 'rendered.yaml');
+  try {
+    await execOk(kc.kustomize(k, dir, out));
+    return fs.readFileSync(out, 'utf8');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Renders the manifests and pins the image; returns what to wait for. */
 async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: string) {
   const dir = i.manifests!;
-  const source = i.kustomize ? (await execOk(kc.kustomize(k, dir))).stdout : readManifestDir(dir);
+  const source = i.kustomize ? await kustomize(k, dir) : readManifestDir(dir);
   const rendered = pinImages(source, ref, cause);
   log.info(`pinned ${ref} in ${rendered.replaced.join(', ')}`);
   const wanted = i.deployments.map((d) => d.name);
@@ -188,7 +202,7 @@ async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: 
       changed: false,
       waitMs: 0,
     }));
-  return { yaml: rendered.yaml, targets };
+  return { list: rendered.list, targets };
 }
 
 export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageResult> {
@@ -197,11 +211,11 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   const cause = changeCause(env.ctx, ref);
 
   let targets: Target[];
-  let manifestYaml = '';
+  let manifestList = '';
   if (i.strategy === 'manifests') {
     const r = await renderManifests(k, i, ref, cause);
     targets = r.targets;
-    manifestYaml = r.yaml;
+    manifestList = r.list;
   } else {
     targets = i.deployments.map((d) => ({
       name: d.name,
@@ -257,7 +271,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       t.changed = true;
     }
   } else {
-    await execOk(kc.apply(k, i.namespace), { input: manifestYaml });
+    await execOk(kc.apply(k, i.namespace), { input: manifestList });
     for (const t of targets) t.changed = true;
   }
 
