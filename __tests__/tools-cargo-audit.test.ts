@@ -110,9 +110,8 @@ describeWith(
       const server = await startReleaseServer();
       const withStandin = process.env.PATH;
       process.env.PATH = (withStandin ?? '').split(path.delimiter).slice(1).join(path.delimiter);
-      process.env['INPUT_TOOLS-MIRROR'] = server.base;
       try {
-        const r = await gates({});
+        const r = await gates({ 'tools-mirror': server.base });
         expect(r.gates.audit.status).toBe('failed');
         expect(server.requests).toEqual([
           expect.stringMatching(/^\/cargo-audit\/0\.22\.2\/cargo-audit-.*-v0\.22\.2\.tgz$/),
@@ -122,7 +121,6 @@ describeWith(
         );
       } finally {
         process.env.PATH = withStandin;
-        delete process.env['INPUT_TOOLS-MIRROR'];
         await server.close();
       }
     });

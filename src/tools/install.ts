@@ -8,6 +8,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ActionError, errorMessage } from '../errors';
 import { exec } from '../exec';
+import type { InputReader } from '../inputs';
 import { log } from '../report/log';
 import { which } from './path';
 import { PINNED, type ToolName, type ToolPlatform, type ToolTable } from './pinned';
@@ -59,12 +60,16 @@ export function assetUrl(
   return `${mirror.replace(/\/+$/, '')}/${name}/${version}/${spec.asset(version, p)}`;
 }
 
-/**
- * `tools-mirror` as the front ends set it. Stages that parse it themselves pass `mirror`; this covers the
- * gates stage, whose inputs predate the mirror.
- */
-function mirrorFromEnv(env = process.env): string {
-  return (env['INPUT_TOOLS-MIRROR'] ?? env.MCP_TOOLS_MIRROR ?? '').trim();
+/** The `tools-mirror` input, read by every stage that installs a tool. */
+export function readToolsMirror(r: InputReader): string {
+  const mirror = r.string('tools-mirror');
+  if (mirror && !/^https?:\/\/[^\s]+$/.test(mirror))
+    throw new ActionError(
+      `'${mirror}' is not an http(s) address`,
+      'tools-mirror',
+      'use e.g. https://artifacts.example.com/tools',
+    );
+  return mirror;
 }
 
 /** @actions/tool-cache needs these; the CLI and GitLab jobs have no runner to set them. */
@@ -129,7 +134,7 @@ async function resolveTool(
       `${name}-sha256`,
       `give the sha256 of ${spec.asset(version, platform)} from the release's published checksums, or use ${name} ${spec.version}`,
     );
-  const mirror = opts.mirror ?? mirrorFromEnv();
+  const mirror = opts.mirror ?? '';
   const url = assetUrl(name, version, platform, mirror, table);
   const work = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP!, `${name}-`));
   try {

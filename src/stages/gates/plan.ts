@@ -1,5 +1,6 @@
 import { ActionError } from '../../errors';
 import type { InputReader } from '../../inputs';
+import { readToolsMirror } from '../../tools';
 import type { PlannedCommand } from '../stage';
 
 export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
@@ -16,6 +17,8 @@ export interface GatesInputs {
   auditIgnore: string[];
   auditDeny: (typeof AUDIT_DENY)[number][];
   failFast: boolean;
+  /** Where cargo-audit is downloaded from, when it is not on PATH. */
+  toolsMirror: string;
 }
 
 export function parseGatesInputs(r: InputReader): GatesInputs {
@@ -43,6 +46,7 @@ export function parseGatesInputs(r: InputReader): GatesInputs {
     auditIgnore,
     auditDeny: r.subset('audit-deny', AUDIT_DENY, []),
     failFast: r.bool('fail-fast', false),
+    toolsMirror: readToolsMirror(r),
   };
 }
 

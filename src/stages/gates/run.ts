@@ -141,7 +141,7 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
       if (gate === 'audit') {
         try {
           // `cargo audit` finds cargo-audit on PATH: put the pinned, verified one first.
-          const dir = path.dirname(await ensureTool('cargo-audit'));
+          const dir = path.dirname(await ensureTool('cargo-audit', { mirror: i.toolsMirror }));
           gateEnv = { ...cargoEnv, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` };
         } catch (e) {
           outcomes.set(gate, {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
 import { parseStages, splitList, type InputReader } from '../../inputs';
-import { PINNED } from '../../tools';
+import { PINNED, readToolsMirror } from '../../tools';
 import type { PlannedCommand, StageEnv } from '../stage';
 import { SEVERITIES, type Severity } from './parse';
 
@@ -185,13 +185,7 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
       `give the sha256 of the release asset for this runner, or use trivy-version ${PINNED.trivy.version}`,
     );
 
-  const toolsMirror = r.string('tools-mirror', D['tools-mirror']);
-  if (toolsMirror && !/^https?:\/\/[^\s]+$/.test(toolsMirror))
-    throw new ActionError(
-      `'${toolsMirror}' is not an http(s) address`,
-      'tools-mirror',
-      'use e.g. https://artifacts.example.com/tools',
-    );
+  const toolsMirror = readToolsMirror(r);
 
   const sarifFile = path.resolve(ws, r.string('sarif-file', D['sarif-file']));
   return {
