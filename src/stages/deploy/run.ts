@@ -305,7 +305,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   }
   const rolledBack = targets.some((t) => t.rollback?.ok);
 
-  if (!failed.length)
+  if (!failed.length && undoable.length)
     env.state.rollback = async (reason) => {
       log.warning(`undoing the deploy: ${reason}`);
       await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
