@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import YAML from 'yaml';
 import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { redact } from '../src/report/log';
@@ -48,10 +49,33 @@ describe('verify inputs', () => {
     const i = parse(URL_);
     expect(i).toMatchObject({ contract: 'fail-on-breaking', timeoutSec: 60, smoke: [], headers: {} });
     expect(i.baseline).toBeUndefined();
-    const yml = fs.readFileSync(path.join(__dirname, '..', 'action.yml'), 'utf8');
-    expect(yml).toMatch(/ {2}contract:\n {4}description: [^\n]+\n {4}default: fail-on-breaking/);
-    expect(yml).toMatch(/ {2}verify-timeout:\n {4}description: [^\n]+\n {4}default: 60s/);
-    expect(yml).toMatch(/ {2}contract-baseline:\n {4}description: [^\n]+\n {4}default: ''/);
+    const action = YAML.parse(fs.readFileSync(path.join(__dirname, '..', 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const defaults = Object.fromEntries(
+      [
+        'mcp-url',
+        'mcp-command',
+        'mcp-headers',
+        'mcp-token',
+        'health-url',
+        'mcp-smoke',
+        'contract',
+        'contract-baseline',
+        'verify-timeout',
+      ].map((k) => [k, action.inputs[k]?.default]),
+    );
+    expect(defaults).toEqual({
+      'mcp-url': '',
+      'mcp-command': '',
+      'mcp-headers': '',
+      'mcp-token': '',
+      'health-url': '',
+      'mcp-smoke': '',
+      contract: 'fail-on-breaking',
+      'contract-baseline': '',
+      'verify-timeout': '60s',
+    });
   });
 
   test('picks up mcp-contract.json from the working directory when it exists', () => {
