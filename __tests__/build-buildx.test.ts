@@ -177,6 +177,44 @@ describeWith(
       expect(fs.existsSync(config)).toBe(false);
     }, 120_000);
 
+    test('on the classic image store, one platform without attestations builds on the docker driver; two platforms fall back to a docker-container builder', async () => {
+      const classic = await startDockerd({ daemonConfig: { features: { 'containerd-snapshotter': false } } });
+      try {
+        const env = { ...classic.env, GITHUB_REF: 'refs/heads/main' };
+        const one = runAction(
+          { stages: 'build', image: `${reg.host}/acme/classic`, qemu: 'false', provenance: 'false' },
+          { workspace: ws, env },
+        );
+        expect(one.stdout).not.toMatch(/::error/);
+        expect((await reg.manifest('acme/classic', 'main')).digest).toBe(one.outputs.digest);
+
+        // Tried on the current builder first (no probe on the common path), then the fallback: here it cannot
+        // pull moby/buildkit, so the error must say which input to change.
+        const two = runAction(
+          {
+            stages: 'build',
+            image: `${reg.host}/acme/classic`,
+            platforms: 'linux/amd64,linux/arm64',
+            qemu: 'false',
+          },
+          { workspace: ws, env },
+        );
+        expect(two.status).not.toBe(0);
+        expect(two.stdout).toMatch(
+          /(Attestation|Multi-platform build) is not supported for the docker driver/,
+        );
+        expect(two.stdout).toMatch(/cannot do this build: creating a docker-container builder/);
+        expect(two.stdout).toMatch(
+          /\$ docker buildx create --name mcp-deploy --driver docker-container --config \S+buildkitd\.toml --bootstrap/,
+        );
+        expect(two.stdout).toMatch(
+          /::error::.*input 'builder-driver': could not create a docker-container builder/,
+        );
+      } finally {
+        await classic.stop();
+      }
+    }, 180_000);
+
     test('bad input fails before anything touches the engine or the registry', () => {
       const r = run({ image: `${reg.host}/Acme/Upper` });
       expect(r.status).not.toBe(0);

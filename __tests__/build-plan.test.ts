@@ -6,11 +6,11 @@ import { InputReader } from '../src/inputs';
 import {
   binfmtArchs,
   classifyFailure,
+  dockerDriverCannot,
   parseBuildxInspect,
   parseInspectManifest,
   parseMetadata,
   platformsOf,
-  usesContainerdStore,
 } from '../src/stages/build/parse';
 import {
   ASSUMED_FACTS,
@@ -155,7 +155,15 @@ describe('decisions: when a builder is created and when QEMU is set up', () => {
   const one = inputs({ platforms: 'linux/amd64' });
   const two = inputs({ platforms: `linux/${HOST},linux/${OTHER}` });
   test.each([
-    ['one platform on the docker driver', one, facts(), false, []],
+    [
+      'one platform on the docker driver (containerd store)',
+      one,
+      facts({ containerdStore: true }),
+      false,
+      [],
+    ],
+    ['one platform with provenance, classic store', one, facts(), true, []],
+    ['one platform without attestations, classic store', inputs({ provenance: 'false' }), facts(), false, []],
     ['two platforms, engine without the containerd store', two, facts(), true, [OTHER]],
     ['two platforms on the containerd store', two, facts({ containerdStore: true }), false, [OTHER]],
     ['binfmt already registered', two, facts({ containerdStore: true, runnable: [HOST, OTHER] }), false, []],
@@ -166,9 +174,27 @@ describe('decisions: when a builder is created and when QEMU is set up', () => {
       false,
       [OTHER],
     ],
-    ['cache registry needs cache export', inputs({ cache: 'registry' }), facts(), true, []],
-    ['cache auto without the cache service', inputs({ cache: 'auto' }), facts(), false, []],
-    ['cache auto with the cache service', inputs({ cache: 'auto' }), facts({ ghaCache: true }), true, []],
+    [
+      'cache registry needs cache export',
+      inputs({ cache: 'registry' }),
+      facts({ containerdStore: true }),
+      true,
+      [],
+    ],
+    [
+      'cache auto without the cache service',
+      inputs({ cache: 'auto' }),
+      facts({ containerdStore: true }),
+      false,
+      [],
+    ],
+    [
+      'cache auto with the cache service',
+      inputs({ cache: 'auto' }),
+      facts({ containerdStore: true, ghaCache: true }),
+      true,
+      [],
+    ],
     ['by-digest needs push-by-digest', inputs({ 'build-mode': 'by-digest' }), facts(), true, []],
     [
       'by-digest, told to keep the docker driver',
@@ -182,7 +208,7 @@ describe('decisions: when a builder is created and when QEMU is set up', () => {
     [
       'qemu true even when registered',
       inputs({ platforms: `linux/${OTHER}`, qemu: 'true' }),
-      facts({ runnable: [HOST, OTHER] }),
+      facts({ containerdStore: true, runnable: [HOST, OTHER] }),
       false,
       [OTHER],
     ],
@@ -381,8 +407,12 @@ describe('parsers on real tool output', () => {
     const b = parseBuildxInspect(fixture('buildx-inspect-docker-driver.txt'));
     expect(b.driver).toBe('docker');
     expect(b.platforms).toContain('linux/amd64');
-    expect(usesContainerdStore(fixture('docker-info-driverstatus-containerd.json'))).toBe(true);
-    expect(usesContainerdStore('[["Backing Filesystem","extfs"],["Supports d_type","true"]]')).toBe(false);
+    expect(
+      dockerDriverCannot(
+        'ERROR: Multi-platform build is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.',
+      ),
+    ).toBe(true);
+    expect(dockerDriverCannot('ERROR: failed to solve: process did not complete successfully')).toBe(false);
     expect(binfmtArchs(['register', 'status', 'qemu-aarch64', 'qemu-riscv64', 'python3.11'])).toEqual([
       'arm64',
       'riscv64',

@@ -32,12 +32,15 @@ export function parseInspectManifest(json: string): { digest: string; platforms:
     digest?: string;
     manifests?: { platform?: { os?: string; architecture?: string; variant?: string } }[];
   };
-  if (!m.digest || !DIGEST.test(m.digest)) throw new Error(`no digest in imagetools output: ${json.slice(0, 200)}`);
+  if (!m.digest || !DIGEST.test(m.digest))
+    throw new Error(`no digest in imagetools output: ${json.slice(0, 200)}`);
   return { digest: m.digest, platforms: platformsOf(m.manifests ?? []) };
 }
 
 /** Platforms of an index's manifests, leaving out attestation manifests (unknown/unknown). */
-export function platformsOf(manifests: { platform?: { os?: string; architecture?: string; variant?: string } }[]): string[] {
+export function platformsOf(
+  manifests: { platform?: { os?: string; architecture?: string; variant?: string } }[],
+): string[] {
   return manifests
     .map((m) => m.platform)
     .filter((p): p is { os: string; architecture: string; variant?: string } => !!p?.os && p.os !== 'unknown')
@@ -53,15 +56,26 @@ export function parseBuildxInspect(text: string): { driver?: string; platforms: 
   return { driver, platforms: [...new Set(platforms.filter(Boolean))] };
 }
 
-/** `docker info --format '{{json .DriverStatus}}'` names the containerd snapshotter when the image store is containerd. */
-export function usesContainerdStore(driverStatusJson: string): boolean {
-  return /io\.containerd\.snapshotter/.test(driverStatusJson);
+/**
+ * What buildx says when the docker driver runs on the classic image store and is asked for what only the
+ * containerd store or a docker-container builder can do: several platforms, attestations.
+ */
+export function dockerDriverCannot(stderr: string): boolean {
+  return /(multi-platform build|attestation) is not supported for the docker driver|does not currently support exporting manifest lists/i.test(
+    stderr,
+  );
 }
 
 /** Architectures with a registered binfmt_misc handler (entries of /proc/sys/fs/binfmt_misc like qemu-aarch64). */
 export function binfmtArchs(entries: string[]): string[] {
   const map: Record<string, string> = {
-    aarch64: 'arm64', arm: 'arm', x86_64: 'amd64', riscv64: 'riscv64', ppc64le: 'ppc64le', s390x: 's390x', i386: '386',
+    aarch64: 'arm64',
+    arm: 'arm',
+    x86_64: 'amd64',
+    riscv64: 'riscv64',
+    ppc64le: 'ppc64le',
+    s390x: 's390x',
+    i386: '386',
   };
   return entries.flatMap((e) => {
     const m = /^qemu-(.+)$/.exec(e);
@@ -71,7 +85,8 @@ export function binfmtArchs(entries: string[]): string[] {
 
 export type PushFailure = 'auth' | 'transient' | 'other';
 
-const AUTH = /\b401\b|\b403\b|unauthorized|authentication required|access.{0,10}denied|denied:|no basic auth credentials|incorrect username or password|insufficient_scope/i;
+const AUTH =
+  /\b401\b|\b403\b|unauthorized|authentication required|access.{0,10}denied|denied:|no basic auth credentials|incorrect username or password|insufficient_scope/i;
 const TRANSIENT =
   /\b(500|502|503|504)\b|internal server error|bad gateway|service unavailable|gateway timeout|connection reset|broken pipe|i\/o timeout|tls handshake timeout|unexpected EOF|\bEOF\b|too many requests|\b429\b|connection refused|temporary failure/i;
 

@@ -99,12 +99,21 @@ function keyValues(lines: string[], input: string): Record<string, string> {
   return out;
 }
 
-export function parseBuildInputs(r: InputReader, ctx: RunContext, cwd: string, env: Env = process.env): BuildInputs {
+export function parseBuildInputs(
+  r: InputReader,
+  ctx: RunContext,
+  cwd: string,
+  env: Env = process.env,
+): BuildInputs {
   const builder = r.oneOf('builder', BUILDERS, 'buildx');
   const mode = r.oneOf('build-mode', BUILD_MODES, 'push');
   const image = r.string('image') || defaultImage(ctx, env) || '';
   if (!image)
-    throw new ActionError('is required here', 'image', 'name the repository to push to, e.g. registry.example.com/team/server');
+    throw new ActionError(
+      'is required here',
+      'image',
+      'name the repository to push to, e.g. registry.example.com/team/server',
+    );
   if (!IMAGE.test(image))
     throw new ActionError(
       `'${image}' is not an image repository`,
@@ -113,61 +122,109 @@ export function parseBuildInputs(r: InputReader, ctx: RunContext, cwd: string, e
     );
   const registry = r.string('registry') || registryOf(image);
   const gitlab = ctx.platform === 'gitlab';
-  const username = r.string('username') || (ctx.platform === 'github' ? (env.GITHUB_ACTOR ?? '') : gitlab ? (env.CI_REGISTRY_USER ?? '') : '');
+  const username =
+    r.string('username') ||
+    (ctx.platform === 'github' ? (env.GITHUB_ACTOR ?? '') : gitlab ? (env.CI_REGISTRY_USER ?? '') : '');
   let password = r.secret('password');
   // GitLab hands every job a registry token; GitHub's must be passed in (secrets.GITHUB_TOKEN).
   if (!password && gitlab && registry === env.CI_REGISTRY) password = (env.CI_REGISTRY_PASSWORD ?? '').trim();
   if (password && !username)
-    throw new ActionError('is empty but a password is set', 'username', 'give the registry user name (on GitHub, github.actor)');
+    throw new ActionError(
+      'is empty but a password is set',
+      'username',
+      'give the registry user name (on GitHub, github.actor)',
+    );
 
   const tagLines = r.lines('tags');
   const platforms = r.list('platforms', ['linux/amd64']);
   const badPlatform = platforms.find((p) => !PLATFORM.test(p));
   if (badPlatform)
-    throw new ActionError(`'${badPlatform}' is not a platform`, 'platforms', 'write os/arch[/variant], e.g. linux/amd64,linux/arm64');
+    throw new ActionError(
+      `'${badPlatform}' is not a platform`,
+      'platforms',
+      'write os/arch[/variant], e.g. linux/amd64,linux/arm64',
+    );
 
   const context = r.directory('build-context', '.', cwd);
   const fileInput = r.string('dockerfile');
   const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
   if (mode !== 'merge' && !fs.existsSync(file))
-    throw new ActionError(`no Dockerfile at ${file}`, 'dockerfile', 'point it at the Dockerfile (relative to working-directory)');
+    throw new ActionError(
+      `no Dockerfile at ${file}`,
+      'dockerfile',
+      'point it at the Dockerfile (relative to working-directory)',
+    );
 
   const buildArgs = r.lines('build-args');
   const badArg = buildArgs.find((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
-  if (badArg) throw new ActionError(`'${badArg}' is not NAME=value`, 'build-args', 'write one NAME=value a line');
+  if (badArg)
+    throw new ActionError(`'${badArg}' is not NAME=value`, 'build-args', 'write one NAME=value a line');
   const secretLines = r
     .secret('build-secrets')
     .split(/\r?\n/)
     .filter((l) => l.trim());
   const buildSecrets = Object.entries(keyValues(secretLines, 'build-secrets')).map(([id, value]) => {
     if (!/^[A-Za-z0-9_.-]+$/.test(id))
-      throw new ActionError(`secret id '${id}' has characters buildx does not take`, 'build-secrets', 'use letters, digits, _ . -');
+      throw new ActionError(
+        `secret id '${id}' has characters buildx does not take`,
+        'build-secrets',
+        'use letters, digits, _ . -',
+      );
     return { id, value };
   });
 
   const provenance = r.string('provenance', 'mode=max');
   if (!/^(true|false|mode=(min|max))$/.test(provenance))
-    throw new ActionError(`'${provenance}' is not a provenance setting`, 'provenance', 'use false, true, mode=min or mode=max');
+    throw new ActionError(
+      `'${provenance}' is not a provenance setting`,
+      'provenance',
+      'use false, true, mode=min or mode=max',
+    );
 
   const digests = r.list('digests').map((d) => {
     const m = /^(?:(.+)@)?(sha256:[a-f0-9]{64})$/.exec(d);
-    if (!m) throw new ActionError(`'${d}' is not a digest`, 'digests', 'give sha256:<64 hex> (the by-digest jobs\' digest outputs)');
+    if (!m)
+      throw new ActionError(
+        `'${d}' is not a digest`,
+        'digests',
+        "give sha256:<64 hex> (the by-digest jobs' digest outputs)",
+      );
     if (m[1] && m[1] !== image)
-      throw new ActionError(`'${d}' is in ${m[1]}, not ${image}`, 'digests', 'merge digests pushed to the same image');
+      throw new ActionError(
+        `'${d}' is in ${m[1]}, not ${image}`,
+        'digests',
+        'merge digests pushed to the same image',
+      );
     return m[2];
   });
   if (mode === 'merge' && !digests.length)
-    throw new ActionError('is empty but build-mode is merge', 'digests', 'pass the digest output of each by-digest job');
+    throw new ActionError(
+      'is empty but build-mode is merge',
+      'digests',
+      'pass the digest output of each by-digest job',
+    );
   if (mode !== 'merge' && digests.length)
-    throw new ActionError('is only used with build-mode merge', 'digests', 'remove it or set build-mode: merge');
+    throw new ActionError(
+      'is only used with build-mode merge',
+      'digests',
+      'remove it or set build-mode: merge',
+    );
   if (builder === 'buildah' && mode !== 'push')
-    throw new ActionError(`build-mode ${mode} needs builder buildx`, 'build-mode', 'use build-mode push with buildah');
+    throw new ActionError(
+      `build-mode ${mode} needs builder buildx`,
+      'build-mode',
+      'use build-mode push with buildah',
+    );
 
   const pushAuto = r.oneOf('push', TRISTATE, 'auto');
   // A fork's pull request gets no registry credentials: build to prove it builds, push nothing.
   const push = pushAuto === 'auto' ? !ctx.fork : pushAuto === 'true';
   if (!push && mode !== 'push')
-    throw new ActionError(`build-mode ${mode} always pushes`, 'push', 'set push to true or use build-mode push');
+    throw new ActionError(
+      `build-mode ${mode} always pushes`,
+      'push',
+      'set push to true or use build-mode push',
+    );
 
   const cargoToml = path.join(cwd, 'Cargo.toml');
   const insecure = r.oneOf('registry-insecure', TRISTATE, 'auto');
@@ -215,7 +272,12 @@ export interface BuilderFacts {
   ghaCache: boolean;
 }
 
-export const ASSUMED_FACTS: BuilderFacts = { driver: 'docker', containerdStore: false, runnable: [], ghaCache: false };
+export const ASSUMED_FACTS: BuilderFacts = {
+  driver: 'docker',
+  containerdStore: false,
+  runnable: [],
+  ghaCache: false,
+};
 
 export interface Decisions {
   /** Create and use a docker-container builder. */
@@ -230,19 +292,33 @@ export interface Decisions {
 const arch = (platform: string) => platform.split('/')[1];
 
 export function hostArch(nodeArch: string = process.arch): string {
-  return ({ x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64' } as Record<string, string>)[nodeArch] ?? nodeArch;
+  return (
+    (
+      {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        riscv64: 'riscv64',
+      } as Record<string, string>
+    )[nodeArch] ?? nodeArch
+  );
 }
 
 export function decide(i: BuildInputs, facts: BuilderFacts, ctx: RunContext): Decisions {
   const cache = i.cache === 'auto' ? (ctx.platform === 'github' && facts.ghaCache ? 'gha' : 'none') : i.cache;
-  // The docker driver exports no cache (gha/registry), cannot push by digest, and builds multi-platform
-  // only on the containerd image store: those need a docker-container builder.
+  // The docker driver exports no cache (gha/registry), cannot push by digest, and builds several platforms
+  // or attaches attestations only on the containerd image store: those need a docker-container builder.
   const dockerDriverFalls =
-    cache !== 'none' || i.mode === 'by-digest' || (i.platforms.length > 1 && !facts.containerdStore);
+    cache !== 'none' ||
+    i.mode === 'by-digest' ||
+    (!facts.containerdStore && (i.platforms.length > 1 || i.provenance !== 'false' || i.sbom));
   const createBuilder =
     i.builder === 'buildx' &&
     i.mode !== 'merge' &&
-    (i.driver === 'docker-container' || (i.driver === 'auto' && facts.driver === 'docker' && dockerDriverFalls));
+    (i.driver === 'docker-container' ||
+      (i.driver === 'auto' && facts.driver === 'docker' && dockerDriverFalls));
   const usesDockerDriver = i.driver === 'docker' || (!createBuilder && facts.driver === 'docker');
   const wanted = [...new Set(i.platforms.map(arch))];
   const emulate =
@@ -254,7 +330,9 @@ export function decide(i: BuildInputs, facts: BuilderFacts, ctx: RunContext): De
     emulate,
     cache: usesDockerDriver ? 'none' : cache,
     stagingTag:
-      i.mode === 'by-digest' && usesDockerDriver ? sanitizeTag(`build-${i.platforms.map(arch).join('-')}`) : undefined,
+      i.mode === 'by-digest' && usesDockerDriver
+        ? sanitizeTag(`build-${i.platforms.map(arch).join('-')}`)
+        : undefined,
   };
 }
 
@@ -286,7 +364,15 @@ export const secretEnv = (id: string) => `MCP_BUILD_SECRET_${id.replace(/[^A-Za-
 
 export function loginCommand(i: BuildInputs): string[] {
   return i.builder === 'buildah'
-    ? ['buildah', 'login', '--username', i.username, '--password-stdin', ...(i.insecure ? ['--tls-verify=false'] : []), i.registry]
+    ? [
+        'buildah',
+        'login',
+        '--username',
+        i.username,
+        '--password-stdin',
+        ...(i.insecure ? ['--tls-verify=false'] : []),
+        i.registry,
+      ]
     : ['docker', 'login', i.registry, '--username', i.username, '--password-stdin'];
 }
 
@@ -302,9 +388,13 @@ export const buildkitdConfigFile = (i: BuildInputs) => path.join(i.tempDir, 'bui
 
 export function createBuilderCommand(i: BuildInputs): string[] {
   return [
-    'docker', 'buildx', 'create',
-    '--name', BUILDER_NAME,
-    '--driver', 'docker-container',
+    'docker',
+    'buildx',
+    'create',
+    '--name',
+    BUILDER_NAME,
+    '--driver',
+    'docker-container',
     ...(i.insecure ? ['--config', buildkitdConfigFile(i)] : []),
     '--bootstrap',
   ];
@@ -333,16 +423,21 @@ function outputArgs(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
   const tags = t.refs.flatMap((r) => ['--tag', r]);
   if (!i.push) return tags;
   // The docker driver pushes through dockerd, which already allows loopback registries over HTTP.
-  if (i.insecure && d.createBuilder) return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
+  if (i.insecure && d.createBuilder)
+    return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
   return [...tags, '--push'];
 }
 
 export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
   return [
-    'docker', 'buildx', 'build',
+    'docker',
+    'buildx',
+    'build',
     ...(d.createBuilder ? ['--builder', BUILDER_NAME] : []),
-    '--platform', i.platforms.join(','),
-    '--file', i.file,
+    '--platform',
+    i.platforms.join(','),
+    '--file',
+    i.file,
     ...(i.target ? ['--target', i.target] : []),
     ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
     ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${secretEnv(s.id)}`]),
@@ -351,7 +446,8 @@ export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[
     `--provenance=${i.provenance}`,
     `--sbom=${i.sbom}`,
     ...cacheArgs(i, d),
-    '--metadata-file', metadataFile(i),
+    '--metadata-file',
+    metadataFile(i),
     i.context,
   ];
 }
@@ -359,7 +455,10 @@ export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[
 export function mergeCommands(i: BuildInputs, t: TagPlan): string[][] {
   return [
     [
-      'docker', 'buildx', 'imagetools', 'create',
+      'docker',
+      'buildx',
+      'imagetools',
+      'create',
       ...t.refs.flatMap((r) => ['--tag', r]),
       ...i.digests.map((d) => `${i.image}@${d}`),
     ],
@@ -370,16 +469,23 @@ export function mergeCommands(i: BuildInputs, t: TagPlan): string[][] {
 /** buildah keeps manifest lists by name across runs: a fixed local name, emptied first, never collects stale images. */
 export const buildahManifest = (i: BuildInputs) => `localhost/mcp-deploy-build/${i.image.split('/').pop()}`;
 
-export function buildahCommands(i: BuildInputs, t: TagPlan): { rm: string[]; build: string[]; push: string[][] } {
+export function buildahCommands(
+  i: BuildInputs,
+  t: TagPlan,
+): { rm: string[]; build: string[]; push: string[][] } {
   const list = buildahManifest(i);
   const tls = i.insecure ? ['--tls-verify=false'] : [];
   return {
     rm: ['buildah', 'manifest', 'rm', list],
     build: [
-      'buildah', 'build',
-      '--manifest', list,
-      '--platform', i.platforms.join(','),
-      '--file', i.file,
+      'buildah',
+      'build',
+      '--manifest',
+      list,
+      '--platform',
+      i.platforms.join(','),
+      '--file',
+      i.file,
       ...(i.target ? ['--target', i.target] : []),
       ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
       ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${secretEnv(s.id)}`]),
@@ -388,18 +494,28 @@ export function buildahCommands(i: BuildInputs, t: TagPlan): { rm: string[]; bui
     ],
     push: i.push
       ? t.refs.map((ref, n) => [
-          'buildah', 'manifest', 'push', '--all', ...tls,
+          'buildah',
+          'manifest',
+          'push',
+          '--all',
+          ...tls,
           ...(n === 0 ? ['--digestfile', digestFile(i)] : []),
-          list, `docker://${ref}`,
+          list,
+          `docker://${ref}`,
         ])
       : [],
   };
 }
 
-export function planBuild(i: BuildInputs, ctx: RunContext, facts: BuilderFacts = ASSUMED_FACTS): PlannedCommand[] {
+export function planBuild(
+  i: BuildInputs,
+  ctx: RunContext,
+  facts: BuilderFacts = ASSUMED_FACTS,
+): PlannedCommand[] {
   const t = planTags(i, ctx);
   const cmds: PlannedCommand[] = [];
-  if (i.password && i.push) cmds.push({ argv: loginCommand(i), why: 'password on stdin, private config under the temp dir' });
+  if (i.password && i.push)
+    cmds.push({ argv: loginCommand(i), why: 'password on stdin, private config under the temp dir' });
   if (i.builder === 'buildah') {
     const b = buildahCommands(i, t);
     cmds.push({ argv: b.rm, why: 'forget the list of an earlier run (fails harmlessly when there is none)' });
@@ -409,8 +525,10 @@ export function planBuild(i: BuildInputs, ctx: RunContext, facts: BuilderFacts =
   }
   if (i.mode === 'merge') return [...cmds, ...mergeCommands(i, t).map((argv) => ({ argv }))];
   const d = decide(i, facts, ctx);
-  if (d.emulate.length) cmds.push({ argv: binfmtCommand(d.emulate), why: `emulate ${d.emulate.join(', ')} (not native here)` });
-  if (d.createBuilder) cmds.push({ argv: createBuilderCommand(i), why: 'the docker driver cannot do this build' });
+  if (d.emulate.length)
+    cmds.push({ argv: binfmtCommand(d.emulate), why: `emulate ${d.emulate.join(', ')} (not native here)` });
+  if (d.createBuilder)
+    cmds.push({ argv: createBuilderCommand(i), why: 'the docker driver cannot do this build' });
   cmds.push({ argv: buildxCommand(i, d, t) });
   return cmds;
 }

@@ -11,10 +11,10 @@ import {
   binfmtArchs,
   classifyFailure,
   errorLines,
+  dockerDriverCannot,
   parseBuildxInspect,
   parseInspectManifest,
   parseMetadata,
-  usesContainerdStore,
   type PushFailure,
 } from './parse';
 import {
@@ -56,7 +56,9 @@ async function withRetries(
     const failure = classifyFailure(`${r.stderr}\n${r.stdout}`);
     if (failure !== 'transient' || n >= retries) return { r, failure, attempts: n + 1 };
     const delay = 1000 * 2 ** n;
-    log.warning(`${what}: transient registry error, retry ${n + 1} of ${retries} in ${delay / 1000} s:\n${errorLines(r.stderr)}`);
+    log.warning(
+      `${what}: transient registry error, retry ${n + 1} of ${retries} in ${delay / 1000} s:\n${errorLines(r.stderr)}`,
+    );
     await sleep(delay);
   }
 }
@@ -109,7 +111,11 @@ async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
   throw commandFailed(`login to ${i.registry}`, r, attempts);
 }
 
-/** Only what the decisions depend on is probed; a one-platform build without cache probes nothing. */
+/**
+ * Only what the decisions depend on is probed. Several platforms or attestations alone probe nothing: the build
+ * is tried on the current builder, which handles them on the containerd image store, and falls back to a docker-container
+ * builder when buildx says it cannot (see buildx() below); probing first would cost every build ~0.1 s.
+ */
 async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
   let runnable = [hostArch()];
   try {
@@ -117,19 +123,19 @@ async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
   } catch {
     // no binfmt_misc (a container, macOS): only the native architecture runs
   }
-  const ghaCache = !!(process.env.ACTIONS_RUNTIME_TOKEN && (process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL));
-  const facts: BuilderFacts = { driver: 'docker', containerdStore: false, runnable, ghaCache };
-  const mayNeedBuilder = i.driver === 'auto' && (i.platforms.length > 1 || i.mode === 'by-digest' || i.cache !== 'none');
-  if (!mayNeedBuilder) return facts;
-  const [inspect, info] = await Promise.all([
-    exec(['docker', 'buildx', 'inspect'], { env, echo: false }),
-    exec(['docker', 'info', '--format', '{{json .DriverStatus}}'], { env, echo: false }),
-  ]);
+  const ghaCache = !!(
+    process.env.ACTIONS_RUNTIME_TOKEN &&
+    (process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL)
+  );
+  const facts: BuilderFacts = { driver: 'docker', containerdStore: true, runnable, ghaCache };
+  const needsExport =
+    i.mode === 'by-digest' || i.cache === 'gha' || i.cache === 'registry' || (i.cache === 'auto' && ghaCache);
+  if (i.driver !== 'auto' || !needsExport) return facts;
+  const inspect = await exec(['docker', 'buildx', 'inspect'], { env, echo: false });
   const b = parseBuildxInspect(inspect.stdout);
   return {
     ...facts,
     driver: b.driver ?? 'docker',
-    containerdStore: info.exitCode === 0 && usesContainerdStore(info.stdout),
     runnable: [...new Set([...runnable, ...b.platforms.map((p) => p.split('/')[1])])],
   };
 }
@@ -165,13 +171,28 @@ interface Built {
   pushedRefs: string[];
 }
 
-async function buildx(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan): Promise<Built & { d: Decisions }> {
-  const d = decide(i, await probe(i, tools), env.ctx);
+async function buildx(
+  i: BuildInputs,
+  env: StageEnv,
+  tools: ToolEnv,
+  t: TagPlan,
+): Promise<Built & { d: Decisions }> {
+  const facts = await probe(i, tools);
+  let d = decide(i, facts, env.ctx);
   await prepareBuilder(i, d, tools);
-  const argv = buildxCommand(i, d, t);
-  const { r, failure, attempts } = await withRetries('push', i.retries, () =>
-    exec(argv, { cwd: env.cwd, env: tools, stream: true }),
-  );
+  const attempt = () =>
+    withRetries('push', i.retries, () =>
+      exec(buildxCommand(i, d, t), { cwd: env.cwd, env: tools, stream: true }),
+    );
+  let { r, failure, attempts } = await attempt();
+  if (r.exitCode !== 0 && i.driver === 'auto' && !d.createBuilder && dockerDriverCannot(r.stderr)) {
+    log.info(
+      'the docker driver on this engine (classic image store) cannot do this build: creating a docker-container builder',
+    );
+    d = decide(i, { ...facts, containerdStore: false }, env.ctx);
+    await prepareBuilder(i, { ...d, emulate: [] }, tools);
+    ({ r, failure, attempts } = await attempt());
+  }
   if (r.exitCode !== 0) {
     if (failure === 'auth') throw authError(i, 'push', r);
     throw commandFailed('docker buildx build', r, attempts);
@@ -179,7 +200,8 @@ async function buildx(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan)
   const meta = parseMetadata(fs.readFileSync(metadataFile(i), 'utf8'));
   if (!meta.digest && (i.push || i.mode === 'by-digest'))
     throw new Error(`buildx wrote no digest to ${metadataFile(i)}: ${JSON.stringify(meta.raw)}`);
-  const pushedRefs = i.mode === 'by-digest' ? (d.stagingTag ? [`${i.image}:${d.stagingTag}`] : []) : i.push ? t.refs : [];
+  const pushedRefs =
+    i.mode === 'by-digest' ? (d.stagingTag ? [`${i.image}:${d.stagingTag}`] : []) : i.push ? t.refs : [];
   return { d, digest: meta.digest ?? '', platforms: i.platforms, metadata: meta.raw, attempts, pushedRefs };
 }
 
@@ -217,7 +239,13 @@ async function buildah(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan
     }
   }
   const digest = i.push ? fs.readFileSync(digestFile(i), 'utf8').trim() : '';
-  return { digest, platforms: i.platforms, metadata: { 'containerimage.digest': digest, 'image.name': t.refs.join(',') }, attempts, pushedRefs: i.push ? t.refs : [] };
+  return {
+    digest,
+    platforms: i.platforms,
+    metadata: { 'containerimage.digest': digest, 'image.name': t.refs.join(',') },
+    attempts,
+    pushedRefs: i.push ? t.refs : [],
+  };
 }
 
 export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResult> {
@@ -260,7 +288,10 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
       ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
       ['Platforms', built.platforms.join(', ')],
       ['Tags', tagsOut.length ? tagsOut.map((r) => `\`${r}\``).join('<br>') : '(by digest only)'],
-      ['Mode', `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`],
+      [
+        'Mode',
+        `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
+      ],
       ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
     ],
   );

@@ -29,7 +29,14 @@ export interface TagResult {
 }
 
 // metadata-action's priorities: the order tags are listed in, and so which one is "the" version.
-const PRIORITY: Record<TagRule['type'], number> = { schedule: 1000, semver: 900, edge: 700, ref: 600, raw: 200, sha: 100 };
+const PRIORITY: Record<TagRule['type'], number> = {
+  schedule: 1000,
+  semver: 900,
+  edge: 700,
+  ref: 600,
+  raw: 200,
+  sha: 100,
+};
 
 /** The seed workflow's rules: branch, pr-N, semver (x.y.z and x.y; pre-releases only x.y.z-pre), sha-abc1234. */
 export const DEFAULT_TAG_RULES = [
@@ -59,26 +66,36 @@ export function parseTagRules(lines: string[]): TagRule[] {
       attrs[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
     }
     const type = (attrs.type ?? (attrs.value !== undefined ? 'raw' : '')) as TagRule['type'];
-    if (!(type in PRIORITY)) throw bad(line, `unknown type '${attrs.type ?? ''}' (use ref, semver, sha, raw, edge or schedule)`);
+    if (!(type in PRIORITY))
+      throw bad(line, `unknown type '${attrs.type ?? ''}' (use ref, semver, sha, raw, edge or schedule)`);
     delete attrs.type;
     const allowed = [...KNOWN_ATTRS[type], 'enable', 'prefix', 'suffix', 'priority'];
     const unknown = Object.keys(attrs).filter((k) => !allowed.includes(k));
-    if (unknown.length) throw bad(line, `type=${type} has no attribute ${unknown.join(', ')} (it takes ${allowed.join(', ')})`);
+    if (unknown.length)
+      throw bad(line, `type=${type} has no attribute ${unknown.join(', ')} (it takes ${allowed.join(', ')})`);
     if (type === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.event ?? ''))
       throw bad(line, 'type=ref needs event=branch, event=tag or event=pr');
-    if (type === 'semver' && !attrs.pattern) throw bad(line, 'type=semver needs a pattern, e.g. pattern={{version}}');
+    if (type === 'semver' && !attrs.pattern)
+      throw bad(line, 'type=semver needs a pattern, e.g. pattern={{version}}');
     if (type === 'raw' && !attrs.value) throw bad(line, 'type=raw needs a value');
     if (type === 'sha' && attrs.format && !['short', 'long'].includes(attrs.format))
       throw bad(line, 'format is short or long');
     if (attrs.enable && !['true', 'false'].includes(attrs.enable) && !/^{{.*}}$/.test(attrs.enable))
-      throw bad(line, `enable=${attrs.enable} is not true, false or an expression like {{is_default_branch}}`);
+      throw bad(
+        line,
+        `enable=${attrs.enable} is not true, false or an expression like {{is_default_branch}}`,
+      );
     if (attrs.priority && !/^\d+$/.test(attrs.priority)) throw bad(line, 'priority is a whole number');
     return { type, attrs, source: line };
   });
 }
 
 function bad(line: string, why: string): ActionError {
-  return new ActionError(`rule '${line}': ${why}`, 'tags', 'write rules as docker/metadata-action does, one a line');
+  return new ActionError(
+    `rule '${line}': ${why}`,
+    'tags',
+    'write rules as docker/metadata-action does, one a line',
+  );
 }
 
 export function parseFlavor(lines: string[]): Flavor {
@@ -89,13 +106,21 @@ export function parseFlavor(lines: string[]): Flavor {
     const k = key.trim();
     if (k === 'latest') {
       if (!['auto', 'true', 'false'].includes(value.trim()))
-        throw new ActionError(`latest=${value} is not auto, true or false`, 'flavor', 'write latest=auto, latest=true or latest=false');
+        throw new ActionError(
+          `latest=${value} is not auto, true or false`,
+          'flavor',
+          'write latest=auto, latest=true or latest=false',
+        );
       f.latest = value.trim() as Flavor['latest'];
     } else if (k === 'prefix' || k === 'suffix') {
       f[k] = value.trim();
       if (opts.some((o) => o.trim() === 'onlatest=true')) f.onLatest = true;
     } else {
-      throw new ActionError(`'${line}' is not a flavor`, 'flavor', 'use latest=auto|true|false, prefix=... or suffix=...');
+      throw new ActionError(
+        `'${line}' is not a flavor`,
+        'flavor',
+        'use latest=auto|true|false, prefix=... or suffix=...',
+      );
     }
   }
   return f;
@@ -111,14 +136,16 @@ export interface SemVer {
 
 /** Loose like node-semver's `{loose: true}`: a leading v or = is fine; x.y alone is not a version. */
 export function parseSemver(s: string): SemVer | undefined {
-  const m = /^[=v]?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/.exec(
-    s.trim(),
-  );
+  const m =
+    /^[=v]?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/.exec(
+      s.trim(),
+    );
   if (!m) return undefined;
   return { major: +m[1], minor: +m[2], patch: +m[3], prerelease: m[4], build: m[5] };
 }
 
-const versionString = (v: SemVer) => `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ''}`;
+const versionString = (v: SemVer) =>
+  `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ''}`;
 
 /**
  * A Docker tag is [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}. Lower case too, because a registry path is, and
@@ -246,7 +273,8 @@ export function computeTags(
   // The seed's defaults name a tag that is not a version (`release-42`) too; metadata-action's type=semver
   // would drop it and leave only sha-..., which nobody can find.
   const tag = refTag(ctx.ref);
-  if (opts.defaults && tag && !parseSemver(tag)) produced.push({ tag: sanitizeTag(tag), priority: PRIORITY.ref, order: -1 });
+  if (opts.defaults && tag && !parseSemver(tag))
+    produced.push({ tag: sanitizeTag(tag), priority: PRIORITY.ref, order: -1 });
   const latest = flavor.latest === 'true' || (flavor.latest === 'auto' && wantsLatest && !!refTag(ctx.ref));
   if (latest) {
     const t = flavor.onLatest ? sanitizeTag(`${flavor.prefix}latest${flavor.suffix}`) : 'latest';
