@@ -21,7 +21,9 @@ fs.mkdirSync(cacheDir, { recursive: true });
 const mod = path.join(cacheDir, `k8s-sim-bench-${process.pid}.mjs`);
 fs.writeFileSync(
   mod,
-  ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText,
+  ts.transpileModule(src, {
+    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+  }).outputText,
 );
 const { startK8sSim } = await import(pathToFileURL(mod).href);
 fs.rmSync(mod);
@@ -38,7 +40,9 @@ async function kubectlAsync(args, input) {
     const c = spawn('kubectl', ['--kubeconfig', kcFile, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
     c.stderr.on('data', (d) => (err += d));
-    c.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`kubectl ${args.join(' ')}: ${err}`))));
+    c.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`kubectl ${args.join(' ')}: ${err}`)),
+    );
     c.stdin.end(input ?? '');
   });
 }
@@ -65,8 +69,26 @@ function deployOnce(image) {
     const started = Date.now();
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'dist/cli.js'), 'run', '--stages', 'deploy', '--cwd', work, '--workspace', work, '--namespace', 'default', '--deployments', 'hello-mcp', '--image-ref', image],
-      { env: { ...process.env, MCP_KUBECONFIG: kubeconfig, GITHUB_ACTIONS: '', GITLAB_CI: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        path.join(ROOT, 'dist/cli.js'),
+        'run',
+        '--stages',
+        'deploy',
+        '--cwd',
+        work,
+        '--workspace',
+        work,
+        '--namespace',
+        'default',
+        '--deployments',
+        'hello-mcp',
+        '--image-ref',
+        image,
+      ],
+      {
+        env: { ...process.env, MCP_KUBECONFIG: kubeconfig, GITHUB_ACTIONS: '', GITLAB_CI: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let noticed;
     let out = '';
@@ -76,7 +98,8 @@ function deployOnce(image) {
     });
     child.stderr.on('data', (d) => (out += d));
     child.on('close', (code) => {
-      if (code !== 0 || noticed === undefined) reject(new Error(`deploy exited ${code}:\n${out.slice(-3000)}`));
+      if (code !== 0 || noticed === undefined)
+        reject(new Error(`deploy exited ${code}:\n${out.slice(-3000)}`));
       const revision = /output revision: (\d+)/.exec(out)?.[1];
       resolve({ noticed, revision, totalMs: Date.now() - started });
     });
@@ -106,8 +129,18 @@ CLI bundle with the real kubectl. Target: within 1 s.
 ${table(
   ['Measure', 'Median', 'Max', `Within 1 s`],
   [
-    ['completion → noticed', fmtMs(median(lag)), fmtMs(max), max <= 1000 ? `yes (${rounds}/${rounds})` : `no (${lag.filter((x) => x <= 1000).length}/${rounds})`],
-    ['whole deploy run (connect, set image, wait, read back)', fmtMs(median(total)), fmtMs(Math.max(...total)), ''],
+    [
+      'completion → noticed',
+      fmtMs(median(lag)),
+      fmtMs(max),
+      max <= 1000 ? `yes (${rounds}/${rounds})` : `no (${lag.filter((x) => x <= 1000).length}/${rounds})`,
+    ],
+    [
+      'whole deploy run (connect, set image, wait, read back)',
+      fmtMs(median(total)),
+      fmtMs(Math.max(...total)),
+      '',
+    ],
   ],
 )}
 
