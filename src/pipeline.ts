@@ -33,13 +33,7 @@ export function prepare(reader: InputReader, ctx: RunContext): Prepared {
   const state: PipelineState = {};
   const env: StageEnv = { ctx, cwd, state };
   const parsed = stages.map((name) => {
-    const impl = STAGE_IMPLS[name];
-    if (!impl)
-      throw new ActionError(
-        `stage '${name}' is not available in this version`,
-        'stages',
-        'remove it from the list',
-      );
+    const impl = STAGE_IMPLS[name]();
     return { name, impl, inputs: impl.parse(reader, env) };
   });
   return { stages, env, parsed };

@@ -34,7 +34,6 @@ export function parseArgs(argv: string[], booleans: readonly string[] = []): Par
 }
 
 export interface Command {
-  summary: string;
   usage: string;
   /** Returns the process exit code. */
   run(args: string[]): Promise<number>;

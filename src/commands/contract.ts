@@ -55,7 +55,6 @@ function diffCmd(args: string[]): number {
 }
 
 export const contractCommand: Command = {
-  summary: "contract snapshot: write a server's tool contract (mcp-contract.json); contract diff A B",
   usage: `mcp-deploy contract snapshot (--url URL | --command "CMD ARGS") [options] > mcp-contract.json
 mcp-deploy contract diff BASELINE.json NEW.json     (exit 1 on a breaking change)
 

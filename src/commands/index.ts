@@ -1,18 +1,38 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading on purpose: a require inside a
+   function is evaluated on first use, in the bundle too, where import() would split into chunk files. */
 import { errorMessage } from '../errors';
 import type { Command } from './args';
-import { contractCommand } from './contract';
-import { initCommand } from './init';
-import { lintCommand } from './lint';
-import { planCommand, runCommand } from './pipeline';
-import { verifyCommand } from './verify';
 
-const COMMANDS: Record<string, Command> = {
-  plan: planCommand,
-  run: runCommand,
-  verify: verifyCommand,
-  contract: contractCommand,
-  lint: lintCommand,
-  init: initCommand,
+/**
+ * Commands load on use: the MCP SDK, Octokit and the manifest linter are not evaluated for a command
+ * that does not need them, which keeps `mcp-deploy run --stages gates` and `--help` quick to start.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
+  plan: {
+    summary: 'print the stages, the exact commands and the computed values; runs nothing',
+    load: () => (require('./pipeline') as typeof import('./pipeline')).planCommand,
+  },
+  run: {
+    summary: 'run the stages locally with the same core as the action and print the summary',
+    load: () => (require('./pipeline') as typeof import('./pipeline')).runCommand,
+  },
+  verify: {
+    summary:
+      'speak MCP to a server (HTTP or stdio), run the checks and compare its tool contract with a baseline',
+    load: () => (require('./verify') as typeof import('./verify')).verifyCommand,
+  },
+  contract: {
+    summary: "contract snapshot: write a server's tool contract (mcp-contract.json); contract diff A B",
+    load: () => (require('./contract') as typeof import('./contract')).contractCommand,
+  },
+  lint: {
+    summary: 'check Kubernetes manifests for the known MCP-over-HTTP deployment mistakes',
+    load: () => (require('./lint') as typeof import('./lint')).lintCommand,
+  },
+  init: {
+    summary: 'write a Dockerfile, Kubernetes manifests, monitoring and a workflow into a repository',
+    load: () => (require('./init') as typeof import('./init')).initCommand,
+  },
 };
 
 function usage(): string {
@@ -34,11 +54,12 @@ export async function cli(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS[name];
-  if (!cmd) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     process.stderr.write(`error: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
+  const cmd = entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${cmd.usage}\n`);
     return 0;

@@ -101,7 +101,6 @@ function templatesRoot(): string {
 }
 
 export const initCommand: Command = {
-  summary: 'write a Dockerfile, Kubernetes manifests, monitoring and a workflow into a repository',
   usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--dry-run] [--force]
 
 Writes the starter files (Dockerfile, .dockerignore, deploy/k8s, deploy/monitoring,

@@ -13,7 +13,6 @@ import { parseArgs, type Command } from './args';
 import { cliContext } from './local';
 
 export const lintCommand: Command = {
-  summary: 'check Kubernetes manifests for the known MCP-over-HTTP deployment mistakes',
   usage: `mcp-deploy lint [PATH...] [options]
 
 PATH is a manifest file, a directory of YAML files, a kustomize overlay (rendered with kubectl kustomize)

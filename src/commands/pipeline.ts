@@ -28,7 +28,6 @@ async function prepared(args: string[]) {
 }
 
 export const planCommand: Command = {
-  summary: 'print the stages, the exact commands and the computed values; runs nothing',
   usage: `mcp-deploy plan [options]\n\n${COMMON}`,
   async run(args) {
     const p = await prepared(args);
@@ -45,7 +44,6 @@ export const planCommand: Command = {
 };
 
 export const runCommand: Command = {
-  summary: 'run the stages locally with the same core as the action and print the summary',
   usage: `mcp-deploy run [options]\n\n${COMMON}`,
   async run(args) {
     const result = await runPipeline(await prepared(args)).finally(() => runCleanups());

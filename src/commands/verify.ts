@@ -54,8 +54,6 @@ export function localEnv(cwd: string): StageEnv {
 }
 
 export const verifyCommand: Command = {
-  summary:
-    'speak MCP to a server (HTTP or stdio), run the checks and compare its tool contract with a baseline',
   usage: `mcp-deploy verify (--url URL | --command "CMD ARGS") [options]
 
 Checks health, initialize, tools/prompts/resources lists and smoke calls, then diffs the tool contract
