@@ -252,3 +252,23 @@ describe('report', () => {
     expect(m).toContain('class scan,deploy,verify off');
   });
 });
+
+describe('multi-line secrets', () => {
+  test('a kubeconfig is masked by its credential lines, not by the lines every YAML file has', () => {
+    setSink(textSink(() => undefined));
+    registerSecret(
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'users:',
+        '- name: ci',
+        '  user:',
+        '    token: abc123',
+        '    client-key-data: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t',
+      ].join('\n'),
+    );
+    expect(redact('kind: Config\napiVersion: v1\nname: ci')).toBe('kind: Config\napiVersion: v1\nname: ci');
+    expect(redact('Authorization: Bearer abc123')).toBe('Authorization: Bearer ***');
+    expect(redact('key LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t')).toBe('key ***');
+  });
+});

@@ -32,13 +32,33 @@ const secrets = new Set<string>();
 
 export function registerSecret(value: string | undefined): void {
   if (!value) return;
-  // Also mask each line: a multi-line secret (a kubeconfig) is printed line by line by most tools.
-  for (const v of [value, ...value.split(/\r?\n/)].map((s) => s.trim())) {
+  for (const v of [value.trim(), ...secretLines(value)]) {
     if (v.length >= 4 && !secrets.has(v)) {
       secrets.add(v);
       sink.setSecret(v);
     }
   }
+}
+
+/**
+ * A multi-line secret (a kubeconfig) is printed line by line by most tools, so its lines are masked too;
+ * but not the ones every YAML file has (`kind: Config`, `- name: dev`): masking those would garble any
+ * later output that contains them. A line's value is masked when it is long, or short under a key that
+ * names a credential.
+ */
+function secretLines(value: string): string[] {
+  const out: string[] = [];
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim();
+    const kv = /^(?:-\s+)?([\w.-]+):\s*(.*)$/.exec(line);
+    if (!kv) {
+      if (line.length >= 16) out.push(line);
+      continue;
+    }
+    const v = kv[2].replace(/^["']|["']$/g, '');
+    if (v.length >= 16 || (v.length >= 4 && /token|password|secret|key|credential/i.test(kv[1]))) out.push(v);
+  }
+  return out;
 }
 
 export function redact(text: string): string {
