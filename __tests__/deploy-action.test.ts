@@ -264,6 +264,30 @@ describeWith(
       );
     });
 
+    test('the MCP deployment lint stops manifests that would break MCP clients before the cluster is touched', async () => {
+      const dir = path.join(workspace, 'broken');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.copyFileSync(
+        path.join(ROOT, '__tests__', 'fixtures', 'lint', 'replicas-and-mcp-probe.yaml'),
+        path.join(dir, 'app.yaml'),
+      );
+      const requestsBefore = sim.requests.length;
+      const r = await run({ strategy: 'manifests', manifests: 'broken', 'image-ref': V1 });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('::error title=MCP001 stateful-replicas,file=broken/app.yaml,line=8::');
+      expect(r.stdout).toContain('::error title=MCP002 probe-on-mcp-path,file=broken/app.yaml,line=25::');
+      expect(r.stdout).toContain(
+        '::error::deploy: the MCP deployment lint found errors in broken (nothing was changed',
+      );
+      expect(sim.requests.length).toBe(requestsBefore);
+
+      const warned = await run({ strategy: 'manifests', manifests: 'broken', 'image-ref': V1, lint: 'warn' });
+      expect(warned.stdout).toContain(
+        '::warning title=MCP001 stateful-replicas,file=broken/app.yaml,line=8::',
+      );
+      expect(warned.stdout).not.toContain('the MCP deployment lint found errors');
+    });
+
     describe('connection problems: one clear error before anything changes', () => {
       test('an unreachable server', async () => {
         const port = await closedPort();

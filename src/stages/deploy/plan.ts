@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { parseStages, type InputReader } from '../../inputs';
+import { parseLintInputs, type LintInputs } from '../../lint';
+import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
 import type { PlannedCommand } from '../stage';
 
@@ -34,6 +36,9 @@ export interface DeployInputs {
   environment: string;
   environmentUrl: string;
   githubToken: string;
+  /** The MCP deployment lint that runs on the manifests before anything changes. */
+  lint: LintInputs;
+  toolsMirror: string;
 }
 
 export const DEFAULTS = {
@@ -180,6 +185,8 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
     environment,
     environmentUrl,
     githubToken: r.secret('github-token'),
+    lint: parseLintInputs(r),
+    toolsMirror: readToolsMirror(r),
   };
 }
 
@@ -236,10 +243,7 @@ export const kc = {
     `deployment/${name}`,
     `${container}=${ref}`,
   ],
-  /**
-   * Rendered to a file, not read from stdout: everything exec captures is redacted, and a kubeconfig
-   * registers lines such as `apiVersion: v1` as secrets, which would turn the manifests into `***`.
-   */
+  /** Rendered to a file, not read from stdout: everything exec captures is redacted of secrets. */
   kustomize: (k: Kubectl, dir: string, out: string) => [k.bin, 'kustomize', dir, `--output=${out}`],
   /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
   apply: (k: Kubectl, namespace: string) => [

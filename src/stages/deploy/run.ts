@@ -7,7 +7,8 @@ import { exec, execOk, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
 import { writeKubeconfig } from '../../tools/kubeconfig';
-import { which } from '../../tools/path';
+import { ensureTool } from '../../tools';
+import { runLint } from '../../lint';
 import type { StageEnv, StageResult } from '../stage';
 import { startGithubDeployment, type DeploymentRecord } from './github';
 import { pinImages, readManifestDir } from './manifests';
@@ -28,18 +29,6 @@ import {
   type RolloutStatus,
 } from './parse';
 import { changeCause, checkImageRef, kc, type DeployInputs, type Kubectl } from './plan';
-
-/** Where kubectl comes from. The one call site to switch to the pinned installer (`ensureTool`). */
-async function kubectlBinary(): Promise<string> {
-  const bin = which('kubectl');
-  if (!bin)
-    throw new ActionError(
-      'kubectl is not on PATH',
-      undefined,
-      'install kubectl (e.g. azure/setup-kubectl) before this step',
-    );
-  return bin;
-}
 
 interface Target {
   name: string;
@@ -67,8 +56,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const firstLine = (r: ExecResult) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
 
 /** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
-async function connect(i: DeployInputs): Promise<Kubectl> {
-  const bin = await kubectlBinary();
+async function connect(i: DeployInputs, bin: string): Promise<Kubectl> {
   if (!i.kubeconfig && !process.env.KUBECONFIG && !fs.existsSync(path.join(os.homedir(), '.kube', 'config')))
     throw new ActionError(
       'is not set and there is no KUBECONFIG or ~/.kube/config',
@@ -207,7 +195,20 @@ async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: 
 
 export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageResult> {
   const ref = checkImageRef(i.imageRef ?? env.state.imageRef ?? '', 'image-ref');
-  const k = await connect(i);
+  // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
+  const bin = await ensureTool('kubectl', { mirror: i.toolsMirror });
+  const lint = i.manifests
+    ? await runLint([i.manifests], i.lint, env.ctx.workspace, bin)
+    : { summary: new Summary(), failed: false, headline: 'no manifests to lint' };
+  if (lint.failed)
+    return {
+      status: 'failure',
+      headline: `not deployed: ${lint.headline}`,
+      summary: lint.summary,
+      outputs: { 'rolled-back': 'false' },
+      failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests) || '.'} (nothing was changed; input lint: warn reports without failing)`,
+    };
+  const k = await connect(i, bin);
   const cause = changeCause(env.ctx, ref);
 
   let targets: Target[];
@@ -332,7 +333,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
     headline: failed.length
       ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons[0]}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
       : `${targets.length} deployment${targets.length === 1 ? '' : 's'} on ${shortImage(ref)}`,
-    summary: deploySummary(i, ref, targets, gh),
+    summary: deploySummary(i, ref, targets, gh).append(lint.summary),
     outputs: {
       revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
       'previous-revision': perTarget((t) => t.before?.revision),
