@@ -272,3 +272,13 @@ describe('multi-line secrets', () => {
     expect(redact('key LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t')).toBe('key ***');
   });
 });
+
+test('names in a kubeconfig stay readable: a namespace or cluster name is not a secret', () => {
+  setSink(textSink(() => undefined));
+  registerSecret(
+    'contexts:\n- context:\n    cluster: production-cluster-eu\n    namespace: hello-mcp-staging\n    user: deployer\n  name: ci\n',
+  );
+  expect(redact('--namespace hello-mcp-staging on production-cluster-eu')).toBe(
+    '--namespace hello-mcp-staging on production-cluster-eu',
+  );
+});

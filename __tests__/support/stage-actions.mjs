@@ -12,7 +12,11 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const STAGES = ['gates', 'build', 'scan', 'deploy', 'verify'];
 
 /** Inputs a stage reads although another stage's section declares them. */
-export const SHARED = { gates: ['tools-mirror'], scan: ['image-ref'], deploy: ['tools-mirror'] };
+export const SHARED = {
+  gates: ['tools-mirror'],
+  scan: ['image-ref', 'username', 'password', 'registry-insecure'],
+  deploy: ['tools-mirror'],
+};
 
 const ABOUT = {
   gates: 'cargo fmt, clippy, test and audit as quality gates, with annotations and a job summary',

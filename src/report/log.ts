@@ -41,10 +41,10 @@ export function registerSecret(value: string | undefined): void {
 }
 
 /**
- * A multi-line secret (a kubeconfig) is printed line by line by most tools, so its lines are masked too;
- * but not the ones every YAML file has (`kind: Config`, `- name: dev`): masking those would garble any
- * later output that contains them. A line's value is masked when it is long, or short under a key that
- * names a credential.
+ * A multi-line secret (a kubeconfig) is printed line by line by most tools, so its lines are masked too:
+ * the values under keys that name a credential (token, client-key-data, password ...), and bare lines
+ * such as the body of a PEM block. Not names, namespaces or `kind: Config`: masking those would garble
+ * every later line of output that mentions them.
  */
 function secretLines(value: string): string[] {
   const out: string[] = [];
@@ -56,7 +56,7 @@ function secretLines(value: string): string[] {
       continue;
     }
     const v = kv[2].replace(/^["']|["']$/g, '');
-    if (v.length >= 16 || (v.length >= 4 && /token|password|secret|key|credential/i.test(kv[1]))) out.push(v);
+    if (v.length >= 4 && /token|passw|secret|key|data|auth|credential|cert/i.test(kv[1])) out.push(v);
   }
   return out;
 }
