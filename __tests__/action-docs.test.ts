@@ -20,18 +20,22 @@ describe('action.yml and the README agree', () => {
   });
 
   test('the README inputs and outputs tables are the ones action.yml generates', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'docs.mjs'), '--check'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'docs.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
 
   test('the README lists every input and output by name', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    for (const k of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) expect(readme).toContain(`| \`${k}\` |`);
+    for (const k of [...Object.keys(action.inputs), ...Object.keys(action.outputs)])
+      expect(readme).toContain(`| \`${k}\` |`);
   });
 
   test('the action runs on node24 from the committed bundle, with a post step', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/post.js' });
-    for (const f of [action.runs.main, action.runs.post!]) expect(fs.existsSync(path.join(ROOT, f))).toBe(true);
+    for (const f of [action.runs.main, action.runs.post!])
+      expect(fs.existsSync(path.join(ROOT, f))).toBe(true);
   });
 });

@@ -67,7 +67,7 @@ describeWith(
       );
       await kubectl(kubeconfigFile, ['rollout', 'status', '-n', ns, `deployment/${name}`, '--timeout=30s']);
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
     const live = (ns: string, name = 'hello-mcp'): any => sim.get('deployments', ns, name);
     const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
       runActionAsync(

@@ -250,7 +250,9 @@ describe('kubeconfig input: checked without ever quoting it', () => {
     expect(redact(`echo ${b64}`)).toBe('echo ***');
     expect(redact(`token: ${TOKEN}-b64`)).not.toContain(TOKEN);
     // The credential values are masked; the lines every kubeconfig has stay readable in later output.
-    expect(redact('certificate-authority-data: Q0VSVElGSUNBVEUtREFUQS1YWVo=')).toBe('certificate-authority-data: ***');
+    expect(redact('certificate-authority-data: Q0VSVElGSUNBVEUtREFUQS1YWVo=')).toBe(
+      'certificate-authority-data: ***',
+    );
     expect(redact('kind: Config')).toBe('kind: Config');
   });
 });

@@ -16,7 +16,11 @@ interface Run {
 const DIGEST_A = `sha256:${'a'.repeat(64)}`;
 const DIGEST_B = `sha256:${'b'.repeat(64)}`;
 
-function deployment(name: string, image: string, extra: { progressDeadlineSeconds?: number; namespace?: string; replicas?: number } = {}): string {
+function deployment(
+  name: string,
+  image: string,
+  extra: { progressDeadlineSeconds?: number; namespace?: string; replicas?: number } = {},
+): string {
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -63,7 +67,11 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
         { timeout: opts.timeoutMs ?? 30000, env: { ...process.env, HOME: dir, KUBECONFIG: '' } },
         (err, stdout, stderr) => {
           const exitedAt = Date.now();
-          const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
+          const code = err
+            ? typeof (err as { code?: unknown }).code === 'number'
+              ? (err as { code: number }).code
+              : 1
+            : 0;
           resolve({ code, stdout: String(stdout), stderr: String(stderr), exitedAt });
         },
       );
@@ -127,11 +135,23 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
   });
 
   test('apply creates, leaves unchanged, then configures a Deployment and a Service', async () => {
-    const file = write('web.yaml', `${deployment('web', `registry.local/web@${DIGEST_A}`)}---\n${service('web')}`);
-    expect(await ok(['apply', '--validate=false', '-f', file])).toBe('deployment.apps/web created\nservice/web created\n');
-    expect(await ok(['apply', '--validate=false', '-f', file])).toBe('deployment.apps/web unchanged\nservice/web unchanged\n');
-    write('web.yaml', `${deployment('web', `registry.local/web@${DIGEST_A}`, { replicas: 2 })}---\n${service('web')}`);
-    expect(await ok(['apply', '--validate=false', '-f', file])).toBe('deployment.apps/web configured\nservice/web unchanged\n');
+    const file = write(
+      'web.yaml',
+      `${deployment('web', `registry.local/web@${DIGEST_A}`)}---\n${service('web')}`,
+    );
+    expect(await ok(['apply', '--validate=false', '-f', file])).toBe(
+      'deployment.apps/web created\nservice/web created\n',
+    );
+    expect(await ok(['apply', '--validate=false', '-f', file])).toBe(
+      'deployment.apps/web unchanged\nservice/web unchanged\n',
+    );
+    write(
+      'web.yaml',
+      `${deployment('web', `registry.local/web@${DIGEST_A}`, { replicas: 2 })}---\n${service('web')}`,
+    );
+    expect(await ok(['apply', '--validate=false', '-f', file])).toBe(
+      'deployment.apps/web configured\nservice/web unchanged\n',
+    );
     const patches = sim.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/deployments/web'));
     expect(patches.map((p) => p.contentType)).toEqual(['application/strategic-merge-patch+json']);
 
@@ -139,27 +159,35 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     expect(d.kind).toBe('Deployment');
     expect(d.spec.replicas).toBe(2);
     expect(d.metadata.generation).toBe(2);
-    expect(d.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain('"replicas":2');
+    expect(d.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain(
+      '"replicas":2',
+    );
     expect(d.spec.template.spec.containers[0].env).toEqual([{ name: 'MCP_SERVER_PORT', value: '8080' }]);
     await ok(['rollout', 'status', 'deployment/web', '--timeout=20s']);
     const done = await getJson(['deployment', 'web']);
-    expect(done.status).toMatchObject({ observedGeneration: 2, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 });
+    expect(done.status).toMatchObject({
+      observedGeneration: 2,
+      replicas: 2,
+      updatedReplicas: 2,
+      readyReplicas: 2,
+      availableReplicas: 2,
+    });
     expect(done.metadata.annotations['deployment.kubernetes.io/revision']).toBe('1');
   });
 
   test('set image rolls out to new pods; rollout status notices within a second', async () => {
     const set = kubectl(['set', 'image', 'deployment/web', `server=registry.local/web@${DIGEST_B}`]);
     expect((await set).stdout).toBe('deployment.apps/web image updated\n');
-    expect(sim.requests.filter((r) => r.path.includes('fieldManager=kubectl-set')).map((r) => r.contentType)).toEqual([
-      'application/strategic-merge-patch+json',
-    ]);
+    expect(
+      sim.requests.filter((r) => r.path.includes('fieldManager=kubectl-set')).map((r) => r.contentType),
+    ).toEqual(['application/strategic-merge-patch+json']);
     const r = await kubectl(['rollout', 'status', 'deployment/web', '--timeout=20s']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/deployment "web" successfully rolled out\n$/);
     const done = sim.completions.filter((c) => c.name === 'web' && c.revision === '2');
     expect(done).toHaveLength(1);
     const latency = r.exitedAt - done[0].at;
-    // eslint-disable-next-line no-console
+
     console.log(`k8s-sim: rollout complete -> kubectl rollout status exited in ${latency} ms`);
     expect(latency).toBeGreaterThanOrEqual(0);
     expect(latency).toBeLessThan(1000);
@@ -172,10 +200,16 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
       expect(p.metadata.labels['pod-template-hash']).toMatch(/^[a-z0-9]{10}$/);
     }
     const rs = await getJson(['replicasets', '-l', 'app=web']);
-    const byRev = Object.fromEntries(rs.items.map((x: any) => [x.metadata.annotations['deployment.kubernetes.io/revision'], x]));
+    const byRev = Object.fromEntries(
+      rs.items.map((x: any) => [x.metadata.annotations['deployment.kubernetes.io/revision'], x]),
+    );
     expect(byRev['1'].spec.replicas).toBe(0);
     expect(byRev['2'].spec.replicas).toBe(2);
-    expect(byRev['2'].metadata.ownerReferences[0]).toMatchObject({ kind: 'Deployment', name: 'web', controller: true });
+    expect(byRev['2'].metadata.ownerReferences[0]).toMatchObject({
+      kind: 'Deployment',
+      name: 'web',
+      controller: true,
+    });
   });
 
   test('rollout status prints the waiting line, then success', async () => {
@@ -185,10 +219,15 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     const slow = await startK8sSim({ podReadyMs: 1500 });
     try {
       const kc = slow.writeKubeconfig(dir, { context: 'slow' });
-      await kubectl(['apply', '--validate=false', '-f', write('slow.yaml', deployment('slow', 'registry.local/slow:1'))], { kubeconfig: kc });
+      await kubectl(
+        ['apply', '--validate=false', '-f', write('slow.yaml', deployment('slow', 'registry.local/slow:1'))],
+        { kubeconfig: kc },
+      );
       const r = await kubectl(['rollout', 'status', 'deployment/slow', '--timeout=20s'], { kubeconfig: kc });
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^Waiting for deployment "slow" rollout to finish: 0 of 1 updated replicas are available\.\.\.\n/);
+      expect(r.stdout).toMatch(
+        /^Waiting for deployment "slow" rollout to finish: 0 of 1 updated replicas are available\.\.\.\n/,
+      );
       expect(r.stdout).toMatch(/\ndeployment "slow" successfully rolled out\n$/);
     } finally {
       await slow.stop();
@@ -196,10 +235,12 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
   });
 
   test('annotate, rollout history and rollout undo keep revision numbers like the real controller', async () => {
-    expect(await ok(['annotate', 'deployment', 'web', 'kubernetes.io/change-cause=deploy v3'])).toBe('deployment.apps/web annotated\n');
-    expect(sim.requests.filter((r) => r.path.includes('fieldManager=kubectl-annotate')).map((r) => r.contentType)).toEqual([
-      'application/merge-patch+json',
-    ]);
+    expect(await ok(['annotate', 'deployment', 'web', 'kubernetes.io/change-cause=deploy v3'])).toBe(
+      'deployment.apps/web annotated\n',
+    );
+    expect(
+      sim.requests.filter((r) => r.path.includes('fieldManager=kubectl-annotate')).map((r) => r.contentType),
+    ).toEqual(['application/merge-patch+json']);
     await until('change-cause on the ReplicaSet', async () => {
       const h = await ok(['rollout', 'history', 'deployment/web']);
       return /^3\s+deploy v3$/m.test(h) ? h : undefined;
@@ -208,8 +249,12 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     expect(history).toMatch(/^1\s+<none>$/m);
     expect(history).toMatch(/^2\s+<none>$/m);
 
-    expect(await ok(['rollout', 'undo', 'deployment/web', '--to-revision=2'])).toBe('deployment.apps/web rolled back\n');
-    expect(sim.requests.filter((r) => r.method === 'PATCH').pop()?.contentType).toBe('application/json-patch+json');
+    expect(await ok(['rollout', 'undo', 'deployment/web', '--to-revision=2'])).toBe(
+      'deployment.apps/web rolled back\n',
+    );
+    expect(sim.requests.filter((r) => r.method === 'PATCH').pop()?.contentType).toBe(
+      'application/json-patch+json',
+    );
     await ok(['rollout', 'status', 'deployment/web', '--timeout=20s']);
     const d = await getJson(['deployment', 'web']);
     expect(d.spec.template.spec.containers[0].image).toBe(`registry.local/web@${DIGEST_B}`);
@@ -221,8 +266,12 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
 
     expect(await ok(['rollout', 'undo', 'deployment/web'])).toBe('deployment.apps/web rolled back\n');
     await ok(['rollout', 'status', 'deployment/web', '--timeout=20s']);
-    expect(sim.get('deployments', 'default', 'web').spec.template.spec.containers[0].image).toBe('registry.local/web:v3');
-    expect(sim.get('deployments', 'default', 'web').metadata.annotations['deployment.kubernetes.io/revision']).toBe('5');
+    expect(sim.get('deployments', 'default', 'web').spec.template.spec.containers[0].image).toBe(
+      'registry.local/web:v3',
+    );
+    expect(
+      sim.get('deployments', 'default', 'web').metadata.annotations['deployment.kubernetes.io/revision'],
+    ).toBe('5');
   });
 
   test('events sort by lastTimestamp and describe shows the rollout', async () => {
@@ -230,10 +279,19 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     expect(events).toMatch(/ScalingReplicaSet/);
     expect(events).toMatch(/SuccessfulCreate/);
     expect(events).toMatch(/Started/);
-    const json = await getJson(['events', '--field-selector', 'involvedObject.kind=Deployment,involvedObject.name=web']);
+    const json = await getJson([
+      'events',
+      '--field-selector',
+      'involvedObject.kind=Deployment,involvedObject.name=web',
+    ]);
     expect(json.items.length).toBeGreaterThan(0);
     for (const e of json.items) {
-      expect(e).toMatchObject({ involvedObject: { kind: 'Deployment', name: 'web' }, reason: 'ScalingReplicaSet', source: { component: 'deployment-controller' }, type: 'Normal' });
+      expect(e).toMatchObject({
+        involvedObject: { kind: 'Deployment', name: 'web' },
+        reason: 'ScalingReplicaSet',
+        source: { component: 'deployment-controller' },
+        type: 'Normal',
+      });
       expect(e.count).toBeGreaterThanOrEqual(1);
       expect(e.firstTimestamp).toMatch(/Z$/);
     }
@@ -250,7 +308,12 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
   });
 
   test('crashloop pods restart with CrashLoopBackOff, BackOff events and previous logs', async () => {
-    await ok(['apply', '--validate=false', '-f', write('crash.yaml', deployment('crash', 'registry.local/crashloop:1', { progressDeadlineSeconds: 2 }))]);
+    await ok([
+      'apply',
+      '--validate=false',
+      '-f',
+      write('crash.yaml', deployment('crash', 'registry.local/crashloop:1', { progressDeadlineSeconds: 2 })),
+    ]);
     const pod = await until('a restarted crashloop pod', async () => {
       const pods = await getJson(['pods', '-l', 'app=crash']);
       const p = pods.items[0];
@@ -264,8 +327,19 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     expect(logs).toContain('error: config missing MCP_SERVER_PORT');
     const previous = await ok(['logs', pod.metadata.name, '--previous', '--tail=1']);
     expect(previous).toBe('error: config missing MCP_SERVER_PORT\n');
-    expect(sim.requests.some((r) => r.path.includes(`/pods/${pod.metadata.name}/log?`) && r.path.includes('previous=true') && r.path.includes('tailLines=1'))).toBe(true);
-    const ev = await getJson(['events', '--field-selector', `involvedObject.name=${pod.metadata.name},reason=BackOff`]);
+    expect(
+      sim.requests.some(
+        (r) =>
+          r.path.includes(`/pods/${pod.metadata.name}/log?`) &&
+          r.path.includes('previous=true') &&
+          r.path.includes('tailLines=1'),
+      ),
+    ).toBe(true);
+    const ev = await getJson([
+      'events',
+      '--field-selector',
+      `involvedObject.name=${pod.metadata.name},reason=BackOff`,
+    ]);
     expect(ev.items[0].message).toMatch(/^Back-off restarting failed container server in pod crash-/);
     expect(ev.items[0].type).toBe('Warning');
     const r = await kubectl(['rollout', 'status', 'deployment/crash', '--timeout=20s']);
@@ -274,28 +348,53 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
   });
 
   test('pullfail pods show ImagePullBackOff and rollout status fails at the progress deadline', async () => {
-    await ok(['apply', '--validate=false', '-f', write('bad.yaml', deployment('bad', 'registry.local/pullfail@' + DIGEST_A, { progressDeadlineSeconds: 2 }))]);
+    await ok([
+      'apply',
+      '--validate=false',
+      '-f',
+      write(
+        'bad.yaml',
+        deployment('bad', 'registry.local/pullfail@' + DIGEST_A, { progressDeadlineSeconds: 2 }),
+      ),
+    ]);
     const r = await kubectl(['rollout', 'status', 'deployment/bad', '--timeout=20s']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Waiting for deployment "bad" rollout to finish: 0 of 1 updated replicas are available/);
+    expect(r.stdout).toMatch(
+      /Waiting for deployment "bad" rollout to finish: 0 of 1 updated replicas are available/,
+    );
     expect(r.stderr).toContain('error: deployment "bad" exceeded its progress deadline');
     const pods = await getJson(['pods', '-l', 'app=bad']);
     expect(pods.items[0].status.phase).toBe('Pending');
     expect(pods.items[0].status.containerStatuses[0].state.waiting.reason).toBe('ImagePullBackOff');
-    const ev = await getJson(['events', '--field-selector', `involvedObject.name=${pods.items[0].metadata.name}`]);
+    const ev = await getJson([
+      'events',
+      '--field-selector',
+      `involvedObject.name=${pods.items[0].metadata.name}`,
+    ]);
     const reasons = ev.items.map((e: any) => e.reason);
     expect(reasons).toEqual(expect.arrayContaining(['Scheduled', 'Pulling', 'Failed', 'BackOff']));
     const failed = ev.items.filter((e: any) => e.reason === 'Failed').map((e: any) => e.message);
-    expect(failed).toEqual(expect.arrayContaining([expect.stringMatching(/^Failed to pull image "registry\.local\/pullfail@sha256:a+": .*not found$/), 'Error: ErrImagePull']));
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Failed to pull image "registry\.local\/pullfail@sha256:a+": .*not found$/),
+        'Error: ErrImagePull',
+      ]),
+    );
     const d = await getJson(['deployment', 'bad']);
-    expect(d.status.conditions.find((c: any) => c.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+    expect(d.status.conditions.find((c: any) => c.type === 'Progressing')).toMatchObject({
+      status: 'False',
+      reason: 'ProgressDeadlineExceeded',
+    });
   });
 
   test('apply -k creates the namespace first and the objects in it', async () => {
     write('kust/namespace.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: mcp-staging\n');
     write('kust/deployment.yaml', deployment('mcp', `registry.local/mcp@${DIGEST_A}`));
     write('kust/service.yaml', service('mcp'));
-    write('kust/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: mcp-staging\nresources: [namespace.yaml, deployment.yaml, service.yaml]\nconfigMapGenerator:\n- name: mcp-config\n  literals: [LOG_LEVEL=info]\n');
+    write(
+      'kust/kustomization.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: mcp-staging\nresources: [namespace.yaml, deployment.yaml, service.yaml]\nconfigMapGenerator:\n- name: mcp-config\n  literals: [LOG_LEVEL=info]\n',
+    );
     const out = await ok(['apply', '--validate=false', '-k', path.join(dir, 'kust')]);
     expect(out).toMatch(/^namespace\/mcp-staging created$/m);
     expect(out).toMatch(/^configmap\/mcp-config-[a-z0-9]+ created$/m);
@@ -307,9 +406,17 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
 
   test('typed kubectl create (protobuf bodies), server dry-run, server-side apply and rollout restart', async () => {
     expect(await ok(['create', 'namespace', 'tools'])).toBe('namespace/tools created\n');
-    expect(await ok(['-n', 'tools', 'create', 'configmap', 'cfg', '--from-literal=LOG_LEVEL=debug'])).toBe('configmap/cfg created\n');
-    expect(await ok(['-n', 'tools', 'create', 'secret', 'generic', 'tok', '--from-literal=token=s3cret'])).toBe('secret/tok created\n');
-    expect(sim.requests.filter((r) => r.method === 'POST' && r.path.includes('fieldManager=kubectl-create')).map((r) => r.contentType)).toEqual([
+    expect(await ok(['-n', 'tools', 'create', 'configmap', 'cfg', '--from-literal=LOG_LEVEL=debug'])).toBe(
+      'configmap/cfg created\n',
+    );
+    expect(
+      await ok(['-n', 'tools', 'create', 'secret', 'generic', 'tok', '--from-literal=token=s3cret']),
+    ).toBe('secret/tok created\n');
+    expect(
+      sim.requests
+        .filter((r) => r.method === 'POST' && r.path.includes('fieldManager=kubectl-create'))
+        .map((r) => r.contentType),
+    ).toEqual([
       'application/vnd.kubernetes.protobuf',
       'application/vnd.kubernetes.protobuf',
       'application/vnd.kubernetes.protobuf',
@@ -319,21 +426,35 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     expect(sim.get('serviceaccounts', 'tools', 'default')).toBeDefined();
 
     const file = write('dry.yaml', deployment('web', 'registry.local/web:dry', { replicas: 2 }));
-    expect(await ok(['apply', '--validate=false', '--dry-run=server', '-f', file])).toBe('deployment.apps/web configured (server dry run)\n');
-    expect(sim.get('deployments', 'default', 'web').spec.template.spec.containers[0].image).not.toBe('registry.local/web:dry');
+    expect(await ok(['apply', '--validate=false', '--dry-run=server', '-f', file])).toBe(
+      'deployment.apps/web configured (server dry run)\n',
+    );
+    expect(sim.get('deployments', 'default', 'web').spec.template.spec.containers[0].image).not.toBe(
+      'registry.local/web:dry',
+    );
     expect(sim.requests.some((r) => r.method === 'PATCH' && r.path.includes('dryRun=All'))).toBe(true);
 
     const ssa = write('ssa.yaml', deployment('ssa', 'registry.local/ssa:1'));
-    expect(await ok(['apply', '--server-side', '--validate=false', '-f', ssa])).toBe('deployment.apps/ssa serverside-applied\n');
-    expect(sim.requests.filter((r) => r.path.includes('/deployments/ssa?')).map((r) => r.contentType)).toContain('application/apply-patch+yaml');
+    expect(await ok(['apply', '--server-side', '--validate=false', '-f', ssa])).toBe(
+      'deployment.apps/ssa serverside-applied\n',
+    );
+    expect(
+      sim.requests.filter((r) => r.path.includes('/deployments/ssa?')).map((r) => r.contentType),
+    ).toContain('application/apply-patch+yaml');
     await ok(['rollout', 'status', 'deployment/ssa', '--timeout=20s']);
 
     expect(await ok(['rollout', 'restart', 'deployment/ssa'])).toBe('deployment.apps/ssa restarted\n');
     await ok(['rollout', 'status', 'deployment/ssa', '--timeout=20s']);
-    expect(sim.get('deployments', 'default', 'ssa').metadata.annotations['deployment.kubernetes.io/revision']).toBe('2');
-    expect(await ok(['wait', '--for=condition=available', 'deployment/ssa', '--timeout=10s'])).toBe('deployment.apps/ssa condition met\n');
+    expect(
+      sim.get('deployments', 'default', 'ssa').metadata.annotations['deployment.kubernetes.io/revision'],
+    ).toBe('2');
+    expect(await ok(['wait', '--for=condition=available', 'deployment/ssa', '--timeout=10s'])).toBe(
+      'deployment.apps/ssa condition met\n',
+    );
     expect(await ok(['delete', 'deployment', 'ssa'])).toBe('deployment.apps "ssa" deleted\n');
-    await until('garbage collection of the ReplicaSets', async () => ((await getJson(['rs', '-l', 'app=ssa'])).items.length === 0 ? true : undefined));
+    await until('garbage collection of the ReplicaSets', async () =>
+      (await getJson(['rs', '-l', 'app=ssa'])).items.length === 0 ? true : undefined,
+    );
   });
 
   test('a missing namespace or object is NotFound', async () => {
@@ -345,7 +466,14 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     expect(d.stderr).toContain('Error from server (NotFound): namespaces "nope" not found');
     const o = await kubectl(['get', 'deployment', 'nothing']);
     expect(o.stderr).toContain('Error from server (NotFound): deployments.apps "nothing" not found');
-    const create = await kubectl(['-n', 'nope', 'apply', '--validate=false', '-f', write('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n')]);
+    const create = await kubectl([
+      '-n',
+      'nope',
+      'apply',
+      '--validate=false',
+      '-f',
+      write('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n'),
+    ]);
     expect(create.code).toBe(1);
     expect(create.stderr).toContain('namespaces "nope" not found');
   });
@@ -355,11 +483,18 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
     try {
       expect(plain.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const started = Date.now();
-      const res = await fetch(`${plain.url}/api/v1/namespaces?watch=true&fieldSelector=metadata.name%3Ddefault&timeoutSeconds=1`);
+      const res = await fetch(
+        `${plain.url}/api/v1/namespaces?watch=true&fieldSelector=metadata.name%3Ddefault&timeoutSeconds=1`,
+      );
       const text = await res.text();
       expect(Date.now() - started).toBeLessThan(3000);
-      const events = text.trim().split('\n').map((l) => JSON.parse(l));
-      expect(events).toEqual([expect.objectContaining({ type: 'ADDED', object: expect.objectContaining({ kind: 'Namespace' }) })]);
+      const events = text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(events).toEqual([
+        expect.objectContaining({ type: 'ADDED', object: expect.objectContaining({ kind: 'Namespace' }) }),
+      ]);
     } finally {
       const open = await fetch(`${plain.url}/api/v1/namespaces?watch=true`);
       const body = open.text();

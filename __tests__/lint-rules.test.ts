@@ -6,7 +6,7 @@ import { lintObjects, parseManifests, type Finding, type RuleOptions } from '../
  * and one way that does not. The objects go through YAML text and the real parser, so every finding also
  * carries the file and line a user would be sent to.
  */
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = Record<string, any>;
 const WS = '/repo';
 const FILE = '/repo/deploy/app.yaml';
 

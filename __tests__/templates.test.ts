@@ -43,10 +43,19 @@ function run(
     execFile(
       cmd,
       args,
-      { cwd: opts.cwd, env: opts.env ?? process.env, timeout: opts.timeoutMs ?? 120_000, maxBuffer: 64 << 20 },
+      {
+        cwd: opts.cwd,
+        env: opts.env ?? process.env,
+        timeout: opts.timeoutMs ?? 120_000,
+        maxBuffer: 64 << 20,
+      },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) + (err && code === 1 && !stderr ? err.message : '') });
+        resolve({
+          code,
+          stdout: String(stdout),
+          stderr: String(stderr) + (err && code === 1 && !stderr ? err.message : ''),
+        });
       },
     );
   });
@@ -84,7 +93,6 @@ function tmpDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `mcp-templates-${prefix}-`));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>;
 
 function parseAll(text: string): Obj[] {
@@ -96,7 +104,8 @@ function parseAll(text: string): Obj[] {
     .filter((d): d is Obj => !!d);
 }
 
-const templateFiles = (): string[] => walk(TEMPLATES).filter((f) => /templates\/(docker|k8s|monitoring)\//.test(f));
+const templateFiles = (): string[] =>
+  walk(TEMPLATES).filter((f) => /templates\/(docker|k8s|monitoring)\//.test(f));
 const yamlFiles = (): string[] => templateFiles().filter((f) => /\.ya?ml$/.test(f));
 
 // ---------------------------------------------------------------------------------------------------------
@@ -172,7 +181,9 @@ describe('templates: static policy', () => {
     expect(df).toMatch(/^FROM \$\{RUNTIME_IMAGE\} AS runtime$/m);
     expect(df).toMatch(/^USER 65532:65532$/m);
     expect(df).toMatch(/^EXPOSE 8080$/m);
-    expect(df).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD \["\/usr\/local\/bin\/\{\{crate\}\}", "--health-check"\]/);
+    expect(df).toMatch(
+      /HEALTHCHECK [^\n]*\\\n\s+CMD \["\/usr\/local\/bin\/\{\{crate\}\}", "--health-check"\]/,
+    );
     expect(df).toMatch(/ENTRYPOINT \["\/usr\/local\/bin\/\{\{crate\}\}"\]/);
     // The runtime stage is the last one, so a plain `docker build` produces it.
     const froms = [...df.matchAll(/^FROM .* AS (\S+)$/gm)].map((m) => m[1]);
@@ -204,7 +215,12 @@ function exampleCrate(): { dir: string; name: string; standin: boolean } {
  * libraries as `ldd` lists them (glibc, libgcc_s, the loader), /etc/passwd with the distroless `nonroot`
  * user 65532, and /tmp, imported with `docker import`.
  */
-async function importRuntimeBase(binary: string, work: string, env: NodeJS.ProcessEnv, tag: string): Promise<void> {
+async function importRuntimeBase(
+  binary: string,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  tag: string,
+): Promise<void> {
   const rootfs = path.join(work, 'base-rootfs');
   const ldd = await ok('ldd', [binary]);
   for (const lib of ldd.match(/\/\S+/g) ?? []) {
@@ -213,7 +229,10 @@ async function importRuntimeBase(binary: string, work: string, env: NodeJS.Proce
     fs.copyFileSync(fs.realpathSync(lib), dest);
   }
   fs.mkdirSync(path.join(rootfs, 'etc'), { recursive: true });
-  fs.writeFileSync(path.join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n');
+  fs.writeFileSync(
+    path.join(rootfs, 'etc', 'passwd'),
+    'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n',
+  );
   fs.writeFileSync(path.join(rootfs, 'etc', 'group'), 'root:x:0:\nnonroot:x:65532:\n');
   fs.mkdirSync(path.join(rootfs, 'home', 'nonroot'), { recursive: true });
   fs.mkdirSync(path.join(rootfs, 'tmp'), { recursive: true });
@@ -232,7 +251,8 @@ async function importRuntimeBase(binary: string, work: string, env: NodeJS.Proce
  */
 async function importRustBuilder(work: string, env: NodeJS.ProcessEnv, tag: string): Promise<void> {
   const query = (args: string[]) => run('dpkg-query', args).then((r) => (r.code === 0 ? r.stdout : ''));
-  const installed = async (p: string) => (await query(['-W', '-f=${Status}', p])).includes('install ok installed');
+  const installed = async (p: string) =>
+    (await query(['-W', '-f=${Status}', p])).includes('install ok installed');
   const seen = new Set<string>();
   const stack = ['gcc', 'gcc-12', 'binutils', 'libc6-dev', 'dash', 'coreutils', 'bash'];
   while (stack.length) {
@@ -252,7 +272,8 @@ async function importRustBuilder(work: string, env: NodeJS.ProcessEnv, tag: stri
   const files = new Set<string>();
   for (const p of seen) {
     for (const f of (await ok('dpkg', ['-L', p])).split('\n')) {
-      if (!f.startsWith('/') || f === '/.' || /^\/usr\/share\/(doc|man|info|locale|lintian)\//.test(f)) continue;
+      if (!f.startsWith('/') || f === '/.' || /^\/usr\/share\/(doc|man|info|locale|lintian)\//.test(f))
+        continue;
       // Debian 12 has a merged /usr: /bin, /lib, /lib64 are symlinks; store every file under its real directory.
       let real: string;
       try {
@@ -268,35 +289,74 @@ async function importRustBuilder(work: string, env: NodeJS.ProcessEnv, tag: stri
   fs.writeFileSync(list, [...files].sort().join('\n') + '\n');
   const sysroot = (await ok('rustc', ['--print', 'sysroot'])).trim();
   const extra = path.join(work, 'builder-extra');
-  for (const d of ['usr/bin', 'usr/local/cargo/bin', 'etc', 'tmp', 'root']) fs.mkdirSync(path.join(extra, d), { recursive: true });
+  for (const d of ['usr/bin', 'usr/local/cargo/bin', 'etc', 'tmp', 'root'])
+    fs.mkdirSync(path.join(extra, d), { recursive: true });
   fs.chmodSync(path.join(extra, 'tmp'), 0o1777);
   for (const d of ['bin', 'lib', 'lib64', 'sbin']) fs.symlinkSync(`usr/${d}`, path.join(extra, d));
   fs.symlinkSync('gcc', path.join(extra, 'usr/bin/cc'));
   fs.writeFileSync(path.join(extra, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
   fs.writeFileSync(path.join(extra, 'etc/group'), 'root:x:0:\n');
-  for (const b of ['cargo', 'rustc']) fs.symlinkSync(`/usr/local/rustup/toolchain/bin/${b}`, path.join(extra, 'usr/local/cargo/bin', b));
+  for (const b of ['cargo', 'rustc'])
+    fs.symlinkSync(`/usr/local/rustup/toolchain/bin/${b}`, path.join(extra, 'usr/local/cargo/bin', b));
   const tar = path.join(work, 'builder.tar');
   await ok('tar', ['-C', '/', '-cf', tar, '-T', list]);
-  await ok('tar', ['-C', sysroot, '-rf', tar, '--transform', 's#^#usr/local/rustup/toolchain/#', 'bin/cargo', 'bin/rustc', 'lib']);
+  await ok('tar', [
+    '-C',
+    sysroot,
+    '-rf',
+    tar,
+    '--transform',
+    's#^#usr/local/rustup/toolchain/#',
+    'bin/cargo',
+    'bin/rustc',
+    'lib',
+  ]);
   await ok('tar', ['-C', extra, '-rf', tar, '.']);
-  await ok('docker', [
-    'import',
-    '--change', 'ENV PATH=/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    '--change', 'ENV RUSTUP_HOME=/usr/local/rustup',
-    '--change', 'ENV CARGO_HOME=/usr/local/cargo',
-    tar, tag,
-  ], { env, timeoutMs: 600_000 });
+  await ok(
+    'docker',
+    [
+      'import',
+      '--change',
+      'ENV PATH=/usr/local/cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      '--change',
+      'ENV RUSTUP_HOME=/usr/local/rustup',
+      '--change',
+      'ENV CARGO_HOME=/usr/local/cargo',
+      tar,
+      tag,
+    ],
+    { env, timeoutMs: 600_000 },
+  );
   fs.rmSync(tar, { force: true });
 }
 
 /** Runs the image's server in a locked-down container and waits for Docker's HEALTHCHECK to say healthy. */
-async function expectHealthy(image: string, name: string, crateName: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function expectHealthy(
+  image: string,
+  name: string,
+  crateName: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   // The same restrictions the Kubernetes manifests apply: read-only root, /tmp as tmpfs, no capabilities,
   // no privilege escalation. No bridge network exists here: --network none (loopback only).
   await ok(
     'docker',
-    ['run', '-d', '--name', name, '--network', 'none', '--read-only', '--tmpfs', '/tmp',
-      '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', image],
+    [
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      'none',
+      '--read-only',
+      '--tmpfs',
+      '/tmp',
+      '--cap-drop',
+      'ALL',
+      '--security-opt',
+      'no-new-privileges',
+      image,
+    ],
     { env },
   );
   let health: Obj = {};
@@ -333,7 +393,9 @@ describeWith(
       work = tmpDir('docker');
       crate = exampleCrate();
       if (crate.standin) {
-        console.warn(`templates.test: ${EXAMPLE}/Cargo.toml does not exist yet; building the stand-in crate ${STANDIN}`);
+        console.warn(
+          `templates.test: ${EXAMPLE}/Cargo.toml does not exist yet; building the stand-in crate ${STANDIN}`,
+        );
       }
       // 1. The binary, built on the host like the `prebuilt` path of the Dockerfile expects.
       const targetDir = path.join(work, 'cargo-target');
@@ -358,7 +420,10 @@ describeWith(
       // Hub, which is unreachable here: the build uses the engine's built-in frontend instead (the only
       // change made to the template; the first line is asserted in the static suite).
       const dockerfile = fill(fs.readFileSync(path.join(TEMPLATES, 'docker', 'Dockerfile'), 'utf8'), values);
-      fs.writeFileSync(path.join(ctx, 'Dockerfile'), dockerfile.replace(/^# syntax=docker\/dockerfile:1\n/, ''));
+      fs.writeFileSync(
+        path.join(ctx, 'Dockerfile'),
+        dockerfile.replace(/^# syntax=docker\/dockerfile:1\n/, ''),
+      );
       fs.writeFileSync(
         path.join(ctx, '.dockerignore'),
         fill(fs.readFileSync(path.join(TEMPLATES, 'docker', 'dockerignore'), 'utf8'), values),
@@ -371,15 +436,23 @@ describeWith(
       const r = await run(
         'docker',
         [
-          'buildx', 'build',
-          '--progress', 'plain',
-          '--target', 'runtime',
-          '--build-arg', 'BINARY_SOURCE=prebuilt',
-          '--build-arg', `BINARY=target/release/${crate.name}`,
-          '--build-arg', `RUNTIME_IMAGE=${base}`,
-          '--metadata-file', path.join(work, 'metadata.json'),
+          'buildx',
+          'build',
+          '--progress',
+          'plain',
+          '--target',
+          'runtime',
+          '--build-arg',
+          'BINARY_SOURCE=prebuilt',
+          '--build-arg',
+          `BINARY=target/release/${crate.name}`,
+          '--build-arg',
+          `RUNTIME_IMAGE=${base}`,
+          '--metadata-file',
+          path.join(work, 'metadata.json'),
           '--load',
-          '-t', image,
+          '-t',
+          image,
           ctx,
         ],
         { env, timeoutMs: 300_000 },
@@ -403,7 +476,9 @@ describeWith(
     });
 
     test('the image runs as 65532:65532 with the binary as entrypoint, port 8080 and the health check', async () => {
-      const config = JSON.parse(await ok('docker', ['image', 'inspect', '--format', '{{json .Config}}', image], { env }));
+      const config = JSON.parse(
+        await ok('docker', ['image', 'inspect', '--format', '{{json .Config}}', image], { env }),
+      );
       expect(config.User).toBe('65532:65532');
       expect(config.Entrypoint).toEqual([`/usr/local/bin/${crate.name}`]);
       expect(Object.keys(config.ExposedPorts)).toEqual(['8080/tcp']);
@@ -413,7 +488,10 @@ describeWith(
     });
 
     test('--health-check fails when no server is running', async () => {
-      const r = await run('docker', ['run', '--rm', '--network', 'none', image, '--health-check'], { env, timeoutMs: 60_000 });
+      const r = await run('docker', ['run', '--rm', '--network', 'none', image, '--health-check'], {
+        env,
+        timeoutMs: 60_000,
+      });
       expect(r.code).not.toBe(0);
     });
 
@@ -432,8 +510,13 @@ describeWith(
       fs.mkdirSync(path.join(ctx, 'target', 'debug'), { recursive: true });
       fs.writeFileSync(path.join(ctx, 'target', 'debug', 'junk'), 'x');
       const out = path.join(work, 'ctx-listing');
-      await ok('docker', ['buildx', 'build', '-f', probe, '--output', `type=local,dest=${out}`, ctx], { env, timeoutMs: 120_000 });
-      const files = walk(path.join(out, 'ctx')).map((f) => path.relative(path.join(out, 'ctx'), f)).sort();
+      await ok('docker', ['buildx', 'build', '-f', probe, '--output', `type=local,dest=${out}`, ctx], {
+        env,
+        timeoutMs: 120_000,
+      });
+      const files = walk(path.join(out, 'ctx'))
+        .map((f) => path.relative(path.join(out, 'ctx'), f))
+        .sort();
       expect(files).toContain(`target/release/${crate.name}`);
       expect(files).toContain('Cargo.toml');
       expect(files).not.toContain('.env');
@@ -447,14 +530,29 @@ describeWith(
       const built = 'local/mcp-template-test:built';
       const r = await run(
         'docker',
-        ['buildx', 'build', '--progress', 'plain', '--network', 'none',
-          '--build-arg', `RUST_IMAGE=${rustImage}`, '--build-arg', `RUNTIME_IMAGE=${base}`,
-          '-t', built, '--load', path.join(work, 'ctx')],
+        [
+          'buildx',
+          'build',
+          '--progress',
+          'plain',
+          '--network',
+          'none',
+          '--build-arg',
+          `RUST_IMAGE=${rustImage}`,
+          '--build-arg',
+          `RUNTIME_IMAGE=${base}`,
+          '-t',
+          built,
+          '--load',
+          path.join(work, 'ctx'),
+        ],
         { env, timeoutMs: 900_000 },
       );
       if (r.code !== 0) throw new Error(`builder build failed:\n${r.stderr.slice(-6000)}`);
       // The default path: BINARY_SOURCE=build, native (TARGETARCH = BUILDARCH), binary copied out of the cache mount.
-      expect(r.stderr).toContain(`cargo build --release --locked --target x86_64-unknown-linux-gnu --bin ${crate.name}`);
+      expect(r.stderr).toContain(
+        `cargo build --release --locked --target x86_64-unknown-linux-gnu --bin ${crate.name}`,
+      );
       expect(r.stderr).toMatch(/Finished `release` profile/);
       expect(r.stderr).toContain(`[build 1/1] COPY --from=builder /out/${crate.name} /${crate.name}`);
       const name = `mcp-template-test-built-${process.pid}`;
@@ -503,29 +601,47 @@ describeWith('templates: kustomize overlays', missingCommands('kubectl'), () => 
     expect(() => new (modelFor(dep)!)(dep).validate()).toThrow(/replicas must be integer/);
   });
 
-  test.each(overlays)('%s: renders the expected objects and every one passes kubernetes-models validation', (o) => {
-    const kinds = rendered[o].map((x) => x.kind).sort();
-    const expected = ['ConfigMap', 'Deployment', 'Ingress', 'Namespace', 'NetworkPolicy', 'PodDisruptionBudget',
-      'Role', 'RoleBinding', 'Service', 'ServiceAccount'];
-    expect(kinds).toEqual((o === 'production' ? [...expected, 'HorizontalPodAutoscaler'] : expected).sort());
-    for (const obj of rendered[o]) {
-      const Model = modelFor(obj);
-      expect(Model).toBeDefined();
-      expect(() => new Model!(obj).validate()).not.toThrow();
-    }
-    expect(rendered[o].filter((x) => x.kind === 'Secret')).toEqual([]);
-  });
+  test.each(overlays)(
+    '%s: renders the expected objects and every one passes kubernetes-models validation',
+    (o) => {
+      const kinds = rendered[o].map((x) => x.kind).sort();
+      const expected = [
+        'ConfigMap',
+        'Deployment',
+        'Ingress',
+        'Namespace',
+        'NetworkPolicy',
+        'PodDisruptionBudget',
+        'Role',
+        'RoleBinding',
+        'Service',
+        'ServiceAccount',
+      ];
+      expect(kinds).toEqual(
+        (o === 'production' ? [...expected, 'HorizontalPodAutoscaler'] : expected).sort(),
+      );
+      for (const obj of rendered[o]) {
+        const Model = modelFor(obj);
+        expect(Model).toBeDefined();
+        expect(() => new Model!(obj).validate()).not.toThrow();
+      }
+      expect(rendered[o].filter((x) => x.kind === 'Secret')).toEqual([]);
+    },
+  );
 
-  test.each(overlays)('%s: every object lives in the overlay namespace, which enforces PSA restricted', (o) => {
-    const ns = one(o, 'Namespace');
-    expect(ns.metadata.name).toBe(o === 'staging' ? `${SAMPLE.crate}-staging` : SAMPLE.crate);
-    for (const mode of ['enforce', 'audit', 'warn']) {
-      expect(ns.metadata.labels[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
-    }
-    for (const obj of rendered[o].filter((x) => x.kind !== 'Namespace')) {
-      expect(obj.metadata.namespace).toBe(ns.metadata.name);
-    }
-  });
+  test.each(overlays)(
+    '%s: every object lives in the overlay namespace, which enforces PSA restricted',
+    (o) => {
+      const ns = one(o, 'Namespace');
+      expect(ns.metadata.name).toBe(o === 'staging' ? `${SAMPLE.crate}-staging` : SAMPLE.crate);
+      for (const mode of ['enforce', 'audit', 'warn']) {
+        expect(ns.metadata.labels[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
+      }
+      for (const obj of rendered[o].filter((x) => x.kind !== 'Namespace')) {
+        expect(obj.metadata.namespace).toBe(ns.metadata.name);
+      }
+    },
+  );
 
   test.each(overlays)('%s: every container meets the restricted Pod Security Standard', (o) => {
     const workloads = rendered[o].filter((x) => POD_KINDS.includes(x.kind));
@@ -537,11 +653,28 @@ describeWith('templates: kustomize overlays', missingCommands('kubectl'), () => 
       expect(pod.hostPID ?? false).toBe(false);
       expect(pod.hostIPC ?? false).toBe(false);
       expect(pod.automountServiceAccountToken).toBe(false);
-      const allowedVolumes = ['emptyDir', 'configMap', 'secret', 'projected', 'downwardAPI', 'persistentVolumeClaim', 'ephemeral', 'csi'];
+      const allowedVolumes = [
+        'emptyDir',
+        'configMap',
+        'secret',
+        'projected',
+        'downwardAPI',
+        'persistentVolumeClaim',
+        'ephemeral',
+        'csi',
+      ];
       for (const v of pod.volumes ?? []) {
-        expect(Object.keys(v).filter((k) => k !== 'name').every((k) => allowedVolumes.includes(k))).toBe(true);
+        expect(
+          Object.keys(v)
+            .filter((k) => k !== 'name')
+            .every((k) => allowedVolumes.includes(k)),
+        ).toBe(true);
       }
-      const containers = [...(pod.initContainers ?? []), ...pod.containers, ...(pod.ephemeralContainers ?? [])];
+      const containers = [
+        ...(pod.initContainers ?? []),
+        ...pod.containers,
+        ...(pod.ephemeralContainers ?? []),
+      ];
       for (const c of containers) {
         const sc = c.securityContext ?? {};
         const label = `${w.kind}/${w.metadata.name} container ${c.name}`;
@@ -551,7 +684,9 @@ describeWith('templates: kustomize overlays', missingCommands('kubectl'), () => 
         expect([label, sc.privileged ?? false]).toEqual([label, false]);
         expect([label, sc.readOnlyRootFilesystem]).toEqual([label, true]);
         expect([label, sc.capabilities?.drop]).toEqual([label, expect.arrayContaining(['ALL'])]);
-        expect([label, (sc.capabilities?.add ?? []).filter((a: string) => a !== 'NET_BIND_SERVICE')]).toEqual([label, []]);
+        expect([label, (sc.capabilities?.add ?? []).filter((a: string) => a !== 'NET_BIND_SERVICE')]).toEqual(
+          [label, []],
+        );
         expect([label, (sc.seccompProfile ?? psc.seccompProfile)?.type]).toEqual([label, 'RuntimeDefault']);
         expect(c.resources?.requests?.memory).toBeDefined();
         expect(c.resources?.limits?.memory).toBeDefined();
@@ -562,24 +697,29 @@ describeWith('templates: kustomize overlays', missingCommands('kubectl'), () => 
     }
   });
 
-  test.each(overlays)('%s: startup, liveness and readiness probes use /health and /ready, never /mcp', (o) => {
-    const dep = one(o, 'Deployment');
-    for (const c of dep.spec.template.spec.containers) {
-      const ports = (c.ports ?? []).flatMap((p: Obj) => [p.name, p.containerPort]);
-      for (const kind of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
-        const probe = c[kind];
-        expect(probe?.httpGet).toBeDefined();
-        expect(probe.httpGet.path).not.toMatch(/^\/mcp/);
-        expect(ports).toContain(probe.httpGet.port);
+  test.each(overlays)(
+    '%s: startup, liveness and readiness probes use /health and /ready, never /mcp',
+    (o) => {
+      const dep = one(o, 'Deployment');
+      for (const c of dep.spec.template.spec.containers) {
+        const ports = (c.ports ?? []).flatMap((p: Obj) => [p.name, p.containerPort]);
+        for (const kind of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
+          const probe = c[kind];
+          expect(probe?.httpGet).toBeDefined();
+          expect(probe.httpGet.path).not.toMatch(/^\/mcp/);
+          expect(ports).toContain(probe.httpGet.port);
+        }
+        expect(c.livenessProbe.httpGet.path).toBe('/health');
+        expect(c.readinessProbe.httpGet.path).toBe('/ready');
       }
-      expect(c.livenessProbe.httpGet.path).toBe('/health');
-      expect(c.readinessProbe.httpGet.path).toBe('/ready');
-    }
-  });
+    },
+  );
 
   test.each(overlays)('%s: the image is pinned by digest through the kustomize images entry', (o) => {
     const dep = one(o, 'Deployment');
-    expect(dep.spec.template.spec.containers[0].image).toMatch(new RegExp(`^${SAMPLE.image}@sha256:[0-9a-f]{64}$`));
+    expect(dep.spec.template.spec.containers[0].image).toMatch(
+      new RegExp(`^${SAMPLE.image}@sha256:[0-9a-f]{64}$`),
+    );
   });
 
   test.each(overlays)('%s: ServiceAccount without token, Role that only reads its own ConfigMap', (o) => {
@@ -591,65 +731,91 @@ describeWith('templates: kustomize overlays', missingCommands('kubectl'), () => 
       { apiGroups: [''], resources: ['configmaps'], resourceNames: [cm.metadata.name], verbs: ['get'] },
     ]);
     const rb = one(o, 'RoleBinding');
-    expect(rb.roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: one(o, 'Role').metadata.name });
-    expect(rb.subjects).toEqual([{ kind: 'ServiceAccount', name: one(o, 'ServiceAccount').metadata.name, namespace: one(o, 'Namespace').metadata.name }]);
+    expect(rb.roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Role',
+      name: one(o, 'Role').metadata.name,
+    });
+    expect(rb.subjects).toEqual([
+      {
+        kind: 'ServiceAccount',
+        name: one(o, 'ServiceAccount').metadata.name,
+        namespace: one(o, 'Namespace').metadata.name,
+      },
+    ]);
     // The Deployment reads the generated (hash-suffixed) ConfigMap.
     const envFrom = dep.spec.template.spec.containers[0].envFrom;
     expect(envFrom).toContainEqual({ configMapRef: { name: cm.metadata.name } });
     expect(envFrom).toContainEqual({ secretRef: { name: `${SAMPLE.crate}-secrets`, optional: true } });
   });
 
-  test.each(overlays)('%s: Ingress uses ingressClassName, TLS, SSE-friendly nginx settings; hosts are allowed', (o) => {
-    const ing = one(o, 'Ingress');
-    const a = ing.metadata.annotations ?? {};
-    expect(ing.spec.ingressClassName).toBe('nginx');
-    expect(a['kubernetes.io/ingress.class']).toBeUndefined();
-    expect(a['nginx.ingress.kubernetes.io/proxy-buffering']).toBe('off');
-    expect(Number(a['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(3600);
-    expect(Number(a['nginx.ingress.kubernetes.io/proxy-send-timeout'])).toBeGreaterThanOrEqual(3600);
-    const hosts = ing.spec.rules.map((r: Obj) => r.host);
-    expect(hosts).toEqual([o === 'staging' ? `${SAMPLE.crate}.staging.example.com` : `${SAMPLE.crate}.example.com`]);
-    expect(ing.spec.tls.flatMap((t: Obj) => t.hosts)).toEqual(hosts);
-    const svc = one(o, 'Service');
-    const backend = ing.spec.rules[0].http.paths[0].backend.service;
-    expect(backend.name).toBe(svc.metadata.name);
-    expect(svc.spec.ports.map((p: Obj) => p.name)).toContain(backend.port.name);
-    // The server answers /mcp only for these Host headers (DNS-rebinding protection).
-    const allowed = one(o, 'ConfigMap').data.MCP_ALLOWED_HOSTS.split(',');
-    expect(allowed).toEqual(expect.arrayContaining(hosts));
-    expect(allowed).toContain(`${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`);
-  });
+  test.each(overlays)(
+    '%s: Ingress uses ingressClassName, TLS, SSE-friendly nginx settings; hosts are allowed',
+    (o) => {
+      const ing = one(o, 'Ingress');
+      const a = ing.metadata.annotations ?? {};
+      expect(ing.spec.ingressClassName).toBe('nginx');
+      expect(a['kubernetes.io/ingress.class']).toBeUndefined();
+      expect(a['nginx.ingress.kubernetes.io/proxy-buffering']).toBe('off');
+      expect(Number(a['nginx.ingress.kubernetes.io/proxy-read-timeout'])).toBeGreaterThanOrEqual(3600);
+      expect(Number(a['nginx.ingress.kubernetes.io/proxy-send-timeout'])).toBeGreaterThanOrEqual(3600);
+      const hosts = ing.spec.rules.map((r: Obj) => r.host);
+      expect(hosts).toEqual([
+        o === 'staging' ? `${SAMPLE.crate}.staging.example.com` : `${SAMPLE.crate}.example.com`,
+      ]);
+      expect(ing.spec.tls.flatMap((t: Obj) => t.hosts)).toEqual(hosts);
+      const svc = one(o, 'Service');
+      const backend = ing.spec.rules[0].http.paths[0].backend.service;
+      expect(backend.name).toBe(svc.metadata.name);
+      expect(svc.spec.ports.map((p: Obj) => p.name)).toContain(backend.port.name);
+      // The server answers /mcp only for these Host headers (DNS-rebinding protection).
+      const allowed = one(o, 'ConfigMap').data.MCP_ALLOWED_HOSTS.split(',');
+      expect(allowed).toEqual(expect.arrayContaining(hosts));
+      expect(allowed).toContain(`${svc.metadata.name}.${svc.metadata.namespace}.svc.cluster.local`);
+    },
+  );
 
-  test.each(overlays)('%s: more than one replica comes with session affinity (stateful MCP sessions)', (o) => {
-    const dep = one(o, 'Deployment');
-    const hpa = rendered[o].find((x) => x.kind === 'HorizontalPodAutoscaler');
-    const maxPods = Math.max(dep.spec.replicas ?? 1, hpa?.spec.maxReplicas ?? 0);
-    if (maxPods > 1) {
-      expect(one(o, 'Service').spec.sessionAffinity).toBe('ClientIP');
-      const a = one(o, 'Ingress').metadata.annotations;
-      expect(a['nginx.ingress.kubernetes.io/affinity']).toBe('cookie');
-      expect(a['nginx.ingress.kubernetes.io/affinity-mode']).toBe('persistent');
-    }
-  });
+  test.each(overlays)(
+    '%s: more than one replica comes with session affinity (stateful MCP sessions)',
+    (o) => {
+      const dep = one(o, 'Deployment');
+      const hpa = rendered[o].find((x) => x.kind === 'HorizontalPodAutoscaler');
+      const maxPods = Math.max(dep.spec.replicas ?? 1, hpa?.spec.maxReplicas ?? 0);
+      if (maxPods > 1) {
+        expect(one(o, 'Service').spec.sessionAffinity).toBe('ClientIP');
+        const a = one(o, 'Ingress').metadata.annotations;
+        expect(a['nginx.ingress.kubernetes.io/affinity']).toBe('cookie');
+        expect(a['nginx.ingress.kubernetes.io/affinity-mode']).toBe('persistent');
+      }
+    },
+  );
 
-  test.each(overlays)('%s: selectors of Service, PDB, NetworkPolicy and spread constraints match the pods', (o) => {
-    const dep = one(o, 'Deployment');
-    const labels = dep.spec.template.metadata.labels;
-    const matches = (sel: Obj) => Object.entries(sel).every(([k, v]) => labels[k] === v);
-    expect(matches(dep.spec.selector.matchLabels)).toBe(true);
-    expect(matches(one(o, 'Service').spec.selector)).toBe(true);
-    expect(matches(one(o, 'PodDisruptionBudget').spec.selector.matchLabels)).toBe(true);
-    expect(matches(one(o, 'NetworkPolicy').spec.podSelector.matchLabels)).toBe(true);
-    const tsc = dep.spec.template.spec.topologySpreadConstraints;
-    expect(tsc.map((t: Obj) => t.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
-    for (const t of tsc) expect(matches(t.labelSelector.matchLabels)).toBe(true);
-    expect(one(o, 'NetworkPolicy').spec.policyTypes).toEqual(['Ingress', 'Egress']);
-    // Prometheus scrape annotations point at the container's port and /metrics.
-    const ann = dep.spec.template.metadata.annotations;
-    expect(ann['prometheus.io/scrape']).toBe('true');
-    expect(ann['prometheus.io/path']).toBe('/metrics');
-    expect(dep.spec.template.spec.containers[0].ports.map((p: Obj) => String(p.containerPort))).toContain(ann['prometheus.io/port']);
-  });
+  test.each(overlays)(
+    '%s: selectors of Service, PDB, NetworkPolicy and spread constraints match the pods',
+    (o) => {
+      const dep = one(o, 'Deployment');
+      const labels = dep.spec.template.metadata.labels;
+      const matches = (sel: Obj) => Object.entries(sel).every(([k, v]) => labels[k] === v);
+      expect(matches(dep.spec.selector.matchLabels)).toBe(true);
+      expect(matches(one(o, 'Service').spec.selector)).toBe(true);
+      expect(matches(one(o, 'PodDisruptionBudget').spec.selector.matchLabels)).toBe(true);
+      expect(matches(one(o, 'NetworkPolicy').spec.podSelector.matchLabels)).toBe(true);
+      const tsc = dep.spec.template.spec.topologySpreadConstraints;
+      expect(tsc.map((t: Obj) => t.topologyKey)).toEqual([
+        'topology.kubernetes.io/zone',
+        'kubernetes.io/hostname',
+      ]);
+      for (const t of tsc) expect(matches(t.labelSelector.matchLabels)).toBe(true);
+      expect(one(o, 'NetworkPolicy').spec.policyTypes).toEqual(['Ingress', 'Egress']);
+      // Prometheus scrape annotations point at the container's port and /metrics.
+      const ann = dep.spec.template.metadata.annotations;
+      expect(ann['prometheus.io/scrape']).toBe('true');
+      expect(ann['prometheus.io/path']).toBe('/metrics');
+      expect(dep.spec.template.spec.containers[0].ports.map((p: Obj) => String(p.containerPort))).toContain(
+        ann['prometheus.io/port'],
+      );
+    },
+  );
 
   test('staging runs one replica without HPA; production lets an autoscaling/v2 HPA own at least 3', () => {
     const stg = one('staging', 'Deployment');
@@ -659,7 +825,11 @@ describeWith('templates: kustomize overlays', missingCommands('kubectl'), () => 
     expect(prod.spec.replicas).toBeUndefined();
     const hpa = one('production', 'HorizontalPodAutoscaler');
     expect(hpa.apiVersion).toBe('autoscaling/v2');
-    expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: prod.metadata.name });
+    expect(hpa.spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: prod.metadata.name,
+    });
     expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(3);
     expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas);
     expect(one('production', 'PodDisruptionBudget').spec.minAvailable).toBeLessThan(hpa.spec.minReplicas);
@@ -689,11 +859,18 @@ describeWith('templates: Prometheus rules and scrape config (promtool)', missing
   });
 
   test('every alert has for:, a severity and summary/description; the required expressions are there', () => {
-    const rules: Obj[] = YAML.parse(fs.readFileSync(path.join(dir, 'alerts.yml'), 'utf8')).groups.flatMap((g: Obj) => g.rules);
-    const byName = Object.fromEntries(rules.map((r) => [r.alert, r]));
-    expect(Object.keys(byName).sort()).toEqual(
-      ['MCPHighErrorRate', 'MCPHighLatencyP95', 'MCPHighMemory', 'MCPRolloutFailed', 'MCPServerAbsent', 'MCPServerDown'],
+    const rules: Obj[] = YAML.parse(fs.readFileSync(path.join(dir, 'alerts.yml'), 'utf8')).groups.flatMap(
+      (g: Obj) => g.rules,
     );
+    const byName = Object.fromEntries(rules.map((r) => [r.alert, r]));
+    expect(Object.keys(byName).sort()).toEqual([
+      'MCPHighErrorRate',
+      'MCPHighLatencyP95',
+      'MCPHighMemory',
+      'MCPRolloutFailed',
+      'MCPServerAbsent',
+      'MCPServerDown',
+    ]);
     for (const r of rules) {
       expect(r.for).toMatch(/^\d+m$/);
       expect(['critical', 'warning']).toContain(r.labels.severity);
@@ -701,8 +878,12 @@ describeWith('templates: Prometheus rules and scrape config (promtool)', missing
       expect(r.annotations.description).toBeTruthy();
     }
     const squash = (s: string) => s.replace(/\s+/g, ' ');
-    expect(squash(byName.MCPHighErrorRate.expr)).toMatch(/rate\(mcp_tool_errors_total\{[^}]*\}\[5m\]\)\) \/ sum by \(namespace\) \(rate\(mcp_tool_requests_total/);
-    expect(squash(byName.MCPHighLatencyP95.expr)).toMatch(/histogram_quantile\(0\.95, sum by \(namespace, le\) \(rate\(mcp_tool_duration_seconds_bucket\{[^}]*\}\[5m\]\)\) ?\)/);
+    expect(squash(byName.MCPHighErrorRate.expr)).toMatch(
+      /rate\(mcp_tool_errors_total\{[^}]*\}\[5m\]\)\) \/ sum by \(namespace\) \(rate\(mcp_tool_requests_total/,
+    );
+    expect(squash(byName.MCPHighLatencyP95.expr)).toMatch(
+      /histogram_quantile\(0\.95, sum by \(namespace, le\) \(rate\(mcp_tool_duration_seconds_bucket\{[^}]*\}\[5m\]\)\) ?\)/,
+    );
     expect(byName.MCPHighMemory.expr).toContain('process_resident_memory_bytes');
     expect(byName.MCPHighMemory.expr).toContain('kube_pod_container_resource_limits{resource="memory"');
     expect(byName.MCPServerDown.expr).toBe(`up{job="${SAMPLE.crate}"} == 0`);
@@ -718,7 +899,14 @@ describeWith('templates: Prometheus rules and scrape config (promtool)', missing
     for (const t of tests) {
       for (const a of t.alert_rule_test ?? []) (a.exp_alerts?.length ? fired : quiet).add(a.alertname);
     }
-    const names = ['MCPHighErrorRate', 'MCPHighLatencyP95', 'MCPHighMemory', 'MCPServerDown', 'MCPServerAbsent', 'MCPRolloutFailed'];
+    const names = [
+      'MCPHighErrorRate',
+      'MCPHighLatencyP95',
+      'MCPHighMemory',
+      'MCPServerDown',
+      'MCPServerAbsent',
+      'MCPRolloutFailed',
+    ];
     expect([...fired].sort()).toEqual([...names].sort());
     expect([...quiet].sort()).toEqual([...names].sort());
   });
@@ -745,8 +933,14 @@ describeWith('templates: Prometheus rules and scrape config (promtool)', missing
     expect(job.job_name).toBe(SAMPLE.crate);
     expect(job.kubernetes_sd_configs).toEqual([{ role: 'pod' }]);
     const relabel: Obj[] = job.relabel_configs;
-    expect(relabel).toContainEqual({ source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'], action: 'keep', regex: 'true' });
-    expect(relabel.find((r) => r.target_label === '__metrics_path__')?.source_labels).toEqual(['__meta_kubernetes_pod_annotation_prometheus_io_path']);
+    expect(relabel).toContainEqual({
+      source_labels: ['__meta_kubernetes_pod_annotation_prometheus_io_scrape'],
+      action: 'keep',
+      regex: 'true',
+    });
+    expect(relabel.find((r) => r.target_label === '__metrics_path__')?.source_labels).toEqual([
+      '__meta_kubernetes_pod_annotation_prometheus_io_path',
+    ]);
     for (const l of ['namespace', 'pod']) expect(relabel.map((r) => r.target_label)).toContain(l);
     // The address rewrite (Prometheus anchors relabel regexes): IPv4 and IPv6 pod IPs with the port annotation.
     const address = relabel.filter((r) => r.target_label === '__address__');
@@ -762,7 +956,12 @@ describeWith('templates: Prometheus rules and scrape config (promtool)', missing
     // Debian's promtool is built without Kubernetes service discovery ("field kubernetes_sd_configs not
     // found"), so the config is checked with static targets in its place; the relabelling, rule_files and
     // everything else are checked as written.
-    const checked = { ...cfg, scrape_configs: [{ ...job, kubernetes_sd_configs: undefined, static_configs: [{ targets: ['10.1.2.3:8080'] }] }] };
+    const checked = {
+      ...cfg,
+      scrape_configs: [
+        { ...job, kubernetes_sd_configs: undefined, static_configs: [{ targets: ['10.1.2.3:8080'] }] },
+      ],
+    };
     delete checked.scrape_configs[0].kubernetes_sd_configs;
     fs.writeFileSync(path.join(dir, 'prometheus.static.yml'), YAML.stringify(checked));
     const out = await ok('promtool', ['check', 'config', path.join(dir, 'prometheus.static.yml')]);
@@ -825,9 +1024,7 @@ export const asSchema: Json<Dashboard> = dashboard;
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => (name === file ? source : readFile(name));
   const program = ts.createProgram([file], options, host);
-  return ts
-    .getPreEmitDiagnostics(program)
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
 describe('templates: Grafana dashboard', () => {

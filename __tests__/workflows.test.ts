@@ -50,7 +50,6 @@ function githubParser(kind: 'workflow' | 'action', file: string, extra: string[]
   return JSON.parse(r.stdout) as ParserResult;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Yaml = any;
 const load = (file: string): Yaml => parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
 const jobsOf = (file: string): [string, Yaml][] => Object.entries(load(file).jobs ?? {});

@@ -18,8 +18,15 @@ const benches = fs
 const sections = [];
 for (const b of benches) {
   process.stderr.write(`bench ${b} ...\n`);
-  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', `${b}.mjs`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  sections.push(r.status === 0 ? r.stdout.trim() : `## ${b}\n\nThe benchmark failed (exit ${r.status}):\n\n\`\`\`\n${r.stdout.trim().slice(-2000)}\n\`\`\``);
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench', `${b}.mjs`)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  sections.push(
+    r.status === 0
+      ? r.stdout.trim()
+      : `## ${b}\n\nThe benchmark failed (exit ${r.status}):\n\n\`\`\`\n${r.stdout.trim().slice(-2000)}\n\`\`\``,
+  );
 }
 const header = `# Benchmarks
 
@@ -32,7 +39,10 @@ fs.mkdirSync(path.dirname(out), { recursive: true });
 const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
 // Running a subset keeps the other sections of the previous report.
 const kept = only.length
-  ? previous.split(/\n(?=## )/).slice(1).filter((s) => !benches.some((b) => s.toLowerCase().includes(`scripts/bench/${b}.mjs`)))
+  ? previous
+      .split(/\n(?=## )/)
+      .slice(1)
+      .filter((s) => !benches.some((b) => s.toLowerCase().includes(`scripts/bench/${b}.mjs`)))
   : [];
 fs.writeFileSync(out, [header, ...sections, ...kept.map((s) => s.trim())].join('\n\n') + '\n');
 process.stderr.write(`wrote ${path.relative(root, out)}\n`);

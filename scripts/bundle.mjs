@@ -20,10 +20,27 @@ fs.mkdirSync(dist, { recursive: true });
 for (const [entry, out] of entries) {
   // Not under build/: that is the build stage action's directory (build/action.yml).
   const tmp = path.join(root, 'node_modules', '.cache', `mcp-deploy-ncc-${out}-${process.pid}`);
-  execFileSync(ncc, ['build', entry, '-o', tmp, '--minify', '--transpile-only', '--target', 'es2022', '--no-source-map-register', '--license', 'licenses.txt', '-q'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    ncc,
+    [
+      'build',
+      entry,
+      '-o',
+      tmp,
+      '--minify',
+      '--transpile-only',
+      '--target',
+      'es2022',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+      '-q',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   fs.renameSync(path.join(tmp, 'index.js'), path.join(dist, `${out}.js`));
   fs.renameSync(path.join(tmp, 'licenses.txt'), path.join(dist, `${out}.licenses.txt`));
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -41,5 +58,6 @@ const keep = new Set([
   ...entries.flatMap(([, out]) => [`${out}.js`, `${out}.licenses.txt`]),
   ...STAGES.map((s) => `${s}.js`),
 ]);
-for (const f of fs.readdirSync(dist)) if (!keep.has(f)) fs.rmSync(path.join(dist, f), { recursive: true, force: true });
+for (const f of fs.readdirSync(dist))
+  if (!keep.has(f)) fs.rmSync(path.join(dist, f), { recursive: true, force: true });
 fs.chmodSync(path.join(dist, 'cli.js'), 0o755);

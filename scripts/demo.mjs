@@ -21,7 +21,15 @@ if (!have('cargo')) {
 const audit = have('cargo-audit') ? 'true' : 'false';
 if (audit === 'false') console.log('(cargo-audit is not installed: the audit gate is left out of this demo)');
 
-const gates = step('Gates on examples/hello-mcp (real cargo)', ['run', '--stages', 'gates', '--cwd', crate, '--audit', audit]);
+const gates = step('Gates on examples/hello-mcp (real cargo)', [
+  'run',
+  '--stages',
+  'gates',
+  '--cwd',
+  crate,
+  '--audit',
+  audit,
+]);
 const plan = step('Plan of the whole pipeline for the tag v1.2.3 (nothing runs)', [
   'plan',
   '--stages',

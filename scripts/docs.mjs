@@ -8,12 +8,18 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 export function tables(actionYml) {
   const action = YAML.parse(actionYml);
-  const esc = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+  const esc = (s) =>
+    String(s ?? '')
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ')
+      .trim();
   const def = (v) => (v === undefined || v === '' ? '' : `\`${esc(v)}\``);
   const inputs = [
     '| Input | Description | Default |',
     '| --- | --- | --- |',
-    ...Object.entries(action.inputs ?? {}).map(([k, v]) => `| \`${k}\` | ${esc(v.description)} | ${def(v.default)} |`),
+    ...Object.entries(action.inputs ?? {}).map(
+      ([k, v]) => `| \`${k}\` | ${esc(v.description)} | ${def(v.default)} |`,
+    ),
   ].join('\n');
   const outputs = [
     '| Output | Description |',
@@ -28,7 +34,8 @@ export function render(readme, actionYml) {
   let out = readme;
   for (const [name, table] of Object.entries(t)) {
     const re = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
-    if (!re.test(out)) throw new Error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> markers`);
+    if (!re.test(out))
+      throw new Error(`README.md has no <!-- ${name}:start --> ... <!-- ${name}:end --> markers`);
     out = out.replace(re, (_m, a, b) => `${a}\n${table}\n${b}`);
   }
   return out;

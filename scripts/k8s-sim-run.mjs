@@ -10,7 +10,9 @@ const require = createRequire(import.meta.url);
 const ts = require('typescript');
 const here = path.dirname(new URL(import.meta.url).pathname);
 const src = fs.readFileSync(path.join(here, '../__tests__/support/k8s-sim.ts'), 'utf8');
-const out = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+const out = ts.transpileModule(src, {
+  compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
+}).outputText;
 const dir = process.argv[2] || fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-sim-'));
 fs.mkdirSync(dir, { recursive: true });
 const cacheDir = path.join(here, '../node_modules/.cache');
@@ -19,7 +21,10 @@ const mod = path.join(cacheDir, `k8s-sim-run-${process.pid}.mjs`);
 fs.writeFileSync(mod, out);
 const { startK8sSim } = await import(pathToFileURL(mod).href);
 fs.rmSync(mod);
-const sim = await startK8sSim({ podReadyMs: Number(process.env.POD_READY_MS || 150), token: process.env.SIM_TOKEN || undefined });
+const sim = await startK8sSim({
+  podReadyMs: Number(process.env.POD_READY_MS || 150),
+  token: process.env.SIM_TOKEN || undefined,
+});
 const kc = sim.writeKubeconfig(dir);
 fs.writeFileSync(path.join(dir, 'KUBECONFIG'), kc);
 console.log(`KUBECONFIG=${kc}`);
@@ -30,4 +35,7 @@ setInterval(() => {
     console.log(`${r.method} ${r.path} ct=${r.contentType ?? ''} accept=${r.accept ?? ''}`);
   }
 }, 100);
-process.on('SIGTERM', async () => { await sim.stop(); process.exit(0); });
+process.on('SIGTERM', async () => {
+  await sim.stop();
+  process.exit(0);
+});

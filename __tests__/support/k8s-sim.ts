@@ -14,7 +14,6 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import YAML from 'yaml';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Obj = Record<string, any>;
 
 export interface K8sSimOptions {
@@ -80,21 +79,144 @@ interface ResDef {
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 const RESOURCES: ResDef[] = [
-  { group: '', version: 'v1', name: 'namespaces', singular: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], subresources: ['status'] },
-  { group: '', version: 'v1', name: 'pods', singular: 'pod', kind: 'Pod', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['status', 'log'] },
-  { group: '', version: 'v1', name: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'] },
-  { group: '', version: 'v1', name: 'services', singular: 'service', kind: 'Service', namespaced: true, shortNames: ['svc'], categories: ['all'], subresources: ['status'] },
-  { group: '', version: 'v1', name: 'configmaps', singular: 'configmap', kind: 'ConfigMap', namespaced: true, shortNames: ['cm'] },
+  {
+    group: '',
+    version: 'v1',
+    name: 'namespaces',
+    singular: 'namespace',
+    kind: 'Namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    subresources: ['status'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    name: 'pods',
+    singular: 'pod',
+    kind: 'Pod',
+    namespaced: true,
+    shortNames: ['po'],
+    categories: ['all'],
+    subresources: ['status', 'log'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    name: 'events',
+    singular: 'event',
+    kind: 'Event',
+    namespaced: true,
+    shortNames: ['ev'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    name: 'services',
+    singular: 'service',
+    kind: 'Service',
+    namespaced: true,
+    shortNames: ['svc'],
+    categories: ['all'],
+    subresources: ['status'],
+  },
+  {
+    group: '',
+    version: 'v1',
+    name: 'configmaps',
+    singular: 'configmap',
+    kind: 'ConfigMap',
+    namespaced: true,
+    shortNames: ['cm'],
+  },
   { group: '', version: 'v1', name: 'secrets', singular: 'secret', kind: 'Secret', namespaced: true },
-  { group: '', version: 'v1', name: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount', namespaced: true, shortNames: ['sa'] },
-  { group: 'apps', version: 'v1', name: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true, shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'] },
-  { group: 'apps', version: 'v1', name: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'] },
-  { group: 'networking.k8s.io', version: 'v1', name: 'ingresses', singular: 'ingress', kind: 'Ingress', namespaced: true, shortNames: ['ing'], subresources: ['status'] },
-  { group: 'networking.k8s.io', version: 'v1', name: 'networkpolicies', singular: 'networkpolicy', kind: 'NetworkPolicy', namespaced: true, shortNames: ['netpol'] },
-  { group: 'policy', version: 'v1', name: 'poddisruptionbudgets', singular: 'poddisruptionbudget', kind: 'PodDisruptionBudget', namespaced: true, shortNames: ['pdb'], subresources: ['status'] },
-  { group: 'autoscaling', version: 'v2', name: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler', kind: 'HorizontalPodAutoscaler', namespaced: true, shortNames: ['hpa'], categories: ['all'], subresources: ['status'] },
-  { group: 'rbac.authorization.k8s.io', version: 'v1', name: 'roles', singular: 'role', kind: 'Role', namespaced: true },
-  { group: 'rbac.authorization.k8s.io', version: 'v1', name: 'rolebindings', singular: 'rolebinding', kind: 'RoleBinding', namespaced: true },
+  {
+    group: '',
+    version: 'v1',
+    name: 'serviceaccounts',
+    singular: 'serviceaccount',
+    kind: 'ServiceAccount',
+    namespaced: true,
+    shortNames: ['sa'],
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    name: 'deployments',
+    singular: 'deployment',
+    kind: 'Deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    name: 'replicasets',
+    singular: 'replicaset',
+    kind: 'ReplicaSet',
+    namespaced: true,
+    shortNames: ['rs'],
+    categories: ['all'],
+    subresources: ['status', 'scale'],
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    name: 'ingresses',
+    singular: 'ingress',
+    kind: 'Ingress',
+    namespaced: true,
+    shortNames: ['ing'],
+    subresources: ['status'],
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    name: 'networkpolicies',
+    singular: 'networkpolicy',
+    kind: 'NetworkPolicy',
+    namespaced: true,
+    shortNames: ['netpol'],
+  },
+  {
+    group: 'policy',
+    version: 'v1',
+    name: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+    subresources: ['status'],
+  },
+  {
+    group: 'autoscaling',
+    version: 'v2',
+    name: 'horizontalpodautoscalers',
+    singular: 'horizontalpodautoscaler',
+    kind: 'HorizontalPodAutoscaler',
+    namespaced: true,
+    shortNames: ['hpa'],
+    categories: ['all'],
+    subresources: ['status'],
+  },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    name: 'roles',
+    singular: 'role',
+    kind: 'Role',
+    namespaced: true,
+  },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    name: 'rolebindings',
+    singular: 'rolebinding',
+    kind: 'RoleBinding',
+    namespaced: true,
+  },
 ];
 
 const GROUPS: { name: string; version: string }[] = [];
@@ -111,7 +233,13 @@ function findRes(group: string, version: string, name: string): ResDef | undefin
 }
 
 function byName(name: string): ResDef | undefined {
-  return RESOURCES.find((r) => r.name === name || r.singular === name || r.kind.toLowerCase() === name.toLowerCase() || (r.shortNames || []).includes(name));
+  return RESOURCES.find(
+    (r) =>
+      r.name === name ||
+      r.singular === name ||
+      r.kind.toLowerCase() === name.toLowerCase() ||
+      (r.shortNames || []).includes(name),
+  );
 }
 
 const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
@@ -138,7 +266,10 @@ function canonical(v: unknown): string {
 
 /** Template hash: 10 chars of [a-z0-9] (the real controller's alphabet), stable for equal templates. */
 export function templateHash(template: unknown): string {
-  const digest = crypto.createHash('sha256').update(canonical(stripHashLabel(template))).digest();
+  const digest = crypto
+    .createHash('sha256')
+    .update(canonical(stripHashLabel(template)))
+    .digest();
   return Array.from(digest.subarray(0, 10), (b) => ALPHABET[b % ALPHABET.length]).join('');
 }
 
@@ -167,7 +298,11 @@ class ApiError extends Error {
 }
 
 const notFound = (r: ResDef, name: string) =>
-  new ApiError(404, 'NotFound', `${r.group ? `${r.name}.${r.group}` : r.name} "${name}" not found`, { name, group: r.group, kind: r.name });
+  new ApiError(404, 'NotFound', `${r.group ? `${r.name}.${r.group}` : r.name} "${name}" not found`, {
+    name,
+    group: r.group,
+    kind: r.name,
+  });
 
 function statusBody(e: ApiError): Obj {
   return {
@@ -209,7 +344,15 @@ function splitTop(s: string): string[] {
 export function parseLabelSelector(s: string): Requirement[] {
   return splitTop(s).map((term) => {
     let m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(term);
-    if (m) return { key: m[1], op: m[2] as 'in' | 'notin', values: m[3].split(',').map((v) => v.trim()).filter(Boolean) };
+    if (m)
+      return {
+        key: m[1],
+        op: m[2] as 'in' | 'notin',
+        values: m[3]
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      };
     m = /^([^!=\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(term);
     if (m) return { key: m[1], op: m[2] === '!=' ? 'neq' : 'eq', values: [m[3]] };
     if (term.startsWith('!')) return { key: term.slice(1).trim(), op: 'notexists', values: [] };
@@ -400,7 +543,8 @@ function pointer(p: string): string[] {
 
 export function jsonPatch(target: unknown, ops: Obj[]): unknown {
   let doc: any = clone(target);
-  const getAt = (parts: string[]) => parts.reduce((o: any, k) => (o === undefined || o === null ? undefined : o[k]), doc);
+  const getAt = (parts: string[]) =>
+    parts.reduce((o: any, k) => (o === undefined || o === null ? undefined : o[k]), doc);
   const setAt = (parts: string[], value: unknown, insert: boolean) => {
     if (parts.length === 0) {
       doc = value;
@@ -444,7 +588,8 @@ export function jsonPatch(target: unknown, ops: Obj[]): unknown {
         break;
       }
       case 'test':
-        if (canonical(getAt(parts)) !== canonical(op.value)) throw new ApiError(422, 'Invalid', `jsonpatch: test failed at ${op.path}`);
+        if (canonical(getAt(parts)) !== canonical(op.value))
+          throw new ApiError(422, 'Invalid', `jsonpatch: test failed at ${op.path}`);
         break;
       default:
         throw new ApiError(400, 'BadRequest', `jsonpatch: unknown op ${op.op}`);
@@ -472,10 +617,26 @@ interface Watcher {
 }
 
 /** Resources whose main endpoint ignores status (it is written through /status or by the controllers). */
-const STATUS_RESOURCES = new Set(['deployments', 'replicasets', 'pods', 'services', 'namespaces', 'ingresses', 'poddisruptionbudgets', 'horizontalpodautoscalers']);
+const STATUS_RESOURCES = new Set([
+  'deployments',
+  'replicasets',
+  'pods',
+  'services',
+  'namespaces',
+  'ingresses',
+  'poddisruptionbudgets',
+  'horizontalpodautoscalers',
+]);
 
 /** Resources whose metadata.generation counts spec changes. */
-const GENERATION_RESOURCES = new Set(['deployments', 'replicasets', 'ingresses', 'networkpolicies', 'poddisruptionbudgets', 'horizontalpodautoscalers']);
+const GENERATION_RESOURCES = new Set([
+  'deployments',
+  'replicasets',
+  'ingresses',
+  'networkpolicies',
+  'poddisruptionbudgets',
+  'horizontalpodautoscalers',
+]);
 
 class Store {
   rv = 1;
@@ -496,7 +657,9 @@ class Store {
     const prefix = ns === undefined ? `${res}|` : `${res}|${ns}|`;
     for (const [k, v] of this.objects) if (k.startsWith(prefix)) out.push(v);
     return out.sort((a, b) =>
-      `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace ?? ''}/${b.metadata.name}`),
+      `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(
+        `${b.metadata.namespace ?? ''}/${b.metadata.name}`,
+      ),
     );
   }
 
@@ -522,7 +685,8 @@ class Store {
     const snapshot = clone(obj);
     this.history.push({ rv: this.rv, type, res: r.name, obj: snapshot });
     if (this.history.length > 20000) this.history.splice(0, 5000);
-    for (const w of this.watchers) if (w.res.name === r.name && watcherMatches(w, snapshot)) w.send(type, snapshot);
+    for (const w of this.watchers)
+      if (w.res.name === r.name && watcherMatches(w, snapshot)) w.send(type, snapshot);
   }
 }
 
@@ -566,35 +730,61 @@ export class Sim {
     this.token = opts.token;
     this.podReadyMs = opts.podReadyMs ?? 150;
     this.tickMs = opts.tickMs ?? 50;
-    this.create(byName('namespaces')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
-    this.create(byName('namespaces')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-system' } });
+    this.create(byName('namespaces')!, undefined, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'default' },
+    });
+    this.create(byName('namespaces')!, undefined, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'kube-system' },
+    });
   }
 
   /* --- object lifecycle, used by the HTTP layer and the controllers */
 
   create(r: ResDef, ns: string | undefined, body: Obj, dry = false): Obj {
-    if (!isObj(body) || !isObj(body.metadata)) throw new ApiError(400, 'BadRequest', 'the object has no metadata');
+    if (!isObj(body) || !isObj(body.metadata))
+      throw new ApiError(400, 'BadRequest', 'the object has no metadata');
     const obj = clone(body);
     const md = obj.metadata;
     if (!md.namespace) delete md.namespace;
     if (!md.name && md.generateName) md.name = md.generateName + randomSuffix(5);
-    if (!md.name) throw new ApiError(422, 'Invalid', `${r.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
+    if (!md.name)
+      throw new ApiError(
+        422,
+        'Invalid',
+        `${r.kind} "" is invalid: metadata.name: Required value: name or generateName is required`,
+      );
     if (r.namespaced) {
       const target = md.namespace ?? ns ?? 'default';
       if (ns !== undefined && md.namespace !== undefined && md.namespace !== ns) {
-        throw new ApiError(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request');
+        throw new ApiError(
+          400,
+          'BadRequest',
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       if (!this.store.get('namespaces', undefined, target)) {
-        throw new ApiError(404, 'NotFound', `namespaces "${target}" not found`, { name: target, kind: 'namespaces' });
+        throw new ApiError(404, 'NotFound', `namespaces "${target}" not found`, {
+          name: target,
+          kind: 'namespaces',
+        });
       }
       md.namespace = target;
     } else delete md.namespace;
     if (this.store.get(r.name, md.namespace, md.name)) {
-      throw new ApiError(409, 'AlreadyExists', `${r.group ? `${r.name}.${r.group}` : r.name} "${md.name}" already exists`, {
-        name: md.name,
-        group: r.group,
-        kind: r.name,
-      });
+      throw new ApiError(
+        409,
+        'AlreadyExists',
+        `${r.group ? `${r.name}.${r.group}` : r.name} "${md.name}" already exists`,
+        {
+          name: md.name,
+          group: r.group,
+          kind: r.name,
+        },
+      );
     }
     obj.apiVersion = gv(r);
     obj.kind = r.kind;
@@ -607,13 +797,23 @@ export class Sim {
     if (dry) return obj;
     const stored = this.store.put(r, obj, 'ADDED');
     if (r.name === 'namespaces') {
-      this.create(byName('serviceaccounts')!, md.name, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: md.name } });
+      this.create(byName('serviceaccounts')!, md.name, {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: 'default', namespace: md.name },
+      });
     }
     return stored;
   }
 
   /** Replaces an object (PUT / PATCH result). statusOnly: the /status subresource. */
-  update(r: ResDef, ns: string | undefined, name: string, body: Obj, opts: { statusOnly?: boolean; internal?: boolean; dry?: boolean } = {}): Obj {
+  update(
+    r: ResDef,
+    ns: string | undefined,
+    name: string,
+    body: Obj,
+    opts: { statusOnly?: boolean; internal?: boolean; dry?: boolean } = {},
+  ): Obj {
     const cur = this.store.get(r.name, ns, name);
     if (!cur) throw notFound(r, name);
     if (!isObj(body)) throw new ApiError(400, 'BadRequest', 'the body is not an object');
@@ -647,7 +847,10 @@ export class Sim {
         next.metadata.generation = cur.metadata.generation + 1;
       }
     }
-    if (canonical({ ...next, metadata: { ...next.metadata, resourceVersion: '' } }) === canonical({ ...cur, metadata: { ...cur.metadata, resourceVersion: '' } })) {
+    if (
+      canonical({ ...next, metadata: { ...next.metadata, resourceVersion: '' } }) ===
+      canonical({ ...cur, metadata: { ...cur.metadata, resourceVersion: '' } })
+    ) {
       return cur; // no-op: the real server does not bump resourceVersion either
     }
     if (opts.dry) return next;
@@ -663,7 +866,9 @@ export class Sim {
     const obj = this.store.remove(r, ns, name);
     if (!obj) throw notFound(r, name);
     if (r.name === 'namespaces') {
-      for (const rr of RESOURCES) if (rr.namespaced) for (const o of this.store.list(rr.name, name)) this.store.remove(rr, name, o.metadata.name);
+      for (const rr of RESOURCES)
+        if (rr.namespaced)
+          for (const o of this.store.list(rr.name, name)) this.store.remove(rr, name, o.metadata.name);
     }
     return obj;
   }
@@ -673,14 +878,20 @@ export class Sim {
     if (r.name === 'namespaces') {
       obj.spec = obj.spec ?? { finalizers: ['kubernetes'] };
       obj.status = obj.status ?? { phase: 'Active' };
-      obj.metadata.labels = { ...(obj.metadata.labels || {}), 'kubernetes.io/metadata.name': obj.metadata.name };
+      obj.metadata.labels = {
+        ...(obj.metadata.labels || {}),
+        'kubernetes.io/metadata.name': obj.metadata.name,
+      };
     }
     if (r.name === 'deployments' && isObj(obj.spec)) {
       const s = obj.spec;
       s.replicas = s.replicas ?? 1;
       s.revisionHistoryLimit = s.revisionHistoryLimit ?? 10;
       s.progressDeadlineSeconds = s.progressDeadlineSeconds ?? 600;
-      s.strategy = s.strategy ?? { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
+      s.strategy = s.strategy ?? {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+      };
       if (isObj(s.template)) podSpecDefaults(s.template.spec);
     }
     if (r.name === 'replicasets' && isObj(obj.spec)) obj.spec.replicas = obj.spec.replicas ?? 1;
@@ -708,12 +919,19 @@ export class Sim {
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const u = new URL(req.url || '/', 'http://sim');
     const ct = req.headers['content-type'];
-    this.requests.push({ method: req.method || 'GET', path: u.pathname + u.search, contentType: ct, accept: req.headers.accept });
+    this.requests.push({
+      method: req.method || 'GET',
+      path: u.pathname + u.search,
+      contentType: ct,
+      accept: req.headers.accept,
+    });
     try {
       if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}`) {
         throw new ApiError(401, 'Unauthorized', 'Unauthorized');
       }
-      const body = ['POST', 'PUT', 'PATCH'].includes(req.method || '') ? await readBody(req) : Buffer.alloc(0);
+      const body = ['POST', 'PUT', 'PATCH'].includes(req.method || '')
+        ? await readBody(req)
+        : Buffer.alloc(0);
       const out = this.route(req.method || 'GET', u, ct, body, req, res);
       if (out === undefined) return; // streaming (watch)
       if (typeof out === 'string') {
@@ -724,17 +942,32 @@ export class Sim {
       res.writeHead(out.code, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(out.body));
     } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(500, 'InternalError', String((err as Error)?.stack || err));
+      const e =
+        err instanceof ApiError
+          ? err
+          : new ApiError(500, 'InternalError', String((err as Error)?.stack || err));
       if (!res.headersSent) res.writeHead(e.code, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(statusBody(e)));
     }
   }
 
-  private route(method: string, u: URL, ct: string | undefined, body: Buffer, req: http.IncomingMessage, res: http.ServerResponse): { code: number; body: unknown } | string | undefined {
+  private route(
+    method: string,
+    u: URL,
+    ct: string | undefined,
+    body: Buffer,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): { code: number; body: unknown } | string | undefined {
     const p = u.pathname.replace(/\/+$/, '') || '/';
     const disc = this.discovery(p);
     if (disc !== undefined) {
-      if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      if (method !== 'GET')
+        throw new ApiError(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        );
       return { code: 200, body: disc };
     }
     const route = this.parsePath(p);
@@ -742,7 +975,14 @@ export class Sim {
     const q = u.searchParams;
     const watch = route.watch || q.get('watch') === 'true' || q.get('watch') === '1';
     const { res: r, namespace: ns, name, sub } = route;
-    if (r.namespaced && ns !== undefined && r.name !== 'events' && !this.store.get('namespaces', undefined, ns) && method === 'GET' && !name) {
+    if (
+      r.namespaced &&
+      ns !== undefined &&
+      r.name !== 'events' &&
+      !this.store.get('namespaces', undefined, ns) &&
+      method === 'GET' &&
+      !name
+    ) {
       // listing in a missing namespace is an empty list on the real server; keep that
     }
     if (watch) {
@@ -753,12 +993,18 @@ export class Sim {
       if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'method not allowed');
       return this.podLog(ns, name!, q);
     }
-    if (sub && sub !== 'status' && sub !== 'scale') throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    if (sub && sub !== 'status' && sub !== 'scale')
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     const dry = q.get('dryRun') === 'All';
     const parse = (): Obj => {
       if (ct && ct.startsWith('application/vnd.kubernetes.protobuf')) return decodeProtobufObject(body);
       if (ct && ct.startsWith('application/apply-patch+yaml')) return YAML.parse(body.toString('utf8'));
-      if (ct && !ct.includes('json')) throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+      if (ct && !ct.includes('json'))
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+        );
       try {
         return JSON.parse(body.toString('utf8'));
       } catch {
@@ -772,10 +1018,16 @@ export class Sim {
         if (name) {
           const o = this.store.get(r.name, r.namespaced ? ns : undefined, name);
           if (!o) throw notFound(r, name);
-          return { code: 200, body: table ? toTable(r, [o], String(this.store.rv), q.get('includeObject')) : o };
+          return {
+            code: 200,
+            body: table ? toTable(r, [o], String(this.store.rv), q.get('includeObject')) : o,
+          };
         }
         const list = this.list(r, ns, q);
-        return { code: 200, body: table ? toTable(r, list.items, list.metadata.resourceVersion, q.get('includeObject')) : list };
+        return {
+          code: 200,
+          body: table ? toTable(r, list.items, list.metadata.resourceVersion, q.get('includeObject')) : list,
+        };
       }
       case 'POST': {
         if (name) throw new ApiError(405, 'MethodNotAllowed', 'POST to a named resource is not allowed');
@@ -784,7 +1036,13 @@ export class Sim {
       }
       case 'PUT': {
         if (!name) throw new ApiError(405, 'MethodNotAllowed', 'PUT needs a name');
-        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, parse(), { statusOnly: sub === 'status', dry }) };
+        return {
+          code: 200,
+          body: this.update(r, r.namespaced ? ns : undefined, name, parse(), {
+            statusOnly: sub === 'status',
+            dry,
+          }),
+        };
       }
       case 'PATCH': {
         if (!name) throw new ApiError(405, 'MethodNotAllowed', 'PATCH needs a name');
@@ -792,17 +1050,36 @@ export class Sim {
         const patch = parse();
         if (ct?.startsWith('application/apply-patch')) {
           // server-side apply, approximated: create if absent, else a strategic merge (no field ownership)
-          if (!isObj(patch)) throw new ApiError(400, 'BadRequest', 'the apply configuration is not an object');
+          if (!isObj(patch))
+            throw new ApiError(400, 'BadRequest', 'the apply configuration is not an object');
           delete patch.metadata?.managedFields;
-          if (!cur) return { code: 201, body: this.create(r, r.namespaced ? ns : undefined, { ...patch, metadata: { ...patch.metadata, name } }, dry) };
+          if (!cur)
+            return {
+              code: 201,
+              body: this.create(
+                r,
+                r.namespaced ? ns : undefined,
+                { ...patch, metadata: { ...patch.metadata, name } },
+                dry,
+              ),
+            };
         }
         if (!cur) throw notFound(r, name);
-        const next = ct?.startsWith('application/apply-patch') ? strategicMerge(cur, patch) : applyPatch(cur, patch, ct || '');
+        const next = ct?.startsWith('application/apply-patch')
+          ? strategicMerge(cur, patch)
+          : applyPatch(cur, patch, ct || '');
         if (isObj(next) && isObj(next.metadata)) {
           // a patch may carry a resourceVersion precondition; otherwise it applies to the latest version
-          if (!(isObj(patch) && isObj(patch.metadata) && patch.metadata.resourceVersion)) next.metadata.resourceVersion = cur.metadata.resourceVersion;
+          if (!(isObj(patch) && isObj(patch.metadata) && patch.metadata.resourceVersion))
+            next.metadata.resourceVersion = cur.metadata.resourceVersion;
         }
-        return { code: 200, body: this.update(r, r.namespaced ? ns : undefined, name, next as Obj, { statusOnly: sub === 'status', dry }) };
+        return {
+          code: 200,
+          body: this.update(r, r.namespaced ? ns : undefined, name, next as Obj, {
+            statusOnly: sub === 'status',
+            dry,
+          }),
+        };
       }
       case 'DELETE': {
         if (!name) {
@@ -833,15 +1110,33 @@ export class Sim {
     };
   }
 
-  private scale(method: string, r: ResDef, ns: string | undefined, name: string, body: Obj | undefined, ct: string | undefined): { code: number; body: unknown } {
+  private scale(
+    method: string,
+    r: ResDef,
+    ns: string | undefined,
+    name: string,
+    body: Obj | undefined,
+    ct: string | undefined,
+  ): { code: number; body: unknown } {
     const cur = this.store.get(r.name, ns, name);
     if (!cur) throw notFound(r, name);
     const asScale = (o: Obj): Obj => ({
       kind: 'Scale',
       apiVersion: 'autoscaling/v1',
-      metadata: { name, namespace: ns, uid: o.metadata.uid, resourceVersion: o.metadata.resourceVersion, creationTimestamp: o.metadata.creationTimestamp },
+      metadata: {
+        name,
+        namespace: ns,
+        uid: o.metadata.uid,
+        resourceVersion: o.metadata.resourceVersion,
+        creationTimestamp: o.metadata.creationTimestamp,
+      },
       spec: { replicas: o.spec?.replicas ?? 0 },
-      status: { replicas: o.status?.replicas ?? 0, selector: Object.entries(o.spec?.selector?.matchLabels || {}).map(([k, v]) => `${k}=${v}`).join(',') },
+      status: {
+        replicas: o.status?.replicas ?? 0,
+        selector: Object.entries(o.spec?.selector?.matchLabels || {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(','),
+      },
     });
     if (method === 'GET') return { code: 200, body: asScale(cur) };
     let replicas: unknown;
@@ -895,7 +1190,13 @@ export class Sim {
       };
     }
     if (p === '/api') {
-      return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^http:\/\//, '') }] };
+      return {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [
+          { clientCIDR: '0.0.0.0/0', serverAddress: this.url.replace(/^http:\/\//, '') },
+        ],
+      };
     }
     if (p === '/apis') {
       return {
@@ -936,7 +1237,12 @@ export class Sim {
         });
       }
     }
-    return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+    return {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: group ? `${group}/${version}` : version,
+      resources,
+    };
   }
 
   /* --- watch */
@@ -960,7 +1266,10 @@ export class Sim {
       fields,
       send: (type, obj) => {
         if (done) return;
-        const object = table && type !== 'BOOKMARK' ? toTable(r, [obj], obj.metadata.resourceVersion, q.get('includeObject')) : obj;
+        const object =
+          table && type !== 'BOOKMARK'
+            ? toTable(r, [obj], obj.metadata.resourceVersion, q.get('includeObject'))
+            : obj;
         res.write(`${JSON.stringify({ type, object })}\n`);
       },
       end: () => {
@@ -977,10 +1286,18 @@ export class Sim {
       for (const o of this.store.list(r.name, ns)) if (watcherMatches(w, o)) w.send('ADDED', o);
     } else {
       const from = Number(rvParam);
-      for (const c of this.store.history) if (c.rv > from && c.res === r.name && watcherMatches(w, c.obj)) w.send(c.type, c.obj);
+      for (const c of this.store.history)
+        if (c.rv > from && c.res === r.name && watcherMatches(w, c.obj)) w.send(c.type, c.obj);
     }
     if (q.get('allowWatchBookmarks') === 'true' && q.get('sendInitialEvents') === 'true') {
-      w.send('BOOKMARK', { kind: r.kind, apiVersion: gv(r), metadata: { resourceVersion: String(this.store.rv), annotations: { 'k8s.io/initial-events-end': 'true' } } });
+      w.send('BOOKMARK', {
+        kind: r.kind,
+        apiVersion: gv(r),
+        metadata: {
+          resourceVersion: String(this.store.rv),
+          annotations: { 'k8s.io/initial-events-end': 'true' },
+        },
+      });
     }
     this.store.watchers.add(w);
     this.openWatches.add(w.end);
@@ -1001,23 +1318,40 @@ export class Sim {
     let container = q.get('container') || undefined;
     if (!container) {
       if (containers.length !== 1) {
-        throw new ApiError(400, 'BadRequest', `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`);
+        throw new ApiError(
+          400,
+          'BadRequest',
+          `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`,
+        );
       }
       container = containers[0];
     }
-    if (!containers.includes(container)) throw new ApiError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
+    if (!containers.includes(container))
+      throw new ApiError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
     const cs = ((pod.status?.containerStatuses || []) as Obj[]).find((c) => c.name === container);
     const previous = q.get('previous') === 'true' || q.get('previous') === '1';
     let lines: string[];
     if (previous) {
-      if (!cs?.lastState?.terminated) throw new ApiError(400, 'BadRequest', `previous terminated container "${container}" in pod "${name}" not found`);
+      if (!cs?.lastState?.terminated)
+        throw new ApiError(
+          400,
+          'BadRequest',
+          `previous terminated container "${container}" in pod "${name}" not found`,
+        );
       lines = CRASH_LOG;
     } else if (cs?.lastState?.terminated || cs?.state?.running) {
       lines = cs.lastState?.terminated ? CRASH_LOG : [`${container}: listening on 0.0.0.0:8080`, 'ready'];
     } else {
       const reason = cs?.state?.waiting?.reason || 'ContainerCreating';
-      const why = reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason;
-      throw new ApiError(400, 'BadRequest', `container "${container}" in pod "${name}" is waiting to start: ${why}`);
+      const why =
+        reason === 'ImagePullBackOff' || reason === 'ErrImagePull'
+          ? 'trying and failing to pull image'
+          : reason;
+      throw new ApiError(
+        400,
+        'BadRequest',
+        `container "${container}" in pod "${name}" is waiting to start: ${why}`,
+      );
     }
     const tail = q.get('tailLines');
     const out = tail ? lines.slice(-Number(tail)) : lines;
@@ -1041,7 +1375,14 @@ interface PField {
 type PSchema = Record<number, PField>;
 
 const f = (name: string, kind: PKind, extra: Partial<PField> = {}): PField => ({ name, kind, ...extra });
-const OWNER_REF: PSchema = { 1: f('kind', 'string'), 3: f('name', 'string'), 4: f('uid', 'string'), 5: f('apiVersion', 'string'), 6: f('controller', 'bool'), 7: f('blockOwnerDeletion', 'bool') };
+const OWNER_REF: PSchema = {
+  1: f('kind', 'string'),
+  3: f('name', 'string'),
+  4: f('uid', 'string'),
+  5: f('apiVersion', 'string'),
+  6: f('controller', 'bool'),
+  7: f('blockOwnerDeletion', 'bool'),
+};
 const OBJECT_META: PSchema = {
   1: f('name', 'string'),
   2: f('generateName', 'string'),
@@ -1057,11 +1398,29 @@ const OBJECT_META: PSchema = {
 const meta = f('metadata', 'msg', { schema: OBJECT_META });
 const PROTO_SCHEMAS: Record<string, PSchema> = {
   'v1/ConfigMap': { 1: meta, 2: f('data', 'map'), 3: f('binaryData', 'mapbytes'), 4: f('immutable', 'bool') },
-  'v1/Secret': { 1: meta, 2: f('data', 'mapbytes'), 3: f('type', 'string'), 4: f('stringData', 'map'), 5: f('immutable', 'bool') },
-  'v1/Namespace': { 1: meta, 2: f('spec', 'msg', { schema: { 1: f('finalizers', 'string', { repeated: true }) } }) },
+  'v1/Secret': {
+    1: meta,
+    2: f('data', 'mapbytes'),
+    3: f('type', 'string'),
+    4: f('stringData', 'map'),
+    5: f('immutable', 'bool'),
+  },
+  'v1/Namespace': {
+    1: meta,
+    2: f('spec', 'msg', { schema: { 1: f('finalizers', 'string', { repeated: true }) } }),
+  },
   'v1/ServiceAccount': {
     1: meta,
-    2: f('secrets', 'msg', { repeated: true, schema: { 1: f('kind', 'string'), 2: f('namespace', 'string'), 3: f('name', 'string'), 4: f('uid', 'string'), 5: f('apiVersion', 'string') } }),
+    2: f('secrets', 'msg', {
+      repeated: true,
+      schema: {
+        1: f('kind', 'string'),
+        2: f('namespace', 'string'),
+        3: f('name', 'string'),
+        4: f('uid', 'string'),
+        5: f('apiVersion', 'string'),
+      },
+    }),
     3: f('imagePullSecrets', 'msg', { repeated: true, schema: { 1: f('name', 'string') } }),
     4: f('automountServiceAccountToken', 'bool'),
   },
@@ -1102,7 +1461,10 @@ function decodeMessage(buf: Buffer, schema: PSchema): Obj {
     if (!fd) continue;
     let v: unknown;
     if (fd.kind === 'map' || fd.kind === 'mapbytes') {
-      const entry = decodeMessage(value as Buffer, { 1: f('key', 'string'), 2: f('value', fd.kind === 'map' ? 'string' : 'bytes') });
+      const entry = decodeMessage(value as Buffer, {
+        1: f('key', 'string'),
+        2: f('value', fd.kind === 'map' ? 'string' : 'bytes'),
+      });
       out[fd.name] = { ...(out[fd.name] || {}), [entry.key ?? '']: entry.value ?? '' };
       continue;
     }
@@ -1118,7 +1480,8 @@ function decodeMessage(buf: Buffer, schema: PSchema): Obj {
 }
 
 export function decodeProtobufObject(body: Buffer): Obj {
-  if (body.subarray(0, 4).toString('latin1') !== 'k8s\0') throw new ApiError(400, 'BadRequest', 'the protobuf body has no k8s envelope');
+  if (body.subarray(0, 4).toString('latin1') !== 'k8s\0')
+    throw new ApiError(400, 'BadRequest', 'the protobuf body has no k8s envelope');
   const unknown = decodeMessage(body.subarray(4), {
     1: f('typeMeta', 'msg', { schema: { 1: f('apiVersion', 'string'), 2: f('kind', 'string') } }),
     2: f('raw', 'bytes'),
@@ -1126,9 +1489,17 @@ export function decodeProtobufObject(body: Buffer): Obj {
   const key = `${unknown.typeMeta?.apiVersion}/${unknown.typeMeta?.kind}`;
   const schema = PROTO_SCHEMAS[key];
   if (!schema) {
-    throw new ApiError(415, 'UnsupportedMediaType', `the simulator decodes protobuf bodies only for ${Object.keys(PROTO_SCHEMAS).join(', ')} (got ${key}); use kubectl apply`);
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the simulator decodes protobuf bodies only for ${Object.keys(PROTO_SCHEMAS).join(', ')} (got ${key}); use kubectl apply`,
+    );
   }
-  return { apiVersion: unknown.typeMeta.apiVersion, kind: unknown.typeMeta.kind, ...decodeMessage(Buffer.from(String(unknown.raw ?? ''), 'base64'), schema) };
+  return {
+    apiVersion: unknown.typeMeta.apiVersion,
+    kind: unknown.typeMeta.kind,
+    ...decodeMessage(Buffer.from(String(unknown.raw ?? ''), 'base64'), schema),
+  };
 }
 
 /* ------------------------------------------------------------------ server-side printing (Table) */
@@ -1153,7 +1524,8 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(d / 365)}y`;
 }
 
-const age = (ts: string | undefined): string => (ts ? humanDuration(Date.now() - Date.parse(ts)) : '<unknown>');
+const age = (ts: string | undefined): string =>
+  ts ? humanDuration(Date.now() - Date.parse(ts)) : '<unknown>';
 
 interface Column {
   name: string;
@@ -1165,12 +1537,23 @@ interface Column {
 const nameCol: Column = { name: 'Name', cell: (o) => o.metadata.name };
 const ageCol: Column = { name: 'Age', cell: (o) => age(o.metadata.creationTimestamp) };
 const containersCols = (spec: (o: Obj) => Obj | undefined): Column[] => [
-  { name: 'Containers', priority: 1, cell: (o) => ((spec(o)?.containers || []) as Obj[]).map((c) => c.name).join(',') },
-  { name: 'Images', priority: 1, cell: (o) => ((spec(o)?.containers || []) as Obj[]).map((c) => c.image).join(',') },
+  {
+    name: 'Containers',
+    priority: 1,
+    cell: (o) => ((spec(o)?.containers || []) as Obj[]).map((c) => c.name).join(','),
+  },
+  {
+    name: 'Images',
+    priority: 1,
+    cell: (o) => ((spec(o)?.containers || []) as Obj[]).map((c) => c.image).join(','),
+  },
   {
     name: 'Selector',
     priority: 1,
-    cell: (o) => Object.entries(o.spec?.selector?.matchLabels || {}).map(([k, v]) => `${k}=${v}`).join(','),
+    cell: (o) =>
+      Object.entries(o.spec?.selector?.matchLabels || {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
   },
 ];
 
@@ -1200,7 +1583,11 @@ const COLUMNS: Record<string, Column[]> = {
       cell: (o) => {
         const cs = (o.status?.containerStatuses || []) as Obj[];
         const n = cs.reduce((a, c) => a + (c.restartCount || 0), 0);
-        const last = cs.map((c) => c.lastState?.terminated?.finishedAt).filter(Boolean).sort().pop();
+        const last = cs
+          .map((c) => c.lastState?.terminated?.finishedAt)
+          .filter(Boolean)
+          .sort()
+          .pop();
         return last && n ? `${n} (${age(last)} ago)` : String(n);
       },
     },
@@ -1233,26 +1620,56 @@ const COLUMNS: Record<string, Column[]> = {
     { name: 'External-IP', cell: () => '<none>' },
     {
       name: 'Port(s)',
-      cell: (o) => ((o.spec?.ports || []) as Obj[]).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol || 'TCP'}`).join(',') || '<none>',
+      cell: (o) =>
+        ((o.spec?.ports || []) as Obj[])
+          .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol || 'TCP'}`)
+          .join(',') || '<none>',
     },
     ageCol,
-    { name: 'Selector', priority: 1, cell: (o) => Object.entries(o.spec?.selector || {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>' },
+    {
+      name: 'Selector',
+      priority: 1,
+      cell: (o) =>
+        Object.entries(o.spec?.selector || {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',') || '<none>',
+    },
   ],
   events: [
     { name: 'Last Seen', cell: (o) => age(o.lastTimestamp || o.eventTime) },
     { name: 'Type', cell: (o) => o.type },
     { name: 'Reason', cell: (o) => o.reason },
-    { name: 'Object', cell: (o) => `${String(o.involvedObject?.kind || '').toLowerCase()}/${o.involvedObject?.name}` },
+    {
+      name: 'Object',
+      cell: (o) => `${String(o.involvedObject?.kind || '').toLowerCase()}/${o.involvedObject?.name}`,
+    },
     { name: 'Subobject', priority: 1, cell: (o) => o.involvedObject?.fieldPath || '' },
-    { name: 'Source', priority: 1, cell: (o) => [o.source?.component, o.source?.host].filter(Boolean).join(', ') },
+    {
+      name: 'Source',
+      priority: 1,
+      cell: (o) => [o.source?.component, o.source?.host].filter(Boolean).join(', '),
+    },
     { name: 'Message', cell: (o) => o.message },
     { name: 'First Seen', priority: 1, cell: (o) => age(o.firstTimestamp) },
     { name: 'Count', priority: 1, type: 'integer', cell: (o) => o.count || 1 },
     { name: 'Name', priority: 1, cell: (o) => o.metadata.name },
   ],
   namespaces: [nameCol, { name: 'Status', cell: (o) => o.status?.phase || 'Active' }, ageCol],
-  configmaps: [nameCol, { name: 'Data', type: 'integer', cell: (o) => Object.keys(o.data || {}).length + Object.keys(o.binaryData || {}).length }, ageCol],
-  secrets: [nameCol, { name: 'Type', cell: (o) => o.type || 'Opaque' }, { name: 'Data', type: 'integer', cell: (o) => Object.keys(o.data || {}).length }, ageCol],
+  configmaps: [
+    nameCol,
+    {
+      name: 'Data',
+      type: 'integer',
+      cell: (o) => Object.keys(o.data || {}).length + Object.keys(o.binaryData || {}).length,
+    },
+    ageCol,
+  ],
+  secrets: [
+    nameCol,
+    { name: 'Type', cell: (o) => o.type || 'Opaque' },
+    { name: 'Data', type: 'integer', cell: (o) => Object.keys(o.data || {}).length },
+    ageCol,
+  ],
 };
 
 function toTable(r: ResDef, items: Obj[], resourceVersion: string, includeObject: string | null): Obj {
@@ -1274,7 +1691,9 @@ function toTable(r: ResDef, items: Obj[], resourceVersion: string, includeObject
         ? {}
         : {
             object:
-              includeObject === 'Object' ? o : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+              includeObject === 'Object'
+                ? o
+                : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
           }),
     })),
   };
@@ -1284,11 +1703,17 @@ function applyPatch(cur: Obj, patch: unknown, ct: string): unknown {
   if (ct.startsWith('application/merge-patch+json')) return mergePatch(cur, patch);
   if (ct.startsWith('application/strategic-merge-patch+json')) return strategicMerge(cur, patch);
   if (ct.startsWith('application/json-patch+json')) {
-    if (!Array.isArray(patch)) throw new ApiError(400, 'BadRequest', 'a JSON patch must be an array of operations');
+    if (!Array.isArray(patch))
+      throw new ApiError(400, 'BadRequest', 'a JSON patch must be an array of operations');
     return jsonPatch(cur, patch);
   }
-  if (ct.startsWith('application/apply-patch')) throw new ApiError(415, 'UnsupportedMediaType', 'server-side apply is not supported by the simulator');
-  throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
+  if (ct.startsWith('application/apply-patch'))
+    throw new ApiError(415, 'UnsupportedMediaType', 'server-side apply is not supported by the simulator');
+  throw new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
+  );
 }
 
 function podSpecDefaults(spec: Obj | undefined): void {
@@ -1300,7 +1725,8 @@ function podSpecDefaults(spec: Obj | undefined): void {
   spec.securityContext = spec.securityContext ?? {};
   for (const c of [...(spec.containers || []), ...(spec.initContainers || [])]) {
     if (!isObj(c)) continue;
-    c.imagePullPolicy = c.imagePullPolicy ?? (/:latest$|^[^:@]*$/.test(String(c.image || '')) ? 'Always' : 'IfNotPresent');
+    c.imagePullPolicy =
+      c.imagePullPolicy ?? (/:latest$|^[^:@]*$/.test(String(c.image || '')) ? 'Always' : 'IfNotPresent');
     c.terminationMessagePath = c.terminationMessagePath ?? '/dev/termination-log';
     c.terminationMessagePolicy = c.terminationMessagePolicy ?? 'File';
     c.resources = c.resources ?? {};
@@ -1332,7 +1758,8 @@ function oid(dotted: string): Buffer {
   }
   return der(0x06, Buffer.from(out));
 }
-const utcTime = (ms: number) => der(0x17, Buffer.from(new Date(ms).toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z'));
+const utcTime = (ms: number) =>
+  der(0x17, Buffer.from(new Date(ms).toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z'));
 
 /** An ECDSA P-256 self-signed certificate for 127.0.0.1 / localhost, CA:true, valid for a day. */
 export function selfSignedCert(): { keyPem: string; certPem: string } {
@@ -1346,7 +1773,10 @@ export function selfSignedCert(): { keyPem: string; certPem: string } {
     0xa3,
     seq(
       seq(oid('2.5.29.19'), der(0x01, Buffer.from([0xff])), der(0x04, seq(der(0x01, Buffer.from([0xff]))))),
-      seq(oid('2.5.29.17'), der(0x04, seq(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x82, Buffer.from('localhost'))))),
+      seq(
+        oid('2.5.29.17'),
+        der(0x04, seq(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x82, Buffer.from('localhost')))),
+      ),
     ),
   );
   const tbs = seq(
@@ -1361,7 +1791,10 @@ export function selfSignedCert(): { keyPem: string; certPem: string } {
   );
   const sig = crypto.sign('sha256', tbs, privateKey);
   const cert = seq(tbs, alg, der(0x03, Buffer.concat([Buffer.from([0]), sig])));
-  const b64 = cert.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const b64 = cert
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return {
     keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     certPem: `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`,
@@ -1400,7 +1833,9 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
   };
   const tls = opts.tls ?? opts.token !== undefined;
   const cert = tls ? selfSignedCert() : undefined;
-  const server: http.Server = cert ? https.createServer({ key: cert.keyPem, cert: cert.certPem }, handler) : http.createServer(handler);
+  const server: http.Server = cert
+    ? https.createServer({ key: cert.keyPem, cert: cert.certPem }, handler)
+    : http.createServer(handler);
   sim.server = server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   sim.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -1422,7 +1857,7 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
     get(resource: string, namespace: string | undefined, name: string) {
       const r = byName(resource);
       if (!r) throw new Error(`k8s-sim: unknown resource ${resource}`);
-      return clone(sim.store.get(r.name, r.namespaced ? namespace ?? 'default' : undefined, name));
+      return clone(sim.store.get(r.name, r.namespaced ? (namespace ?? 'default') : undefined, name));
     },
     async stop() {
       if (stopped) return;
@@ -1466,7 +1901,11 @@ const NOT_COPIED = new Set([
   'deployment.kubernetes.io/max-replicas',
 ]);
 
-export const CRASH_LOG = ['starting mcp server', 'loading configuration from environment', 'error: config missing MCP_SERVER_PORT'];
+export const CRASH_LOG = [
+  'starting mcp server',
+  'loading configuration from environment',
+  'error: config missing MCP_SERVER_PORT',
+];
 
 function podMode(spec: Obj | undefined): PodMode {
   const images = ((spec?.containers || []) as Obj[]).map((c) => String(c.image || ''));
@@ -1476,13 +1915,19 @@ function podMode(spec: Obj | undefined): PodMode {
 }
 
 const rev = (o: Obj): number => Number(o.metadata.annotations?.[REVISION] || 0);
-const ownedBy = (o: Obj, uid: string): boolean => ((o.metadata.ownerReferences || []) as Obj[]).some((r) => r.uid === uid);
+const ownedBy = (o: Obj, uid: string): boolean =>
+  ((o.metadata.ownerReferences || []) as Obj[]).some((r) => r.uid === uid);
 
 class Controller {
   readonly pods = new Map<string, PodState>();
   readonly deploys = new Map<string, DeployState>();
   private readonly eventKeys = new Map<string, string>();
-  private readonly R = { deployments: byName('deployments')!, replicasets: byName('replicasets')!, pods: byName('pods')!, events: byName('events')! };
+  private readonly R = {
+    deployments: byName('deployments')!,
+    replicasets: byName('replicasets')!,
+    pods: byName('pods')!,
+    events: byName('events')!,
+  };
 
   constructor(readonly sim: Sim) {}
 
@@ -1502,7 +1947,8 @@ class Controller {
   /** Deletes objects whose controlling owner is gone (the garbage collector). */
   private gc(): void {
     const uids = new Set<string>();
-    for (const r of ['deployments', 'replicasets']) for (const o of this.store.list(r)) uids.add(o.metadata.uid);
+    for (const r of ['deployments', 'replicasets'])
+      for (const o of this.store.list(r)) uids.add(o.metadata.uid);
     for (const r of ['replicasets', 'pods'] as const) {
       for (const o of this.store.list(r)) {
         const owners = (o.metadata.ownerReferences || []) as Obj[];
@@ -1514,7 +1960,12 @@ class Controller {
     }
   }
 
-  event(obj: Obj, reason: string, message: string, opts: { type?: string; component?: string; fieldPath?: string } = {}): void {
+  event(
+    obj: Obj,
+    reason: string,
+    message: string,
+    opts: { type?: string; component?: string; fieldPath?: string } = {},
+  ): void {
     const md = obj.metadata;
     const key = `${md.uid}|${reason}|${message}|${opts.fieldPath ?? ''}`;
     const now = k8sTime();
@@ -1602,24 +2053,47 @@ class Controller {
             'deployment.kubernetes.io/max-replicas': String(replicas + Math.ceil(replicas / 4)),
             [REVISION]: String(maxRev + 1),
           },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: d.metadata.name,
+              uid: d.metadata.uid,
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
         },
         spec: {
           replicas,
           minReadySeconds: d.spec.minReadySeconds ?? 0,
-          selector: { ...clone(d.spec.selector), matchLabels: { ...(d.spec.selector?.matchLabels || {}), 'pod-template-hash': hash } },
+          selector: {
+            ...clone(d.spec.selector),
+            matchLabels: { ...(d.spec.selector?.matchLabels || {}), 'pod-template-hash': hash },
+          },
           template,
         },
       });
       st.createdRS = name;
-      this.event(d, 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`, { component: 'deployment-controller' });
+      this.event(d, 'ScalingReplicaSet', `Scaled up replica set ${name} from 0 to ${replicas}`, {
+        component: 'deployment-controller',
+      });
     } else {
       const next = clone(newRS);
       let changed = false;
       if (rev(newRS) < maxRev) {
         // rollout undo (or a template that went back): the old ReplicaSet becomes the newest revision
-        const history = [next.metadata.annotations['deployment.kubernetes.io/revision-history'], String(rev(newRS))].filter(Boolean).join(',');
-        next.metadata.annotations = { ...next.metadata.annotations, [REVISION]: String(maxRev + 1), 'deployment.kubernetes.io/revision-history': history };
+        const history = [
+          next.metadata.annotations['deployment.kubernetes.io/revision-history'],
+          String(rev(newRS)),
+        ]
+          .filter(Boolean)
+          .join(',');
+        next.metadata.annotations = {
+          ...next.metadata.annotations,
+          [REVISION]: String(maxRev + 1),
+          'deployment.kubernetes.io/revision-history': history,
+        };
         changed = true;
       }
       const ann = { ...next.metadata.annotations, ...this.copiedAnnotations(d) };
@@ -1632,13 +2106,22 @@ class Controller {
         next.spec.replicas = replicas;
         next.metadata.annotations['deployment.kubernetes.io/desired-replicas'] = String(replicas);
         changed = true;
-        this.event(d, 'ScalingReplicaSet', `Scaled ${replicas > from ? 'up' : 'down'} replica set ${next.metadata.name} from ${from} to ${replicas}`, { component: 'deployment-controller' });
+        this.event(
+          d,
+          'ScalingReplicaSet',
+          `Scaled ${replicas > from ? 'up' : 'down'} replica set ${next.metadata.name} from ${from} to ${replicas}`,
+          { component: 'deployment-controller' },
+        );
       }
-      if (changed) newRS = this.sim.update(this.R.replicasets, ns, next.metadata.name, next, { internal: true });
+      if (changed)
+        newRS = this.sim.update(this.R.replicasets, ns, next.metadata.name, next, { internal: true });
     }
     if (d.metadata.annotations?.[REVISION] !== newRS.metadata.annotations[REVISION]) {
       const next = clone(d);
-      next.metadata.annotations = { ...(next.metadata.annotations || {}), [REVISION]: newRS.metadata.annotations[REVISION] };
+      next.metadata.annotations = {
+        ...(next.metadata.annotations || {}),
+        [REVISION]: newRS.metadata.annotations[REVISION],
+      };
       this.sim.update(this.R.deployments, ns, d.metadata.name, next, { internal: true });
     }
   }
@@ -1664,8 +2147,18 @@ class Controller {
       spec.serviceAccountName = spec.serviceAccountName ?? 'default';
       spec.enableServiceLinks = spec.enableServiceLinks ?? true;
       spec.tolerations = spec.tolerations ?? [
-        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-        { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        {
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
+        {
+          key: 'node.kubernetes.io/unreachable',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
       ];
       const pod = this.sim.create(this.R.pods, ns, {
         metadata: {
@@ -1674,20 +2167,39 @@ class Controller {
           namespace: ns,
           labels: tmpl.metadata?.labels || {},
           ...(tmpl.metadata?.annotations ? { annotations: tmpl.metadata.annotations } : {}),
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'ReplicaSet',
+              name: rs.metadata.name,
+              uid: rs.metadata.uid,
+              controller: true,
+              blockOwnerDeletion: true,
+            },
+          ],
         },
         spec,
         status: { phase: 'Pending', qosClass: 'BestEffort' },
       });
-      this.pods.set(pod.metadata.uid, { created: Date.now(), mode: podMode(spec), step: 0, nextAt: Date.now(), restarts: 0 });
+      this.pods.set(pod.metadata.uid, {
+        created: Date.now(),
+        mode: podMode(spec),
+        step: 0,
+        nextAt: Date.now(),
+        restarts: 0,
+      });
       this.event(rs, 'SuccessfulCreate', `Created pod: ${name}`, { component: 'replicaset-controller' });
     }
     if (pods.length > want) {
-      const victims = [...pods].sort((a, b) => Number(isReady(a)) - Number(isReady(b))).slice(0, pods.length - want);
+      const victims = [...pods]
+        .sort((a, b) => Number(isReady(a)) - Number(isReady(b)))
+        .slice(0, pods.length - want);
       for (const p of victims) {
         this.store.remove(this.R.pods, ns, p.metadata.name);
         this.pods.delete(p.metadata.uid);
-        this.event(rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, { component: 'replicaset-controller' });
+        this.event(rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, {
+          component: 'replicaset-controller',
+        });
       }
     }
   }
@@ -1711,7 +2223,14 @@ class Controller {
       const c = list.find((x) => x.type === type);
       const value = ok ? 'True' : 'False';
       if (c && c.status === value && c.reason === reason) return;
-      const nc: Obj = { type, status: value, lastProbeTime: null, lastTransitionTime: t, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+      const nc: Obj = {
+        type,
+        status: value,
+        lastProbeTime: null,
+        lastTransitionTime: t,
+        ...(reason ? { reason } : {}),
+        ...(message ? { message } : {}),
+      };
       if (c) Object.assign(c, nc);
       else list.push(nc);
       if (!(reason && c)) for (const k of ['reason', 'message']) if (!nc[k] && c) delete c[k];
@@ -1721,7 +2240,16 @@ class Controller {
       let c = list.find((x) => x.name === name);
       if (!c) {
         const spec = containers.find((x) => x.name === name)!;
-        c = { name, image: spec.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} };
+        c = {
+          name,
+          image: spec.image,
+          imageID: '',
+          ready: false,
+          restartCount: 0,
+          started: false,
+          state: { waiting: { reason: 'ContainerCreating' } },
+          lastState: {},
+        };
         list.push(c);
       }
       return c;
@@ -1732,7 +2260,10 @@ class Controller {
       cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${names}]`);
     };
     const fp = (c: Obj) => `spec.containers{${c.name}}`;
-    const imageID = (image: string) => (image.includes('@') ? image : `${image.split(':')[0]}@sha256:${crypto.createHash('sha256').update(image).digest('hex')}`);
+    const imageID = (image: string) =>
+      image.includes('@')
+        ? image
+        : `${image.split(':')[0]}@sha256:${crypto.createHash('sha256').update(image).digest('hex')}`;
     const cid = () => `containerd://${crypto.randomBytes(32).toString('hex')}`;
     switch (st.step) {
       case 0: {
@@ -1745,13 +2276,19 @@ class Controller {
         cond('Initialized', true);
         notReady();
         for (const c of containers) cs(c.name);
-        this.event(p, 'Scheduled', `Successfully assigned ${p.metadata.namespace}/${p.metadata.name} to ${NODE}`, { component: 'default-scheduler' });
+        this.event(
+          p,
+          'Scheduled',
+          `Successfully assigned ${p.metadata.namespace}/${p.metadata.name} to ${NODE}`,
+          { component: 'default-scheduler' },
+        );
         st.step = 1;
         st.nextAt = st.created + R / 2;
         break;
       }
       case 1: {
-        for (const c of containers) this.event(p, 'Pulling', `Pulling image "${c.image}"`, { fieldPath: fp(c) });
+        for (const c of containers)
+          this.event(p, 'Pulling', `Pulling image "${c.image}"`, { fieldPath: fp(c) });
         st.step = 2;
         st.nextAt = st.created + R;
         break;
@@ -1761,8 +2298,15 @@ class Controller {
           for (const c of containers) {
             const s = cs(c.name);
             const msg = `failed to pull and unpack image "${c.image}": failed to resolve reference "${c.image}": ${c.image}: not found`;
-            s.state = { waiting: { reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${msg}` } };
-            this.event(p, 'Failed', `Failed to pull image "${c.image}": rpc error: code = NotFound desc = ${msg}`, { type: 'Warning', fieldPath: fp(c) });
+            s.state = {
+              waiting: { reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${msg}` },
+            };
+            this.event(
+              p,
+              'Failed',
+              `Failed to pull image "${c.image}": rpc error: code = NotFound desc = ${msg}`,
+              { type: 'Warning', fieldPath: fp(c) },
+            );
             this.event(p, 'Failed', 'Error: ErrImagePull', { type: 'Warning', fieldPath: fp(c) });
           }
           notReady();
@@ -1775,7 +2319,12 @@ class Controller {
         status.podIPs = [{ ip: status.podIP }];
         for (const c of containers) {
           const s = cs(c.name);
-          this.event(p, 'Pulled', `Successfully pulled image "${c.image}" in 112ms (112ms including waiting). Image size: 4194304 bytes.`, { fieldPath: fp(c) });
+          this.event(
+            p,
+            'Pulled',
+            `Successfully pulled image "${c.image}" in 112ms (112ms including waiting). Image size: 4194304 bytes.`,
+            { fieldPath: fp(c) },
+          );
           this.event(p, 'Created', `Created container: ${c.name}`, { fieldPath: fp(c) });
           this.event(p, 'Started', `Started container ${c.name}`, { fieldPath: fp(c) });
           s.imageID = imageID(String(c.image));
@@ -1799,7 +2348,9 @@ class Controller {
       default: {
         if (st.mode === 'pullfail') {
           for (const c of containers) {
-            cs(c.name).state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } };
+            cs(c.name).state = {
+              waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` },
+            };
             this.event(p, 'BackOff', `Back-off pulling image "${c.image}"`, { fieldPath: fp(c) });
             this.event(p, 'Failed', 'Error: ImagePullBackOff', { type: 'Warning', fieldPath: fp(c) });
           }
@@ -1817,17 +2368,33 @@ class Controller {
             this.event(p, 'Started', `Started container ${c.name}`, { fieldPath: fp(c) });
           }
           s.lastState = {
-            terminated: { exitCode: 1, reason: 'Error', startedAt: k8sTime(now - 100), finishedAt: t, containerID: s.containerID ?? cid() },
+            terminated: {
+              exitCode: 1,
+              reason: 'Error',
+              startedAt: k8sTime(now - 100),
+              finishedAt: t,
+              containerID: s.containerID ?? cid(),
+            },
           };
           s.containerID = cid();
           s.restartCount = st.restarts;
           s.started = false;
           s.ready = false;
-          s.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoff}s restarting failed container=${c.name} pod=${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})` } };
-          this.event(p, 'BackOff', `Back-off restarting failed container ${c.name} in pod ${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})`, {
-            type: 'Warning',
-            fieldPath: fp(c),
-          });
+          s.state = {
+            waiting: {
+              reason: 'CrashLoopBackOff',
+              message: `back-off ${backoff}s restarting failed container=${c.name} pod=${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})`,
+            },
+          };
+          this.event(
+            p,
+            'BackOff',
+            `Back-off restarting failed container ${c.name} in pod ${p.metadata.name}_${p.metadata.namespace}(${p.metadata.uid})`,
+            {
+              type: 'Warning',
+              fieldPath: fp(c),
+            },
+          );
         }
         notReady();
         st.step++;
@@ -1853,7 +2420,13 @@ class Controller {
     }
     if (!pods.length) delete status.fullyLabeledReplicas;
     if (canonical(status) !== canonical(rs.status)) {
-      this.sim.update(this.R.replicasets, rs.metadata.namespace, rs.metadata.name, { ...rs, status }, { statusOnly: true, internal: true });
+      this.sim.update(
+        this.R.replicasets,
+        rs.metadata.namespace,
+        rs.metadata.name,
+        { ...rs, status },
+        { statusOnly: true, internal: true },
+      );
     }
   }
 
@@ -1873,7 +2446,9 @@ class Controller {
         const next = clone(old);
         next.spec.replicas = 0;
         this.sim.update(this.R.replicasets, ns, old.metadata.name, next, { internal: true });
-        this.event(d, 'ScalingReplicaSet', `Scaled down replica set ${old.metadata.name} from ${from} to 0`, { component: 'deployment-controller' });
+        this.event(d, 'ScalingReplicaSet', `Scaled down replica set ${old.metadata.name} from ${from} to 0`, {
+          component: 'deployment-controller',
+        });
         this.syncReplicaSet(this.store.get('replicasets', ns, old.metadata.name)!);
       }
       this.pruneHistory(d);
@@ -1902,8 +2477,16 @@ class Controller {
         message,
       });
     };
-    if (ready >= want - maxUnavailable) setCond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', false);
-    else setCond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', false);
+    if (ready >= want - maxUnavailable)
+      setCond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', false);
+    else
+      setCond(
+        'Available',
+        'False',
+        'MinimumReplicasUnavailable',
+        'Deployment does not have minimum availability.',
+        false,
+      );
     const rsName = newRS.metadata.name;
     const progressed = sig !== st.sig;
     if (progressed) {
@@ -1911,14 +2494,37 @@ class Controller {
       st.progressAt = now;
     }
     const oldProgress = prev.find((c) => c.type === 'Progressing');
-    if (complete) setCond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, false);
+    if (complete)
+      setCond(
+        'Progressing',
+        'True',
+        'NewReplicaSetAvailable',
+        `ReplicaSet "${rsName}" has successfully progressed.`,
+        false,
+      );
     else if (now - st.progressAt > Number(d.spec.progressDeadlineSeconds ?? 600) * 1000) {
-      setCond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, false);
-    } else if (!progressed && oldProgress && oldProgress.status === 'True' && String(oldProgress.message).includes(`"${rsName}"`) && oldProgress.reason !== 'NewReplicaSetAvailable') {
+      setCond(
+        'Progressing',
+        'False',
+        'ProgressDeadlineExceeded',
+        `ReplicaSet "${rsName}" has timed out progressing.`,
+        false,
+      );
+    } else if (
+      !progressed &&
+      oldProgress &&
+      oldProgress.status === 'True' &&
+      String(oldProgress.message).includes(`"${rsName}"`) &&
+      oldProgress.reason !== 'NewReplicaSetAvailable'
+    ) {
       conds.push(oldProgress);
-    } else if (st.createdRS === rsName && (!oldProgress || !String(oldProgress.message).includes(`"${rsName}"`))) {
+    } else if (
+      st.createdRS === rsName &&
+      (!oldProgress || !String(oldProgress.message).includes(`"${rsName}"`))
+    ) {
       setCond('Progressing', 'True', 'NewReplicaSetCreated', `Created new replica set "${rsName}"`, true);
-    } else setCond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`, true);
+    } else
+      setCond('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`, true);
     const status: Obj = {
       observedGeneration: d.metadata.generation,
       replicas,
@@ -1928,9 +2534,22 @@ class Controller {
       unavailableReplicas: Math.max(0, replicas - ready),
       conditions: conds,
     };
-    for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
+    for (const k of [
+      'replicas',
+      'updatedReplicas',
+      'readyReplicas',
+      'availableReplicas',
+      'unavailableReplicas',
+    ])
+      if (status[k] === 0) delete status[k];
     if (canonical(status) !== canonical(d.status)) {
-      this.sim.update(this.R.deployments, ns, d.metadata.name, { ...d, status }, { statusOnly: true, internal: true });
+      this.sim.update(
+        this.R.deployments,
+        ns,
+        d.metadata.name,
+        { ...d, status },
+        { statusOnly: true, internal: true },
+      );
     }
     const revision = String(rev(newRS));
     const key = `${d.metadata.generation}|${rsName}|${revision}`;
@@ -1945,9 +2564,16 @@ class Controller {
     const limit = Number(d.spec.revisionHistoryLimit ?? 10);
     const newRS = this.newReplicaSet(d, this.ownedReplicaSets(d));
     const old = this.ownedReplicaSets(d)
-      .filter((rs) => rs !== newRS && rs.metadata.uid !== newRS?.metadata.uid && Number(rs.spec.replicas) === 0 && !this.podsOf(rs).length)
+      .filter(
+        (rs) =>
+          rs !== newRS &&
+          rs.metadata.uid !== newRS?.metadata.uid &&
+          Number(rs.spec.replicas) === 0 &&
+          !this.podsOf(rs).length,
+      )
       .sort((a, b) => rev(a) - rev(b));
-    for (const rs of old.slice(0, Math.max(0, old.length - limit))) this.store.remove(this.R.replicasets, rs.metadata.namespace, rs.metadata.name);
+    for (const rs of old.slice(0, Math.max(0, old.length - limit)))
+      this.store.remove(this.R.replicasets, rs.metadata.namespace, rs.metadata.name);
   }
 }
 

@@ -8,7 +8,10 @@ import { alternate, fmtMs, median, ROOT, table, timeRun } from './lib.mjs';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-gates-'));
 const crate = path.join(work, 'hello-mcp');
-fs.cpSync(path.join(ROOT, 'examples', 'hello-mcp'), crate, { recursive: true, filter: (p) => !p.includes(`${path.sep}target`) });
+fs.cpSync(path.join(ROOT, 'examples', 'hello-mcp'), crate, {
+  recursive: true,
+  filter: (p) => !p.includes(`${path.sep}target`),
+});
 
 const bare = [
   ['cargo', 'fmt', '--all', '--check'],
@@ -58,8 +61,18 @@ ${table(
   ['', 'median', 'min', 'max'],
   [
     ['bare cargo, in sequence', fmtMs(median(tBare)), fmtMs(Math.min(...tBare)), fmtMs(Math.max(...tBare))],
-    ['gates stage (fmt beside clippy → test)', fmtMs(median(tStage)), fmtMs(Math.min(...tStage)), fmtMs(Math.max(...tStage))],
-    ['ratio stage / bare (per round)', median(ratios).toFixed(3), Math.min(...ratios).toFixed(3), Math.max(...ratios).toFixed(3)],
+    [
+      'gates stage (fmt beside clippy → test)',
+      fmtMs(median(tStage)),
+      fmtMs(Math.min(...tStage)),
+      fmtMs(Math.max(...tStage)),
+    ],
+    [
+      'ratio stage / bare (per round)',
+      median(ratios).toFixed(3),
+      Math.min(...ratios).toFixed(3),
+      Math.max(...ratios).toFixed(3),
+    ],
   ],
 )}
 

@@ -206,7 +206,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       headline: `not deployed: ${lint.headline}`,
       summary: lint.summary,
       outputs: { 'rolled-back': 'false' },
-      failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests) || '.'} (nothing was changed; input lint: warn reports without failing)`,
+      failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
     };
   const k = await connect(i, bin);
   const cause = changeCause(env.ctx, ref);
