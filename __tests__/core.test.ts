@@ -282,3 +282,10 @@ test('names in a kubeconfig stay readable: a namespace or cluster name is not a 
     '--namespace hello-mcp-staging on production-cluster-eu',
   );
 });
+
+test('the CLI refuses a secret as a flag and names the variable to use', () => {
+  expect(() => cliSource({ password: 'hunter2' })).toThrow(
+    "input 'password': --password would put a secret in the process list and shell history (fix: export MCP_PASSWORD instead)",
+  );
+  expect(cliSource({}, { MCP_KUBECONFIG: 'apiVersion: v1' })('kubeconfig')).toBe('apiVersion: v1');
+});

@@ -142,13 +142,25 @@ export function actionSource(env: Record<string, string | undefined> = process.e
   return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 }
 
+/** Inputs that hold secrets: on the command line they would show in `ps` and in shell history. */
+export const SECRET_INPUTS = ['password', 'kubeconfig', 'github-token', 'mcp-token', 'mcp-headers'] as const;
+
 /**
  * CLI flags first, then MCP_* variables (MCP_WORKING_DIRECTORY for working-directory): how the GitLab
- * template configures the same core.
+ * template configures the same core. Secrets come from the environment only.
  */
 export function cliSource(
   flags: Record<string, string | undefined>,
   env: Record<string, string | undefined> = process.env,
 ): InputSource {
-  return (name) => flags[name] ?? env[`MCP_${name.replace(/-/g, '_').toUpperCase()}`] ?? '';
+  const secret = SECRET_INPUTS.find((s) => flags[s] !== undefined);
+  if (secret)
+    throw new ActionError(
+      `--${secret} would put a secret in the process list and shell history`,
+      secret,
+      `export ${envName(secret)} instead`,
+    );
+  return (name) => flags[name] ?? env[envName(name)] ?? '';
 }
+
+export const envName = (input: string): string => `MCP_${input.replace(/-/g, '_').toUpperCase()}`;
