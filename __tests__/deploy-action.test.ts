@@ -3,8 +3,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseCommandFile, ROOT, type ActionRun } from './support/action';
-import { kubectl, runActionAsync, runPostAsync } from './support/deploy-env';
+import { parseCommandFile, ROOT, runActionAsync, runPostAsync, type ActionRun } from './support/action';
+import { kubectl } from './support/deploy-env';
 import { startFakeGithub } from './support/fake-github';
 import { startK8sSim, type K8sSim } from './support/k8s-sim';
 import { describeWith, missingCommands } from './support/skip';
@@ -72,7 +72,8 @@ describeWith(
     const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
       runActionAsync(
         { stages: 'deploy', kubeconfig: Buffer.from(kubeconfig).toString('base64'), ...inputs },
-        { workspace, env },
+        // A HOME of its own: no ~/.kube/config of this machine can stand in for a missing input.
+        { workspace, env: { HOME: workspace, ...env } },
       );
 
     /**

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,14 +34,18 @@ export function parseCommandFile(text: string): Record<string, string> {
   return out;
 }
 
-/**
- * Runs a bundle in dist/ the way the runner does: inputs as INPUT_* variables, command files for
- * outputs, summary and state, and nothing else from this process's environment that could leak in.
- */
-export function runAction(
+interface RunOptions {
+  workspace: string;
+  entry?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** The environment the runner gives a step: inputs as INPUT_*, empty command files, a RUNNER_TEMP. */
+function stepEnv(
   inputs: Record<string, string>,
-  opts: { workspace: string; entry?: string; env?: Record<string, string>; timeoutMs?: number },
-): ActionRun {
+  opts: RunOptions,
+): { env: Record<string, string>; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'action-run-'));
   const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
   const env: Record<string, string> = {
@@ -63,16 +67,13 @@ export function runAction(
     fs.writeFileSync(env[k], '');
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', opts.entry ?? 'index.js')], {
-    env,
-    encoding: 'utf8',
-    timeout: opts.timeoutMs ?? 300_000,
-  });
+  return { env, dir };
+}
+
+function collect(dir: string, r: { status: number; stdout: string; stderr: string }): ActionRun {
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
   return {
-    status: r.status ?? -1,
-    stdout: r.stdout,
-    stderr: r.stderr,
+    ...r,
     outputs: parseCommandFile(read('output')),
     summary: read('summary'),
     state: read('state'),
@@ -80,18 +81,74 @@ export function runAction(
   };
 }
 
-/** Runs dist/post.js with the state the main step saved, as the runner does (STATE_<name>). */
-export function runPost(main: ActionRun, env: Record<string, string> = {}): ActionRun {
+/** The post step's environment: the state the main step saved, as STATE_<name>, as the runner passes it. */
+function postEnv(main: ActionRun, env: Record<string, string>): Record<string, string> {
   const state = parseCommandFile(main.state);
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'post.js')], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      GITHUB_ACTIONS: 'true',
-      RUNNER_TEMP: main.dir,
-      ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
-      ...env,
-    },
+  return {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: main.dir,
+    ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
+    ...env,
+  };
+}
+
+const entry = (name = 'index.js') => path.join(ROOT, 'dist', name);
+
+/** Runs a bundle in dist/ the way the runner runs it, and nothing else from this process's environment. */
+export function runAction(inputs: Record<string, string>, opts: RunOptions): ActionRun {
+  const { env, dir } = stepEnv(inputs, opts);
+  const r = spawnSync(process.execPath, [entry(opts.entry)], {
+    env,
     encoding: 'utf8',
+    timeout: opts.timeoutMs ?? 300_000,
   });
+  return collect(dir, { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr });
+}
+
+/**
+ * The same without blocking this process: for tests whose servers (the Kubernetes simulator, a fake
+ * GitHub API) answer from inside the jest worker, where a spawnSync would leave the bundle waiting forever.
+ */
+export async function runActionAsync(inputs: Record<string, string>, opts: RunOptions): Promise<ActionRun> {
+  const { env, dir } = stepEnv(inputs, opts);
+  return collect(
+    dir,
+    await spawnAsync([process.execPath, entry(opts.entry)], env, opts.timeoutMs ?? 120_000),
+  );
+}
+
+export function runPost(main: ActionRun, env: Record<string, string> = {}): ActionRun {
+  const r = spawnSync(process.execPath, [entry('post.js')], { env: postEnv(main, env), encoding: 'utf8' });
   return { ...main, status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export async function runPostAsync(main: ActionRun, env: Record<string, string> = {}): Promise<ActionRun> {
+  return { ...main, ...(await spawnAsync([process.execPath, entry('post.js')], postEnv(main, env), 60_000)) };
+}
+
+export function spawnAsync(
+  argv: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+  input?: string,
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({
+        status: code ?? -1,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
+    });
+    child.stdin.end(input ?? '');
+  });
 }
