@@ -179,6 +179,29 @@ describeWith(
       expectNoKubeconfig(r);
     });
 
+    test('a pod stuck in ImagePullBackOff fails the rollout after stuck-after, long before the progress deadline', async () => {
+      await existing('stuck', V1, 'hello-mcp', 600);
+      const started = Date.now();
+      const r = await run({
+        'image-ref': PULLFAIL,
+        namespace: 'stuck',
+        deployments: 'hello-mcp',
+        'stuck-after': '2s',
+        'rollout-timeout': '5m',
+      });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(
+        /hello-mcp-[a-z0-9-]+\/server is in (ErrImagePull|ImagePullBackOff); the rollout fails if it still is in 2s/,
+      );
+      expect(r.stdout).toMatch(
+        /was in ImagePullBackOff for 2s \(input stuck-after\), so the rollout cannot finish/,
+      );
+      expect(r.outputs['rolled-back']).toBe('true');
+      expect(live('stuck').spec.template.spec.containers[0].image).toBe(V1);
+      // Well under the 600 s deadline and the 5 min timeout: the stuck pod decided it.
+      expect(Date.now() - started).toBeLessThan(60_000);
+    });
+
     test('a container that keeps crashing: CrashLoopBackOff with the log lines of the previous instance', async () => {
       await existing('crash');
       const r = await run({

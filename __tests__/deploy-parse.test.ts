@@ -6,6 +6,7 @@ import {
   parseDeployment,
   parseEvents,
   parsePods,
+  stuckContainers,
   parseRolloutStatus,
   selectorString,
   shortImage,
@@ -201,6 +202,31 @@ describe('kubectl JSON → deployment, pods, events', () => {
         previous: true,
       },
     ]);
+  });
+
+  test('stuck containers: only pods the rollout made, only states that do not heal by themselves', () => {
+    const pod = (name: string, owner: string, state: Record<string, unknown>, restartCount = 0) => ({
+      metadata: { name, ownerReferences: [{ kind: 'ReplicaSet', name: owner }] },
+      status: { phase: 'Pending', containerStatuses: [{ name: 'server', restartCount, state }] },
+    });
+    const list = (...items: unknown[]) => parsePods(JSON.stringify({ items }));
+    const before = new Set(['app-old']);
+    // A release that repairs a crash-looping deployment: the old pods' crash loop is not its problem.
+    const repair = list(
+      pod('app-old-1', 'app-old', { waiting: { reason: 'CrashLoopBackOff', message: 'back-off' } }, 9),
+      pod('app-new-1', 'app-new', { waiting: { reason: 'ContainerCreating' } }),
+    );
+    expect(stuckContainers(repair, before)).toEqual([]);
+    // A broken release: its own pod cannot pull.
+    const broken = list(
+      pod('app-old-1', 'app-old', { running: {} }),
+      pod('app-new-1', 'app-new', { waiting: { reason: 'ImagePullBackOff', message: 'pull' } }),
+    );
+    expect(stuckContainers(broken, before).map((c) => [c.pod, c.reason])).toEqual([
+      ['app-new-1', 'ImagePullBackOff'],
+    ]);
+    // Restarted but running again is not stuck.
+    expect(stuckContainers(list(pod('app-new-1', 'app-new', { running: {} }, 2)), before)).toEqual([]);
   });
 
   test('events: only the deployment, its ReplicaSets and pods, oldest first, whichever timestamp is set', () => {

@@ -296,6 +296,8 @@ describe('deploy plan: the exact kubectl argv', () => {
         '--request-timeout=15s',
       ],
       [...base, 'get', 'deployment', 'hello-mcp', '--output=json', '--ignore-not-found'],
+      // With stuck-after (2m by default): the pods before the change, so only new ones count as stuck.
+      [...base, 'get', 'pods', '--selector=<its selector>', '--output=json'],
       [
         ...base,
         'annotate',

@@ -158,11 +158,11 @@ const failed = (out: string) => [...out.matchAll(/^ FAIL {2}(\S+)/gm)].map((m) =
 const normalize = (cmd: string) => cmd.replace(/--kubeconfig \S+/g, '--kubeconfig <kubeconfig>');
 /**
  * Commands a job runs that a plan does not list: read-only probes of what the runner has (the tool
- * installer asks kubectl for its version), and the
+ * installer asks kubectl for its version; deploy lists a deployment's pods by its selector), and the
  * template's own conversion of Trivy's report to GitLab's container-scanning format.
  */
 const PROBE =
-  /^(docker info|docker buildx inspect$|trivy --version$|kubectl version --client$|trivy convert --format template )/;
+  /^(docker info|docker buildx inspect$|trivy --version$|kubectl version --client$|kubectl .* get pods --selector=|trivy convert --format template )/;
 
 /** The commands `mcp-deploy plan` prints for one stage with exactly the variables a job had. */
 function planned(

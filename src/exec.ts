@@ -17,6 +17,8 @@ export interface ExecOptions {
   echo?: boolean;
   /** Print output lines as they arrive, for long steps whose progress a user wants to see. */
   stream?: boolean;
+  /** Ends the command (and what it started) early, e.g. a wait that something else already decided. */
+  signal?: AbortSignal;
 }
 
 export interface ExecResult {
@@ -27,6 +29,8 @@ export interface ExecResult {
   stderr: string;
   durationMs: number;
   timedOut: boolean;
+  /** Ended through `signal`. */
+  aborted?: boolean;
 }
 
 export function quote(argv: readonly string[]): string {
@@ -53,17 +57,27 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
+    let aborted = false;
     let timer: NodeJS.Timeout | undefined;
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
     if (opts.timeoutMs) {
       timer = setTimeout(() => {
         timedOut = true;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL');
-        }
+        killGroup();
       }, opts.timeoutMs);
     }
+    const onAbort = () => {
+      aborted = true;
+      killGroup();
+    };
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
     const streamer = (sink: Buffer[]) => {
       let partial = '';
       return (chunk: Buffer) => {
@@ -86,6 +100,7 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
     });
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
       resolve({
         argv: [...argv],
         exitCode: code ?? 128,
@@ -94,6 +109,7 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
         stderr: redact(Buffer.concat(err).toString('utf8')),
         durationMs: Date.now() - started,
         timedOut,
+        aborted,
       });
     });
     child.stdin.on('error', () => undefined); // a tool that exits without reading stdin is not our error

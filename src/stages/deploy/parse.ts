@@ -196,6 +196,26 @@ export function containerProblems(pods: PodState[]): ContainerProblem[] {
   return out.sort((a, b) => rank(a.reason) - rank(b.reason));
 }
 
+/**
+ * Containers waiting in a state that does not heal by itself, in pods the rollout made: pods of the
+ * ReplicaSets that had pods before it (`before`) are left out, so a release that repairs a
+ * crash-looping deployment does not fail on the pods it replaces.
+ */
+export function stuckContainers(
+  pods: PodState[],
+  before: ReadonlySet<string> = new Set(),
+): ContainerProblem[] {
+  const mine = pods.filter((p) => !p.owner || !before.has(p.owner));
+  const stuck = new Set(
+    mine.flatMap((p) =>
+      p.containers
+        .filter((c) => c.state === 'waiting' && BAD_WAITING.includes(c.reason ?? ''))
+        .map((c) => `${p.name}/${c.name}`),
+    ),
+  );
+  return containerProblems(mine).filter((p) => stuck.has(`${p.pod}/${p.container}`));
+}
+
 export interface EventRow {
   time: string;
   type: string;

@@ -32,6 +32,8 @@ export interface DeployInputs {
   manifests?: string;
   kustomize: boolean;
   rolloutTimeoutS: number;
+  /** A container of the new pods failing this long ends the wait early; 0 waits for rollout-timeout. */
+  stuckAfterS: number;
   rollbackOnFailure: boolean;
   environment: string;
   environmentUrl: string;
@@ -44,6 +46,7 @@ export interface DeployInputs {
 export const DEFAULTS = {
   strategy: 'set-image',
   'rollout-timeout': '5m',
+  'stuck-after': '2m',
   'rollback-on-failure': true,
 } as const;
 
@@ -181,6 +184,7 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
     manifests,
     kustomize,
     rolloutTimeoutS: r.duration('rollout-timeout', DEFAULTS['rollout-timeout']),
+    stuckAfterS: r.duration('stuck-after', DEFAULTS['stuck-after']),
     rollbackOnFailure: r.bool('rollback-on-failure', DEFAULTS['rollback-on-failure']),
     environment,
     environmentUrl,
@@ -317,6 +321,11 @@ export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k
   if (i.strategy === 'set-image') {
     for (const d of i.deployments) {
       cmds.push({ argv: kc.getDeployment(k, i.namespace, d.name), why: 'revision and image before' });
+      if (i.stuckAfterS)
+        cmds.push({
+          argv: kc.pods(k, i.namespace, '<its selector>'),
+          why: 'only if the deployment exists: its pods before the change, so that only new pods count as stuck (stuck-after)',
+        });
       cmds.push({ argv: kc.annotate(k, i.namespace, d.name, changeCause(ctx, imageRef)) });
       cmds.push({
         argv: kc.setImage(k, i.namespace, d.name, d.container || '<first container>', imageRef),

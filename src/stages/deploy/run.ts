@@ -22,6 +22,7 @@ import {
   parsePods,
   parseRolloutStatus,
   shortImage,
+  stuckContainers,
   type ContainerProblem,
   type DeploymentState,
   type EventRow,
@@ -38,6 +39,8 @@ interface Target {
   after?: DeploymentState;
   /** This run changed its pod template: only then may it be undone. */
   changed: boolean;
+  /** ReplicaSets that had pods before the change: their pods are not the rollout's. */
+  ownersBefore?: Set<string>;
   status?: RolloutStatus;
   waitMs: number;
   diagnostics?: Diagnostics;
@@ -101,11 +104,7 @@ async function getDeployment(
 
 async function diagnose(k: Kubectl, t: Target, status: RolloutStatus): Promise<Diagnostics> {
   const d = t.after ?? t.before;
-  let pods: PodState[] = [];
-  if (d?.selector) {
-    const p = await exec(kc.pods(k, t.namespace, d.selector), { echo: false });
-    if (p.exitCode === 0) pods = parsePods(p.stdout);
-  }
+  const pods = d?.selector ? await podsOf(k, t, d.selector) : [];
   const problems = containerProblems(pods);
   const e = await exec(kc.events(k, t.namespace), { echo: false });
   const events =
@@ -126,12 +125,67 @@ async function diagnose(k: Kubectl, t: Target, status: RolloutStatus): Promise<D
   return { reasons: failureReasons(status, d, problems), pods, problems, events, logs };
 }
 
-async function waitFor(k: Kubectl, t: Target, timeoutS: number): Promise<RolloutStatus> {
+/**
+ * `kubectl rollout status` waits for the deadline even when a new pod can never start (an image that
+ * does not exist, a crash loop). Meanwhile the pods are polled: a container stuck in such a state for
+ * `stuckAfterS` ends the wait, so a bad release is rolled back in minutes, not at the progress deadline.
+ */
+async function waitFor(k: Kubectl, t: Target, timeoutS: number, stuckAfterS = 0): Promise<RolloutStatus> {
+  const stop = new AbortController();
   // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
-  const r = await exec(kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
+  const rollout = exec(kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
     timeoutMs: (timeoutS + 60) * 1000,
-  });
-  return parseRolloutStatus(r);
+    signal: stop.signal,
+  }).then(parseRolloutStatus);
+  if (!stuckAfterS) return rollout;
+  const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
+  const first = await Promise.race([rollout, stuck]);
+  stop.abort();
+  if (!first || 'done' in first) return first ?? (await rollout);
+  await rollout;
+  const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
+  log.info(message);
+  return { done: false, reason: first.reason, message };
+}
+
+/** The pods of a deployment; none when kubectl cannot list them (a diagnostic must not fail the deploy). */
+async function podsOf(k: Kubectl, t: Target, selector: string, signal?: AbortSignal): Promise<PodState[]> {
+  const p = await exec(kc.pods(k, t.namespace, selector), { echo: false, signal });
+  try {
+    return p.exitCode === 0 ? parsePods(p.stdout) : [];
+  } catch {
+    return [];
+  }
+}
+
+const podOwners = (pods: PodState[]) => new Set(pods.flatMap((p) => (p.owner ? [p.owner] : [])));
+
+async function watchForStuckPods(
+  k: Kubectl,
+  t: Target,
+  stuckAfterS: number,
+  signal: AbortSignal,
+): Promise<ContainerProblem | undefined> {
+  const since = new Map<string, number>();
+  const pollMs = Math.min(5000, Math.max(250, (stuckAfterS * 1000) / 4));
+  while (!signal.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    if (signal.aborted) break;
+    const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name)))?.selector;
+    if (!selector) continue;
+    const now = Date.now();
+    const stuck = stuckContainers(await podsOf(k, t, selector, signal), t.ownersBefore);
+    const keys = new Set(stuck.map((c) => `${c.pod}/${c.container}`));
+    for (const key of since.keys()) if (!keys.has(key)) since.delete(key);
+    for (const c of stuck) {
+      const key = `${c.pod}/${c.container}`;
+      if (!since.has(key)) {
+        since.set(key, now);
+        log.info(`${key} is in ${c.reason}; the rollout fails if it still is in ${stuckAfterS}s`);
+      } else if (now - since.get(key)! >= stuckAfterS * 1000) return c;
+    }
+  }
+  return undefined;
 }
 
 async function rollBack(k: Kubectl, t: Target, timeoutS: number): Promise<void> {
@@ -226,7 +280,12 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       waitMs: 0,
     }));
   }
-  await Promise.all(targets.map(async (t) => (t.before = await getDeployment(k, t.namespace, t.name))));
+  await Promise.all(
+    targets.map(async (t) => {
+      t.before = await getDeployment(k, t.namespace, t.name);
+      if (i.stuckAfterS && t.before) t.ownersBefore = podOwners(await podsOf(k, t, t.before.selector));
+    }),
+  );
 
   if (i.strategy === 'set-image') {
     // Every deployment and container is checked before the first one is changed.
@@ -279,7 +338,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   await Promise.all(
     targets.map(async (t) => {
       const started = Date.now();
-      t.status = await waitFor(k, t, i.rolloutTimeoutS);
+      t.status = await waitFor(k, t, i.rolloutTimeoutS, i.stuckAfterS);
       t.waitMs = Date.now() - started;
       if (t.status.done) log.info(`${t.name} rolled out in ${secs(t.waitMs)}`);
     }),
