@@ -1,5 +1,5 @@
 // Shared helpers for the benchmark scripts: timing whole commands, medians, Markdown tables.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -34,4 +34,20 @@ export function alternate(candidates, rounds) {
   const times = candidates.map(() => []);
   for (let i = 0; i < rounds; i++) candidates.forEach((run, k) => times[k].push(run()));
   return times;
+}
+
+/** Wall time of several commands started together and all finished, in ms. */
+export async function timeTogether(argvs, { cwd } = {}) {
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    argvs.map(
+      (argv) =>
+        new Promise((resolve, reject) =>
+          spawn(argv[0], argv.slice(1), { cwd, stdio: 'ignore' }).on('close', (code) =>
+            code === 0 ? resolve() : reject(new Error(`${argv.join(' ')} exited ${code}`)),
+          ),
+        ),
+    ),
+  );
+  return Number(process.hrtime.bigint() - t0) / 1e6;
 }

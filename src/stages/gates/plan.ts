@@ -91,18 +91,22 @@ export function gateCommand(gate: Gate, i: GatesInputs): string[] {
 }
 
 /**
- * fmt and audit read sources and Cargo.lock only; clippy and test share target/ (and its lock), so they
- * run in sequence. The two lanes run side by side.
+ * Gates that run one after another, lane by lane; the lanes run side by side. fmt and audit read only
+ * sources and Cargo.lock. clippy and test share target/, but cargo's own lock on it serializes whatever
+ * must not build at once, so on a warm target/ the test run overlaps clippy's diagnostics replay. With
+ * fail-fast a failing clippy must stop the tests from starting, so there clippy goes first.
  */
 export function gateLanes(i: GatesInputs): Gate[][] {
-  return [['clippy', 'test'], i.audit ? ['fmt', 'audit'] : ['fmt']];
+  const others: Gate[] = i.audit ? ['fmt', 'audit'] : ['fmt'];
+  return i.failFast ? [['clippy', 'test'], others] : [['clippy'], ['test'], others];
 }
 
 export function planGates(i: GatesInputs): PlannedCommand[] {
-  return gateLanes(i).flatMap((lane, n) =>
-    lane.map((g) => ({
+  const lanes = gateLanes(i);
+  return lanes.flatMap((lane, n) =>
+    lane.map((g, k) => ({
       argv: gateCommand(g, i),
-      why: n === 0 ? `${g} (lane 1: clippy then test share target/)` : `${g} (lane 2, beside lane 1)`,
+      why: `${g}: lane ${n + 1} of ${lanes.length}${k ? `, after ${lane[k - 1]}` : ''} (lanes run side by side)`,
     })),
   );
 }

@@ -194,9 +194,9 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
     summary.text(`**Failing tests**\n\n${failingTests.map((t) => `- \`${cell(t)}\``).join('\n')}`);
   for (const o of ordered) if (o.note) summary.details(`${o.gate}: why it failed`, o.note);
   summary.text(
-    `fmt${i.audit ? ' and audit' : ''} ran beside clippy → test: ${secs(wallMs)} wall time against ${secs(
-      sequentialMs,
-    )} one after another (saved ${secs(Math.max(0, sequentialMs - wallMs))}).`,
+    `The gates ran side by side: ${secs(wallMs)} wall time against ${secs(sequentialMs)} one after another (saved ${secs(
+      Math.max(0, sequentialMs - wallMs),
+    )}).`,
   );
 
   return {
