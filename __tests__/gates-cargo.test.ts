@@ -30,7 +30,7 @@ async function gates(crate: string, inputs: Record<string, string> = {}) {
     'working-directory': path.basename(crate),
     ...inputs,
   };
-  const p = prepare(
+  const p = await prepare(
     new InputReader((n) => all[n] ?? ''),
     localContext({}, workspace, { ref: 'refs/heads/main' }),
   );
@@ -59,7 +59,9 @@ describeWith('gates stage on copies of examples/hello-mcp with real cargo', miss
     expect(r.gates.test.findings).toMatch(/^[1-9]\d* passed, 0 failed/);
     const md = r.result.summary.toMarkdown();
     expect(md).toContain('| fmt | ✅ passed |');
-    expect(md).toMatch(/The gates ran side by side: \d+\.\d s wall time against \d+\.\d s one after another \(saved \d+\.\d s\)/);
+    expect(md).toMatch(
+      /The gates ran side by side: \d+\.\d s wall time against \d+\.\d s one after another \(saved \d+\.\d s\)/,
+    );
     expect(md).toContain('```mermaid');
   });
 

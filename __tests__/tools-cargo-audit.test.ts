@@ -35,7 +35,10 @@ async function gates(inputs: Record<string, string>) {
   const lines: string[] = [];
   setSink({ ...textSink((l) => lines.push(l)), annotate: (a) => annotations.push(a) });
   const all: Record<string, string> = { stages: 'gates', 'working-directory': 'app', ...inputs };
-  const p = prepare(new InputReader((n) => all[n] ?? ''), localContext({}, root, { ref: 'refs/heads/main' }));
+  const p = await prepare(
+    new InputReader((n) => all[n] ?? ''),
+    localContext({}, root, { ref: 'refs/heads/main' }),
+  );
   const result = await runPipeline(p);
   return { result, annotations, log: lines.join('\n'), gates: JSON.parse(result.outputs.gates ?? '{}') };
 }

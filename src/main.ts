@@ -11,7 +11,7 @@ export async function main(env = process.env): Promise<void> {
   setSink(githubSink);
   try {
     const ctx = detectContext(env);
-    const prepared = prepare(new InputReader(actionSource(env)), ctx);
+    const prepared = await prepare(new InputReader(actionSource(env)), ctx);
     const result = await runPipeline(prepared);
     for (const [k, v] of Object.entries(result.outputs)) log.setOutput(k, v);
     if (env.GITHUB_STEP_SUMMARY) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, result.summary.toMarkdown());

@@ -20,7 +20,7 @@ export interface Prepared {
  * Reads and validates every input of every selected stage before anything runs, so a typo in a deploy
  * input fails in a second, not after a ten-minute build.
  */
-export function prepare(reader: InputReader, ctx: RunContext): Prepared {
+export async function prepare(reader: InputReader, ctx: RunContext): Promise<Prepared> {
   const stages = parseStages(reader);
   const wd = reader.string('working-directory', '.');
   const cwd = path.resolve(ctx.workspace, wd);
@@ -32,10 +32,8 @@ export function prepare(reader: InputReader, ctx: RunContext): Prepared {
     );
   const state: PipelineState = {};
   const env: StageEnv = { ctx, cwd, state };
-  const parsed = stages.map((name) => {
-    const impl = STAGE_IMPLS[name]();
-    return { name, impl, inputs: impl.parse(reader, env) };
-  });
+  const impls = await Promise.all(stages.map((name) => STAGE_IMPLS[name]()));
+  const parsed = stages.map((name, k) => ({ name, impl: impls[k], inputs: impls[k].parse(reader, env) }));
   return { stages, env, parsed };
 }
 

@@ -57,6 +57,10 @@ const startup = alternate(
   ],
   15,
 );
+const distJs = () => fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => /^\d+\.index\.js$/.test(f));
+const chunks = () => distJs().length;
+const distSize = () =>
+  `${(fs.readdirSync(path.join(ROOT, 'dist')).reduce((n, f) => n + fs.statSync(path.join(ROOT, 'dist', f)).size, 0) / 1024).toFixed(0)} KiB`;
 const size = (f) => `${(fs.statSync(path.join(ROOT, 'dist', f)).size / 1024).toFixed(0)} KiB`;
 
 console.log(`## Gates stage vs bare cargo (examples/hello-mcp, warm)
@@ -108,7 +112,7 @@ ${table(
 
 Bundle start-up (15 rounds alternating): \`node -e ''\` ${fmtMs(median(startup[0]))}, \`node dist/cli.js --help\`
 ${fmtMs(median(startup[1]))} (median); the bundle adds ${fmtMs(median(startup[1]) - median(startup[0]))}.
-Sizes: dist/index.js ${size('index.js')}, dist/cli.js ${size('cli.js')}, dist/post.js ${size('post.js')}.
+Sizes: dist/index.js (the entry) ${size('index.js')}; all of dist/ ${distSize()} in ${chunks()} chunks, each loaded on use.
 
 Command: \`node scripts/bench/gates.mjs\` (BENCH_ROUNDS=${ROUNDS}).
 `);

@@ -1,37 +1,35 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading on purpose: a require inside a
-   function is evaluated on first use, in the bundle too, where import() would split into chunk files. */
 import { errorMessage } from '../errors';
 import type { Command } from './args';
 
 /**
- * Commands load on use: the MCP SDK, Octokit and the manifest linter are not evaluated for a command
- * that does not need them, which keeps `mcp-deploy run --stages gates` and `--help` quick to start.
+ * Commands load on use (chunks of their own in the bundle): the MCP SDK, Octokit and the manifest linter
+ * are not parsed for a command that does not need them, which keeps `run --stages gates` and `--help` quick.
  */
-const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   plan: {
     summary: 'print the stages, the exact commands and the computed values; runs nothing',
-    load: () => (require('./pipeline') as typeof import('./pipeline')).planCommand,
+    load: async () => (await import('./pipeline.js')).planCommand,
   },
   run: {
     summary: 'run the stages locally with the same core as the action and print the summary',
-    load: () => (require('./pipeline') as typeof import('./pipeline')).runCommand,
+    load: async () => (await import('./pipeline.js')).runCommand,
   },
   verify: {
     summary:
       'speak MCP to a server (HTTP or stdio), run the checks and compare its tool contract with a baseline',
-    load: () => (require('./verify') as typeof import('./verify')).verifyCommand,
+    load: async () => (await import('./verify.js')).verifyCommand,
   },
   contract: {
     summary: "contract snapshot: write a server's tool contract (mcp-contract.json); contract diff A B",
-    load: () => (require('./contract') as typeof import('./contract')).contractCommand,
+    load: async () => (await import('./contract.js')).contractCommand,
   },
   lint: {
     summary: 'check Kubernetes manifests for the known MCP-over-HTTP deployment mistakes',
-    load: () => (require('./lint') as typeof import('./lint')).lintCommand,
+    load: async () => (await import('./lint.js')).lintCommand,
   },
   init: {
     summary: 'write a Dockerfile, Kubernetes manifests, monitoring and a workflow into a repository',
-    load: () => (require('./init') as typeof import('./init')).initCommand,
+    load: async () => (await import('./init.js')).initCommand,
   },
 };
 
@@ -59,7 +57,7 @@ export async function cli(argv: string[]): Promise<number> {
     process.stderr.write(`error: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
-  const cmd = entry.load();
+  const cmd = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${cmd.usage}\n`);
     return 0;

@@ -1,0 +1,1254 @@
+"use strict";
+exports.id = 165;
+exports.ids = [165];
+exports.modules = {
+
+/***/ 73190:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CommandError = void 0;
+exports.quote = quote;
+exports.exec = exec;
+exports.execOk = execOk;
+const node_child_process_1 = __webpack_require__(31421);
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+function quote(argv) {
+    return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+async function exec(argv, opts = {}) {
+    const [cmd, ...args] = argv;
+    if (opts.echo !== false)
+        log_1.log.info(`$ ${quote(argv)}`);
+    const env = { ...process.env };
+    for (const [k, v] of Object.entries(opts.env ?? {})) {
+        if (v === undefined)
+            delete env[k];
+        else
+            env[k] = v;
+    }
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0, node_child_process_1.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group, so a timeout kills the tool and whatever it started (cargo -> rustc).
+            detached: true,
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        let aborted = false;
+        let timer;
+        const killGroup = () => {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                child.kill('SIGKILL');
+            }
+        };
+        if (opts.timeoutMs) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                killGroup();
+            }, opts.timeoutMs);
+        }
+        const onAbort = () => {
+            aborted = true;
+            killGroup();
+        };
+        if (opts.signal?.aborted)
+            onAbort();
+        else
+            opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const streamer = (sink) => {
+            let partial = '';
+            return (chunk) => {
+                sink.push(chunk);
+                if (!opts.stream)
+                    return;
+                const lines = (partial + chunk.toString('utf8')).split('\n');
+                partial = lines.pop() ?? '';
+                for (const l of lines)
+                    log_1.log.info(l);
+            };
+        };
+        child.stdout.on('data', streamer(out));
+        child.stderr.on('data', streamer(err));
+        child.on('error', (e) => {
+            if (timer)
+                clearTimeout(timer);
+            reject(e.code === 'ENOENT'
+                ? new errors_1.ActionError(`'${cmd}' was not found on PATH`, undefined, `install ${cmd} or add it to PATH`)
+                : e);
+        });
+        child.on('close', (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', onAbort);
+            resolve({
+                argv: [...argv],
+                exitCode: code ?? 128,
+                signal: signal ?? undefined,
+                stdout: (0, log_1.redact)(Buffer.concat(out).toString('utf8')),
+                stderr: (0, log_1.redact)(Buffer.concat(err).toString('utf8')),
+                durationMs: Date.now() - started,
+                timedOut,
+                aborted,
+            });
+        });
+        child.stdin.on('error', () => undefined); // a tool that exits without reading stdin is not our error
+        child.stdin.end(opts.input ?? '');
+    });
+}
+/** Runs and throws when the command fails, with the tail of its stderr in the message. */
+async function execOk(argv, opts = {}) {
+    const r = await exec(argv, opts);
+    if (r.exitCode !== 0)
+        throw new CommandError(r);
+    return r;
+}
+class CommandError extends Error {
+    result;
+    constructor(result) {
+        const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+        super(`${quote(result.argv.slice(0, 3))} ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`);
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+exports.CommandError = CommandError;
+
+
+/***/ }),
+
+/***/ 15165:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.prepare = prepare;
+exports.plan = plan;
+exports.runPipeline = runPipeline;
+exports.mermaid = mermaid;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(38422);
+const log_1 = __webpack_require__(46472);
+const summary_1 = __webpack_require__(57994);
+const stages_1 = __webpack_require__(62979);
+const run_1 = __webpack_require__(73413);
+/**
+ * Reads and validates every input of every selected stage before anything runs, so a typo in a deploy
+ * input fails in a second, not after a ten-minute build.
+ */
+async function prepare(reader, ctx) {
+    const stages = (0, inputs_1.parseStages)(reader);
+    const wd = reader.string('working-directory', '.');
+    const cwd = path.resolve(ctx.workspace, wd);
+    if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory())
+        throw new errors_1.ActionError(`directory '${wd}' does not exist (looked at ${cwd})`, 'working-directory', 'give the path of the crate relative to the repository root');
+    const state = {};
+    const env = { ctx, cwd, state };
+    const impls = await Promise.all(stages.map((name) => stages_1.STAGE_IMPLS[name]()));
+    const parsed = stages.map((name, k) => ({ name, impl: impls[k], inputs: impls[k].parse(reader, env) }));
+    return { stages, env, parsed };
+}
+function plan(p) {
+    return p.parsed.map(({ name, impl, inputs }) => ({ name, plan: impl.plan(inputs, p.env) }));
+}
+async function runPipeline(p) {
+    const results = {};
+    let failure;
+    for (const { name, impl, inputs } of p.parsed) {
+        if (failure)
+            break;
+        const started = Date.now();
+        let r;
+        try {
+            // Not a log group: the runner does not nest groups, and stages fold their own steps.
+            log_1.log.info(`━━ ${name} ━━`);
+            r = await impl.run(inputs, p.env);
+        }
+        catch (e) {
+            r = {
+                status: 'failure',
+                headline: 'error',
+                summary: new summary_1.Summary(),
+                outputs: {},
+                failure: (0, errors_1.errorMessage)(e),
+            };
+        }
+        results[name] = { ...r, durationMs: Date.now() - started };
+        if (r.status === 'failure') {
+            failure = `${name}: ${r.failure ?? 'failed'}`;
+            // A failed check after a deploy in the same run undoes that deploy.
+            if (p.env.state.rollback && name !== 'deploy') {
+                try {
+                    await p.env.state.rollback(failure);
+                }
+                catch (e) {
+                    failure += `; rollback failed too: ${(0, errors_1.errorMessage)(e)}`;
+                }
+            }
+        }
+    }
+    const outputs = Object.assign({}, ...Object.values(results).map((r) => r?.outputs ?? {}));
+    return { results, summary: pipelineSummary(p, results), outputs, failure };
+}
+function pipelineSummary(p, results) {
+    const s = new summary_1.Summary().heading('mcp-deploy', 2);
+    const c = p.env.ctx;
+    s.text(`\`${c.ref || '(no ref)'}\` at \`${c.sha.slice(0, 12) || '?'}\` (${c.event} on ${c.platform})${c.runUrl ? ` · [run](${c.runUrl})` : ''}`);
+    s.code(mermaid(p.stages, results), 'mermaid');
+    s.table(['Stage', 'Status', 'Result', 'Time'], inputs_1.STAGES.filter((n) => p.stages.includes(n)).map((n) => {
+        const r = results[n];
+        return r ? [n, (0, run_1.icon)(r.status), r.headline, (0, run_1.secs)(r.durationMs)] : [n, (0, run_1.icon)('not run'), '', ''];
+    }));
+    for (const r of Object.values(results))
+        if (r)
+            s.append(r.summary);
+    return s;
+}
+function mermaid(selected, results) {
+    const lines = ['flowchart LR'];
+    const cls = { ok: [], bad: [], skip: [], off: [] };
+    for (const n of inputs_1.STAGES) {
+        const r = results[n];
+        const state = !selected.includes(n)
+            ? 'off'
+            : !r
+                ? 'skip'
+                : r.status === 'success'
+                    ? 'ok'
+                    : r.status === 'failure'
+                        ? 'bad'
+                        : 'skip';
+        const label = !selected.includes(n)
+            ? `${n}<br/>not selected`
+            : r
+                ? `${n}<br/>${r.status} · ${(0, run_1.secs)(r.durationMs)}`
+                : `${n}<br/>not run`;
+        lines.push(`  ${n}["${label}"]`);
+        cls[state].push(n);
+    }
+    lines.push(`  ${inputs_1.STAGES.join(' --> ')}`);
+    lines.push('  classDef ok fill:#d3f9d8,stroke:#2b8a3e', '  classDef bad fill:#ffe3e3,stroke:#c92a2a');
+    lines.push('  classDef skip fill:#f1f3f5,stroke:#868e96', '  classDef off fill:#fff,stroke:#ced4da,stroke-dasharray:4');
+    for (const [k, v] of Object.entries(cls))
+        if (v.length)
+            lines.push(`  class ${v.join(',')} ${k}`);
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 96303:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.stripAnsi = void 0;
+exports.fsLocator = fsLocator;
+exports.parseFmt = parseFmt;
+exports.parseClippy = parseClippy;
+exports.parseCargoTest = parseCargoTest;
+exports.parseCargoTestJson = parseCargoTestJson;
+exports.parseAudit = parseAudit;
+exports.lockfileLine = lockfileLine;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+function fsLocator(workspace, cwd, exists = fs.existsSync) {
+    return {
+        resolve(file, hintDir) {
+            if (path.isAbsolute(file))
+                return file;
+            // rustc names files relative to the cargo workspace root, an ancestor of the package: walk up.
+            for (let dir = hintDir ?? cwd;; dir = path.dirname(dir)) {
+                const candidate = path.join(dir, file);
+                if (exists(candidate))
+                    return candidate;
+                if (dir === path.dirname(dir) || !dir.startsWith(workspace))
+                    break;
+            }
+            return undefined;
+        },
+        relative(abs) {
+            return path.relative(workspace, abs).split(path.sep).join('/');
+        },
+    };
+}
+function locate(loc, file, hintDir) {
+    const abs = loc.resolve(file, hintDir);
+    return abs ? loc.relative(abs) : file;
+}
+// ESC [ ... letter, and the ESC ( B charset switch that rustfmt's term crate emits.
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
+const ANSI = /\u001b(?:\[[0-9;?]*[A-Za-z]|\([A-Z0-9])/g;
+const stripAnsi = (s) => s.replace(ANSI, '');
+exports.stripAnsi = stripAnsi;
+/** `cargo fmt --check`: one annotation per hunk, spanning the lines the hunk rewrites. */
+function parseFmt(output, loc) {
+    const hunks = [];
+    for (const raw of (0, exports.stripAnsi)(output).split(/\r?\n/)) {
+        // rustfmt 1.4+: "Diff in /x/src/a.rs:12:" ; older: "Diff in /x/src/a.rs at line 12:"
+        const m = /^Diff in (.+?)(?::(\d+):| at line (\d+):)\s*$/.exec(raw);
+        if (m) {
+            hunks.push({ file: m[1], line: Number(m[2] ?? m[3]), body: [] });
+        }
+        else if (hunks.length && /^[ +-]/.test(raw)) {
+            hunks[hunks.length - 1].body.push(raw);
+        }
+    }
+    return hunks.map((h) => {
+        // The hunk starts with context lines; the annotation should point at the first changed line.
+        const firstChange = h.body.findIndex((l) => l.startsWith('-') || l.startsWith('+'));
+        const line = h.line + Math.max(0, firstChange);
+        const removed = h.body.filter((l) => l.startsWith('-')).length;
+        return {
+            level: 'error',
+            title: 'rustfmt',
+            file: locate(loc, h.file),
+            line,
+            endLine: line + Math.max(0, removed - 1),
+            message: `Not formatted as rustfmt would; run \`cargo fmt\`.\n${h.body.join('\n')}`,
+        };
+    });
+}
+/**
+ * `cargo clippy --all-targets --message-format=json`: each diagnostic is printed once per target that
+ * compiles the file (bin and its test harness), so de-duplicate on (code, file, line, column).
+ */
+function parseClippy(jsonl, loc) {
+    const seen = new Set();
+    const annotations = [];
+    let errors = 0;
+    let warnings = 0;
+    let buildSucceeded = true;
+    for (const line of jsonl.split('\n')) {
+        if (!line.startsWith('{'))
+            continue;
+        let rec;
+        try {
+            rec = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (rec.reason === 'build-finished')
+            buildSucceeded = rec.success !== false;
+        if (rec.reason !== 'compiler-message' || !rec.message)
+            continue;
+        const msg = rec.message;
+        if (msg.level !== 'error' && msg.level !== 'warning')
+            continue;
+        // "aborting due to N previous errors" / "N warnings emitted" carry no span: they are tallies.
+        let span = msg.spans.find((s) => s.is_primary);
+        if (!span)
+            continue;
+        // A diagnostic inside a macro expansion points at the macro; the user's call site is outermost.
+        while (span.expansion?.span)
+            span = span.expansion.span;
+        const code = msg.code?.code ?? '';
+        const key = `${code}|${span.file_name}|${span.line_start}|${span.column_start}|${msg.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        if (msg.level === 'error')
+            errors++;
+        else
+            warnings++;
+        const hint = rec.manifest_path ? path.dirname(rec.manifest_path) : undefined;
+        annotations.push({
+            level: msg.level === 'error' ? 'error' : 'warning',
+            title: code || `rustc ${msg.level}`,
+            file: locate(loc, span.file_name, hint),
+            line: span.line_start,
+            endLine: span.line_end !== span.line_start ? span.line_end : undefined,
+            col: span.column_start,
+            message: (msg.rendered ?? msg.message).trimEnd(),
+        });
+    }
+    return { annotations, errors, warnings, buildSucceeded };
+}
+const PANIC = /panicked at ([^\s:]+\.rs):(\d+):(\d+):?\s*\n?([\s\S]*)/;
+function panicLocation(text) {
+    const m = PANIC.exec(text);
+    if (!m)
+        return { message: text.trim() };
+    const message = m[4]
+        .split('\n')
+        .filter((l) => !/^(note: run with|stack backtrace:)/.test(l))
+        .join('\n')
+        .trim();
+    return { file: m[1], line: Number(m[2]), col: Number(m[3]), message };
+}
+/** `cargo test` (text): `test result:` lines for counts, `---- name stdout ----` blocks for failures. */
+function parseCargoTest(output) {
+    const text = (0, exports.stripAnsi)(output);
+    const r = { passed: 0, failed: 0, ignored: 0, failures: [], ran: false };
+    for (const m of text.matchAll(/^test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/gm)) {
+        r.ran = true;
+        r.passed += Number(m[1]);
+        r.failed += Number(m[2]);
+        r.ignored += Number(m[3]);
+    }
+    const failedNames = [...text.matchAll(/^test (\S+) \.\.\. FAILED$/gm)].map((m) => m[1]);
+    const blocks = new Map();
+    for (const m of text.matchAll(/^---- (\S+) stdout ----\n([\s\S]*?)(?=^---- \S+ stdout ----$|^failures:$|^test result:)/gm))
+        blocks.set(m[1], m[2]);
+    for (const name of new Set(failedNames))
+        r.failures.push({ name, ...panicLocation(blocks.get(name) ?? '') });
+    return r;
+}
+/** `cargo test -- -Z unstable-options --format json` (nightly or RUSTC_BOOTSTRAP=1). */
+function parseCargoTestJson(jsonl) {
+    const r = { passed: 0, failed: 0, ignored: 0, failures: [], ran: false };
+    for (const line of jsonl.split('\n')) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        let ev;
+        try {
+            ev = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (ev.type === 'suite' && (ev.event === 'ok' || ev.event === 'failed')) {
+            r.ran = true;
+            r.passed += ev.passed ?? 0;
+            r.failed += ev.failed ?? 0;
+            r.ignored += ev.ignored ?? 0;
+        }
+        else if (ev.type === 'test' && ev.event === 'failed' && ev.name) {
+            r.failures.push({ name: ev.name, ...panicLocation(ev.stdout ?? '') });
+        }
+    }
+    return r;
+}
+/** rustsec's `Report` struct, as `cargo audit --json` prints it. */
+function parseAudit(json) {
+    const report = JSON.parse(json);
+    const out = [];
+    const add = (e, kind) => out.push({
+        id: e.advisory?.id ?? `${kind}:${e.package.name}`,
+        kind,
+        package: e.package.name,
+        version: e.package.version,
+        title: e.advisory?.title ?? (kind === 'yanked' ? `${e.package.name} ${e.package.version} is yanked` : kind),
+        url: e.advisory?.url ?? undefined,
+        cvss: e.advisory?.cvss ?? undefined,
+        patched: e.versions?.patched ?? [],
+    });
+    for (const v of report.vulnerabilities?.list ?? [])
+        add(v, 'vulnerability');
+    for (const [k, list] of Object.entries(report.warnings ?? {})) {
+        const kind = ['unmaintained', 'unsound', 'yanked', 'notice'].find((x) => x === k) ?? 'notice';
+        for (const w of list ?? [])
+            add(w, kind);
+    }
+    return out;
+}
+/** The line of `name = "<pkg>"` for the given version in Cargo.lock, to annotate where it is pinned. */
+function lockfileLine(lock, pkg, version) {
+    const lines = lock.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        if (lines[i].trim() === `name = "${pkg}"` && lines[i + 1]?.trim() === `version = "${version}"`)
+            return i + 1;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 24205:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AUDIT_DENY = exports.GATES = void 0;
+exports.parseGatesInputs = parseGatesInputs;
+exports.splitArgs = splitArgs;
+exports.gateCommand = gateCommand;
+exports.gateLanes = gateLanes;
+exports.planGates = planGates;
+const errors_1 = __webpack_require__(83916);
+const tools_1 = __webpack_require__(72003);
+exports.GATES = ['fmt', 'clippy', 'test', 'audit'];
+exports.AUDIT_DENY = ['unmaintained', 'unsound', 'yanked'];
+function parseGatesInputs(r) {
+    const toolchain = r.string('toolchain');
+    if (toolchain && !/^[\w.-]+$/.test(toolchain))
+        throw new errors_1.ActionError(`'${toolchain}' is not a toolchain name`, 'toolchain', 'use e.g. stable, nightly or 1.95.0');
+    const auditIgnore = r.list('audit-ignore');
+    const badId = auditIgnore.find((id) => !/^[A-Z]+-\d{4}-\d{4,}$/.test(id));
+    if (badId)
+        throw new errors_1.ActionError(`'${badId}' is not an advisory ID`, 'audit-ignore', 'list IDs like RUSTSEC-2023-0071');
+    return {
+        toolchain,
+        features: r.list('features'),
+        clippyArgs: splitArgs(r.string('clippy-args', '-D warnings')),
+        testArgs: splitArgs(r.string('test-args')),
+        audit: r.bool('audit', true),
+        auditIgnore,
+        auditDeny: r.subset('audit-deny', exports.AUDIT_DENY, []),
+        failFast: r.bool('fail-fast', false),
+        toolsMirror: (0, tools_1.readToolsMirror)(r),
+    };
+}
+/** Whitespace-separated words with '…' and "…" quoting; never given to a shell. */
+function splitArgs(s) {
+    const out = [];
+    for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g))
+        out.push(m[1] ?? m[2] ?? m[3]);
+    return out;
+}
+function cargo(i) {
+    return i.toolchain ? ['cargo', `+${i.toolchain}`] : ['cargo'];
+}
+function featureArgs(i) {
+    if (!i.features.length)
+        return [];
+    return i.features.length === 1 && i.features[0] === 'all'
+        ? ['--all-features']
+        : ['--features', i.features.join(',')];
+}
+function gateCommand(gate, i) {
+    switch (gate) {
+        case 'fmt':
+            return [...cargo(i), 'fmt', '--all', '--check'];
+        case 'clippy':
+            return [
+                ...cargo(i),
+                'clippy',
+                '--all-targets',
+                '--message-format=json',
+                ...featureArgs(i),
+                '--',
+                ...i.clippyArgs,
+            ];
+        case 'test':
+            // --no-fail-fast: every failing test binary is reported, not just the first.
+            return [...cargo(i), 'test', '--no-fail-fast', ...featureArgs(i), ...i.testArgs];
+        case 'audit':
+            return ['cargo', 'audit', '--json', ...i.auditIgnore.flatMap((id) => ['--ignore', id])];
+    }
+}
+/**
+ * Gates that run one after another, lane by lane; the lanes run side by side. fmt and audit read only
+ * sources and Cargo.lock. clippy and test share target/, but cargo's own lock on it serializes whatever
+ * must not build at once, so on a warm target/ the test run overlaps clippy's diagnostics replay. With
+ * fail-fast a failing clippy must stop the tests from starting, so there clippy goes first.
+ */
+function gateLanes(i) {
+    const others = i.audit ? ['fmt', 'audit'] : ['fmt'];
+    return i.failFast ? [['clippy', 'test'], others] : [['clippy'], ['test'], others];
+}
+function planGates(i) {
+    const lanes = gateLanes(i);
+    return lanes.flatMap((lane, n) => lane.map((g, k) => ({
+        argv: gateCommand(g, i),
+        why: `${g}: lane ${n + 1} of ${lanes.length}${k ? `, after ${lane[k - 1]}` : ''} (lanes run side by side)`,
+    })));
+}
+
+
+/***/ }),
+
+/***/ 73413:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.secs = void 0;
+exports.runGates = runGates;
+exports.icon = icon;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const exec_1 = __webpack_require__(73190);
+const log_1 = __webpack_require__(46472);
+const summary_1 = __webpack_require__(57994);
+const errors_1 = __webpack_require__(83916);
+const tools_1 = __webpack_require__(72003);
+const parse_1 = __webpack_require__(96303);
+const plan_1 = __webpack_require__(24205);
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function interpret(gate, r, i, loc, cwd) {
+    const base = { gate, durationMs: r.durationMs, result: r, failingTests: [] };
+    switch (gate) {
+        case 'fmt': {
+            const annotations = (0, parse_1.parseFmt)(r.stdout, loc);
+            const failed = r.exitCode !== 0;
+            return {
+                ...base,
+                status: failed ? 'failed' : 'passed',
+                findings: plural(annotations.length, 'unformatted hunk'),
+                annotations,
+                note: failed && !annotations.length ? tail(r) : undefined,
+            };
+        }
+        case 'clippy': {
+            const c = (0, parse_1.parseClippy)(r.stdout, loc);
+            return {
+                ...base,
+                status: r.exitCode !== 0 || c.errors > 0 ? 'failed' : 'passed',
+                findings: `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`,
+                annotations: c.annotations,
+                note: r.exitCode !== 0 && !c.annotations.length ? tail(r) : undefined,
+            };
+        }
+        case 'test': {
+            const t = (0, parse_1.parseCargoTest)(`${r.stdout}\n${r.stderr}`);
+            const annotations = t.failures.map((f) => {
+                const abs = f.file ? loc.resolve(f.file) : undefined;
+                return {
+                    level: 'error',
+                    title: `test failed: ${f.name}`,
+                    file: abs ? loc.relative(abs) : f.file,
+                    line: f.line,
+                    col: f.col,
+                    message: f.message || `${f.name} failed`,
+                };
+            });
+            const failed = r.exitCode !== 0;
+            return {
+                ...base,
+                status: failed ? 'failed' : 'passed',
+                findings: t.ran
+                    ? `${t.passed} passed, ${t.failed} failed${t.ignored ? `, ${t.ignored} ignored` : ''}`
+                    : 'did not run',
+                annotations,
+                failingTests: t.failures.map((f) => f.name),
+                note: failed && !t.failures.length ? tail(r) : undefined,
+            };
+        }
+        case 'audit': {
+            let findings;
+            try {
+                findings = (0, parse_1.parseAudit)(r.stdout);
+            }
+            catch {
+                return { ...base, status: 'failed', findings: 'no report', annotations: [], note: tail(r) };
+            }
+            const lockPath = path.join(cwd, 'Cargo.lock');
+            const lock = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : '';
+            const relevant = findings.filter((f) => !i.auditIgnore.includes(f.id));
+            const fails = (f) => f.kind === 'vulnerability' || i.auditDeny.includes(f.kind);
+            const annotations = relevant.map((f) => ({
+                level: fails(f) ? 'error' : 'warning',
+                title: `${f.id}: ${f.package} ${f.version}`,
+                file: lock ? loc.relative(lockPath) : undefined,
+                line: lock ? (0, parse_1.lockfileLine)(lock, f.package, f.version) : undefined,
+                message: `${f.title}${f.patched.length ? ` (patched: ${f.patched.join(', ')})` : ''}${f.url ? `\n${f.url}` : ''}`,
+            }));
+            const denied = relevant.filter(fails).length;
+            return {
+                ...base,
+                status: denied ? 'failed' : 'passed',
+                findings: `${plural(relevant.filter((f) => f.kind === 'vulnerability').length, 'vulnerability')}, ${plural(relevant.filter((f) => f.kind !== 'vulnerability').length, 'warning')}`.replace('vulnerabilitys', 'vulnerabilities'),
+                annotations,
+            };
+        }
+    }
+}
+function tail(r, n = 15) {
+    return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
+}
+function skipped(gate, why) {
+    return { gate, status: 'skipped', findings: why, durationMs: 0, annotations: [], failingTests: [] };
+}
+async function runGates(i, env) {
+    const loc = (0, parse_1.fsLocator)(env.ctx.workspace, env.cwd);
+    const cargoEnv = { CARGO_TERM_COLOR: 'never' };
+    let stop = false;
+    const outcomes = new Map();
+    const started = Date.now();
+    const runLane = async (lane) => {
+        for (const gate of lane) {
+            if (stop) {
+                outcomes.set(gate, skipped(gate, 'skipped (fail-fast)'));
+                continue;
+            }
+            let gateEnv = cargoEnv;
+            if (gate === 'audit') {
+                try {
+                    // `cargo audit` finds cargo-audit on PATH: put the pinned, verified one first.
+                    const dir = path.dirname(await (0, tools_1.ensureTool)('cargo-audit', { mirror: i.toolsMirror }));
+                    gateEnv = { ...cargoEnv, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` };
+                }
+                catch (e) {
+                    outcomes.set(gate, {
+                        ...skipped(gate, 'cargo-audit not installed'),
+                        status: 'failed',
+                        note: `${(0, errors_1.errorMessage)(e)}\n(or set input 'audit' to false)`,
+                    });
+                    stop ||= i.failFast;
+                    continue;
+                }
+            }
+            const argv = (0, plan_1.gateCommand)(gate, i);
+            log_1.log.info(`▶ ${gate}: ${(0, exec_1.quote)(argv)}`);
+            const r = await (0, exec_1.exec)(argv, { cwd: env.cwd, env: gateEnv, echo: false });
+            const o = interpret(gate, r, i, loc, env.cwd);
+            log_1.log.info(`${o.status === 'passed' ? '✓' : '✗'} ${gate} ${o.status} in ${(0, exports.secs)(o.durationMs)}: ${o.findings}`);
+            outcomes.set(gate, o);
+            if (o.status === 'failed' && i.failFast)
+                stop = true;
+        }
+    };
+    const lanes = (0, plan_1.gateLanes)(i);
+    await Promise.all(lanes.map(runLane));
+    const wallMs = Date.now() - started;
+    const ordered = ['fmt', 'clippy', 'test', 'audit']
+        .map((g) => outcomes.get(g))
+        .filter((o) => o !== undefined);
+    for (const o of ordered) {
+        await log_1.log.group(`${o.gate}: ${o.status} (${o.findings})`, async () => {
+            if (o.result) {
+                log_1.log.info(`$ ${(0, exec_1.quote)(o.result.argv)}`);
+                const out = o.gate === 'clippy' ? o.result.stderr : `${o.result.stdout}${o.result.stderr}`;
+                if (out.trim())
+                    log_1.log.info(out.trimEnd());
+            }
+            if (o.note)
+                log_1.log.info(o.note);
+        });
+        for (const a of o.annotations)
+            log_1.log.annotate(a);
+    }
+    const sequentialMs = ordered.reduce((s, o) => s + o.durationMs, 0);
+    const failed = ordered.filter((o) => o.status === 'failed');
+    const summary = new summary_1.Summary().heading('Gates').table(['Gate', 'Status', 'Findings', 'Time'], ordered.map((o) => [o.gate, icon(o.status), o.findings, (0, exports.secs)(o.durationMs)]));
+    const failingTests = ordered.flatMap((o) => o.failingTests);
+    if (failingTests.length)
+        summary.text(`**Failing tests**\n\n${failingTests.map((t) => `- \`${(0, summary_1.cell)(t)}\``).join('\n')}`);
+    for (const o of ordered)
+        if (o.note)
+            summary.details(`${o.gate}: why it failed`, o.note);
+    summary.text(`The gates ran side by side: ${(0, exports.secs)(wallMs)} wall time against ${(0, exports.secs)(sequentialMs)} one after another (saved ${(0, exports.secs)(Math.max(0, sequentialMs - wallMs))}).`);
+    return {
+        status: failed.length ? 'failure' : 'success',
+        headline: failed.length
+            ? `${plural(failed.length, 'gate')} failed: ${failed.map((o) => o.gate).join(', ')}`
+            : `${plural(ordered.length, 'gate')} passed`,
+        summary,
+        outputs: {
+            gates: JSON.stringify(Object.fromEntries(ordered.map((o) => [o.gate, { status: o.status, findings: o.findings, ms: o.durationMs }]))),
+            'failing-tests': failingTests.join('\n'),
+        },
+        failure: failed.length
+            ? `gates failed: ${failed.map((o) => `${o.gate} (${o.findings})`).join('; ')}`
+            : undefined,
+    };
+}
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+exports.secs = secs;
+function icon(status) {
+    return status === 'passed' || status === 'success'
+        ? '✅ passed'
+        : status === 'failed' || status === 'failure'
+            ? '❌ failed'
+            : `⏭️ ${status}`;
+}
+
+
+/***/ }),
+
+/***/ 62979:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.STAGE_IMPLS = void 0;
+/**
+ * The stage implementations, loaded on use: in the bundle each is a chunk of its own, so a gates-only
+ * run never parses the MCP SDK, Octokit or the tool installer.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+exports.STAGE_IMPLS = {
+    gates: async () => (await __webpack_require__.e(/* import() */ 664).then(__webpack_require__.t.bind(__webpack_require__, 47664, 23))).gates,
+    build: async () => (await __webpack_require__.e(/* import() */ 672).then(__webpack_require__.bind(__webpack_require__, 66672))).build,
+    scan: async () => (await __webpack_require__.e(/* import() */ 201).then(__webpack_require__.bind(__webpack_require__, 99201))).scan,
+    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(228), __webpack_require__.e(937), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 59851))).deploy,
+    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(219), __webpack_require__.e(637)]).then(__webpack_require__.bind(__webpack_require__, 91637))).verify,
+};
+
+
+/***/ }),
+
+/***/ 72003:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.which = exports.PINNED = exports.assetUrl = exports.versionIn = exports.currentPlatform = exports.readToolsMirror = exports.ensureTool = void 0;
+var install_1 = __webpack_require__(54884);
+Object.defineProperty(exports, "ensureTool", ({ enumerable: true, get: function () { return install_1.ensureTool; } }));
+Object.defineProperty(exports, "readToolsMirror", ({ enumerable: true, get: function () { return install_1.readToolsMirror; } }));
+Object.defineProperty(exports, "currentPlatform", ({ enumerable: true, get: function () { return install_1.currentPlatform; } }));
+Object.defineProperty(exports, "versionIn", ({ enumerable: true, get: function () { return install_1.versionIn; } }));
+Object.defineProperty(exports, "assetUrl", ({ enumerable: true, get: function () { return install_1.assetUrl; } }));
+var pinned_1 = __webpack_require__(47409);
+Object.defineProperty(exports, "PINNED", ({ enumerable: true, get: function () { return pinned_1.PINNED; } }));
+var path_1 = __webpack_require__(70836);
+Object.defineProperty(exports, "which", ({ enumerable: true, get: function () { return path_1.which; } }));
+
+
+/***/ }),
+
+/***/ 54884:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.currentPlatform = currentPlatform;
+exports.versionIn = versionIn;
+exports.assetUrl = assetUrl;
+exports.readToolsMirror = readToolsMirror;
+exports.ensureTool = ensureTool;
+const tc = __importStar(__webpack_require__(33472));
+const http_client_1 = __webpack_require__(54844);
+const node_crypto_1 = __webpack_require__(77598);
+const fs = __importStar(__webpack_require__(73024));
+const os = __importStar(__webpack_require__(48161));
+const path = __importStar(__webpack_require__(76760));
+const node_stream_1 = __webpack_require__(57075);
+const promises_1 = __webpack_require__(46466);
+const errors_1 = __webpack_require__(83916);
+const exec_1 = __webpack_require__(73190);
+const log_1 = __webpack_require__(46472);
+const path_1 = __webpack_require__(70836);
+const pinned_1 = __webpack_require__(47409);
+const DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1000 };
+function currentPlatform(platform = process.platform, arch = process.arch) {
+    if (platform === 'linux' && arch === 'x64')
+        return 'linux-x64';
+    if (platform === 'linux' && arch === 'arm64')
+        return 'linux-arm64';
+    throw new errors_1.ActionError(`no pinned tools for ${platform}/${arch}`, undefined, 'run on a Linux x64 or arm64 runner, or put the tool on PATH at the pinned version');
+}
+/** The first x.y.z in a tool's version output ("Version: 0.69.3", "Client Version: v1.32.4-dispatcher"). */
+function versionIn(output) {
+    return /(\d+\.\d+\.\d+)/.exec(output)?.[1];
+}
+function assetUrl(name, version, p, mirror, table) {
+    const spec = table[name];
+    if (!mirror)
+        return spec.url(version, p);
+    return `${mirror.replace(/\/+$/, '')}/${name}/${version}/${spec.asset(version, p)}`;
+}
+/** The `tools-mirror` input, read by every stage that installs a tool. */
+function readToolsMirror(r) {
+    const mirror = r.string('tools-mirror');
+    if (mirror && !/^https?:\/\/[^\s]+$/.test(mirror))
+        throw new errors_1.ActionError(`'${mirror}' is not an http(s) address`, 'tools-mirror', 'use e.g. https://artifacts.example.com/tools');
+    return mirror;
+}
+/** @actions/tool-cache needs these; the CLI and GitLab jobs have no runner to set them. */
+function ensureRunnerDirs() {
+    process.env.RUNNER_TOOL_CACHE ||= path.join(os.homedir(), '.cache', 'mcp-deploy', 'tools');
+    process.env.RUNNER_TEMP ||= os.tmpdir();
+}
+const inflight = new Map();
+/**
+ * The absolute path of the tool's executable at the pinned (or asked) version: from PATH when it is
+ * already there at that version, else from the tool cache, else downloaded, verified against its sha256
+ * before anything is unpacked, and cached.
+ */
+function ensureTool(name, opts = {}) {
+    const table = opts.table ?? pinned_1.PINNED;
+    const version = (opts.version || table[name].version).replace(/^v/, '');
+    const key = `${name}@${version}`;
+    let p = inflight.get(key);
+    if (!p) {
+        p = resolveTool(name, version, table, opts).finally(() => inflight.delete(key));
+        inflight.set(key, p);
+    }
+    return p;
+}
+async function resolveTool(name, version, table, opts) {
+    const spec = table[name];
+    if (opts.usePath !== false) {
+        const onPath = (0, path_1.which)(name);
+        if (onPath) {
+            const found = await versionOf(onPath, spec.versionArgs);
+            if (found === version) {
+                log_1.log.info(`${name} ${version}: using ${onPath}`);
+                return onPath;
+            }
+            log_1.log.info(`${name} on PATH (${onPath}) is ${found ?? 'of an unknown version'}, not ${version}: installing ${version}`);
+        }
+    }
+    ensureRunnerDirs();
+    const cached = tc.find(name, version);
+    if (cached && fs.existsSync(path.join(cached, name))) {
+        log_1.log.info(`${name} ${version}: from the tool cache (${cached})`);
+        return path.join(cached, name);
+    }
+    const platform = opts.platform ?? currentPlatform();
+    const expected = (opts.sha256 || spec.sha256[version]?.[platform] || '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(expected))
+        throw new errors_1.ActionError(expected
+            ? `'${expected}' is not a sha256 digest`
+            : `no pinned sha256 for ${name} ${version} on ${platform}`, `${name}-sha256`, `give the sha256 of ${spec.asset(version, platform)} from the release's published checksums, or use ${name} ${spec.version}`);
+    const mirror = opts.mirror ?? '';
+    const url = assetUrl(name, version, platform, mirror, table);
+    const work = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP, `${name}-`));
+    try {
+        const file = path.join(work, spec.asset(version, platform));
+        const started = Date.now();
+        const actual = await download(url, file, opts.retry ?? DEFAULT_RETRY);
+        if (actual !== expected)
+            throw new errors_1.ActionError(`checksum mismatch for ${name} ${version} (${url}): expected sha256 ${expected}, got ${actual}; nothing was unpacked or run`, mirror ? 'tools-mirror' : opts.sha256 ? `${name}-sha256` : undefined, mirror
+                ? 'make the mirror serve the official release asset unchanged'
+                : 'retry; if it persists, the release asset differs from the one pinned: do not use it');
+        log_1.log.info(`${name} ${version}: downloaded ${url} in ${Date.now() - started} ms, sha256 ${actual} verified`);
+        const stage = path.join(work, 'stage');
+        fs.mkdirSync(stage);
+        const exe = path.join(stage, name);
+        const member = spec.member?.(version, platform);
+        if (member) {
+            const unpacked = path.join(work, 'unpacked');
+            fs.mkdirSync(unpacked);
+            const r = await (0, exec_1.exec)(['tar', '-xzf', file, '-C', unpacked, member], { echo: false });
+            if (r.exitCode !== 0)
+                throw new Error(`${name} ${version}: ${spec.asset(version, platform)} has no ${member}: ${r.stderr.trim()}`);
+            fs.renameSync(path.join(unpacked, member), exe);
+        }
+        else {
+            fs.renameSync(file, exe);
+        }
+        fs.chmodSync(exe, 0o755);
+        const dir = await tc.cacheDir(stage, name, version);
+        return path.join(dir, name);
+    }
+    finally {
+        fs.rmSync(work, { recursive: true, force: true });
+    }
+}
+async function versionOf(exe, args) {
+    try {
+        const r = await (0, exec_1.exec)([exe, ...args], { echo: false, timeoutMs: 30_000 });
+        return versionIn(`${r.stdout}\n${r.stderr}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+class StatusError extends Error {
+    status;
+    constructor(status, url) {
+        super(`HTTP ${status} from ${url}`);
+        this.status = status;
+    }
+}
+// Worth another try: the server or the network hiccuped. A 404 or an unknown host will not get better.
+function transient(e) {
+    if (e instanceof StatusError)
+        return e.status >= 500 || e.status === 408 || e.status === 429;
+    const code = e.code ?? '';
+    return (['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT'].includes(code) ||
+        /socket hang up|timeout/i.test((0, errors_1.errorMessage)(e)));
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Streams `url` into `dest` (0600, never executable) and returns its sha256; retries transient failures. */
+async function download(url, dest, retry) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await downloadOnce(url, dest);
+        }
+        catch (e) {
+            fs.rmSync(dest, { force: true });
+            if (attempt >= retry.attempts || !transient(e))
+                throw new Error(`download of ${url} failed: ${(0, errors_1.errorMessage)(e)}`);
+            const wait = retry.baseDelayMs * 2 ** (attempt - 1);
+            log_1.log.info(`download of ${url} failed (${(0, errors_1.errorMessage)(e)}), attempt ${attempt}/${retry.attempts}; retrying in ${wait} ms`);
+            await sleep(wait);
+        }
+    }
+}
+async function downloadOnce(url, dest) {
+    // The http-client of @actions/tool-cache: it follows the release redirects and honours https_proxy.
+    const client = new http_client_1.HttpClient('mcp-deploy-action', [], { allowRetries: false, socketTimeout: 120_000 });
+    try {
+        const res = await client.get(url);
+        if (res.message.statusCode !== 200) {
+            res.message.resume();
+            throw new StatusError(res.message.statusCode ?? 0, url);
+        }
+        const hash = (0, node_crypto_1.createHash)('sha256');
+        const tap = new node_stream_1.Transform({
+            transform(chunk, _enc, done) {
+                hash.update(chunk);
+                done(null, chunk);
+            },
+        });
+        await (0, promises_1.pipeline)(res.message, tap, fs.createWriteStream(dest, { mode: 0o600 }));
+        return hash.digest('hex');
+    }
+    finally {
+        client.dispose();
+    }
+}
+
+
+/***/ }),
+
+/***/ 70836:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.which = which;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+/** The absolute path of an executable on PATH, or undefined. */
+function which(cmd, envPath = process.env.PATH ?? '') {
+    for (const dir of envPath.split(path.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = path.join(dir, cmd);
+        try {
+            fs.accessSync(candidate, fs.constants.X_OK);
+            if (fs.statSync(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 47409:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PINNED = void 0;
+const trivyArch = (p) => (p === 'linux-x64' ? 'Linux-64bit' : 'Linux-ARM64');
+const goArch = (p) => (p === 'linux-x64' ? 'amd64' : 'arm64');
+// cargo-audit publishes a static musl build for x86_64 only; aarch64 is glibc.
+const rustTarget = (p) => p === 'linux-x64' ? 'x86_64-unknown-linux-musl' : 'aarch64-unknown-linux-gnu';
+const auditDir = (v, p) => `cargo-audit-${rustTarget(p)}-v${v}`;
+exports.PINNED = {
+    trivy: {
+        version: '0.69.3',
+        url: (v, p) => `https://github.com/aquasecurity/trivy/releases/download/v${v}/trivy_${v}_${trivyArch(p)}.tar.gz`,
+        asset: (v, p) => `trivy_${v}_${trivyArch(p)}.tar.gz`,
+        member: () => 'trivy',
+        sha256: {
+            '0.69.3': {
+                'linux-x64': '1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75',
+                'linux-arm64': '7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd',
+            },
+        },
+        versionArgs: ['--version'],
+    },
+    kubectl: {
+        version: '1.32.4',
+        url: (v, p) => `https://dl.k8s.io/release/v${v}/bin/linux/${goArch(p)}/kubectl`,
+        asset: () => 'kubectl',
+        sha256: {
+            '1.32.4': {
+                'linux-x64': '10d739e9af8a59c9e7a730a2445916e04bc9cbb44bc79d22ce460cd329fa076c',
+                'linux-arm64': 'c6f96d0468d6976224f5f0d81b65e1a63b47195022646be83e49d38389d572c2',
+            },
+        },
+        versionArgs: ['version', '--client'],
+    },
+    'cargo-audit': {
+        version: '0.22.2',
+        url: (v, p) => `https://github.com/rustsec/rustsec/releases/download/cargo-audit%2Fv${v}/${auditDir(v, p)}.tgz`,
+        asset: (v, p) => `${auditDir(v, p)}.tgz`,
+        member: (v, p) => `${auditDir(v, p)}/cargo-audit`,
+        sha256: {
+            '0.22.2': {
+                'linux-x64': '7fb9497f8594b389e5fce5ef9b92db08432996895b2e0c5a0167a69ed445c428',
+                'linux-arm64': 'c6603814ddaa45e51263dafd31c0ac98808f688d26f7395804f9670b0fd599dd',
+            },
+        },
+        versionArgs: ['--version'],
+    },
+};
+
+
+/***/ })
+
+};
+;

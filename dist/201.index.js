@@ -1,0 +1,533 @@
+"use strict";
+exports.id = 201;
+exports.ids = [201];
+exports.modules = {
+
+/***/ 99201:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scan = void 0;
+const plan_1 = __webpack_require__(80526);
+const run_1 = __webpack_require__(45992);
+exports.scan = {
+    name: 'scan',
+    parse: plan_1.parseScanInputs,
+    plan: (i) => ({
+        commands: (0, plan_1.planScan)(i),
+        values: {
+            'image-ref': i.imageRef || '(from the build stage)',
+            'fail-on': i.failOn.join(', ') || 'none',
+            'db repositories, in order': i.dbRepositories.join(', '),
+            trivy: `${i.trivyVersion}${i.toolsMirror ? ` from ${i.toolsMirror}` : ''}`,
+            'ignore file': i.trivyignore || '(none)',
+            'sarif-file': i.sarifFile,
+        },
+    }),
+    run: run_1.runScan,
+};
+
+
+/***/ }),
+
+/***/ 37738:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SEVERITIES = void 0;
+exports.parseTrivyReport = parseTrivyReport;
+exports.parseTrivyignore = parseTrivyignore;
+exports.evaluate = evaluate;
+exports.sarifResultCount = sarifResultCount;
+exports.dbDownloadFailure = dbDownloadFailure;
+/** Pure: Trivy's JSON report (SchemaVersion 2), its SARIF, `.trivyignore`, and the severity policy. */
+exports.SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+const severity = (s) => exports.SEVERITIES.includes(s ?? '') ? s : 'UNKNOWN';
+function parseTrivyReport(json) {
+    const report = JSON.parse(json);
+    if (report.SchemaVersion !== 2)
+        throw new Error(`not a Trivy JSON report of schema 2 (SchemaVersion ${String(report.SchemaVersion)})`);
+    const findings = [];
+    for (const r of report.Results ?? []) {
+        for (const v of r.Vulnerabilities ?? [])
+            findings.push({
+                kind: 'vulnerability',
+                id: v.VulnerabilityID,
+                severity: severity(v.Severity),
+                pkg: v.PkgName,
+                installed: v.InstalledVersion ?? '',
+                fixed: v.FixedVersion ?? '',
+                title: v.Title || firstSentence(v.Description ?? ''),
+                url: v.PrimaryURL,
+                target: r.Target,
+            });
+        for (const s of r.Secrets ?? [])
+            findings.push({
+                kind: 'secret',
+                id: s.RuleID,
+                severity: severity(s.Severity),
+                pkg: r.Target,
+                installed: s.StartLine ? `line ${s.StartLine}` : '',
+                fixed: '',
+                title: s.Title ?? s.Category ?? 'secret',
+                target: r.Target,
+            });
+    }
+    return { report, findings };
+}
+function firstSentence(s) {
+    const t = s.trim().split(/(?<=\.)\s/)[0] ?? '';
+    return t.length > 120 ? `${t.slice(0, 117)}...` : t;
+}
+/**
+ * `.trivyignore`: one ID a line, `#` comments, an optional `exp:YYYY-MM-DD` after which the entry no
+ * longer applies (Trivy's own rule, applied here too so the policy and the report agree).
+ */
+function parseTrivyignore(text, today = new Date()) {
+    const ids = new Set();
+    const day = today.toISOString().slice(0, 10);
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (!line)
+            continue;
+        const [id, ...rest] = line.split(/\s+/);
+        const exp = rest.map((r) => /^exp:(\d{4}-\d{2}-\d{2})$/.exec(r)?.[1]).find(Boolean);
+        if (exp && exp < day)
+            continue;
+        ids.add(id);
+    }
+    return ids;
+}
+function evaluate(findings, p) {
+    const counts = Object.fromEntries(exports.SEVERITIES.map((s) => [s, 0]));
+    const reported = [];
+    const ignored = [];
+    for (const f of findings) {
+        if (p.ignore.has(f.id) || (p.ignoreUnfixed && f.kind === 'vulnerability' && !f.fixed)) {
+            ignored.push(f);
+            continue;
+        }
+        reported.push(f);
+        counts[f.severity]++;
+    }
+    const rank = (s) => exports.SEVERITIES.indexOf(s);
+    const failing = reported
+        .filter((f) => p.failOn.includes(f.severity))
+        .sort((a, b) => rank(a.severity) - rank(b.severity) || a.id.localeCompare(b.id) || a.pkg.localeCompare(b.pkg));
+    return { counts, reported, failing, ignored };
+}
+/** Number of results in a SARIF log, to say what the upload will show. */
+function sarifResultCount(json) {
+    const sarif = JSON.parse(json);
+    if (sarif.version !== '2.1.0' || !Array.isArray(sarif.runs))
+        throw new Error('not a SARIF 2.1.0 log');
+    return sarif.runs.reduce((n, r) => n + (r.results?.length ?? 0), 0);
+}
+/** Trivy's failure to fetch its DB from one repository: the cue to try the next one. */
+function dbDownloadFailure(stderr) {
+    if (/TOOMANYREQUESTS|429 Too Many Requests|rate limit/i.test(stderr))
+        return 'rate-limit';
+    if (/failed to download (?:vulnerability DB|artifact)/i.test(stderr))
+        return 'download';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 80526:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SCAN_DEFAULTS = exports.DEFAULT_DB_REPOSITORIES = exports.SCANNERS = void 0;
+exports.parseImageRef = parseImageRef;
+exports.checkImageRef = checkImageRef;
+exports.insecureRegistry = insecureRegistry;
+exports.parseScanInputs = parseScanInputs;
+exports.scanCommand = scanCommand;
+exports.convertCommand = convertCommand;
+exports.planScan = planScan;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(38422);
+const tools_1 = __webpack_require__(72003);
+const parse_1 = __webpack_require__(37738);
+exports.SCANNERS = ['vuln', 'secret'];
+// mirror.gcr.io first: Trivy's own default since ghcr.io began rate-limiting anonymous DB pulls.
+exports.DEFAULT_DB_REPOSITORIES = [
+    'mirror.gcr.io/aquasec/trivy-db:2',
+    'ghcr.io/aquasecurity/trivy-db:2',
+];
+/** Input defaults, as action.yml has them. */
+exports.SCAN_DEFAULTS = {
+    'scan-allow-tag': 'false',
+    severity: 'CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN',
+    'fail-on': 'CRITICAL,HIGH',
+    'ignore-unfixed': 'false',
+    trivyignore: '',
+    scanners: 'vuln',
+    'trivy-db-repository': exports.DEFAULT_DB_REPOSITORIES.join(','),
+    'trivy-cache-dir': '.cache/trivy',
+    'trivy-version': tools_1.PINNED.trivy.version,
+    'trivy-sha256': '',
+    'tools-mirror': '',
+    'sarif-file': 'trivy-results.sarif',
+    'scan-timeout': '10m',
+};
+const D = exports.SCAN_DEFAULTS;
+const NAME = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
+const REF = /^(?<name>[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*)(?::(?<tag>\w[\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$/;
+function parseImageRef(ref) {
+    const m = REF.exec(ref);
+    if (!m?.groups || !NAME.test(m.groups.name))
+        return undefined;
+    return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
+}
+/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
+function checkImageRef(ref, allowTag) {
+    const p = parseImageRef(ref);
+    if (!p)
+        throw new errors_1.ActionError(`'${ref}' is not an image reference`, 'image-ref', 'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…');
+    if (!p.digest && !allowTag)
+        throw new errors_1.ActionError(`'${ref}' is a mutable tag, not a digest`, 'image-ref', "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true");
+}
+function credentials(r) {
+    const password = r.secret('password');
+    const username = r.string('username');
+    if (password && !username)
+        throw new errors_1.ActionError('is empty but a password is set', 'username', 'give the registry user name (on GitHub, github.actor)');
+    return { username, password };
+}
+/** Whether Trivy must talk plain HTTP to the registry of `imageRef`. */
+function insecureRegistry(i, imageRef) {
+    if (i.insecure !== 'auto')
+        return i.insecure === 'true';
+    const host = imageRef.split('/')[0].replace(/:\d+$/, '');
+    return imageRef.includes('/') && (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+// Severities are upper case in Trivy and in its users' habits; accept either.
+function severities(r, name, fallback) {
+    const items = r.list(name, (0, inputs_1.splitList)(fallback)).map((s) => s.toUpperCase());
+    const bad = items.find((s) => !parse_1.SEVERITIES.includes(s));
+    if (bad)
+        throw new errors_1.ActionError(`unknown severity '${bad}'`, name, `use any of ${parse_1.SEVERITIES.join(', ')}${name === 'fail-on' ? ', or none' : ''}`);
+    return [...new Set(items)];
+}
+function parseScanInputs(r, env) {
+    const allowTag = r.bool('scan-allow-tag', D['scan-allow-tag'] === 'true');
+    const imageRef = r.string('image-ref');
+    if (imageRef)
+        checkImageRef(imageRef, allowTag);
+    else if (!(0, inputs_1.parseStages)(r).includes('build'))
+        throw new errors_1.ActionError('is required when the build stage does not run in the same job', 'image-ref', "pass the build job's image-ref output (name@sha256:…), or add build to stages");
+    const severity = severities(r, 'severity', D.severity);
+    const failOn = r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on', D['fail-on']);
+    const unreported = failOn.filter((s) => !severity.includes(s));
+    if (unreported.length)
+        throw new errors_1.ActionError(`${unreported.join(', ')} would fail the step but is not in 'severity', so Trivy would never report it`, 'fail-on', `add ${unreported.join(', ')} to severity, or remove it from fail-on`);
+    const ws = env.ctx.workspace;
+    let trivyignore = r.string('trivyignore', D.trivyignore);
+    if (trivyignore) {
+        const abs = path.resolve(ws, trivyignore);
+        if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
+            throw new errors_1.ActionError(`file '${trivyignore}' does not exist (looked at ${abs})`, 'trivyignore', 'give the path of the ignore file relative to the repository root');
+        trivyignore = abs;
+    }
+    else if (fs.existsSync(path.join(ws, '.trivyignore'))) {
+        trivyignore = path.join(ws, '.trivyignore');
+    }
+    const dbRepositories = r.list('trivy-db-repository', (0, inputs_1.splitList)(D['trivy-db-repository']));
+    const badRepo = dbRepositories.find((d) => !/^[a-z0-9][a-z0-9.-]*(?::\d+)?(?:\/[a-z0-9][a-z0-9._-]*)+(?::[\w.-]+)?$/i.test(d));
+    if (badRepo)
+        throw new errors_1.ActionError(`'${badRepo}' is not an OCI repository`, 'trivy-db-repository', `list repositories like ${exports.DEFAULT_DB_REPOSITORIES[0]}`);
+    const trivyVersion = r.string('trivy-version', D['trivy-version']).replace(/^v/, '');
+    if (!/^\d+\.\d+\.\d+$/.test(trivyVersion))
+        throw new errors_1.ActionError(`'${trivyVersion}' is not a Trivy version`, 'trivy-version', `use x.y.z, e.g. ${tools_1.PINNED.trivy.version}`);
+    const trivySha256 = r.string('trivy-sha256', D['trivy-sha256']).toLowerCase();
+    if (trivySha256 && !/^[0-9a-f]{64}$/.test(trivySha256))
+        throw new errors_1.ActionError('is not a sha256 digest (64 hex characters)', 'trivy-sha256', "copy it from the release's trivy_<version>_checksums.txt");
+    if (!trivySha256 && !tools_1.PINNED.trivy.sha256[trivyVersion])
+        throw new errors_1.ActionError(`Trivy ${trivyVersion} has no pinned checksum`, 'trivy-sha256', `give the sha256 of the release asset for this runner, or use trivy-version ${tools_1.PINNED.trivy.version}`);
+    const toolsMirror = (0, tools_1.readToolsMirror)(r);
+    const sarifFile = path.resolve(ws, r.string('sarif-file', D['sarif-file']));
+    return {
+        imageRef,
+        allowTag,
+        severity,
+        failOn,
+        ignoreUnfixed: r.bool('ignore-unfixed', D['ignore-unfixed'] === 'true'),
+        trivyignore,
+        scanners: r.subset('scanners', exports.SCANNERS, (0, inputs_1.splitList)(D.scanners)),
+        dbRepositories,
+        cacheDir: path.resolve(ws, r.string('trivy-cache-dir', D['trivy-cache-dir'])),
+        trivyVersion,
+        trivySha256,
+        toolsMirror,
+        sarifFile,
+        reportFile: sarifFile.replace(/(\.sarif)?$/, '.json'),
+        timeoutSec: r.duration('scan-timeout', D['scan-timeout']),
+        ...credentials(r),
+        insecure: r.oneOf('registry-insecure', ['auto', 'true', 'false'], 'auto'),
+    };
+}
+/** The one scan, against one DB repository: JSON to a file, the policy is applied afterwards. */
+function scanCommand(i, trivy, imageRef, dbRepository) {
+    return [
+        trivy,
+        'image',
+        '--format',
+        'json',
+        '--output',
+        i.reportFile,
+        '--severity',
+        i.severity.join(','),
+        '--scanners',
+        i.scanners.join(','),
+        ...(i.ignoreUnfixed ? ['--ignore-unfixed'] : []),
+        ...(i.trivyignore ? ['--ignorefile', i.trivyignore] : []),
+        '--cache-dir',
+        i.cacheDir,
+        '--db-repository',
+        dbRepository,
+        '--timeout',
+        `${i.timeoutSec}s`,
+        '--exit-code',
+        '0',
+        '--no-progress',
+        imageRef,
+    ];
+}
+function convertCommand(i, trivy) {
+    return [trivy, 'convert', '--format', 'sarif', '--output', i.sarifFile, i.reportFile];
+}
+function planScan(i) {
+    const ref = i.imageRef || '<image-ref from the build stage>';
+    return [
+        {
+            argv: scanCommand(i, 'trivy', ref, i.dbRepositories[0]),
+            why: i.dbRepositories.length > 1
+                ? `on a rate limit, again with --db-repository ${i.dbRepositories.slice(1).join(', then ')}`
+                : undefined,
+        },
+        { argv: convertCommand(i, 'trivy'), why: 'SARIF from the same report, no second scan' },
+    ];
+}
+
+
+/***/ }),
+
+/***/ 45992:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runScan = runScan;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const errors_1 = __webpack_require__(83916);
+const exec_1 = __webpack_require__(73190);
+const log_1 = __webpack_require__(46472);
+const summary_1 = __webpack_require__(57994);
+const tools_1 = __webpack_require__(72003);
+const parse_1 = __webpack_require__(37738);
+const plan_1 = __webpack_require__(80526);
+const MAX_ROWS = 50;
+/** Runs the scan against each DB repository in turn until one is not rate limited. */
+async function scanWithFallback(i, trivy, imageRef, env) {
+    const skipped = [];
+    for (const [n, repo] of i.dbRepositories.entries()) {
+        const argv = (0, plan_1.scanCommand)(i, trivy, imageRef, repo);
+        const result = await (0, exec_1.exec)(argv, { env, timeoutMs: (i.timeoutSec + 60) * 1000 });
+        const failure = result.exitCode !== 0 ? (0, parse_1.dbDownloadFailure)(result.stderr) : undefined;
+        if (!failure || n === i.dbRepositories.length - 1)
+            return { result, dbRepository: repo, skipped };
+        log_1.log.warning(`Trivy could not fetch its DB from ${repo} (${failure === 'rate-limit' ? 'rate limited' : 'download failed'}); trying ${i.dbRepositories[n + 1]}`);
+        skipped.push(`${repo} (${failure})`);
+    }
+    throw new Error('no DB repository to try'); // parse() rejects an empty list
+}
+async function runScan(i, env) {
+    const imageRef = env.state.imageRef || i.imageRef;
+    if (!imageRef)
+        throw new errors_1.ActionError('is empty and the build stage produced no image', 'image-ref', 'pass name@sha256:… or run build first');
+    (0, plan_1.checkImageRef)(imageRef, i.allowTag);
+    if (!imageRef.includes('@sha256:'))
+        log_1.log.warning(`scanning the mutable tag ${imageRef}: what is deployed later may not be what was scanned`);
+    const trivy = await (0, tools_1.ensureTool)('trivy', {
+        version: i.trivyVersion,
+        sha256: i.trivySha256,
+        mirror: i.toolsMirror,
+    });
+    fs.mkdirSync(i.cacheDir, { recursive: true });
+    fs.mkdirSync(path.dirname(i.sarifFile), { recursive: true });
+    fs.rmSync(i.reportFile, { force: true });
+    // Credentials reach Trivy through its own environment variables, never argv.
+    const trivyEnv = {
+        ...(i.password ? { TRIVY_USERNAME: i.username, TRIVY_PASSWORD: i.password } : {}),
+        ...((0, plan_1.insecureRegistry)(i, imageRef) ? { TRIVY_INSECURE: 'true' } : {}),
+    };
+    const { result, dbRepository, skipped } = await scanWithFallback(i, trivy, imageRef, trivyEnv);
+    if (result.exitCode !== 0 || !fs.existsSync(i.reportFile)) {
+        const tail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
+        return failed(`Trivy ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}`, tail, i, dbRepository);
+    }
+    const { report, findings } = (0, parse_1.parseTrivyReport)(fs.readFileSync(i.reportFile, 'utf8'));
+    const ignore = i.trivyignore ? (0, parse_1.parseTrivyignore)(fs.readFileSync(i.trivyignore, 'utf8')) : new Set();
+    const verdict = (0, parse_1.evaluate)(findings, { failOn: i.failOn, ignore, ignoreUnfixed: i.ignoreUnfixed });
+    const convert = await (0, exec_1.exec)((0, plan_1.convertCommand)(i, trivy), { env: trivyEnv });
+    if (convert.exitCode !== 0 || !fs.existsSync(i.sarifFile))
+        return failed('trivy convert could not write SARIF', convert.stderr.trim(), i, dbRepository);
+    const sarifResults = (0, parse_1.sarifResultCount)(fs.readFileSync(i.sarifFile, 'utf8'));
+    for (const f of verdict.failing.slice(0, 10))
+        log_1.log.annotate({
+            level: 'error',
+            title: `${f.id} (${f.severity}) in ${f.pkg}`,
+            message: `${f.title}${f.fixed ? ` (fixed in ${f.fixed})` : ''}${f.url ? `\n${f.url}` : ''}`,
+        });
+    const rel = (p) => path.relative(env.ctx.workspace, p) || p;
+    const summary = scanSummary(verdict, i, imageRef, report.Trivy?.Version ?? i.trivyVersion, dbRepository, skipped, rel(i.sarifFile), sarifResults, ignore);
+    const counts = parse_1.SEVERITIES.filter((s) => verdict.counts[s]).map((s) => `${verdict.counts[s]} ${s}`);
+    const failing = verdict.failing;
+    return {
+        status: failing.length ? 'failure' : 'success',
+        headline: `${counts.join(', ') || 'no findings'}${failing.length ? `; ${failing.length} at ${i.failOn.join('/')}` : ''}`,
+        summary,
+        outputs: {
+            'scan-result': JSON.stringify({
+                image: imageRef,
+                passed: failing.length === 0,
+                counts: verdict.counts,
+                failOn: i.failOn,
+                failing: failing.map((f) => ({ id: f.id, severity: f.severity, package: f.pkg, fixed: f.fixed })),
+                ignored: [...new Set(verdict.ignored.map((f) => f.id))],
+                dbRepository,
+            }),
+            'sarif-file': i.sarifFile,
+            'scan-report': i.reportFile,
+        },
+        failure: failing.length
+            ? `${failing.length} finding${failing.length === 1 ? '' : 's'} at ${i.failOn.join(', ')} in ${imageRef}: ${[
+                ...new Set(failing.map((f) => f.id)),
+            ]
+                .slice(0, 5)
+                .join(', ')}${failing.length > 5 ? ', …' : ''}`
+            : undefined,
+    };
+}
+function link(f) {
+    return f.url ? `[${f.id}](${f.url})` : f.id;
+}
+function scanSummary(v, i, imageRef, trivyVersion, dbRepository, skipped, sarif, sarifResults, ignore) {
+    const s = new summary_1.Summary().heading('Scan');
+    s.text(`\`${imageRef}\` · Trivy ${trivyVersion} · DB from \`${dbRepository}\`${skipped.length ? ` (skipped ${skipped.map((x) => `\`${x}\``).join(', ')})` : ''}`);
+    s.table(['Severity', 'Findings', 'Fails the step'], i.severity.map((sev) => [sev, String(v.counts[sev]), i.failOn.includes(sev) ? 'yes' : 'no']));
+    if (v.failing.length) {
+        s.text(`**${v.failing.length === 1 ? '1 finding fails' : `${v.failing.length} findings fail`} the policy** (fail-on: ${i.failOn.join(', ')})`);
+        s.table(['ID', 'Severity', 'Package', 'Installed', 'Fixed', 'Title'], v.failing
+            .slice(0, MAX_ROWS)
+            .map((f) => [link(f), f.severity, f.pkg, f.installed, f.fixed || '(no fix)', (0, summary_1.cell)(f.title)]));
+        if (v.failing.length > MAX_ROWS)
+            s.text(`… and ${v.failing.length - MAX_ROWS} more in the SARIF report.`);
+    }
+    else {
+        s.text(i.failOn.length
+            ? `No finding at ${i.failOn.join(', ')}: the image passes.`
+            : 'fail-on is none: findings are reported, never fatal.');
+    }
+    // Trivy leaves what the ignore file names out of its report; say which entries were in effect.
+    if (ignore.size)
+        s.text(`Ignore file \`${path.basename(i.trivyignore)}\` in effect for: ${[...ignore].map((id) => `\`${id}\``).join(', ')}`);
+    const ignoredIds = [...new Set(v.ignored.map((f) => f.id))];
+    if (ignoredIds.length)
+        s.text(`Left out by the policy: ${ignoredIds.map((id) => `\`${id}\``).join(', ')}`);
+    s.text(`SARIF: \`${sarif}\` (${sarifResults} results), for github/codeql-action/upload-sarif.`);
+    return s;
+}
+function failed(why, detail, i, dbRepository) {
+    const summary = new summary_1.Summary().heading('Scan').text(`${why} (DB repository \`${dbRepository}\`).`);
+    if (detail)
+        summary.details('Trivy output', detail);
+    return {
+        status: 'failure',
+        headline: why,
+        summary,
+        outputs: { 'sarif-file': '', 'scan-report': i.reportFile, 'scan-result': '' },
+        failure: `${why}${detail ? `:\n${detail}` : ''}`,
+    };
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,163 @@
+"use strict";
+exports.id = 613;
+exports.ids = [613];
+exports.modules = {
+
+/***/ 62309:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseArgs = parseArgs;
+const errors_1 = __webpack_require__(83916);
+/** Flags whose presence alone means true; every other flag takes a value. */
+function parseArgs(argv, booleans = []) {
+    const flags = {};
+    const positional = [];
+    let help = false;
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === '--help' || a === '-h')
+            help = true;
+        else if (a === '--') {
+            positional.push(...argv.slice(i + 1));
+            break;
+        }
+        else if (a.startsWith('--')) {
+            const eq = a.indexOf('=');
+            const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+            if (eq > 0)
+                flags[name] = a.slice(eq + 1);
+            else if (booleans.includes(name))
+                flags[name] = 'true';
+            else {
+                if (i + 1 >= argv.length || argv[i + 1].startsWith('--'))
+                    throw new errors_1.ActionError(`option --${name} needs a value`, name, `write --${name} <value>`);
+                flags[name] = argv[++i];
+            }
+        }
+        else
+            positional.push(a);
+    }
+    return { flags, positional, help };
+}
+
+
+/***/ }),
+
+/***/ 63613:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyCommand = exports.TARGET_OPTIONS = void 0;
+exports.verifySource = verifySource;
+exports.localEnv = localEnv;
+const path = __importStar(__webpack_require__(76760));
+const context_1 = __webpack_require__(40788);
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(38422);
+const log_1 = __webpack_require__(46472);
+const verify_1 = __webpack_require__(91637);
+const args_1 = __webpack_require__(62309);
+/** Short flags of `verify` and `contract snapshot`, and the action input each one sets. */
+const ALIASES = {
+    url: 'mcp-url',
+    command: 'mcp-command',
+    baseline: 'contract-baseline',
+    smoke: 'mcp-smoke',
+    timeout: 'verify-timeout',
+};
+const SECRET_FLAGS = ['token', 'mcp-token', 'header', 'headers', 'mcp-headers'];
+exports.TARGET_OPTIONS = `  --url URL                Streamable HTTP endpoint, e.g. http://127.0.0.1:8080/mcp
+  --command "CMD ARGS"     start the server on stdio instead (split on spaces, '...' and "..." quote; no shell)
+  --health-url URL         GET it first; it must answer 200
+  --timeout DURATION       retry while the server starts, up to this (default 60s)
+Secrets come from the environment, never from flags: MCP_TOKEN (sent as Authorization: Bearer) and
+MCP_HEADERS (lines of "Name: value").`;
+/** Reads flags (short or input names), then MCP_* variables, the way the GitLab template configures inputs. */
+function verifySource(flags, env = process.env) {
+    const secret = SECRET_FLAGS.find((f) => f in flags);
+    if (secret)
+        throw new errors_1.ActionError(`--${secret} would put a secret in the process list`, secret.includes('token') ? 'mcp-token' : 'mcp-headers', secret.includes('token')
+            ? 'export MCP_TOKEN instead'
+            : 'export MCP_HEADERS ("Name: value" lines) instead');
+    const named = {};
+    for (const [k, v] of Object.entries(flags))
+        named[ALIASES[k] ?? k] = v;
+    const base = (0, inputs_1.cliSource)(named, env);
+    return (name) => name === 'mcp-token'
+        ? (env.MCP_TOKEN ?? base(name))
+        : name === 'mcp-headers'
+            ? (env.MCP_HEADERS ?? base(name))
+            : base(name);
+}
+function localEnv(cwd) {
+    return { ctx: (0, context_1.localContext)(process.env, cwd), cwd, state: {} };
+}
+exports.verifyCommand = {
+    usage: `mcp-deploy verify (--url URL | --command "CMD ARGS") [options]
+
+Checks health, initialize, tools/prompts/resources lists and smoke calls, then diffs the tool contract
+against the baseline. Exit code 1 when a check fails or the contract has a breaking change.
+
+Options:
+${exports.TARGET_OPTIONS}
+  --baseline FILE          contract to compare with (default mcp-contract.json when it exists)
+  --contract MODE          fail-on-breaking (default), warn or off
+  --smoke "TOOL {JSON}"    call a tool; it must return without isError (one call; MCP_MCP_SMOKE for more lines)
+  --cwd DIR                where relative paths start (default .)`,
+    async run(args) {
+        const { flags } = (0, args_1.parseArgs)(args);
+        const cwd = path.resolve(flags.cwd ?? '.');
+        delete flags.cwd;
+        const env = localEnv(cwd);
+        const inputs = verify_1.verify.parse(new inputs_1.InputReader(verifySource(flags)), env);
+        const result = await verify_1.verify.run(inputs, env);
+        process.stdout.write(`\n${result.summary.toText()}`);
+        if (result.failure) {
+            log_1.log.warning(`verify failed: ${result.failure}`);
+            return 1;
+        }
+        return 0;
+    },
+};
+
+
+/***/ })
+
+};
+;

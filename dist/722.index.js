@@ -1,0 +1,504 @@
+"use strict";
+exports.id = 722;
+exports.ids = [722];
+exports.modules = {
+
+/***/ 62309:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseArgs = parseArgs;
+const errors_1 = __webpack_require__(83916);
+/** Flags whose presence alone means true; every other flag takes a value. */
+function parseArgs(argv, booleans = []) {
+    const flags = {};
+    const positional = [];
+    let help = false;
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === '--help' || a === '-h')
+            help = true;
+        else if (a === '--') {
+            positional.push(...argv.slice(i + 1));
+            break;
+        }
+        else if (a.startsWith('--')) {
+            const eq = a.indexOf('=');
+            const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+            if (eq > 0)
+                flags[name] = a.slice(eq + 1);
+            else if (booleans.includes(name))
+                flags[name] = 'true';
+            else {
+                if (i + 1 >= argv.length || argv[i + 1].startsWith('--'))
+                    throw new errors_1.ActionError(`option --${name} needs a value`, name, `write --${name} <value>`);
+                flags[name] = argv[++i];
+            }
+        }
+        else
+            positional.push(a);
+    }
+    return { flags, positional, help };
+}
+
+
+/***/ }),
+
+/***/ 70722:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.initCommand = void 0;
+exports.crateName = crateName;
+exports.imageFromRemote = imageFromRemote;
+exports.fill = fill;
+exports.planInit = planInit;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const exec_1 = __webpack_require__(73190);
+const errors_1 = __webpack_require__(83916);
+const args_1 = __webpack_require__(62309);
+/**
+ * `mcp-deploy init` writes the starter files into a user's repository, filled with the crate's name and
+ * the image name its git remote implies. It never overwrites a file without --force.
+ */
+/** Where each template goes in the user's repository (directories map recursively). */
+const LAYOUT = [
+    { from: 'docker/Dockerfile', to: 'Dockerfile' },
+    { from: 'docker/dockerignore', to: '.dockerignore' },
+    { from: 'k8s', to: 'deploy/k8s' },
+    { from: 'monitoring', to: 'deploy/monitoring' },
+    { from: 'github/deploy.yml', to: '.github/workflows/mcp-deploy.yml' },
+];
+/** The `name` of `[[bin]]` if the crate declares one, else of `[package]`: what the image runs. */
+function crateName(cargoToml) {
+    const section = (name) => {
+        const m = new RegExp(`^\\[${name}\\]\\s*$([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, 'm').exec(cargoToml);
+        return m && /^\s*name\s*=\s*"([^"]+)"/m.exec(m[1])?.[1];
+    };
+    return section('\\[bin\\]') ?? section('package') ?? undefined;
+}
+/** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
+function imageFromRemote(remote) {
+    const m = /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(remote.trim()) ??
+        /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(remote.trim());
+    if (!m)
+        return undefined;
+    const [, host, repo] = m;
+    if (host === 'github.com')
+        return `ghcr.io/${repo.toLowerCase()}`;
+    if (host === 'gitlab.com')
+        return `registry.gitlab.com/${repo.toLowerCase()}`;
+    return undefined;
+}
+function fill(text, v) {
+    return text.replace(/\{\{crate\}\}/g, v.crate).replace(/\{\{image\}\}/g, v.image);
+}
+function walk(dir) {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+        const p = path.join(dir, e.name);
+        return e.isDirectory() ? walk(p) : [p];
+    });
+}
+/** Pure with respect to the target: reads templates and the target, decides, writes nothing. */
+function planInit(templates, target, values, force) {
+    const files = [];
+    for (const { from, to } of LAYOUT) {
+        const src = path.join(templates, from);
+        if (!fs.existsSync(src))
+            continue;
+        const sources = fs.statSync(src).isDirectory()
+            ? walk(src).filter((f) => path.basename(f) !== 'README.md')
+            : [src];
+        for (const f of sources) {
+            const rel = fs.statSync(src).isDirectory() ? path.join(to, path.relative(src, f)) : to;
+            const dest = path.join(target, rel);
+            const content = fill(fs.readFileSync(f, 'utf8'), values);
+            const existing = fs.existsSync(dest) ? fs.readFileSync(dest, 'utf8') : undefined;
+            const action = existing === undefined
+                ? 'create'
+                : existing === content
+                    ? 'unchanged'
+                    : force
+                        ? 'overwrite'
+                        : 'exists';
+            files.push({ path: rel.split(path.sep).join('/'), content, action });
+        }
+    }
+    return files;
+}
+async function remoteImage(cwd) {
+    const r = await (0, exec_1.exec)(['git', 'remote', 'get-url', 'origin'], { cwd, echo: false }).catch(() => undefined);
+    return r?.exitCode === 0 ? imageFromRemote(r.stdout) : undefined;
+}
+function templatesRoot() {
+    if (process.env.MCP_DEPLOY_TEMPLATES)
+        return process.env.MCP_DEPLOY_TEMPLATES;
+    // dist/cli.js -> <package>/templates (the package ships both; a symlinked bin is resolved first).
+    return path.resolve(path.dirname(fs.realpathSync(process.argv[1])), '..', 'templates');
+}
+exports.initCommand = {
+    usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--dry-run] [--force]
+
+Writes the starter files (Dockerfile, .dockerignore, deploy/k8s, deploy/monitoring,
+.github/workflows/mcp-deploy.yml) filled with the crate name (from Cargo.toml) and the image
+(from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
+An existing file is never overwritten without --force; --dry-run prints what would be written.`,
+    async run(args) {
+        const { flags } = (0, args_1.parseArgs)(args, ['dry-run', 'force']);
+        const cwd = path.resolve(flags.cwd ?? '.');
+        const cargo = path.join(cwd, 'Cargo.toml');
+        const crate = flags.crate ?? (fs.existsSync(cargo) ? crateName(fs.readFileSync(cargo, 'utf8')) : undefined);
+        if (!crate)
+            throw new errors_1.ActionError(`no crate name: ${cargo} is missing or has no [package] name`, 'crate', 'run init in the crate or pass --crate NAME');
+        const image = flags.image ?? (await remoteImage(cwd));
+        if (!image)
+            throw new errors_1.ActionError('no image name: the git remote is not on github.com or gitlab.com', 'image', 'pass --image registry.example.com/team/app');
+        const files = planInit(templatesRoot(), cwd, { crate, image }, flags.force === 'true');
+        if (!files.length)
+            throw new errors_1.ActionError(`no templates found in ${templatesRoot()}`, 'templates', 'set MCP_DEPLOY_TEMPLATES to the templates directory');
+        const dry = flags['dry-run'] === 'true';
+        const verb = {
+            create: 'create',
+            overwrite: 'overwrite',
+            unchanged: 'unchanged',
+            exists: 'keep (exists; --force overwrites)',
+        };
+        for (const f of files) {
+            process.stdout.write(`${dry ? '[dry-run] ' : ''}${verb[f.action].padEnd(10)} ${f.path}\n`);
+            if (dry && (f.action === 'create' || f.action === 'overwrite'))
+                process.stdout.write(`${f.content.replace(/^/gm, '    ')}\n`);
+            if (!dry && (f.action === 'create' || f.action === 'overwrite')) {
+                fs.mkdirSync(path.dirname(path.join(cwd, f.path)), { recursive: true });
+                fs.writeFileSync(path.join(cwd, f.path), f.content);
+            }
+        }
+        const written = files.filter((f) => f.action === 'create' || f.action === 'overwrite').length;
+        const kept = files.filter((f) => f.action === 'exists').length;
+        if (!written)
+            process.stdout.write(`\nNothing ${dry ? 'would change' : 'changed'}: every file is already there${kept ? ` (${kept} differ from the templates; --force overwrites them)` : ' and up to date'}.\n`);
+        else if (!dry)
+            process.stdout.write(`
+Wrote ${written} file(s) for ${crate} (image ${image}). Next steps:
+  1. Review deploy/k8s/overlays/*/kustomization.yaml: hosts, namespaces, replicas.
+  2. Build locally: docker buildx build -t ${image}:dev .
+  3. Snapshot the MCP contract: mcp-deploy contract snapshot --command "cargo run -q -- --stdio" > mcp-contract.json
+  4. Add the secrets the workflow names (registry, kubeconfigs) and push.
+`);
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 73190:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CommandError = void 0;
+exports.quote = quote;
+exports.exec = exec;
+exports.execOk = execOk;
+const node_child_process_1 = __webpack_require__(31421);
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+function quote(argv) {
+    return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+async function exec(argv, opts = {}) {
+    const [cmd, ...args] = argv;
+    if (opts.echo !== false)
+        log_1.log.info(`$ ${quote(argv)}`);
+    const env = { ...process.env };
+    for (const [k, v] of Object.entries(opts.env ?? {})) {
+        if (v === undefined)
+            delete env[k];
+        else
+            env[k] = v;
+    }
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0, node_child_process_1.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group, so a timeout kills the tool and whatever it started (cargo -> rustc).
+            detached: true,
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        let aborted = false;
+        let timer;
+        const killGroup = () => {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                child.kill('SIGKILL');
+            }
+        };
+        if (opts.timeoutMs) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                killGroup();
+            }, opts.timeoutMs);
+        }
+        const onAbort = () => {
+            aborted = true;
+            killGroup();
+        };
+        if (opts.signal?.aborted)
+            onAbort();
+        else
+            opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const streamer = (sink) => {
+            let partial = '';
+            return (chunk) => {
+                sink.push(chunk);
+                if (!opts.stream)
+                    return;
+                const lines = (partial + chunk.toString('utf8')).split('\n');
+                partial = lines.pop() ?? '';
+                for (const l of lines)
+                    log_1.log.info(l);
+            };
+        };
+        child.stdout.on('data', streamer(out));
+        child.stderr.on('data', streamer(err));
+        child.on('error', (e) => {
+            if (timer)
+                clearTimeout(timer);
+            reject(e.code === 'ENOENT'
+                ? new errors_1.ActionError(`'${cmd}' was not found on PATH`, undefined, `install ${cmd} or add it to PATH`)
+                : e);
+        });
+        child.on('close', (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            opts.signal?.removeEventListener('abort', onAbort);
+            resolve({
+                argv: [...argv],
+                exitCode: code ?? 128,
+                signal: signal ?? undefined,
+                stdout: (0, log_1.redact)(Buffer.concat(out).toString('utf8')),
+                stderr: (0, log_1.redact)(Buffer.concat(err).toString('utf8')),
+                durationMs: Date.now() - started,
+                timedOut,
+                aborted,
+            });
+        });
+        child.stdin.on('error', () => undefined); // a tool that exits without reading stdin is not our error
+        child.stdin.end(opts.input ?? '');
+    });
+}
+/** Runs and throws when the command fails, with the tail of its stderr in the message. */
+async function execOk(argv, opts = {}) {
+    const r = await exec(argv, opts);
+    if (r.exitCode !== 0)
+        throw new CommandError(r);
+    return r;
+}
+class CommandError extends Error {
+    result;
+    constructor(result) {
+        const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+        super(`${quote(result.argv.slice(0, 3))} ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`);
+        this.result = result;
+        this.name = 'CommandError';
+    }
+}
+exports.CommandError = CommandError;
+
+
+/***/ }),
+
+/***/ 46472:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.log = exports.githubSink = void 0;
+exports.registerSecret = registerSecret;
+exports.redact = redact;
+exports.textSink = textSink;
+exports.formatAnnotation = formatAnnotation;
+exports.setSink = setSink;
+const core = __importStar(__webpack_require__(37484));
+const secrets = new Set();
+function registerSecret(value) {
+    if (!value)
+        return;
+    for (const v of [value.trim(), ...secretLines(value)]) {
+        if (v.length >= 4 && !secrets.has(v)) {
+            secrets.add(v);
+            sink.setSecret(v);
+        }
+    }
+}
+/**
+ * A multi-line secret (a kubeconfig) is printed line by line by most tools, so its lines are masked too:
+ * the values under keys that name a credential (token, client-key-data, password ...), and bare lines
+ * such as the body of a PEM block. Not names, namespaces or `kind: Config`: masking those would garble
+ * every later line of output that mentions them.
+ */
+function secretLines(value) {
+    const out = [];
+    for (const raw of value.split(/\r?\n/)) {
+        const line = raw.trim();
+        const kv = /^(?:-\s+)?([\w.-]+):\s*(.*)$/.exec(line);
+        if (!kv) {
+            if (line.length >= 16)
+                out.push(line);
+            continue;
+        }
+        const v = kv[2].replace(/^["']|["']$/g, '');
+        if (v.length >= 4 && /token|passw|secret|key|data|auth|credential|cert/i.test(kv[1]))
+            out.push(v);
+    }
+    return out;
+}
+function redact(text) {
+    let out = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        out = out.split(s).join('***');
+    return out;
+}
+exports.githubSink = {
+    info: (m) => core.info(redact(m)),
+    warning: (m) => core.warning(redact(m)),
+    annotate: (a) => {
+        const props = {
+            title: a.title && redact(a.title),
+            file: a.file,
+            startLine: a.line,
+            endLine: a.endLine,
+            startColumn: a.col,
+        };
+        const fn = a.level === 'error' ? core.error : a.level === 'warning' ? core.warning : core.notice;
+        fn(redact(a.message), props);
+    },
+    startGroup: (n) => core.startGroup(redact(n)),
+    endGroup: () => core.endGroup(),
+    setSecret: (v) => core.setSecret(v),
+    setOutput: (n, v) => core.setOutput(n, v),
+};
+/** Plain text for GitLab and local runs: annotations in the compiler style editors and terminals link. */
+function textSink(write = (l) => process.stdout.write(`${l}\n`)) {
+    let depth = 0;
+    const pad = () => '  '.repeat(depth);
+    return {
+        info: (m) => write(pad() + redact(m)),
+        warning: (m) => write(`${pad()}warning: ${redact(m)}`),
+        annotate: (a) => write(`${pad()}${formatAnnotation(a)}`),
+        startGroup: (n) => {
+            write(`${pad()}▸ ${redact(n)}`);
+            depth++;
+        },
+        endGroup: () => {
+            depth = Math.max(0, depth - 1);
+        },
+        setSecret: () => undefined,
+        setOutput: (n, v) => write(`${pad()}output ${n}=${redact(v)}`),
+    };
+}
+function formatAnnotation(a) {
+    const where = a.file ? `${a.file}${a.line ? `:${a.line}${a.col ? `:${a.col}` : ''}` : ''}: ` : '';
+    return redact(`${where}${a.level}: ${a.title ? `${a.title}: ` : ''}${a.message}`);
+}
+let sink = textSink();
+function setSink(s) {
+    sink = s;
+}
+exports.log = {
+    info: (m) => sink.info(m),
+    warning: (m) => sink.warning(m),
+    annotate: (a) => sink.annotate(a),
+    setOutput: (n, v) => sink.setOutput(n, v),
+    async group(name, fn) {
+        sink.startGroup(name);
+        try {
+            return await fn();
+        }
+        finally {
+            sink.endGroup();
+        }
+    },
+};
+
+
+/***/ })
+
+};
+;

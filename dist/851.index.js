@@ -1,0 +1,1414 @@
+"use strict";
+exports.id = 851;
+exports.ids = [851];
+exports.modules = {
+
+/***/ 72691:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.addCleanup = addCleanup;
+exports.runCleanups = runCleanups;
+exports.savedCleanups = savedCleanups;
+const core = __importStar(__webpack_require__(37484));
+const fs = __importStar(__webpack_require__(73024));
+const exec_1 = __webpack_require__(73190);
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+const STATE_KEY = 'cleanups';
+const pending = [];
+function addCleanup(c) {
+    pending.push(c);
+    if (process.env.GITHUB_STATE)
+        core.saveState(STATE_KEY, JSON.stringify(pending));
+}
+async function runCleanups(list = pending.splice(0)) {
+    for (const c of list.reverse()) {
+        try {
+            if (c.kind === 'remove') {
+                fs.rmSync(c.path, { recursive: true, force: true });
+                log_1.log.info(`removed ${c.path}`);
+            }
+            else {
+                await (0, exec_1.exec)(['docker', 'logout', c.registry], {
+                    env: c.config ? { DOCKER_CONFIG: c.config } : undefined,
+                });
+                if (c.config)
+                    fs.rmSync(c.config, { recursive: true, force: true });
+            }
+        }
+        catch (e) {
+            log_1.log.warning(`cleanup ${c.kind} failed: ${(0, errors_1.errorMessage)(e)}`);
+        }
+    }
+}
+/** The cleanups the main step saved, read back in the post step. */
+function savedCleanups() {
+    const raw = core.getState(STATE_KEY);
+    return raw ? JSON.parse(raw) : [];
+}
+
+
+/***/ }),
+
+/***/ 31460:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.startGithubDeployment = startGithubDeployment;
+const github_1 = __webpack_require__(93228);
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+async function startGithubDeployment(token, ctx, environment, environmentUrl, description, apiUrl = process.env.GITHUB_API_URL || 'https://api.github.com') {
+    const none = { status: async () => undefined };
+    const [owner, repo] = (ctx.repository ?? '').split('/');
+    if (!owner || !repo || !ctx.sha) {
+        log_1.log.warning('no GitHub deployment recorded: the repository or commit of this run is unknown');
+        return none;
+    }
+    const octokit = (0, github_1.getOctokit)(token, { baseUrl: apiUrl });
+    let id;
+    try {
+        const res = await octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref: ctx.sha,
+            environment,
+            description,
+            auto_merge: false,
+            required_contexts: [],
+            production_environment: /^prod/i.test(environment),
+            transient_environment: false,
+        });
+        if (!('id' in res.data))
+            throw new Error(res.data.message ?? 'no deployment created');
+        id = res.data.id;
+    }
+    catch (e) {
+        log_1.log.warning(`no GitHub deployment recorded: ${(0, errors_1.errorMessage)(e)} (the token needs deployments: write)`);
+        return none;
+    }
+    log_1.log.info(`GitHub deployment ${id} for ${environment}`);
+    return {
+        id,
+        async status(state, desc) {
+            try {
+                await octokit.rest.repos.createDeploymentStatus({
+                    owner,
+                    repo,
+                    deployment_id: id,
+                    state,
+                    description: desc.slice(0, 140),
+                    ...(environmentUrl ? { environment_url: environmentUrl } : {}),
+                    ...(ctx.runUrl ? { log_url: ctx.runUrl } : {}),
+                    auto_inactive: state === 'success',
+                });
+            }
+            catch (e) {
+                log_1.log.warning(`GitHub deployment status ${state} not recorded: ${(0, errors_1.errorMessage)(e)}`);
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 59851:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.deploy = void 0;
+const plan_1 = __webpack_require__(87036);
+const run_1 = __webpack_require__(20494);
+exports.deploy = {
+    name: 'deploy',
+    parse: (r, env) => (0, plan_1.parseDeployInputs)(r, env.ctx),
+    plan(i, env) {
+        const ref = i.imageRef ?? env.state.imageRef ?? '<image-ref from the build stage>';
+        const k = {
+            bin: 'kubectl',
+            kubeconfigPath: i.kubeconfig ? '<RUNNER_TEMP>/mcp-deploy-<random>/kubeconfig' : undefined,
+            context: i.context,
+        };
+        return {
+            commands: (0, plan_1.planDeploy)(i, env.ctx, ref, k),
+            values: {
+                'image-ref': ref,
+                strategy: i.strategy,
+                ...(i.strategy === 'manifests'
+                    ? {
+                        manifests: `${i.manifests}${i.kustomize ? ' (kustomize)' : ''}`,
+                        'image replaced': (0, plan_1.imageName)(ref),
+                    }
+                    : {}),
+                deployments: i.deployments
+                    .map((d) => (d.container ? `${d.name} (container ${d.container})` : d.name))
+                    .join(', ') || '(every Deployment in the manifests)',
+                cluster: i.kubeconfigInfo
+                    ? `${i.kubeconfigInfo.server} (context ${i.kubeconfigInfo.context})`
+                    : `ambient kubeconfig${i.context ? `, context ${i.context}` : ''}`,
+                namespace: i.namespace || "(the context's)",
+                'rollout-timeout': `${i.rolloutTimeoutS}s`,
+                'rollback-on-failure': String(i.rollbackOnFailure),
+                'change-cause': (0, plan_1.changeCause)(env.ctx, ref),
+                ...(i.environment
+                    ? { environment: `${i.environment}${i.githubToken ? ' (GitHub deployment)' : ''}` }
+                    : {}),
+            },
+        };
+    },
+    run: run_1.runDeploy,
+};
+
+
+/***/ }),
+
+/***/ 75453:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readManifestDir = readManifestDir;
+exports.pinImages = pinImages;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const yaml_1 = __webpack_require__(38815);
+const errors_1 = __webpack_require__(83916);
+const plan_1 = __webpack_require__(87036);
+/** A plain directory as `kubectl apply -f <dir>` reads it: its .yaml, .yml and .json files, by name. */
+function readManifestDir(dir) {
+    const files = fs
+        .readdirSync(dir)
+        .filter((f) => /\.(ya?ml|json)$/.test(f) && fs.statSync(path.join(dir, f)).isFile())
+        .sort();
+    if (!files.length)
+        throw new errors_1.ActionError(`no .yaml, .yml or .json files in ${dir}`, 'manifests', 'point it at the directory of your manifests');
+    return files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n---\n');
+}
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The pod spec of a workload, wherever its kind keeps it. */
+function podSpec(doc) {
+    const spec = doc.spec;
+    if (!isObj(spec))
+        return undefined;
+    if (doc.kind === 'Pod')
+        return spec;
+    if (doc.kind === 'CronJob') {
+        const job = spec.jobTemplate?.spec;
+        return job?.template?.spec ?? undefined;
+    }
+    return isObj(spec.template) && isObj(spec.template.spec) ? spec.template.spec : undefined;
+}
+function pinImages(yamlText, ref, cause) {
+    const name = (0, plan_1.imageName)(ref);
+    const docs = (0, yaml_1.parseAllDocuments)(yamlText);
+    const replaced = [];
+    const deployments = [];
+    const out = [];
+    for (const d of docs) {
+        if (d.errors.length) {
+            const line = d.errors[0].linePos?.[0].line;
+            throw new errors_1.ActionError(`the manifests are not valid YAML${line ? ` (line ${line} of the rendered output)` : ''}`, 'manifests', 'fix the YAML');
+        }
+        const doc = d.toJS();
+        if (!isObj(doc))
+            continue;
+        const meta = (isObj(doc.metadata) ? doc.metadata : (doc.metadata = {}));
+        const id = `${doc.kind}/${meta.name}`;
+        const spec = podSpec(doc);
+        for (const key of ['initContainers', 'containers']) {
+            const list = spec?.[key];
+            if (!Array.isArray(list))
+                continue;
+            for (const c of list) {
+                if (typeof c.image === 'string' && (0, plan_1.imageName)(c.image) === name) {
+                    c.image = ref;
+                    replaced.push(`${id}/${c.name}`);
+                }
+            }
+        }
+        if (doc.kind === 'Deployment') {
+            deployments.push({
+                name: String(meta.name),
+                namespace: typeof meta.namespace === 'string' ? meta.namespace : '',
+            });
+            meta.annotations = {
+                ...(isObj(meta.annotations) ? meta.annotations : {}),
+                'kubernetes.io/change-cause': cause,
+            };
+        }
+        out.push(doc);
+    }
+    if (!replaced.length)
+        throw new errors_1.ActionError(`no container in the manifests uses the image ${name}`, 'manifests', `name the image ${name} (any tag) in the Deployment, or in the overlay's images: list`);
+    // One JSON List, not YAML: kubectl reads YAML 1.1, where an unquoted off or yes turns into a boolean,
+    // and a stream that starts with `{` must be a single JSON document.
+    return {
+        list: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: out }, null, 1),
+        replaced,
+        deployments,
+    };
+}
+
+
+/***/ }),
+
+/***/ 74664:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shortImage = void 0;
+exports.selectorString = selectorString;
+exports.parseDeployment = parseDeployment;
+exports.parsePods = parsePods;
+exports.containerProblems = containerProblems;
+exports.stuckContainers = stuckContainers;
+exports.parseEvents = parseEvents;
+exports.parseRolloutStatus = parseRolloutStatus;
+exports.failureReasons = failureReasons;
+exports.connectionError = connectionError;
+exports.namespaceError = namespaceError;
+const errors_1 = __webpack_require__(83916);
+function selectorString(sel) {
+    const parts = Object.entries(sel.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+    for (const e of sel.matchExpressions ?? []) {
+        const values = (e.values ?? []).join(',');
+        if (e.operator === 'In')
+            parts.push(`${e.key} in (${values})`);
+        else if (e.operator === 'NotIn')
+            parts.push(`${e.key} notin (${values})`);
+        else if (e.operator === 'Exists')
+            parts.push(e.key);
+        else if (e.operator === 'DoesNotExist')
+            parts.push(`!${e.key}`);
+    }
+    return parts.join(',');
+}
+/** `kubectl get deployment x -o json --ignore-not-found`: empty output means there is none. */
+function parseDeployment(json) {
+    if (!json.trim())
+        return undefined;
+    const d = JSON.parse(json);
+    const rev = d.metadata?.annotations?.['deployment.kubernetes.io/revision'];
+    return {
+        name: d.metadata?.name ?? '',
+        namespace: d.metadata?.namespace ?? '',
+        revision: rev && /^\d+$/.test(rev) ? Number(rev) : undefined,
+        generation: d.metadata?.generation ?? 0,
+        observedGeneration: d.status?.observedGeneration ?? 0,
+        replicas: d.spec?.replicas ?? 1,
+        updatedReplicas: d.status?.updatedReplicas ?? 0,
+        readyReplicas: d.status?.readyReplicas ?? 0,
+        availableReplicas: d.status?.availableReplicas ?? 0,
+        containers: (d.spec?.template?.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image })),
+        selector: selectorString(d.spec?.selector ?? {}),
+        conditions: d.status?.conditions ?? [],
+        changeCause: d.metadata?.annotations?.['kubernetes.io/change-cause'],
+    };
+}
+function parsePods(json) {
+    const list = JSON.parse(json);
+    return (list.items ?? []).map((p) => ({
+        name: p.metadata?.name ?? '',
+        phase: p.status?.phase ?? 'Unknown',
+        owner: p.metadata?.ownerReferences?.find((o) => o.kind === 'ReplicaSet')?.name,
+        containers: [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].map((c) => {
+            const [state, detail] = Object.entries(c.state ?? {})[0] ?? ['unknown', {}];
+            const last = c.lastState?.terminated;
+            return {
+                name: c.name,
+                image: c.image ?? '',
+                ready: c.ready === true,
+                restartCount: c.restartCount ?? 0,
+                state: (['waiting', 'running', 'terminated'].includes(state)
+                    ? state
+                    : 'unknown'),
+                reason: detail.reason,
+                message: detail.message,
+                lastReason: last?.reason,
+                lastExitCode: last?.exitCode,
+            };
+        }),
+    }));
+}
+/** Waiting reasons that mean "this will not get better by itself", most telling first. */
+const BAD_WAITING = [
+    'ImagePullBackOff',
+    'ErrImagePull',
+    'InvalidImageName',
+    'ErrImageNeverPull',
+    'CrashLoopBackOff',
+    'CreateContainerConfigError',
+    'CreateContainerError',
+    'RunContainerError',
+];
+function containerProblems(pods) {
+    const out = [];
+    for (const p of pods)
+        for (const c of p.containers) {
+            const waitingBad = c.state === 'waiting' && c.reason && BAD_WAITING.includes(c.reason);
+            const died = c.state === 'terminated' && c.reason !== 'Completed';
+            if (!waitingBad && !died && c.restartCount === 0)
+                continue;
+            const reason = c.reason ?? c.lastReason ?? 'Restarting';
+            out.push({
+                pod: p.name,
+                container: c.name,
+                reason,
+                message: [c.message, c.lastReason ? `last exit: ${c.lastReason} (code ${c.lastExitCode ?? '?'})` : '']
+                    .filter(Boolean)
+                    .join('; '),
+                restarts: c.restartCount,
+                hasLogs: c.restartCount > 0 || c.state === 'terminated' || c.state === 'running',
+                previous: c.restartCount > 0,
+            });
+        }
+    const rank = (r) => (BAD_WAITING.includes(r) ? BAD_WAITING.indexOf(r) : BAD_WAITING.length);
+    return out.sort((a, b) => rank(a.reason) - rank(b.reason));
+}
+/**
+ * Containers waiting in a state that does not heal by itself, in pods the rollout made: pods of the
+ * ReplicaSets that had pods before it (`before`) are left out, so a release that repairs a
+ * crash-looping deployment does not fail on the pods it replaces.
+ */
+function stuckContainers(pods, before = new Set()) {
+    const mine = pods.filter((p) => !p.owner || !before.has(p.owner));
+    const stuck = new Set(mine.flatMap((p) => p.containers
+        .filter((c) => c.state === 'waiting' && BAD_WAITING.includes(c.reason ?? ''))
+        .map((c) => `${p.name}/${c.name}`)));
+    return containerProblems(mine).filter((p) => stuck.has(`${p.pod}/${p.container}`));
+}
+/**
+ * The events of a deployment, its ReplicaSets and their pods, oldest first (`kubectl get events` does
+ * not sort). ReplicaSets and pods are recognised by the names the controller gives them.
+ */
+function parseEvents(json, deployment, pods = []) {
+    const list = JSON.parse(json);
+    const esc = deployment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rs = new RegExp(`^${esc}-[a-z0-9]{1,10}$`);
+    const pod = new RegExp(`^${esc}-[a-z0-9]{1,10}-[a-z0-9]{5}$`);
+    const ours = (o) => (o?.kind === 'Deployment' && o.name === deployment) ||
+        (o?.kind === 'ReplicaSet' && rs.test(o.name ?? '')) ||
+        (o?.kind === 'Pod' && (pods.includes(o.name ?? '') || pod.test(o.name ?? '')));
+    return (list.items ?? [])
+        .filter((e) => ours(e.involvedObject))
+        .map((e) => ({
+        time: e.series?.lastObservedTime ||
+            e.lastTimestamp ||
+            e.eventTime ||
+            e.firstTimestamp ||
+            e.metadata?.creationTimestamp ||
+            '',
+        type: e.type ?? '',
+        reason: e.reason ?? '',
+        object: `${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}`,
+        message: (e.message ?? '').trim(),
+        count: e.series?.count ?? e.count ?? 1,
+    }))
+        .sort((a, b) => Date.parse(a.time || '0') - Date.parse(b.time || '0'));
+}
+function parseRolloutStatus(r) {
+    const lines = `${r.stdout}\n${r.stderr}`.trim().split('\n').filter(Boolean);
+    const last = lines[lines.length - 1] ?? '';
+    if (r.exitCode === 0 && /successfully rolled out/.test(r.stdout))
+        return { done: true, message: last };
+    if (/exceeded its progress deadline/.test(r.stderr))
+        return { done: false, reason: 'ProgressDeadlineExceeded', message: last };
+    if (r.timedOut || /timed out waiting/.test(r.stderr))
+        return { done: false, reason: 'Timeout', message: last };
+    return { done: false, reason: 'Error', message: last.replace(/^error: /, '') };
+}
+/** The reasons a rollout did not finish, most specific first: pods' reasons, then the deployment's. */
+function failureReasons(status, d, problems) {
+    const reasons = [...new Set(problems.map((p) => p.reason))];
+    const progressing = d?.conditions.find((c) => c.type === 'Progressing');
+    if (progressing?.status === 'False' && progressing.reason)
+        reasons.push(progressing.reason);
+    if (status.reason && !reasons.includes(status.reason))
+        reasons.push(status.reason);
+    return reasons.length ? reasons : ['unknown'];
+}
+/**
+ * kubectl's connection errors, turned into one line that names the input to change. Never quotes the
+ * kubeconfig: only the server address and kubectl's own first error line.
+ */
+function connectionError(stderr, server, hasKubeconfigInput) {
+    const where = server ? ` at ${server}` : '';
+    const kubeconfig = hasKubeconfigInput ? 'kubeconfig' : undefined;
+    const first = stderr.trim().split('\n').find(Boolean) ?? '';
+    const ctx = /context "([^"]+)" does not exist|context was not found for specified context: (\S+)/.exec(stderr);
+    if (ctx)
+        return new errors_1.ActionError(`context '${ctx[1] ?? ctx[2]}' does not exist in the kubeconfig`, 'context', "use one of the kubeconfig's contexts");
+    if (/connection refused|was refused/.test(stderr))
+        return new errors_1.ActionError(`the cluster${where} is unreachable: connection refused`, kubeconfig, 'check the server address and that the API server is reachable from the runner');
+    if (/no such host/.test(stderr))
+        return new errors_1.ActionError(`the cluster${where} is unreachable: its host name does not resolve`, kubeconfig, 'check the server address in the kubeconfig');
+    if (/i\/o timeout|Client\.Timeout|deadline exceeded|timed out|TLS handshake timeout/.test(stderr))
+        return new errors_1.ActionError(`the cluster${where} did not answer in time`, kubeconfig, 'check the server address and the network path (firewall, private cluster endpoint)');
+    if (/x509|certificate/.test(stderr))
+        return new errors_1.ActionError(`the cluster${where} presented a certificate that is not trusted`, kubeconfig, 'set certificate-authority-data of the cluster in the kubeconfig');
+    if (/Unauthorized|must be logged in|Please enter Username/.test(stderr))
+        return new errors_1.ActionError(`the cluster${where} rejected the credentials (Unauthorized)`, kubeconfig, 'renew the token or client certificate in the kubeconfig');
+    if (/error loading config file|no such file or directory|invalid configuration/.test(stderr))
+        return new errors_1.ActionError(`kubectl could not load the kubeconfig: ${first.replace(/^error: /, '')}`, kubeconfig ?? 'kubeconfig', 'give the kubeconfig input, or set KUBECONFIG to a valid file');
+    return new errors_1.ActionError(`cannot talk to the cluster${where}: ${first.replace(/^error: /, '')}`, kubeconfig);
+}
+function namespaceError(stderr, namespace) {
+    if (/NotFound|not found/.test(stderr))
+        return new errors_1.ActionError(`namespace '${namespace}' does not exist in the cluster`, 'namespace', 'create it first or fix the name');
+    if (/Forbidden|forbidden/.test(stderr))
+        return new errors_1.ActionError(`the credentials may not read namespace '${namespace}' (Forbidden)`, 'kubeconfig', 'grant get on namespaces, or on the deployments of that namespace');
+    return new errors_1.ActionError(`cannot check namespace '${namespace}': ${stderr.trim().split('\n')[0]}`, 'namespace');
+}
+const shortImage = (image) => {
+    const m = /^(.*)@sha256:([a-f0-9]{64})$/.exec(image);
+    return m ? `${m[1].split('/').pop()}@${m[2].slice(0, 12)}` : (image.split('/').pop() ?? image);
+};
+exports.shortImage = shortImage;
+
+
+/***/ }),
+
+/***/ 87036:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.kc = exports.DEFAULTS = exports.STRATEGIES = void 0;
+exports.imageName = imageName;
+exports.checkImageRef = checkImageRef;
+exports.parseTargets = parseTargets;
+exports.kustomizationIn = kustomizationIn;
+exports.parseDeployInputs = parseDeployInputs;
+exports.kubectlBase = kubectlBase;
+exports.changeCause = changeCause;
+exports.planDeploy = planDeploy;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(38422);
+const lint_1 = __webpack_require__(37937);
+const tools_1 = __webpack_require__(72003);
+const kubeconfig_1 = __webpack_require__(6736);
+exports.STRATEGIES = ['set-image', 'manifests'];
+exports.DEFAULTS = {
+    strategy: 'set-image',
+    'rollout-timeout': '5m',
+    'stuck-after': '2m',
+    'rollback-on-failure': true,
+};
+const DIGEST_REF = /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
+const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The repository part of a digest reference: what manifests name as their image, with any tag. */
+function imageName(ref) {
+    const noDigest = ref.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+function checkImageRef(v, input = 'image-ref') {
+    if (/@sha256:/.test(v) && DIGEST_REF.test(v))
+        return v;
+    if (!v.includes('@'))
+        throw new errors_1.ActionError(`'${v}' is not a digest reference: deploys use the digest, never a mutable tag`, input, 'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref');
+    throw new errors_1.ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
+}
+function parseTargets(items, fallbackContainer) {
+    const seen = new Set();
+    return items.map((item) => {
+        const [name, container = fallbackContainer, extra] = item.split('=').map((s) => s.trim());
+        if (extra !== undefined || !DNS1123.test(name) || name.length > 253)
+            throw new errors_1.ActionError(`'${item}' is not <deployment>[=<container>] with a DNS-1123 name`, 'deployments', 'use lower-case names like hello-mcp or hello-mcp=server');
+        if (container && !DNS1123.test(container))
+            throw new errors_1.ActionError(`container '${container}' is not a DNS-1123 name`, 'deployments', 'use the container name from the pod spec');
+        if (seen.has(name))
+            throw new errors_1.ActionError(`'${name}' is listed twice`, 'deployments', 'list each deployment once');
+        seen.add(name);
+        return { name, container };
+    });
+}
+function kustomizationIn(dir) {
+    return KUSTOMIZATIONS.find((f) => fs.existsSync(path.join(dir, f)));
+}
+function parseDeployInputs(r, ctx) {
+    const fromBuild = (0, inputs_1.parseStages)(r).includes('build');
+    const ref = r.string('image-ref');
+    if (!ref && !fromBuild)
+        throw new errors_1.ActionError('is required when the build stage does not run', 'image-ref', 'give image@sha256:<digest> or add build to stages');
+    const imageRef = ref ? checkImageRef(ref) : undefined;
+    const context = r.string('context');
+    if (context && !/^[^\s]+$/.test(context))
+        throw new errors_1.ActionError(`'${context}' is not a context name`, 'context', 'use a name from the kubeconfig contexts');
+    const rawKubeconfig = r.secret('kubeconfig');
+    const kc = rawKubeconfig ? (0, kubeconfig_1.readKubeconfig)(rawKubeconfig, context || undefined) : undefined;
+    const namespace = r.string('namespace');
+    if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
+        throw new errors_1.ActionError(`'${namespace}' is not a namespace name`, 'namespace', 'use a DNS-1123 label like hello-mcp-staging');
+    const strategy = r.oneOf('strategy', exports.STRATEGIES, exports.DEFAULTS.strategy);
+    const deployments = parseTargets(r.list('deployments'), r.string('container'));
+    let manifests;
+    let kustomize = false;
+    if (strategy === 'set-image') {
+        if (!deployments.length)
+            throw new errors_1.ActionError('is required with strategy set-image', 'deployments', 'name the deployment(s), e.g. hello-mcp or hello-mcp=server');
+        if (r.string('manifests'))
+            throw new errors_1.ActionError('is only used with strategy manifests', 'manifests', 'set strategy: manifests, or remove manifests');
+    }
+    else {
+        if (!r.string('manifests'))
+            throw new errors_1.ActionError('is required with strategy manifests', 'manifests', 'give a directory of manifests or a kustomize overlay');
+        manifests = r.directory('manifests', '', ctx.workspace);
+        kustomize = kustomizationIn(manifests) !== undefined;
+    }
+    const environmentUrl = r.string('environment-url');
+    if (environmentUrl && !/^https?:\/\/\S+$/.test(environmentUrl))
+        throw new errors_1.ActionError(`'${environmentUrl}' is not an http(s) URL`, 'environment-url', 'give the URL where the environment answers');
+    const environment = r.string('environment');
+    if (environment && !/^[\w .-]{1,255}$/.test(environment))
+        throw new errors_1.ActionError(`'${environment}' is not an environment name`, 'environment', 'use a name like staging or production');
+    return {
+        imageRef,
+        kubeconfig: kc?.text,
+        kubeconfigInfo: kc?.info,
+        context,
+        namespace,
+        strategy,
+        deployments,
+        manifests,
+        kustomize,
+        rolloutTimeoutS: r.duration('rollout-timeout', exports.DEFAULTS['rollout-timeout']),
+        stuckAfterS: r.duration('stuck-after', exports.DEFAULTS['stuck-after']),
+        rollbackOnFailure: r.bool('rollback-on-failure', exports.DEFAULTS['rollback-on-failure']),
+        environment,
+        environmentUrl,
+        githubToken: r.secret('github-token'),
+        lint: (0, lint_1.parseLintInputs)(r),
+        toolsMirror: (0, tools_1.readToolsMirror)(r),
+    };
+}
+function kubectlBase(k) {
+    return [
+        k.bin,
+        ...(k.kubeconfigPath ? ['--kubeconfig', k.kubeconfigPath] : []),
+        ...(k.context ? ['--context', k.context] : []),
+    ];
+}
+const ns = (namespace) => (namespace ? ['--namespace', namespace] : []);
+/** Every kubectl call the stage makes, as argv. `run` uses these, `plan` prints them. */
+exports.kc = {
+    serverVersion: (k) => [...kubectlBase(k), 'get', '--raw', '/version', '--request-timeout=15s'],
+    namespace: (k, namespace) => [
+        ...kubectlBase(k),
+        'get',
+        'namespace',
+        namespace,
+        '--output=name',
+        '--request-timeout=15s',
+    ],
+    getDeployment: (k, namespace, name) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'get',
+        'deployment',
+        name,
+        '--output=json',
+        '--ignore-not-found',
+    ],
+    annotate: (k, namespace, name, cause) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'annotate',
+        `deployment/${name}`,
+        `kubernetes.io/change-cause=${cause}`,
+        '--overwrite',
+    ],
+    setImage: (k, namespace, name, container, ref) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'set',
+        'image',
+        `deployment/${name}`,
+        `${container}=${ref}`,
+    ],
+    /** Rendered to a file, not read from stdout: everything exec captures is redacted of secrets. */
+    kustomize: (k, dir, out) => [k.bin, 'kustomize', dir, `--output=${out}`],
+    /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
+    apply: (k, namespace) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'apply',
+        '--filename=-',
+        '--validate=false',
+    ],
+    rolloutStatus: (k, namespace, name, timeoutS) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'rollout',
+        'status',
+        `deployment/${name}`,
+        `--timeout=${timeoutS}s`,
+    ],
+    undo: (k, namespace, name, toRevision) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'rollout',
+        'undo',
+        `deployment/${name}`,
+        ...(toRevision ? [`--to-revision=${toRevision}`] : []),
+    ],
+    pods: (k, namespace, selector) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'get',
+        'pods',
+        `--selector=${selector}`,
+        '--output=json',
+    ],
+    events: (k, namespace) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'get',
+        'events',
+        '--output=json',
+    ],
+    logs: (k, namespace, pod, container, previous) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'logs',
+        pod,
+        `--container=${container}`,
+        '--tail=40',
+        ...(previous ? ['--previous'] : []),
+    ],
+};
+/** Why this deploy happened, for `kubectl rollout history` and anyone reading the cluster later. */
+function changeCause(ctx, ref) {
+    const parts = [`mcp-deploy ${ref.split('@sha256:')[1]?.slice(0, 12) ?? ''}`.trim()];
+    if (ctx.sha)
+        parts.push(`commit ${ctx.sha.slice(0, 12)}`);
+    if (ctx.ref)
+        parts.push(ctx.ref);
+    if (ctx.runUrl)
+        parts.push(ctx.runUrl);
+    return parts.join(' · ');
+}
+function planDeploy(i, ctx, imageRef, k) {
+    const cmds = [
+        { argv: exports.kc.serverVersion(k), why: 'is the API server reachable with these credentials?' },
+    ];
+    if (i.namespace)
+        cmds.push({ argv: exports.kc.namespace(k, i.namespace), why: 'does the namespace exist?' });
+    const names = i.deployments.map((d) => d.name);
+    const wait = (name) => ({
+        argv: exports.kc.rolloutStatus(k, i.namespace, name, i.rolloutTimeoutS),
+        why: 'wait; all deployments are waited for together',
+    });
+    if (i.strategy === 'set-image') {
+        for (const d of i.deployments) {
+            cmds.push({ argv: exports.kc.getDeployment(k, i.namespace, d.name), why: 'revision and image before' });
+            if (i.stuckAfterS)
+                cmds.push({
+                    argv: exports.kc.pods(k, i.namespace, '<its selector>'),
+                    why: 'only if the deployment exists: its pods before the change, so that only new pods count as stuck (stuck-after)',
+                });
+            cmds.push({ argv: exports.kc.annotate(k, i.namespace, d.name, changeCause(ctx, imageRef)) });
+            cmds.push({
+                argv: exports.kc.setImage(k, i.namespace, d.name, d.container || '<first container>', imageRef),
+            });
+        }
+        cmds.push(...names.map(wait));
+    }
+    else {
+        if (i.kustomize)
+            cmds.push({ argv: exports.kc.kustomize(k, i.manifests, '<temp>/rendered.yaml'), why: 'render the overlay' });
+        cmds.push({
+            argv: exports.kc.apply(k, i.namespace),
+            why: `images named ${imageName(imageRef)} replaced by the digest, change-cause added`,
+        });
+        cmds.push(...(names.length ? names : ['<each Deployment in the manifests>']).map(wait));
+    }
+    if (i.rollbackOnFailure)
+        cmds.push({
+            argv: [...exports.kc.undo(k, i.namespace, names[0] ?? '<deployment>'), '--to-revision=<revision before>'],
+            why: 'only if the rollout fails: back to the revision recorded before',
+        });
+    return cmds;
+}
+
+
+/***/ }),
+
+/***/ 20494:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runDeploy = runDeploy;
+const fs = __importStar(__webpack_require__(73024));
+const os = __importStar(__webpack_require__(48161));
+const path = __importStar(__webpack_require__(76760));
+const cleanup_1 = __webpack_require__(72691);
+const errors_1 = __webpack_require__(83916);
+const exec_1 = __webpack_require__(73190);
+const log_1 = __webpack_require__(46472);
+const summary_1 = __webpack_require__(57994);
+const kubeconfig_1 = __webpack_require__(6736);
+const tools_1 = __webpack_require__(72003);
+const lint_1 = __webpack_require__(37937);
+const github_1 = __webpack_require__(31460);
+const manifests_1 = __webpack_require__(75453);
+const parse_1 = __webpack_require__(74664);
+const plan_1 = __webpack_require__(87036);
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const firstLine = (r) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
+/** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
+async function connect(i, bin) {
+    if (!i.kubeconfig && !process.env.KUBECONFIG && !fs.existsSync(path.join(os.homedir(), '.kube', 'config')))
+        throw new errors_1.ActionError('is not set and there is no KUBECONFIG or ~/.kube/config', 'kubeconfig', 'give the kubeconfig input (a secret)');
+    const k = {
+        bin,
+        kubeconfigPath: i.kubeconfig ? (0, kubeconfig_1.writeKubeconfig)(i.kubeconfig) : undefined,
+        context: i.context,
+    };
+    const v = await (0, exec_1.exec)(plan_1.kc.serverVersion(k), { timeoutMs: 30_000 });
+    if (v.exitCode !== 0)
+        throw (0, parse_1.connectionError)(v.stderr || (v.timedOut ? 'timed out' : ''), i.kubeconfigInfo?.server, !!i.kubeconfig);
+    try {
+        const version = JSON.parse(v.stdout);
+        log_1.log.info(`cluster answers: Kubernetes ${version.gitVersion ?? '?'}${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''}`);
+    }
+    catch {
+        // Some proxies answer /version with something else; reaching it was the point.
+    }
+    if (i.namespace) {
+        const n = await (0, exec_1.exec)(plan_1.kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
+        // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
+        if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr))
+            throw (0, parse_1.namespaceError)(n.stderr, i.namespace);
+    }
+    return k;
+}
+async function getDeployment(k, namespace, name) {
+    return (0, parse_1.parseDeployment)((await (0, exec_1.execOk)(plan_1.kc.getDeployment(k, namespace, name), { echo: false })).stdout);
+}
+async function diagnose(k, t, status) {
+    const d = t.after ?? t.before;
+    const pods = d?.selector ? await podsOf(k, t, d.selector) : [];
+    const problems = (0, parse_1.containerProblems)(pods);
+    const e = await (0, exec_1.exec)(plan_1.kc.events(k, t.namespace), { echo: false });
+    const events = e.exitCode === 0
+        ? (0, parse_1.parseEvents)(e.stdout, t.name, pods.map((p) => p.name))
+        : [];
+    const logs = [];
+    for (const p of problems.filter((x) => x.hasLogs).slice(0, 3)) {
+        const l = await (0, exec_1.exec)(plan_1.kc.logs(k, t.namespace, p.pod, p.container, p.previous), { echo: false });
+        const text = (l.exitCode === 0 ? l.stdout : l.stderr).trimEnd();
+        if (text)
+            logs.push({ title: `${p.pod}/${p.container}${p.previous ? ' (previous instance)' : ''}`, text });
+    }
+    return { reasons: (0, parse_1.failureReasons)(status, d, problems), pods, problems, events, logs };
+}
+/**
+ * `kubectl rollout status` waits for the deadline even when a new pod can never start (an image that
+ * does not exist, a crash loop). Meanwhile the pods are polled: a container stuck in such a state for
+ * `stuckAfterS` ends the wait, so a bad release is rolled back in minutes, not at the progress deadline.
+ */
+async function waitFor(k, t, timeoutS, stuckAfterS = 0) {
+    const stop = new AbortController();
+    // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
+    const rollout = (0, exec_1.exec)(plan_1.kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
+        timeoutMs: (timeoutS + 60) * 1000,
+        signal: stop.signal,
+    }).then(parse_1.parseRolloutStatus);
+    if (!stuckAfterS)
+        return rollout;
+    const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
+    const first = await Promise.race([rollout, stuck]);
+    stop.abort();
+    if (!first || 'done' in first)
+        return first ?? (await rollout);
+    await rollout;
+    const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
+    log_1.log.info(message);
+    return { done: false, reason: first.reason, message };
+}
+/** The pods of a deployment; none when kubectl cannot list them (a diagnostic must not fail the deploy). */
+async function podsOf(k, t, selector, signal) {
+    const p = await (0, exec_1.exec)(plan_1.kc.pods(k, t.namespace, selector), { echo: false, signal });
+    try {
+        return p.exitCode === 0 ? (0, parse_1.parsePods)(p.stdout) : [];
+    }
+    catch {
+        return [];
+    }
+}
+const podOwners = (pods) => new Set(pods.flatMap((p) => (p.owner ? [p.owner] : [])));
+async function watchForStuckPods(k, t, stuckAfterS, signal) {
+    const since = new Map();
+    const pollMs = Math.min(5000, Math.max(250, (stuckAfterS * 1000) / 4));
+    while (!signal.aborted) {
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        if (signal.aborted)
+            break;
+        const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name)))?.selector;
+        if (!selector)
+            continue;
+        const now = Date.now();
+        const stuck = (0, parse_1.stuckContainers)(await podsOf(k, t, selector, signal), t.ownersBefore);
+        const keys = new Set(stuck.map((c) => `${c.pod}/${c.container}`));
+        for (const key of since.keys())
+            if (!keys.has(key))
+                since.delete(key);
+        for (const c of stuck) {
+            const key = `${c.pod}/${c.container}`;
+            if (!since.has(key)) {
+                since.set(key, now);
+                log_1.log.info(`${key} is in ${c.reason}; the rollout fails if it still is in ${stuckAfterS}s`);
+            }
+            else if (now - since.get(key) >= stuckAfterS * 1000)
+                return c;
+        }
+    }
+    return undefined;
+}
+async function rollBack(k, t, timeoutS) {
+    const to = t.before?.revision;
+    if (to === undefined)
+        return;
+    const u = await (0, exec_1.exec)(plan_1.kc.undo(k, t.namespace, t.name, to));
+    if (u.exitCode !== 0) {
+        t.rollback = { to, ok: false, message: `rollout undo failed: ${firstLine(u)}` };
+        return;
+    }
+    const s = await waitFor(k, t, timeoutS);
+    const now = (await getDeployment(k, t.namespace, t.name))?.revision;
+    t.rollback = {
+        to,
+        now,
+        ok: s.done,
+        message: s.done
+            ? `rolled back to revision ${to}${now !== undefined && now !== to ? ` (now numbered ${now})` : ''}`
+            : `rolled back to revision ${to}, but that rollout did not finish either: ${s.message}`,
+    };
+}
+/** The overlay rendered into a private directory (generated Secrets may be in it), read, and removed. */
+async function kustomize(k, dir) {
+    const tmp = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
+    (0, cleanup_1.addCleanup)({ kind: 'remove', path: tmp });
+    const out = path.join(tmp, 'rendered.yaml');
+    try {
+        await (0, exec_1.execOk)(plan_1.kc.kustomize(k, dir, out));
+        return fs.readFileSync(out, 'utf8');
+    }
+    finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+    }
+}
+/** Renders the manifests and pins the image; returns what to wait for. */
+async function renderManifests(k, i, ref, cause) {
+    const dir = i.manifests;
+    const source = i.kustomize ? await kustomize(k, dir) : (0, manifests_1.readManifestDir)(dir);
+    const rendered = (0, manifests_1.pinImages)(source, ref, cause);
+    log_1.log.info(`pinned ${ref} in ${rendered.replaced.join(', ')}`);
+    const wanted = i.deployments.map((d) => d.name);
+    const missing = wanted.filter((w) => !rendered.deployments.some((d) => d.name === w));
+    if (missing.length)
+        throw new errors_1.ActionError(`${missing.join(', ')} not among the Deployments in the manifests (${rendered.deployments.map((d) => d.name).join(', ') || 'none'})`, 'deployments', 'list only Deployments the manifests contain, or leave it empty to wait for all of them');
+    const targets = rendered.deployments
+        .filter((d) => !wanted.length || wanted.includes(d.name))
+        .map((d) => ({
+        name: d.name,
+        namespace: d.namespace || i.namespace,
+        container: '',
+        changed: false,
+        waitMs: 0,
+    }));
+    return { list: rendered.list, targets };
+}
+async function runDeploy(i, env) {
+    const ref = (0, plan_1.checkImageRef)(i.imageRef ?? env.state.imageRef ?? '', 'image-ref');
+    // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
+    const bin = await (0, tools_1.ensureTool)('kubectl', { mirror: i.toolsMirror });
+    const lint = i.manifests
+        ? await (0, lint_1.runLint)([i.manifests], i.lint, env.ctx.workspace, bin)
+        : { summary: new summary_1.Summary(), failed: false, headline: 'no manifests to lint' };
+    if (lint.failed)
+        return {
+            status: 'failure',
+            headline: `not deployed: ${lint.headline}`,
+            summary: lint.summary,
+            outputs: { 'rolled-back': 'false' },
+            failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
+        };
+    const k = await connect(i, bin);
+    const cause = (0, plan_1.changeCause)(env.ctx, ref);
+    let targets;
+    let manifestList = '';
+    if (i.strategy === 'manifests') {
+        const r = await renderManifests(k, i, ref, cause);
+        targets = r.targets;
+        manifestList = r.list;
+    }
+    else {
+        targets = i.deployments.map((d) => ({
+            name: d.name,
+            namespace: i.namespace,
+            container: d.container,
+            changed: false,
+            waitMs: 0,
+        }));
+    }
+    await Promise.all(targets.map(async (t) => {
+        t.before = await getDeployment(k, t.namespace, t.name);
+        if (i.stuckAfterS && t.before)
+            t.ownersBefore = podOwners(await podsOf(k, t, t.before.selector));
+    }));
+    if (i.strategy === 'set-image') {
+        // Every deployment and container is checked before the first one is changed.
+        for (const t of targets) {
+            if (!t.before)
+                throw new errors_1.ActionError(`deployment '${t.name}' does not exist${t.namespace ? ` in namespace '${t.namespace}'` : ''}`, 'deployments', 'create it first (strategy manifests can), or fix the name or namespace');
+            const names = t.before.containers.map((c) => c.name);
+            t.container ||= names[0] ?? '';
+            if (!names.includes(t.container))
+                throw new errors_1.ActionError(`deployment '${t.name}' has no container '${t.container}'`, 'deployments', `use one of: ${names.join(', ')}`);
+        }
+    }
+    const gh = i.githubToken && i.environment
+        ? await (0, github_1.startGithubDeployment)(i.githubToken, env.ctx, i.environment, i.environmentUrl, `${(0, parse_1.shortImage)(ref)} to ${i.environment}`)
+        : undefined;
+    await gh?.status('in_progress', `rolling out ${(0, parse_1.shortImage)(ref)}`);
+    if (i.strategy === 'set-image') {
+        for (const t of targets) {
+            if (t.before.containers.find((c) => c.name === t.container)?.image === ref) {
+                log_1.log.info(`${t.name}: ${t.container} already runs ${ref}`);
+                continue;
+            }
+            // Annotated first, so the ReplicaSet the image change creates carries the cause.
+            await (0, exec_1.execOk)(plan_1.kc.annotate(k, t.namespace, t.name, cause));
+            await (0, exec_1.execOk)(plan_1.kc.setImage(k, t.namespace, t.name, t.container, ref));
+            t.changed = true;
+        }
+    }
+    else {
+        await (0, exec_1.execOk)(plan_1.kc.apply(k, i.namespace), { input: manifestList });
+        for (const t of targets)
+            t.changed = true;
+    }
+    await Promise.all(targets.map(async (t) => {
+        const started = Date.now();
+        t.status = await waitFor(k, t, i.rolloutTimeoutS, i.stuckAfterS);
+        t.waitMs = Date.now() - started;
+        if (t.status.done)
+            log_1.log.info(`${t.name} rolled out in ${secs(t.waitMs)}`);
+    }));
+    await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
+    // An apply that left a deployment's template alone made no revision this run could undo.
+    for (const t of targets)
+        if (i.strategy === 'manifests')
+            t.changed = t.after?.revision !== t.before?.revision;
+    const failed = targets.filter((t) => !t.status.done);
+    for (const t of failed) {
+        t.diagnostics = await diagnose(k, t, t.status);
+        await log_1.log.group(`why ${t.name} did not roll out: ${t.diagnostics.reasons.join(', ')}`, async () => log_1.log.info(diagnosticsText(t.diagnostics)));
+    }
+    // They went out together, so a failure of one takes all of them back.
+    const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
+    if (failed.length && i.rollbackOnFailure) {
+        await log_1.log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))));
+    }
+    const rolledBack = targets.some((t) => t.rollback?.ok);
+    if (!failed.length && undoable.length)
+        env.state.rollback = async (reason) => {
+            log_1.log.warning(`undoing the deploy: ${reason}`);
+            await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+            for (const t of undoable)
+                (t.rollback?.ok ? log_1.log.info : log_1.log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
+        };
+    await gh?.status(failed.length ? 'failure' : 'success', failed.length
+        ? `${failed.map((t) => t.name).join(', ')} failed${rolledBack ? ', rolled back' : ''}`
+        : `${(0, parse_1.shortImage)(ref)} is live`);
+    const failure = failed.length
+        ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
+        : undefined;
+    const perTarget = (f) => targets.length === 1
+        ? String(f(targets[0]) ?? '')
+        : targets.map((t) => `${t.name}=${f(t) ?? ''}`).join('\n');
+    return {
+        status: failed.length ? 'failure' : 'success',
+        headline: failed.length
+            ? `${failed.map((t) => `${t.name}: ${t.diagnostics.reasons[0]}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
+            : `${targets.length} deployment${targets.length === 1 ? '' : 's'} on ${(0, parse_1.shortImage)(ref)}`,
+        summary: deploySummary(i, ref, targets, gh).append(lint.summary),
+        outputs: {
+            revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
+            'previous-revision': perTarget((t) => t.before?.revision),
+            'rolled-back': String(rolledBack),
+        },
+        failure,
+    };
+}
+function failureLine(t) {
+    const d = t.diagnostics;
+    const p = d.problems[0];
+    const detail = p
+        ? ` (pod ${p.pod}, container ${p.container}${p.message ? `: ${p.message}` : ''})`
+        : t.status.message
+            ? ` (${t.status.message})`
+            : '';
+    return `deployment ${t.name} did not roll out: ${d.reasons.join(', ')}${detail}`;
+}
+function rollbackNote(targets, enabled) {
+    if (!enabled)
+        return '; not rolled back (rollback-on-failure is false)';
+    const notes = targets.filter((t) => t.rollback).map((t) => `${t.name} ${t.rollback.message}`);
+    const none = targets
+        .filter((t) => !t.rollback && t.changed)
+        .map((t) => `${t.name} had no earlier revision to go back to`);
+    return [...notes, ...none].length ? `; ${[...notes, ...none].join('; ')}` : '';
+}
+const revisionCell = (t) => {
+    const b = t.before?.revision ?? '–';
+    const a = t.after?.revision ?? '–';
+    const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
+    return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
+};
+function imageCell(t, ref) {
+    const container = t.container || t.after?.containers.find((c) => c.image === ref)?.name;
+    const img = (d) => d?.containers.find((c) => c.name === container)?.image ?? d?.containers[0]?.image;
+    const before = img(t.before);
+    return `${before ? `\`${(0, parse_1.shortImage)(before)}\`` : '(new)'} → \`${(0, parse_1.shortImage)(ref)}\``;
+}
+function statusCell(t) {
+    if (t.status?.done)
+        return t.changed ? '✅ rolled out' : '✅ unchanged';
+    const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
+    return `❌ ${reason}${t.rollback?.ok ? `, rolled back to ${t.rollback.to}` : ''}`;
+}
+function eventTable(events) {
+    return events
+        .slice(-25)
+        .map((e) => [
+        e.time.replace('T', ' ').replace(/Z$/, ''),
+        e.type,
+        e.reason,
+        e.object,
+        `${e.message}${e.count > 1 ? ` (×${e.count})` : ''}`,
+    ]);
+}
+function podTable(d) {
+    return d.pods.flatMap((p) => p.containers.map((c) => [
+        p.name,
+        c.name,
+        `${c.state}${c.ready ? ', ready' : ''}`,
+        c.reason ?? '',
+        String(c.restartCount),
+        c.message ?? '',
+    ]));
+}
+function diagnosticsText(d) {
+    const s = new summary_1.Summary()
+        .text(`reasons: ${d.reasons.join(', ')}`)
+        .table(['Pod', 'Container', 'State', 'Reason', 'Restarts', 'Message'], podTable(d))
+        .table(['Time', 'Type', 'Reason', 'Object', 'Message'], eventTable(d.events));
+    for (const l of d.logs)
+        s.details(`last log lines of ${l.title}`, l.text);
+    return s.toText();
+}
+function deploySummary(i, ref, targets, gh) {
+    const s = new summary_1.Summary().heading('Deploy');
+    const where = [
+        i.environment ? `**${i.environment}**` : '',
+        i.kubeconfigInfo
+            ? `context \`${i.kubeconfigInfo.context}\``
+            : i.context
+                ? `context \`${i.context}\``
+                : '',
+        i.namespace ? `namespace \`${i.namespace}\`` : '',
+    ].filter(Boolean);
+    s.text(`\`${ref}\`${where.length ? ` to ${where.join(', ')}` : ''} by ${i.strategy === 'set-image' ? '`kubectl set image`' : `\`kubectl apply\` of ${i.kustomize ? 'the kustomize overlay' : 'the manifests'}`}` +
+        `${i.environmentUrl ? ` · [${i.environmentUrl}](${i.environmentUrl})` : ''}${gh?.id ? ` · GitHub deployment ${gh.id}` : ''}`);
+    s.table(['Deployment', 'Image', 'Revision', 'Status', 'Time'], targets.map((t) => [t.name, imageCell(t, ref), revisionCell(t), statusCell(t), secs(t.waitMs)]));
+    for (const t of targets.filter((x) => x.diagnostics)) {
+        const d = t.diagnostics;
+        s.heading(`${t.name}: ${d.reasons.join(', ')}`, 4);
+        s.text(failureLine(t));
+        if (d.pods.length)
+            s.table(['Pod', 'Container', 'State', 'Reason', 'Restarts', 'Message'], podTable(d));
+        if (d.events.length)
+            s.text('**Events**, oldest first').table(['Time', 'Type', 'Reason', 'Object', 'Message'], eventTable(d.events));
+        for (const l of d.logs)
+            s.details(`Last log lines of ${l.title}`, l.text);
+    }
+    const back = targets.filter((t) => t.rollback);
+    for (const t of back)
+        s.text(`${t.rollback.ok ? '↩️' : '⚠️'} **${t.name}: ${t.rollback.message}**`);
+    if (targets.some((t) => t.diagnostics) && !i.rollbackOnFailure)
+        s.text('Not rolled back: `rollback-on-failure` is false.');
+    return s;
+}
+
+
+/***/ }),
+
+/***/ 6736:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.decodeKubeconfig = decodeKubeconfig;
+exports.checkKubeconfig = checkKubeconfig;
+exports.readKubeconfig = readKubeconfig;
+exports.writeKubeconfig = writeKubeconfig;
+const crypto = __importStar(__webpack_require__(77598));
+const fs = __importStar(__webpack_require__(73024));
+const os = __importStar(__webpack_require__(48161));
+const path = __importStar(__webpack_require__(76760));
+const yaml_1 = __webpack_require__(38815);
+const cleanup_1 = __webpack_require__(72691);
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+const INPUT = 'kubeconfig';
+/** Raw YAML or base64 of it (the usual way to store a kubeconfig in a CI secret). */
+function decodeKubeconfig(value) {
+    const v = value.trim();
+    if (/^[A-Za-z0-9+/=\s]+$/.test(v) && !/^\s*(apiVersion|kind|clusters)\s*:/m.test(v)) {
+        const decoded = Buffer.from(v.replace(/\s+/g, ''), 'base64').toString('utf8');
+        if (!/^\s*(apiVersion|kind|clusters|contexts|users|current-context)\s*:/m.test(decoded))
+            throw new errors_1.ActionError('is neither kubeconfig YAML nor base64 of it', INPUT, 'paste the kubeconfig file as is, or `base64 -w0` of it');
+        return decoded;
+    }
+    return v;
+}
+function checkKubeconfig(text, wantedContext) {
+    let doc;
+    try {
+        doc = (0, yaml_1.parse)(text);
+    }
+    catch (e) {
+        const where = e instanceof yaml_1.YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : '';
+        throw new errors_1.ActionError(`is not valid YAML${where}`, INPUT, 'check the secret holds the whole kubeconfig file');
+    }
+    const cfg = (doc ?? {});
+    if (typeof doc !== 'object' || Array.isArray(doc) || cfg.kind !== 'Config' || cfg.apiVersion !== 'v1')
+        throw new errors_1.ActionError('is not a kubeconfig (expected apiVersion: v1 and kind: Config)', INPUT, 'use the file `kubectl config view --raw --minify` prints');
+    const list = (key) => {
+        const v = cfg[key];
+        if (!Array.isArray(v) || !v.length)
+            throw new errors_1.ActionError(`has no ${key}`, INPUT, 'use the file `kubectl config view --raw --minify` prints');
+        return v;
+    };
+    const clusters = list('clusters');
+    const contexts = list('contexts');
+    const users = list('users');
+    const names = contexts.map((c) => String(c.name ?? ''));
+    const chosen = wantedContext || (typeof cfg['current-context'] === 'string' ? cfg['current-context'] : '');
+    if (!chosen)
+        throw new errors_1.ActionError('sets no current-context', 'context', `name one of the kubeconfig's contexts: ${names.join(', ')}`);
+    const ctx = contexts.find((c) => c.name === chosen);
+    if (!ctx)
+        throw new errors_1.ActionError(`context '${chosen}' is not in the kubeconfig`, wantedContext ? 'context' : INPUT, `use one of: ${names.join(', ')}`);
+    const cluster = clusters.find((c) => c.name === ctx.context?.cluster);
+    if (!cluster)
+        throw new errors_1.ActionError(`context '${chosen}' names a cluster that is not in the kubeconfig`, INPUT, 'list the cluster under clusters');
+    if (!users.some((u) => u.name === ctx.context?.user))
+        throw new errors_1.ActionError(`context '${chosen}' names a user that is not in the kubeconfig`, INPUT, 'list the user under users');
+    const server = cluster.cluster?.server;
+    if (typeof server !== 'string' || !/^https?:\/\//.test(server))
+        throw new errors_1.ActionError(`cluster of context '${chosen}' has no server address`, INPUT, 'set clusters[].cluster.server');
+    return { contexts: names, context: chosen, server };
+}
+/** Masks the value (and its decoded form, line by line) before anything else looks at it. */
+function readKubeconfig(value, wantedContext) {
+    (0, log_1.registerSecret)(value);
+    const text = decodeKubeconfig(value);
+    (0, log_1.registerSecret)(text);
+    return { text, info: checkKubeconfig(text, wantedContext) };
+}
+/** `$RUNNER_TEMP/mcp-deploy-<random>/kubeconfig`, 0600 in a 0700 directory, removed in the post step. */
+function writeKubeconfig(text, env = process.env) {
+    const base = env.RUNNER_TEMP || os.tmpdir();
+    const dir = path.join(base, `mcp-deploy-${crypto.randomBytes(6).toString('hex')}`);
+    fs.mkdirSync(dir, { mode: 0o700 });
+    (0, cleanup_1.addCleanup)({ kind: 'remove', path: dir });
+    const file = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+    return file;
+}
+
+
+/***/ })
+
+};
+;
