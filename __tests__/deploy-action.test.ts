@@ -98,12 +98,16 @@ describeWith(
 
     test('a good rollout: the deployment runs the new digest, revisions, change-cause, and the kubeconfig is gone after post', async () => {
       await existing('good');
+      const started = Date.now();
       const r = await run({
         'image-ref': V2,
         namespace: 'good',
         deployments: 'hello-mcp',
         environment: 'staging',
       });
+      // The stuck-pod watcher polls every 5 s (stuck-after 2m): a finished rollout must not wait for its
+      // next poll before the step ends.
+      expect(Date.now() - started).toBeLessThan(4500);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).not.toContain('::error');

@@ -885,6 +885,7 @@ exports.runDeploy = runDeploy;
 const fs = __importStar(__webpack_require__(73024));
 const os = __importStar(__webpack_require__(48161));
 const path = __importStar(__webpack_require__(76760));
+const promises_1 = __webpack_require__(58500);
 const cleanup_1 = __webpack_require__(72691);
 const errors_1 = __webpack_require__(83916);
 const exec_1 = __webpack_require__(73190);
@@ -985,8 +986,8 @@ async function watchForStuckPods(k, t, stuckAfterS, signal) {
     const since = new Map();
     const pollMs = Math.min(5000, Math.max(250, (stuckAfterS * 1000) / 4));
     while (!signal.aborted) {
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
-        if (signal.aborted)
+        // Abortable, so that a finished rollout does not keep the process alive until the next poll.
+        if (!(await (0, promises_1.setTimeout)(pollMs, true, { signal }).catch(() => false)))
             break;
         const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name)))?.selector;
         if (!selector)

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { addCleanup } from '../../cleanup';
 import { ActionError } from '../../errors';
 import { exec, execOk, type ExecResult } from '../../exec';
@@ -169,8 +170,8 @@ async function watchForStuckPods(
   const since = new Map<string, number>();
   const pollMs = Math.min(5000, Math.max(250, (stuckAfterS * 1000) / 4));
   while (!signal.aborted) {
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-    if (signal.aborted) break;
+    // Abortable, so that a finished rollout does not keep the process alive until the next poll.
+    if (!(await sleep(pollMs, true, { signal }).catch(() => false))) break;
     const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name)))?.selector;
     if (!selector) continue;
     const now = Date.now();
