@@ -44,5 +44,10 @@ const kept = only.length
       .slice(1)
       .filter((s) => !benches.some((b) => s.toLowerCase().includes(`scripts/bench/${b}.mjs`)))
   : [];
-fs.writeFileSync(out, [header, ...sections, ...kept.map((s) => s.trim())].join('\n\n') + '\n');
+const rank = (section) => {
+  const k = order.findIndex((b) => section.includes(`scripts/bench/${b}.mjs`));
+  return k < 0 ? order.length : k;
+};
+const all = [...sections, ...kept.map((s) => s.trim())].sort((a, b) => rank(a) - rank(b));
+fs.writeFileSync(out, [header, ...all].join('\n\n') + '\n');
 process.stderr.write(`wrote ${path.relative(root, out)}\n`);
