@@ -528,12 +528,9 @@ function outputArgs(i, d, t) {
         return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
     return [...tags, '--push'];
 }
-function buildxCommand(i, d, t) {
+/** What to build, in the flags buildx and buildah share: platforms, Dockerfile, target, args, secrets, labels. */
+function definitionArgs(i, t) {
     return [
-        'docker',
-        'buildx',
-        'build',
-        ...(d.createBuilder ? ['--builder', exports.BUILDER_NAME] : []),
         '--platform',
         i.platforms.join(','),
         '--file',
@@ -542,6 +539,15 @@ function buildxCommand(i, d, t) {
         ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
         ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${(0, exports.secretEnv)(s.id)}`]),
         ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    ];
+}
+function buildxCommand(i, d, t) {
+    return [
+        'docker',
+        'buildx',
+        'build',
+        ...(d.createBuilder ? ['--builder', exports.BUILDER_NAME] : []),
+        ...definitionArgs(i, t),
         ...outputArgs(i, d, t),
         `--provenance=${i.provenance}`,
         `--sbom=${i.sbom}`,
@@ -572,21 +578,7 @@ function buildahCommands(i, t) {
     const tls = i.insecure ? ['--tls-verify=false'] : [];
     return {
         rm: ['buildah', 'manifest', 'rm', list],
-        build: [
-            'buildah',
-            'build',
-            '--manifest',
-            list,
-            '--platform',
-            i.platforms.join(','),
-            '--file',
-            i.file,
-            ...(i.target ? ['--target', i.target] : []),
-            ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
-            ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${(0, exports.secretEnv)(s.id)}`]),
-            ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
-            i.context,
-        ],
+        build: ['buildah', 'build', '--manifest', list, ...definitionArgs(i, t), i.context],
         push: i.push
             ? t.refs.map((ref, n) => [
                 'buildah',

@@ -428,12 +428,9 @@ function outputArgs(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
   return [...tags, '--push'];
 }
 
-export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
+/** What to build, in the flags buildx and buildah share: platforms, Dockerfile, target, args, secrets, labels. */
+function definitionArgs(i: BuildInputs, t: TagPlan): string[] {
   return [
-    'docker',
-    'buildx',
-    'build',
-    ...(d.createBuilder ? ['--builder', BUILDER_NAME] : []),
     '--platform',
     i.platforms.join(','),
     '--file',
@@ -442,6 +439,16 @@ export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[
     ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
     ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${secretEnv(s.id)}`]),
     ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+  ];
+}
+
+export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
+  return [
+    'docker',
+    'buildx',
+    'build',
+    ...(d.createBuilder ? ['--builder', BUILDER_NAME] : []),
+    ...definitionArgs(i, t),
     ...outputArgs(i, d, t),
     `--provenance=${i.provenance}`,
     `--sbom=${i.sbom}`,
@@ -477,21 +484,7 @@ export function buildahCommands(
   const tls = i.insecure ? ['--tls-verify=false'] : [];
   return {
     rm: ['buildah', 'manifest', 'rm', list],
-    build: [
-      'buildah',
-      'build',
-      '--manifest',
-      list,
-      '--platform',
-      i.platforms.join(','),
-      '--file',
-      i.file,
-      ...(i.target ? ['--target', i.target] : []),
-      ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
-      ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${secretEnv(s.id)}`]),
-      ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
-      i.context,
-    ],
+    build: ['buildah', 'build', '--manifest', list, ...definitionArgs(i, t), i.context],
     push: i.push
       ? t.refs.map((ref, n) => [
           'buildah',
