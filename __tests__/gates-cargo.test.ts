@@ -95,6 +95,10 @@ describeWith('gates stage on copies of examples/hello-mcp with real cargo', miss
     });
     expect(r.gates.clippy).toMatchObject({ status: 'failed', findings: '1 error, 0 warnings' });
     expect(r.result.failure).toContain('clippy');
+    // Every finding is also a row of the summary: the runner shows only 10 annotations per level.
+    expect(r.result.summary.toMarkdown()).toContain(
+      `| clippy | \`hello-mcp/src/main.rs:${at + CLIPPY_LINE_OFFSET}\` | clippy::needless_return: unneeded \`return\` statement | error |`,
+    );
   });
 
   test('clippy-args without -D warnings turns the same lint into a passing warning', async () => {

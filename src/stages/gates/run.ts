@@ -124,6 +124,9 @@ function skipped(gate: Gate, why: string): GateOutcome {
   return { gate, status: 'skipped', findings: why, durationMs: 0, annotations: [], failingTests: [] };
 }
 
+/** Beyond this the job summary gets long to read and slow to render; the log keeps every finding. */
+const MAX_FINDING_ROWS = 100;
+
 export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResult> {
   const loc = fsLocator(env.ctx.workspace, env.cwd);
   const cargoEnv = { CARGO_TERM_COLOR: 'never' };
@@ -192,6 +195,22 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
   const failingTests = ordered.flatMap((o) => o.failingTests);
   if (failingTests.length)
     summary.text(`**Failing tests**\n\n${failingTests.map((t) => `- \`${cell(t)}\``).join('\n')}`);
+  // The runner shows at most 10 annotations of each level per step: the summary lists every finding.
+  const findings = ordered.flatMap((o) => o.annotations.map((a) => ({ gate: o.gate, a })));
+  if (findings.length)
+    summary.table(
+      ['Gate', 'Where', 'What', 'Level'],
+      findings
+        .slice(0, MAX_FINDING_ROWS)
+        .map(({ gate, a }) => [
+          gate,
+          a.file ? `\`${a.file}${a.line ? `:${a.line}` : ''}\`` : '',
+          `${a.title ?? ''}${a.title ? ': ' : ''}${a.message.split('\n')[0].replace(/^(error|warning)(\[\w+\])?: /, '')}`,
+          a.level,
+        ]),
+    );
+  if (findings.length > MAX_FINDING_ROWS)
+    summary.text(`… and ${findings.length - MAX_FINDING_ROWS} more findings in the log.`);
   for (const o of ordered) if (o.note) summary.details(`${o.gate}: why it failed`, o.note);
   summary.text(
     `The gates ran side by side: ${secs(wallMs)} wall time against ${secs(sequentialMs)} one after another (saved ${secs(
