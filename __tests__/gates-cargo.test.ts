@@ -63,6 +63,9 @@ describeWith('gates stage on copies of examples/hello-mcp with real cargo', miss
       /The gates ran side by side: \d+\.\d s wall time against \d+\.\d s one after another \(saved \d+\.\d s\)/,
     );
     expect(md).toContain('```mermaid');
+    // In a terminal the output of passing gates is left out; the commands are still echoed.
+    expect(r.log).toContain('$ cargo test --no-fail-fast');
+    expect(r.log).not.toContain('test result:');
   });
 
   test('an fmt violation is annotated on its file and line and fails the stage', async () => {
@@ -120,6 +123,8 @@ describeWith('gates stage on copies of examples/hello-mcp with real cargo', miss
     expect(a).toMatchObject({ file: 'hello-mcp/src/main.rs', line: at + FAILING_TEST_LINE_OFFSET });
     expect(a?.message).toContain('injected failure');
     expect(r.result.summary.toMarkdown()).toContain('- `injected_tests::injected_failure`');
+    // A failing gate's output is printed whole.
+    expect(r.log).toMatch(/test injected_tests::injected_failure \.\.\. FAILED/);
   });
 
   test('every gate runs even when the first fails, unless fail-fast', async () => {

@@ -815,7 +815,8 @@ async function runGates(i, env) {
             if (o.result) {
                 log_1.log.info(`$ ${(0, exec_1.quote)(o.result.argv)}`);
                 const out = o.gate === 'clippy' ? o.result.stderr : `${o.result.stdout}${o.result.stderr}`;
-                if (out.trim())
+                // In a terminal nothing folds: a passing gate's output would only bury the failing ones.
+                if (out.trim() && (log_1.log.folds() || o.status !== 'passed'))
                     log_1.log.info(out.trimEnd());
             }
             if (o.note)

@@ -446,6 +446,7 @@ exports.githubSink = {
     endGroup: () => core.endGroup(),
     setSecret: (v) => core.setSecret(v),
     setOutput: (n, v) => core.setOutput(n, v),
+    folds: true,
 };
 /** Plain text for GitLab and local runs: annotations in the compiler style editors and terminals link. */
 function textSink(write = (l) => process.stdout.write(`${l}\n`)) {
@@ -464,6 +465,7 @@ function textSink(write = (l) => process.stdout.write(`${l}\n`)) {
         },
         setSecret: () => undefined,
         setOutput: (n, v) => write(`${pad()}output ${n}=${redact(v)}`),
+        folds: false,
     };
 }
 function formatAnnotation(a) {
@@ -479,6 +481,7 @@ exports.log = {
     warning: (m) => sink.warning(m),
     annotate: (a) => sink.annotate(a),
     setOutput: (n, v) => sink.setOutput(n, v),
+    folds: () => sink.folds,
     async group(name, fn) {
         sink.startGroup(name);
         try {

@@ -26,6 +26,8 @@ export interface Sink {
   endGroup(): void;
   setSecret(value: string): void;
   setOutput(name: string, value: string): void;
+  /** Groups fold in the viewer (GitHub): long tool output can go in them without burying the rest. */
+  readonly folds: boolean;
 }
 
 const secrets = new Set<string>();
@@ -86,6 +88,7 @@ export const githubSink: Sink = {
   endGroup: () => core.endGroup(),
   setSecret: (v) => core.setSecret(v),
   setOutput: (n, v) => core.setOutput(n, v),
+  folds: true,
 };
 
 /** Plain text for GitLab and local runs: annotations in the compiler style editors and terminals link. */
@@ -105,6 +108,7 @@ export function textSink(write: (line: string) => void = (l) => process.stdout.w
     },
     setSecret: () => undefined,
     setOutput: (n, v) => write(`${pad()}output ${n}=${redact(v)}`),
+    folds: false,
   };
 }
 
@@ -124,6 +128,7 @@ export const log = {
   warning: (m: string) => sink.warning(m),
   annotate: (a: Annotation) => sink.annotate(a),
   setOutput: (n: string, v: string) => sink.setOutput(n, v),
+  folds: () => sink.folds,
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
     sink.startGroup(name);
     try {

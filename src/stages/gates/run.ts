@@ -179,7 +179,8 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
       if (o.result) {
         log.info(`$ ${quote(o.result.argv)}`);
         const out = o.gate === 'clippy' ? o.result.stderr : `${o.result.stdout}${o.result.stderr}`;
-        if (out.trim()) log.info(out.trimEnd());
+        // In a terminal nothing folds: a passing gate's output would only bury the failing ones.
+        if (out.trim() && (log.folds() || o.status !== 'passed')) log.info(out.trimEnd());
       }
       if (o.note) log.info(o.note);
     });
