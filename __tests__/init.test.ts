@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { crateName, fill, imageFromRemote, planInit } from '../src/commands/init';
+import { ciFromRemote, crateName, fill, imageFromRemote, planInit } from '../src/commands/init';
+import YAML from 'yaml';
 import { ROOT } from './support/action';
 
 const TEMPLATES = path.join(ROOT, 'templates');
@@ -23,6 +24,15 @@ describe('init: names from Cargo.toml and the git remote', () => {
     ['https://git.example.com/team/app.git', undefined],
   ])('image of %s', (remote, want) => {
     expect(imageFromRemote(remote)).toBe(want);
+  });
+
+  test.each([
+    ['git@github.com:acme/app.git', 'github'],
+    ['https://gitlab.com/group/app.git', 'gitlab'],
+    ['git@gitlab.example.com:team/app.git', 'gitlab'],
+    [undefined, 'github'],
+  ])('CI of remote %s', (remote, want) => {
+    expect(ciFromRemote(remote)).toBe(want);
   });
 
   test('placeholders are replaced everywhere and nothing else changes', () => {
@@ -68,6 +78,11 @@ describe('mcp-deploy init on a fresh repository (the CLI bundle)', () => {
     const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('weather-mcp');
     expect(dockerfile).not.toContain('{{crate}}');
+    const workflow = YAML.parse(fs.readFileSync(path.join(dir, '.github/workflows/deploy.yml'), 'utf8'));
+    expect(workflow.jobs.mcp.with).toMatchObject({
+      'staging-deployments': 'weather-mcp',
+      'staging-namespace': 'weather-mcp-staging',
+    });
     const kustomization = fs.readFileSync(path.join(dir, 'deploy/k8s/base/kustomization.yaml'), 'utf8');
     expect(kustomization).toContain('ghcr.io/acme/weather-mcp');
     expect(fs.existsSync(path.join(dir, '.dockerignore'))).toBe(true);
@@ -88,6 +103,29 @@ describe('mcp-deploy init on a fresh repository (the CLI bundle)', () => {
     expect(fs.readFileSync(path.join(dir, 'deploy/k8s/base/service.yaml'), 'utf8')).not.toContain(
       '# my change',
     );
+  });
+
+  test('a GitLab repository gets the include template instead of a GitHub workflow', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'init-gl-'));
+    fs.writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "notes-mcp"\n');
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    spawnSync('git', ['remote', 'add', 'origin', 'https://gitlab.com/team/notes-mcp.git'], { cwd: dir });
+    const r = init(dir);
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(path.join(dir, '.github'))).toBe(false);
+    const ci = YAML.parse(fs.readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8'));
+    expect(ci.include[0].remote).toMatch(/\/templates\/gitlab\/mcp-deploy\.gitlab-ci\.yml$/);
+    expect(ci.variables).toMatchObject({
+      MCP_IMAGE: 'registry.gitlab.com/team/notes-mcp',
+      MCP_STAGING_DEPLOYMENTS: 'notes-mcp',
+      MCP_STAGING_MANIFESTS: 'deploy/k8s/overlays/staging',
+    });
+    // Every MCP_* the caller sets is one the include template declares.
+    const template = YAML.parse(
+      fs.readFileSync(path.join(ROOT, 'templates/gitlab/mcp-deploy.gitlab-ci.yml'), 'utf8'),
+      { logLevel: 'error' }, // GitLab's own tags (!reference) are not YAML's
+    );
+    for (const k of Object.keys(ci.variables)) expect(Object.keys(template.variables)).toContain(k);
   });
 
   test('--dry-run prints the files and writes nothing', () => {

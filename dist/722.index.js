@@ -86,6 +86,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.initCommand = void 0;
 exports.crateName = crateName;
 exports.imageFromRemote = imageFromRemote;
+exports.ciFromRemote = ciFromRemote;
 exports.fill = fill;
 exports.planInit = planInit;
 const fs = __importStar(__webpack_require__(73024));
@@ -93,17 +94,14 @@ const path = __importStar(__webpack_require__(76760));
 const exec_1 = __webpack_require__(73190);
 const errors_1 = __webpack_require__(83916);
 const args_1 = __webpack_require__(62309);
-/**
- * `mcp-deploy init` writes the starter files into a user's repository, filled with the crate's name and
- * the image name its git remote implies. It never overwrites a file without --force.
- */
 /** Where each template goes in the user's repository (directories map recursively). */
 const LAYOUT = [
     { from: 'docker/Dockerfile', to: 'Dockerfile' },
     { from: 'docker/dockerignore', to: '.dockerignore' },
     { from: 'k8s', to: 'deploy/k8s' },
     { from: 'monitoring', to: 'deploy/monitoring' },
-    { from: 'github/deploy.yml', to: '.github/workflows/mcp-deploy.yml' },
+    { from: 'github/deploy.yml', to: '.github/workflows/deploy.yml', ci: 'github' },
+    { from: 'gitlab/caller.gitlab-ci.yml', to: '.gitlab-ci.yml', ci: 'gitlab' },
 ];
 /** The `name` of `[[bin]]` if the crate declares one, else of `[package]`: what the image runs. */
 function crateName(cargoToml) {
@@ -113,18 +111,23 @@ function crateName(cargoToml) {
     };
     return section('\\[bin\\]') ?? section('package') ?? undefined;
 }
-/** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
-function imageFromRemote(remote) {
+function remoteParts(remote) {
     const m = /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(remote.trim()) ??
         /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(remote.trim());
-    if (!m)
-        return undefined;
-    const [, host, repo] = m;
-    if (host === 'github.com')
-        return `ghcr.io/${repo.toLowerCase()}`;
-    if (host === 'gitlab.com')
-        return `registry.gitlab.com/${repo.toLowerCase()}`;
+    return m ? { host: m[1].toLowerCase(), repo: m[2] } : undefined;
+}
+/** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
+function imageFromRemote(remote) {
+    const r = remoteParts(remote);
+    if (r?.host === 'github.com')
+        return `ghcr.io/${r.repo.toLowerCase()}`;
+    if (r?.host === 'gitlab.com')
+        return `registry.gitlab.com/${r.repo.toLowerCase()}`;
     return undefined;
+}
+/** The CI the remote's host implies: a GitLab host gets the include template, anything else a workflow. */
+function ciFromRemote(remote) {
+    return remote && remoteParts(remote)?.host.includes('gitlab') ? 'gitlab' : 'github';
 }
 function fill(text, v) {
     return text.replace(/\{\{crate\}\}/g, v.crate).replace(/\{\{image\}\}/g, v.image);
@@ -136,9 +139,11 @@ function walk(dir) {
     });
 }
 /** Pure with respect to the target: reads templates and the target, decides, writes nothing. */
-function planInit(templates, target, values, force) {
+function planInit(templates, target, values, force, ci = 'github') {
     const files = [];
-    for (const { from, to } of LAYOUT) {
+    for (const { from, to, ci: only } of LAYOUT) {
+        if (only && only !== ci)
+            continue;
         const src = path.join(templates, from);
         if (!fs.existsSync(src))
             continue;
@@ -162,9 +167,9 @@ function planInit(templates, target, values, force) {
     }
     return files;
 }
-async function remoteImage(cwd) {
+async function originUrl(cwd) {
     const r = await (0, exec_1.exec)(['git', 'remote', 'get-url', 'origin'], { cwd, echo: false }).catch(() => undefined);
-    return r?.exitCode === 0 ? imageFromRemote(r.stdout) : undefined;
+    return r?.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 function templatesRoot() {
     if (process.env.MCP_DEPLOY_TEMPLATES)
@@ -173,11 +178,12 @@ function templatesRoot() {
     return path.resolve(path.dirname(fs.realpathSync(process.argv[1])), '..', 'templates');
 }
 exports.initCommand = {
-    usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--dry-run] [--force]
+    usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--ci github|gitlab|none] [--dry-run] [--force]
 
-Writes the starter files (Dockerfile, .dockerignore, deploy/k8s, deploy/monitoring,
-.github/workflows/mcp-deploy.yml) filled with the crate name (from Cargo.toml) and the image
-(from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
+Writes the starter files (Dockerfile, .dockerignore, deploy/k8s, deploy/monitoring, and
+.github/workflows/deploy.yml or .gitlab-ci.yml) filled with the crate name (from Cargo.toml) and the
+image (from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
+--ci defaults to gitlab for a GitLab remote, github otherwise.
 An existing file is never overwritten without --force; --dry-run prints what would be written.`,
     async run(args) {
         const { flags } = (0, args_1.parseArgs)(args, ['dry-run', 'force']);
@@ -186,10 +192,14 @@ An existing file is never overwritten without --force; --dry-run prints what wou
         const crate = flags.crate ?? (fs.existsSync(cargo) ? crateName(fs.readFileSync(cargo, 'utf8')) : undefined);
         if (!crate)
             throw new errors_1.ActionError(`no crate name: ${cargo} is missing or has no [package] name`, 'crate', 'run init in the crate or pass --crate NAME');
-        const image = flags.image ?? (await remoteImage(cwd));
+        const origin = await originUrl(cwd);
+        const image = flags.image ?? (origin ? imageFromRemote(origin) : undefined);
         if (!image)
             throw new errors_1.ActionError('no image name: the git remote is not on github.com or gitlab.com', 'image', 'pass --image registry.example.com/team/app');
-        const files = planInit(templatesRoot(), cwd, { crate, image }, flags.force === 'true');
+        const ci = (flags.ci ?? ciFromRemote(origin));
+        if (!['github', 'gitlab', 'none'].includes(ci))
+            throw new errors_1.ActionError(`'${ci}' is not a CI`, 'ci', 'use github, gitlab or none');
+        const files = planInit(templatesRoot(), cwd, { crate, image }, flags.force === 'true', ci);
         if (!files.length)
             throw new errors_1.ActionError(`no templates found in ${templatesRoot()}`, 'templates', 'set MCP_DEPLOY_TEMPLATES to the templates directory');
         const dry = flags['dry-run'] === 'true';

@@ -9,13 +9,16 @@ import { parseArgs, type Command } from './args';
  * the image name its git remote implies. It never overwrites a file without --force.
  */
 
+export type Ci = 'github' | 'gitlab' | 'none';
+
 /** Where each template goes in the user's repository (directories map recursively). */
-const LAYOUT: { from: string; to: string }[] = [
+const LAYOUT: { from: string; to: string; ci?: Ci }[] = [
   { from: 'docker/Dockerfile', to: 'Dockerfile' },
   { from: 'docker/dockerignore', to: '.dockerignore' },
   { from: 'k8s', to: 'deploy/k8s' },
   { from: 'monitoring', to: 'deploy/monitoring' },
-  { from: 'github/deploy.yml', to: '.github/workflows/mcp-deploy.yml' },
+  { from: 'github/deploy.yml', to: '.github/workflows/deploy.yml', ci: 'github' },
+  { from: 'gitlab/caller.gitlab-ci.yml', to: '.gitlab-ci.yml', ci: 'gitlab' },
 ];
 
 export interface InitValues {
@@ -38,16 +41,24 @@ export function crateName(cargoToml: string): string | undefined {
   return section('\\[bin\\]') ?? section('package') ?? undefined;
 }
 
-/** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
-export function imageFromRemote(remote: string): string | undefined {
+function remoteParts(remote: string): { host: string; repo: string } | undefined {
   const m =
     /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(remote.trim()) ??
     /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(remote.trim());
-  if (!m) return undefined;
-  const [, host, repo] = m;
-  if (host === 'github.com') return `ghcr.io/${repo.toLowerCase()}`;
-  if (host === 'gitlab.com') return `registry.gitlab.com/${repo.toLowerCase()}`;
+  return m ? { host: m[1].toLowerCase(), repo: m[2] } : undefined;
+}
+
+/** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
+export function imageFromRemote(remote: string): string | undefined {
+  const r = remoteParts(remote);
+  if (r?.host === 'github.com') return `ghcr.io/${r.repo.toLowerCase()}`;
+  if (r?.host === 'gitlab.com') return `registry.gitlab.com/${r.repo.toLowerCase()}`;
   return undefined;
+}
+
+/** The CI the remote's host implies: a GitLab host gets the include template, anything else a workflow. */
+export function ciFromRemote(remote: string | undefined): Ci {
+  return remote && remoteParts(remote)?.host.includes('gitlab') ? 'gitlab' : 'github';
 }
 
 export function fill(text: string, v: InitValues): string {
@@ -62,9 +73,16 @@ function walk(dir: string): string[] {
 }
 
 /** Pure with respect to the target: reads templates and the target, decides, writes nothing. */
-export function planInit(templates: string, target: string, values: InitValues, force: boolean): InitFile[] {
+export function planInit(
+  templates: string,
+  target: string,
+  values: InitValues,
+  force: boolean,
+  ci: Ci = 'github',
+): InitFile[] {
   const files: InitFile[] = [];
-  for (const { from, to } of LAYOUT) {
+  for (const { from, to, ci: only } of LAYOUT) {
+    if (only && only !== ci) continue;
     const src = path.join(templates, from);
     if (!fs.existsSync(src)) continue;
     const sources = fs.statSync(src).isDirectory()
@@ -89,9 +107,9 @@ export function planInit(templates: string, target: string, values: InitValues, 
   return files;
 }
 
-async function remoteImage(cwd: string): Promise<string | undefined> {
+async function originUrl(cwd: string): Promise<string | undefined> {
   const r = await exec(['git', 'remote', 'get-url', 'origin'], { cwd, echo: false }).catch(() => undefined);
-  return r?.exitCode === 0 ? imageFromRemote(r.stdout) : undefined;
+  return r?.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
 function templatesRoot(): string {
@@ -101,11 +119,12 @@ function templatesRoot(): string {
 }
 
 export const initCommand: Command = {
-  usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--dry-run] [--force]
+  usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--ci github|gitlab|none] [--dry-run] [--force]
 
-Writes the starter files (Dockerfile, .dockerignore, deploy/k8s, deploy/monitoring,
-.github/workflows/mcp-deploy.yml) filled with the crate name (from Cargo.toml) and the image
-(from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
+Writes the starter files (Dockerfile, .dockerignore, deploy/k8s, deploy/monitoring, and
+.github/workflows/deploy.yml or .gitlab-ci.yml) filled with the crate name (from Cargo.toml) and the
+image (from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
+--ci defaults to gitlab for a GitLab remote, github otherwise.
 An existing file is never overwritten without --force; --dry-run prints what would be written.`,
   async run(args) {
     const { flags } = parseArgs(args, ['dry-run', 'force']);
@@ -119,14 +138,18 @@ An existing file is never overwritten without --force; --dry-run prints what wou
         'crate',
         'run init in the crate or pass --crate NAME',
       );
-    const image = flags.image ?? (await remoteImage(cwd));
+    const origin = await originUrl(cwd);
+    const image = flags.image ?? (origin ? imageFromRemote(origin) : undefined);
     if (!image)
       throw new ActionError(
         'no image name: the git remote is not on github.com or gitlab.com',
         'image',
         'pass --image registry.example.com/team/app',
       );
-    const files = planInit(templatesRoot(), cwd, { crate, image }, flags.force === 'true');
+    const ci = (flags.ci ?? ciFromRemote(origin)) as Ci;
+    if (!['github', 'gitlab', 'none'].includes(ci))
+      throw new ActionError(`'${ci}' is not a CI`, 'ci', 'use github, gitlab or none');
+    const files = planInit(templatesRoot(), cwd, { crate, image }, flags.force === 'true', ci);
     if (!files.length)
       throw new ActionError(
         `no templates found in ${templatesRoot()}`,
