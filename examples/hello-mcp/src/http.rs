@@ -1008,10 +1008,12 @@ pub fn health_check(addr: SocketAddr, timeout: Duration) -> bool {
         let mut head = Vec::new();
         let mut byte = [0u8; 1];
         while !head.ends_with(b"\r\n") && head.len() < 256 {
-            if s.read(&mut byte)? == 0 {
-                break;
+            match s.read(&mut byte) {
+                Ok(0) => break,
+                Ok(_) => head.push(byte[0]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
             }
-            head.push(byte[0]);
         }
         let line = String::from_utf8_lossy(&head);
         Ok(line.split(' ').nth(1) == Some("200"))

@@ -175,7 +175,14 @@ impl Client {
 
     fn fill(&mut self) -> usize {
         let mut chunk = [0u8; 8192];
-        let n = self.stream.read(&mut chunk).expect("read response");
+        // A signal to the test process (the harness runs tests on many threads) can interrupt a read:
+        // that is not an answer from the server, so read again, as `read_exact` would.
+        let n = loop {
+            match self.stream.read(&mut chunk) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                r => break r.expect("read response"),
+            }
+        };
         self.buf.extend_from_slice(&chunk[..n]);
         n
     }
