@@ -834,7 +834,7 @@ async function runGates(i, env) {
     // The runner shows at most 10 annotations of each level per step: the summary lists every finding.
     const findings = ordered.flatMap((o) => o.annotations.map((a) => ({ gate: o.gate, a })));
     if (findings.length)
-        summary.table(['Gate', 'Where', 'What', 'Level'], findings
+        summary.text('**Findings**').table(['Gate', 'Where', 'What', 'Level'], findings
             .slice(0, MAX_FINDING_ROWS)
             .map(({ gate, a }) => [
             gate,
