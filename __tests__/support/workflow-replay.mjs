@@ -109,14 +109,14 @@ const truthy = (v) => !(v === false || v === 0 || v === '' || v === null || v ==
 
 /** hashFiles as the runner computes it: sha256 over the sha256 of each matching file, '' when none match. */
 function hashFiles(workspace, patterns) {
+  const escape = (t) => t.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   const res = patterns.map(
     (p) =>
       new RegExp(
         `^${p
-          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-          .replace(/\*\*\//g, '\u0000')
-          .replace(/\*/g, '[^/]*')
-          .replace(/\u0000/g, '(?:.*/)?')}$`,
+          .split('**/')
+          .map((part) => part.split('*').map(escape).join('[^/]*'))
+          .join('(?:.*/)?')}$`,
       ),
   );
   const files = [];
@@ -180,7 +180,10 @@ function runWorkflow(jobs, wf) {
     const seen = new Set();
     const visit = (id) => {
       for (const n of jobs.find((j) => j.id.value === id).needs ?? [])
-        if (!seen.has(n.value)) seen.add(n.value) && visit(n.value);
+        if (!seen.has(n.value)) {
+          seen.add(n.value);
+          visit(n.value);
+        }
     };
     visit(job.id.value);
     return [...seen].map((id) => results[id].result);
