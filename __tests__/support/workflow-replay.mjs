@@ -408,6 +408,7 @@ function runJob(job, jobScope, wf, jobPath) {
       status: r.status,
       stdout: r.stdout,
       stderr: r.stderr,
+      ms: r.ms,
     });
     s.summary = fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
     const outputs = parseCommandFile(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'));
@@ -431,6 +432,7 @@ function runJob(job, jobScope, wf, jobPath) {
 }
 
 function exec(argv, env, cwd) {
+  const started = Date.now();
   const r = spawnSync(argv[0], argv.slice(1), {
     env,
     cwd,
@@ -442,6 +444,7 @@ function exec(argv, env, cwd) {
     status: timedOut ? 124 : (r.status ?? 1),
     stdout: r.stdout ?? '',
     stderr: (r.stderr ?? '') + (timedOut ? '\nreplay: step timed out' : ''),
+    ms: Date.now() - started,
   };
 }
 
@@ -519,6 +522,7 @@ function useAction(uses, withValues, env, workspace, scope, posts, jobPath) {
         status: p.status,
         stdout: p.stdout,
         stderr: p.stderr,
+        ms: p.ms,
       };
     });
   }
