@@ -203,6 +203,8 @@ function runWorkflow(jobs, wf) {
         env: {},
         job: { workflow_repository: wf.repository, workflow_sha: wf.sha },
       },
+      // Job-level status functions look at every ancestor, not only `needs`: a skipped job anywhere up the
+      // chain makes success() false, as on GitHub (actions/runner#2205).
       functions: {
         success: () => before.every((r) => r === 'success'),
         failure: () => before.includes('failure'),
