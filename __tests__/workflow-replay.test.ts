@@ -43,6 +43,7 @@ interface StepRecord {
 interface JobRecord {
   job: string;
   result: 'success' | 'failure' | 'skipped';
+  condition?: string;
   environment?: { name: string; url?: string };
   concurrency?: { group: string; 'cancel-in-progress': boolean };
   steps?: StepRecord[];
@@ -290,6 +291,10 @@ spec:
       expect((await registry.manifest('acme/hello-mcp', ref.split('@')[1])).digest).toBe(ref.split('@')[1]);
       expect(image('hello-mcp-staging')).toBe(ref);
       expect(image('hello-mcp')).toBe(OLD('1'));
+      // Why production was skipped is on record: its condition, evaluated for this push.
+      expect(job(r, 'mcp/deploy-production').condition).toMatch(
+        /startsWith\(github\.ref, 'refs\/tags\/v'\)$/,
+      );
       const step = deployStep(r, 'staging');
       expect(step.with!.stages).toBe('deploy,verify');
       expect(step.outputs!['rolled-back']).toBe('false');
