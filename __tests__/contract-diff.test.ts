@@ -452,6 +452,25 @@ const cases: Case[] = [
       ['breaking', 'tool b', '/inputSchema', /no longer accepts unknown arguments/],
     ],
   },
+  // --- task support (the tool's execution field)
+  {
+    name: 'execution.taskSupport: forbidden -> optional is compatible, optional -> required breaks plain calls',
+    before: listing([tool(AB), { name: 'slow', inputSchema: AB, execution: { taskSupport: 'optional' } }]),
+    after: listing([
+      tool(AB, { execution: { taskSupport: 'optional' } }),
+      { name: 'slow', inputSchema: AB, execution: { taskSupport: 'required' } },
+    ]),
+    expect: [
+      ['compatible', 'tool add', '/execution/taskSupport', /task support forbidden → optional/],
+      ['breaking', 'tool slow', '/execution/taskSupport', /optional → required/],
+    ],
+  },
+  {
+    name: 'execution.taskSupport: required -> forbidden breaks agents that call it as a task',
+    before: listing([tool(AB, { execution: { taskSupport: 'required' } })]),
+    after: listing([tool(AB, { execution: {} })]),
+    expect: [['breaking', 'tool add', '/execution/taskSupport', /required → forbidden/]],
+  },
   // --- informational
   {
     name: 'server version bump alone is no change; protocol version change is compatible',

@@ -108,6 +108,18 @@ describe('contract snapshot', () => {
     expect(c.format).toBe(1);
   });
 
+  test("keeps a tool's execution field (task support), and reads it back from a baseline", () => {
+    const c = snapshot(
+      listing({
+        tools: [{ name: 't', inputSchema: { type: 'object' }, execution: { taskSupport: 'optional' } }],
+      }),
+    );
+    expect(c.tools[0].execution).toEqual({ taskSupport: 'optional' });
+    expect(parseContract(JSON.stringify(c), 'mcp-contract.json').tools[0].execution).toEqual({
+      taskSupport: 'optional',
+    });
+  });
+
   test('a written snapshot reads back equal', () => {
     const c = snapshot(
       listing({ tools: [{ name: 't', inputSchema: { type: 'object' }, outputSchema: { type: 'object' } }] }),

@@ -14,6 +14,8 @@ export interface ContractTool {
   inputSchema: Json;
   outputSchema?: Json;
   annotations?: JsonObject;
+  /** Task support (`taskSupport`: forbidden, optional or required): whether a call must, may or must not be a task. */
+  execution?: JsonObject;
 }
 
 export interface ContractPrompt {
@@ -183,6 +185,7 @@ export function snapshot(l: Listing): Contract {
     inputSchema: normalizeSchema(t.inputSchema),
     outputSchema: t.outputSchema === undefined ? undefined : normalizeSchema(t.outputSchema),
     annotations: isObj(t.annotations) ? (sortKeys(t.annotations) as JsonObject) : undefined,
+    execution: isObj(t.execution) ? (sortKeys(t.execution) as JsonObject) : undefined,
   }));
   const prompts = l.prompts.filter(isObj).map((p): ContractPrompt => ({
     name: String(p.name),
@@ -264,7 +267,8 @@ export function parseContract(text: string, source: string): Contract {
 // | any other keyword changed ($ref, allOf…) | BREAKING (not analysed)     | BREAKING (not analysed)     |
 //
 // Whole entities: a tool, prompt or resource template removed is BREAKING, one added is compatible; a
-// prompt argument follows the input rules; a tool's output schema removed is BREAKING (structured
+// prompt argument follows the input rules; a tool's task support (execution.taskSupport) change breaks when a
+// way of calling it (plain call or task) stops working; a tool's output schema removed is BREAKING (structured
 // results are no longer promised), added is compatible; a template's mimeType change is BREAKING
 // (agents decode by it); annotations, server name and protocol version changes are compatible notes.
 
@@ -693,6 +697,39 @@ function diffKeyed<T>(
   for (const t of b) if (!ma.has(key(t))) onAdded(t);
 }
 
+/** How a tool may be called under each taskSupport value; absent means forbidden (the spec's default). */
+const CALL_MODES: Record<string, string[]> = {
+  forbidden: ['a plain call'],
+  optional: ['a plain call', 'a task'],
+  required: ['a task'],
+};
+
+/** A change in task support breaks the agents whose way of calling (plain or as a task) is no longer allowed. */
+function diffExecution(a: JsonObject | undefined, b: JsonObject | undefined, out: Collector): void {
+  const ta = typeof a?.taskSupport === 'string' ? a.taskSupport : 'forbidden';
+  const tb = typeof b?.taskSupport === 'string' ? b.taskSupport : 'forbidden';
+  if (ta !== tb) {
+    const lost = (CALL_MODES[ta] ?? [ta]).filter((m) => !(CALL_MODES[tb] ?? []).includes(m));
+    out.add(
+      lost.length ? 'breaking' : 'compatible',
+      '/execution/taskSupport',
+      `task support ${ta} → ${tb}`,
+      lost.length
+        ? `agents that make ${lost.join(' or ')} get an error`
+        : 'every way of calling the tool that worked still does',
+    );
+  }
+  const rest = (e: JsonObject | undefined) =>
+    canonical(Object.fromEntries(Object.entries(e ?? {}).filter(([k]) => k !== 'taskSupport')));
+  if (rest(a) !== rest(b))
+    out.add(
+      'breaking',
+      '/execution',
+      `execution ${rest(a)} → ${rest(b)}`,
+      'not analysed: this field may change how the tool must be called; review by hand',
+    );
+}
+
 export function diffContracts(base: Contract, next: Contract): ContractDiff {
   const out = new Collector();
 
@@ -748,6 +785,7 @@ export function diffContracts(base: Contract, next: Contract): ContractDiff {
           'results are now described; old readers still work',
         );
       else diffSchema(x.outputSchema, y.outputSchema, '/outputSchema', 'output', out);
+      diffExecution(x.execution, y.execution, out);
       if (canonical(x.annotations) !== canonical(y.annotations))
         out.add(
           'compatible',
