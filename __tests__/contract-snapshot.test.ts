@@ -1,5 +1,9 @@
+import * as path from 'node:path';
+import { contractCommand } from '../src/commands/contract';
+import { verifyServer, type Target } from '../src/stages/verify/client';
 import {
   canonical,
+  diffContracts,
   normalizeSchema,
   parseContract,
   snapshot,
@@ -132,5 +136,62 @@ describe('contract snapshot', () => {
       /base\.json is not an mcp-contract\.json .*contract snapshot/,
     );
     expect(() => parseContract('nope', 'base.json')).toThrow(/base\.json is not JSON/);
+  });
+});
+
+/** A real server (the SDK's low-level Server) publishing a tool whose inputSchema has no "type". */
+describe('a server whose tools/list the SDK rejects', () => {
+  const SERVER = path.join(__dirname, 'support', 'untyped-schema-server.mjs');
+  const target: Target = {
+    kind: 'stdio',
+    argv: [process.execPath, SERVER],
+    cwd: __dirname,
+    env: { PATH: process.env.PATH ?? '' },
+  };
+
+  test('is listed from the raw result, with one line naming the tool and the field', async () => {
+    const r = await verifyServer({ target, smoke: [], timeoutMs: 20000 });
+    const list = r.checks.find((c) => c.name === 'tools/list')!;
+    expect(list.status).toBe('passed');
+    expect(list.detail).toBe(
+      '2 tools; the MCP SDK rejects this listing: tool \'search\' field inputSchema.type: Invalid input: expected "object" (the contract is taken from the raw result)',
+    );
+    expect(list.detail).not.toContain('\n');
+    const c = snapshot(r.listing!);
+    expect(c.tools.map((t) => t.name)).toEqual(['fetch', 'search']);
+    expect(c.tools[1].inputSchema).toEqual({ properties: { q: { type: 'string' } }, required: ['q'] });
+    // The contract gates: a baseline where `search` took no required argument sees the one added.
+    const base = { ...c, tools: [c.tools[0], { name: 'search', inputSchema: { properties: { q: {} } } }] };
+    const d = diffContracts(parseContract(JSON.stringify(base), 'base.json'), c);
+    expect(d.changes.map((x) => [x.impact, x.where, x.path, x.change])).toEqual([
+      ['breaking', 'tool search', '/inputSchema/properties/q', 'type narrowed or changed: any → string'],
+      ['breaking', 'tool search', '/inputSchema/properties/q', 'argument became required'],
+    ]);
+  });
+
+  test('`contract snapshot` writes the contract and warns in one line on stderr', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const so = jest.spyOn(process.stdout, 'write').mockImplementation((b) => !!out.push(String(b)));
+    const se = jest.spyOn(process.stderr, 'write').mockImplementation((b) => !!err.push(String(b)));
+    let code: number;
+    try {
+      code = await contractCommand.run([
+        'snapshot',
+        '--command',
+        `"${process.execPath}" "${SERVER}"`,
+        '--timeout',
+        '20s',
+      ]);
+    } finally {
+      so.mockRestore();
+      se.mockRestore();
+    }
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('')).tools).toHaveLength(2);
+    const lines = err.join('').trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([
+      'warning: tools/list: the MCP SDK rejects this listing: tool \'search\' field inputSchema.type: Invalid input: expected "object"; the contract is taken from the raw result',
+    ]);
   });
 });

@@ -32,6 +32,10 @@ async function snapshotCmd(args: string[]): Promise<number> {
     if (report.stderr.trim()) process.stderr.write(`server stderr:\n${report.stderr.trim()}\n`);
     return 1;
   }
+  if (report.invalidTools)
+    process.stderr.write(
+      `warning: tools/list: the MCP SDK rejects this listing: ${report.invalidTools}; the contract is taken from the raw result\n`,
+    );
   process.stdout.write(`${JSON.stringify(snapshot(report.listing), null, 2)}\n`);
   return 0;
 }

@@ -6,7 +6,13 @@ import {
   StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ErrorCode, McpError, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ErrorCode,
+  McpError,
+  PaginatedResultSchema,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  ToolSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { errorMessage } from '../../errors';
 import type { Listing } from './contract';
 
@@ -47,6 +53,8 @@ export interface VerifyReport {
   listing?: Listing;
   /** The server's stderr (stdio), for a failure message. */
   stderr: string;
+  /** Set when the SDK rejected the tool listing and the contract was taken from the raw result. */
+  invalidTools?: string;
 }
 
 const CLIENT_INFO = { name: 'mcp-deploy-verify', version: '1.0.0' };
@@ -137,6 +145,59 @@ async function all<T>(
     if (!cursor) break;
   }
   return out;
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+const validationIssues = (e: unknown): Issue[] | undefined =>
+  Array.isArray((e as { issues?: unknown })?.issues) ? (e as { issues: Issue[] }).issues : undefined;
+
+/** `tool 'search' field inputSchema.type: Invalid input: expected "object"` for the first invalid tool. */
+export function invalidTools(tools: unknown[]): string | undefined {
+  const bad = tools.flatMap((t) => {
+    const r = ToolSchema.safeParse(t);
+    if (r.success) return [];
+    const issue = r.error.issues[0];
+    const name = (t as { name?: unknown })?.name;
+    return [
+      `tool '${typeof name === 'string' ? name : '?'}' field ${issue.path.map(String).join('.') || '(the tool)'}: ${issue.message}`,
+    ];
+  });
+  if (!bad.length) return undefined;
+  return bad.length > 1 ? `${bad[0]} (and ${bad.length - 1} more tools)` : bad[0];
+}
+
+/**
+ * tools/list through the SDK, which validates the result. A listing it rejects (an inputSchema without
+ * "type" is common) is listed again with only the JSON-RPC envelope checked, so the contract can still be
+ * snapshotted and gated; `invalid` names the first tool and field at fault in one line.
+ */
+async function listTools(
+  client: Client,
+  opts: () => { timeout: number },
+): Promise<{ tools: unknown[]; invalid?: string }> {
+  try {
+    return { tools: await all((cursor) => client.listTools({ cursor }, opts()), 'tools') };
+  } catch (e) {
+    const issues = validationIssues(e);
+    if (!issues) throw e;
+    const tools = await all(
+      (cursor) =>
+        client.request(
+          { method: 'tools/list', params: cursor ? { cursor } : {} },
+          PaginatedResultSchema,
+          opts(),
+        ),
+      'tools',
+    );
+    const first = issues[0];
+    return {
+      tools,
+      invalid: invalidTools(tools) ?? `${first?.path.map(String).join('.')}: ${first?.message}`,
+    };
+  }
 }
 
 export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
@@ -247,11 +308,16 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
   };
   const skip = (name: string, detail: string) => checks.push({ name, status: 'skipped', ms: 0, detail });
   let listed = true;
+  let invalid: string | undefined;
   try {
     if (caps.tools)
       listed &&= await timed('tools/list', async () => {
-        listing.tools = await all((cursor) => client.listTools({ cursor }, opts()), 'tools');
-        return `${listing.tools.length} tools`;
+        const r = await listTools(client, opts);
+        listing.tools = r.tools;
+        invalid = r.invalid;
+        return r.invalid
+          ? `${r.tools.length} tools; the MCP SDK rejects this listing: ${r.invalid} (the contract is taken from the raw result)`
+          : `${r.tools.length} tools`;
       });
     else skip('tools/list', 'the server declares no tools capability');
     if (caps.prompts)
@@ -282,5 +348,5 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
   } finally {
     await session.close();
   }
-  return { checks, listing: listed ? listing : undefined, stderr: stderr.text };
+  return { checks, listing: listed ? listing : undefined, stderr: stderr.text, invalidTools: invalid };
 }
