@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { contractCommand } from '../src/commands/contract';
+import { localContext } from '../src/context';
+import { InputReader } from '../src/inputs';
+import { verify } from '../src/stages/verify';
 import { verifyServer, type Target } from '../src/stages/verify/client';
 import {
   canonical,
@@ -169,29 +174,63 @@ describe('a server whose tools/list the SDK rejects', () => {
     ]);
   });
 
-  test('`contract snapshot` writes the contract and warns in one line on stderr', async () => {
+  /** Runs the CLI command in this process and collects what it prints. */
+  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
     const so = jest.spyOn(process.stdout, 'write').mockImplementation((b) => !!out.push(String(b)));
     const se = jest.spyOn(process.stderr, 'write').mockImplementation((b) => !!err.push(String(b)));
-    let code: number;
     try {
-      code = await contractCommand.run([
-        'snapshot',
-        '--command',
-        `"${process.execPath}" "${SERVER}"`,
-        '--timeout',
-        '20s',
-      ]);
+      const code = await contractCommand.run(args);
+      return { code, out: out.join(''), err: err.join('') };
     } finally {
       so.mockRestore();
       se.mockRestore();
     }
+  }
+
+  test('`contract snapshot` writes the contract and warns in one line on stderr', async () => {
+    const { code, out, err } = await cli([
+      'snapshot',
+      '--command',
+      `"${process.execPath}" "${SERVER}"`,
+      '--timeout',
+      '20s',
+    ]);
     expect(code).toBe(0);
-    expect(JSON.parse(out.join('')).tools).toHaveLength(2);
-    const lines = err.join('').trim().split('\n');
+    expect(JSON.parse(out).tools).toHaveLength(2);
+    const lines = err.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('warning:'))).toEqual([
       'warning: tools/list: the MCP SDK rejects this listing: tool \'search\' field inputSchema.type: Invalid input: expected "object"; the contract is taken from the raw result',
     ]);
+  });
+
+  test("`contract diff --json` prints the same JSON as the verify stage's contract-diff output", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-json-'));
+    try {
+      const baseline = snapshot(
+        listing({ tools: [{ name: 'fetch', inputSchema: { type: 'object', properties: { url: {} } } }] }),
+      );
+      fs.writeFileSync(path.join(tmp, 'mcp-contract.json'), JSON.stringify(baseline));
+      const env = { ctx: localContext({}, tmp), cwd: tmp, state: {} };
+      const values: Record<string, string> = {
+        'mcp-command': `"${process.execPath}" "${SERVER}"`,
+        'verify-timeout': '20s',
+      };
+      const result = await verify.run(verify.parse(new InputReader((n) => values[n] ?? ''), env), env);
+      const stageJson = result.outputs['contract-diff'];
+      expect(JSON.parse(stageJson).breaking).toBeGreaterThan(0);
+      fs.writeFileSync(path.join(tmp, 'new.json'), result.outputs.contract);
+      const r = await cli([
+        'diff',
+        '--json',
+        path.join(tmp, 'mcp-contract.json'),
+        path.join(tmp, 'new.json'),
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe(`${stageJson}\n`);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
