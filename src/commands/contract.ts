@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputReader } from '../inputs';
-import { setSink, textSink } from '../report/log';
+import { redact, setSink, textSink } from '../report/log';
 import { Summary } from '../report/summary';
 import { verifyServer } from '../stages/verify/client';
 import { diffContracts, parseContract, snapshot, type ContractDiff } from '../stages/verify/contract';
@@ -28,8 +28,8 @@ async function snapshotCmd(args: string[]): Promise<number> {
   });
   const failed = report.checks.filter((c) => c.status === 'failed');
   if (failed.length || !report.listing) {
-    for (const c of failed) process.stderr.write(`error: ${c.name} failed: ${c.detail}\n`);
-    if (report.stderr.trim()) process.stderr.write(`server stderr:\n${report.stderr.trim()}\n`);
+    for (const c of failed) process.stderr.write(`error: ${c.name} failed: ${redact(c.detail)}\n`);
+    if (report.stderr.trim()) process.stderr.write(`server stderr:\n${redact(report.stderr.trim())}\n`);
     return 1;
   }
   if (report.invalidTools)
