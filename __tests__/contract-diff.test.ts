@@ -48,6 +48,25 @@ interface Case {
 
 const AB = obj({ a: num, b: num }, ['a', 'b']);
 
+// Shaped as zod 4.6.7 prints them (z.toJSONSchema, io output): every integer carries ±MAX_SAFE_INTEGER
+// bounds, objects are closed with additionalProperties:false, a reused schema goes to $defs, and a
+// z.union of objects is an anyOf of object branches.
+const SAFE = 9007199254740991;
+const zInt = { type: 'integer', minimum: -SAFE, maximum: SAFE };
+const zObj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const FILE = zObj({ id: str, size: zInt });
+const FAILED = zObj({ error: str, code: zInt });
+const zodOutput = (items: unknown, defs?: Record<string, unknown>) => ({
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  ...zObj({ count: zInt, items: { type: 'array', items } }),
+  ...(defs ? { $defs: defs } : {}),
+});
+
 const cases: Case[] = [
   // --- whole entities
   {
@@ -317,6 +336,140 @@ const cases: Case[] = [
       ['breaking', 'tool add', '/outputSchema', /output schema removed/],
       ['compatible', 'tool b', '/outputSchema', /output schema added/],
     ],
+  },
+  // --- bounds beyond what JSON numbers carry safely (zod 4 adds them to every integer)
+  {
+    name: 'an integer argument gaining ±MAX_SAFE_INTEGER bounds (a zod 3 -> 4 upgrade) is compatible, and says why',
+    before: listing([tool(obj({ n: { type: 'integer' } }, ['n']))]),
+    after: listing([tool(obj({ n: zInt }, ['n']))]),
+    expect: [
+      [
+        'compatible',
+        'tool add',
+        '/inputSchema/properties/n',
+        /minimum \(none\) → -9007199254740991: at or beyond/,
+      ],
+      [
+        'compatible',
+        'tool add',
+        '/inputSchema/properties/n',
+        /maximum \(none\) → 9007199254740991: at or beyond/,
+      ],
+    ],
+  },
+  {
+    name: 'a bound beyond 2^53−1 moved to 2^53−1 is no narrowing; a real bound added still breaks',
+    before: listing([tool(obj({ n: { type: 'integer', maximum: 2 ** 60 }, m: { type: 'integer' } }))]),
+    after: listing([
+      tool(obj({ n: { type: 'integer', maximum: SAFE }, m: { type: 'integer', maximum: 1000 } })),
+    ]),
+    expect: [
+      ['breaking', 'tool add', '/inputSchema/properties/m', /maximum \(none\) → 1000$/],
+      ['compatible', 'tool add', '/inputSchema/properties/n', /no narrowing/],
+    ],
+  },
+  {
+    name: 'output: a safe-integer bound dropped is no widening either',
+    before: listing([tool(AB, { outputSchema: obj({ n: zInt }) })]),
+    after: listing([tool(AB, { outputSchema: obj({ n: { type: 'integer' } }) })]),
+    expect: [
+      ['compatible', 'tool add', '/outputSchema/properties/n', /minimum -9007199254740991 → \(none\)/],
+      ['compatible', 'tool add', '/outputSchema/properties/n', /maximum 9007199254740991 → \(none\)/],
+    ],
+  },
+  // --- unions: branches matched to branches, never collapsed to "any"
+  {
+    name: 'output: an item object turning into anyOf [that object, a new variant] is one breaking row: the variant',
+    before: listing([tool(AB, { outputSchema: zodOutput(FILE) })]),
+    after: listing([tool(AB, { outputSchema: zodOutput({ anyOf: [FILE, FAILED] }) })]),
+    expect: [
+      ['breaking', 'tool add', '/outputSchema/properties/items/items/anyOf', /alternative added: .*"error"/],
+    ],
+  },
+  {
+    name: 'output: the same through $ref/$defs (zod reused schemas), and the union narrowing back is compatible',
+    before: listing([
+      tool(AB, {
+        outputSchema: zodOutput(
+          { anyOf: [{ $ref: '#/$defs/File' }, { $ref: '#/$defs/Failed' }] },
+          {
+            File: FILE,
+            Failed: FAILED,
+          },
+        ),
+      }),
+    ]),
+    after: listing([tool(AB, { outputSchema: zodOutput({ $ref: '#/$defs/File' }, { File: FILE }) })]),
+    expect: [
+      [
+        'compatible',
+        'tool add',
+        '/outputSchema/properties/items/items/anyOf',
+        /alternative removed: .*"error"/,
+      ],
+    ],
+  },
+  {
+    name: 'input: an argument object widened to anyOf [it, a new variant] is compatible',
+    before: listing([tool(obj({ target: FILE }, ['target']))]),
+    after: listing([tool(obj({ target: { oneOf: [FILE, zObj({ path: str })] } }, ['target']))]),
+    expect: [
+      ['compatible', 'tool add', '/inputSchema/properties/target/oneOf', /alternative added: .*"path"/],
+    ],
+  },
+  {
+    name: 'input: a union narrowed to one of its branches is breaking for the branch removed only',
+    before: listing([tool(obj({ target: { anyOf: [FILE, zObj({ path: str })] } }))]),
+    after: listing([tool(obj({ target: FILE }))]),
+    expect: [
+      ['breaking', 'tool add', '/inputSchema/properties/target/anyOf', /alternative removed: .*"path"/],
+    ],
+  },
+  {
+    name: 'output: an edited branch is matched to its old self by its properties, not reported as removed + added',
+    before: listing([tool(AB, { outputSchema: zodOutput({ anyOf: [FILE, FAILED] }) })]),
+    after: listing([
+      tool(AB, {
+        outputSchema: zodOutput({ anyOf: [zObj({ id: str, size: zInt, mime: str }), FAILED] }),
+      }),
+    ]),
+    expect: [
+      [
+        'compatible',
+        'tool add',
+        '/outputSchema/properties/items/items/anyOf/1/properties/mime',
+        /property added to output/,
+      ],
+    ],
+  },
+  // --- additionalProperties
+  {
+    name: 'input: additionalProperties:false removed is compatible; added is breaking',
+    before: listing([tool(zObj({ a: num })), { name: 'b', inputSchema: obj({ a: num }, ['a']) }]),
+    after: listing([tool(obj({ a: num }, ['a'])), { name: 'b', inputSchema: zObj({ a: num }) }]),
+    expect: [
+      ['compatible', 'tool add', '/inputSchema', /accepts unknown arguments again/],
+      ['breaking', 'tool b', '/inputSchema', /no longer accepts unknown arguments/],
+    ],
+  },
+  // --- task support (the tool's execution field)
+  {
+    name: 'execution.taskSupport: forbidden -> optional is compatible, optional -> required breaks plain calls',
+    before: listing([tool(AB), { name: 'slow', inputSchema: AB, execution: { taskSupport: 'optional' } }]),
+    after: listing([
+      tool(AB, { execution: { taskSupport: 'optional' } }),
+      { name: 'slow', inputSchema: AB, execution: { taskSupport: 'required' } },
+    ]),
+    expect: [
+      ['compatible', 'tool add', '/execution/taskSupport', /task support forbidden → optional/],
+      ['breaking', 'tool slow', '/execution/taskSupport', /optional → required/],
+    ],
+  },
+  {
+    name: 'execution.taskSupport: required -> forbidden breaks agents that call it as a task',
+    before: listing([tool(AB, { execution: { taskSupport: 'required' } })]),
+    after: listing([tool(AB, { execution: {} })]),
+    expect: [['breaking', 'tool add', '/execution/taskSupport', /required → forbidden/]],
   },
   // --- informational
   {

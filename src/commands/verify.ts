@@ -74,7 +74,7 @@ ${TARGET_OPTIONS}
     const result = await verify.run(inputs, env);
     process.stdout.write(`\n${result.summary.toText()}`);
     if (result.failure) {
-      log.warning(`verify failed: ${result.failure}`);
+      log.annotate({ level: 'error', message: `verify failed: ${result.failure}` });
       return 1;
     }
     return 0;

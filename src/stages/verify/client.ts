@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -6,8 +7,16 @@ import {
   StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ErrorCode, McpError, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { backOff, type IBackOffOptions } from 'exponential-backoff';
+import {
+  ErrorCode,
+  McpError,
+  PaginatedResultSchema,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  ToolSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import { errorMessage } from '../../errors';
+import { registerSecret } from '../../report/log';
 import type { Listing } from './contract';
 
 /**
@@ -47,16 +56,69 @@ export interface VerifyReport {
   listing?: Listing;
   /** The server's stderr (stdio), for a failure message. */
   stderr: string;
+  /** Set when the SDK rejected the tool listing and the contract was taken from the raw result. */
+  invalidTools?: string;
 }
 
 const CLIENT_INFO = { name: 'mcp-deploy-verify', version: '1.0.0' };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function describeTarget(t: Target): string {
-  return t.kind === 'http' ? t.url : t.argv.join(' ');
+// Query parameters that carry a credential in URLs people paste (api_key=, token=, key=, sig= ...).
+const CREDENTIAL_PARAM =
+  /^(?:api[-_]?key|apikey|key|token|access[-_]?token|auth|authorization|secret|client[-_]?secret|password|passwd|pass|pwd|sig|signature|code|session|x-api-key)$/i;
+
+/**
+ * The URL as it may be shown: `user:pass@` and credential query values become `***`. Their values are
+ * registered as secrets too, so an SDK or fetch message that repeats the URL is masked in every log line.
+ */
+export function redactUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return raw;
+  }
+  if (u.password) {
+    registerSecret(decodeURIComponent(u.password));
+    registerSecret(u.password);
+    u.password = '***';
+  } else if (u.username) {
+    // A lone user part (https://TOKEN@host) is how many services take a token.
+    registerSecret(decodeURIComponent(u.username));
+    registerSecret(u.username);
+    u.username = '***';
+  }
+  for (const [k, v] of [...u.searchParams]) {
+    if (!CREDENTIAL_PARAM.test(k) || !v) continue;
+    registerSecret(v);
+    registerSecret(encodeURIComponent(v));
+    u.searchParams.set(k, '***');
+  }
+  return u.toString().replace(/%2A%2A%2A/g, '***');
 }
 
-const isTimeout = (e: unknown) => e instanceof McpError && e.code === ErrorCode.RequestTimeout;
+/**
+ * fetch refuses a URL with `user:pass@`; what such a URL means is HTTP Basic auth, so the credentials
+ * move into an Authorization header (unless one is given) and the request goes to the bare URL.
+ */
+export function withoutUserInfo(
+  raw: string,
+  headers: Record<string, string> = {},
+): { url: string; headers: Record<string, string> } {
+  const u = new URL(raw);
+  if (!u.username && !u.password) return { url: raw, headers };
+  const basic = Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString(
+    'base64',
+  );
+  registerSecret(basic);
+  u.username = '';
+  u.password = '';
+  const given = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
+  return { url: u.toString(), headers: given ? headers : { ...headers, Authorization: `Basic ${basic}` } };
+}
+
+export function describeTarget(t: Target): string {
+  return t.kind === 'http' ? redactUrl(t.url) : t.argv.join(' ');
+}
 
 /** fetch hides the reason (ECONNREFUSED, ENOTFOUND) in `cause`. */
 export function describeError(e: unknown): string {
@@ -65,11 +127,141 @@ export function describeError(e: unknown): string {
   return why ? `${errorMessage(e)} (${why})` : errorMessage(e);
 }
 
-/** Auth failures and protocol mismatches do not cure themselves by waiting; anything else may be a server still starting. */
-function retryable(e: unknown): boolean {
-  if (e instanceof StreamableHTTPError && (e.code === 401 || e.code === 403)) return false;
-  return !/protocol version is not supported/i.test(errorMessage(e));
+/** A failure in words a user acts on, and whether waiting can cure it (a server still starting). */
+export class ConnectFailure extends Error {
+  constructor(
+    message: string,
+    readonly heals: boolean,
+  ) {
+    super(message);
+    this.name = 'ConnectFailure';
+  }
 }
+
+const errno = (e: unknown): string | undefined => {
+  const c = (e as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof c === 'string' ? c : (e as NodeJS.ErrnoException | undefined)?.code;
+};
+const TLS_UNTRUSTED = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
+// A server that is still starting refuses or drops connections, or is not behind its proxy yet.
+const HEALING_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const HEALING_STATUS = new Set([502, 503, 504]);
+
+/** What an HTTP status means here: 502/503/504 heal (a proxy before a starting server), others do not. */
+export function httpStatusFailure(status: number, statusText: string, url: string): ConnectFailure {
+  const head = `HTTP ${status}${statusText ? ` ${statusText}` : ''} from ${url}`;
+  if (HEALING_STATUS.has(status))
+    return new ConnectFailure(`${head} (the server or its proxy is not ready)`, true);
+  if (status === 401)
+    return new ConnectFailure(
+      `${head} (fix: set the mcp-token input, MCP_TOKEN for the CLI, to a token this server accepts)`,
+      false,
+    );
+  if (status === 403)
+    return new ConnectFailure(
+      `${head} (fix: the token was refused for this endpoint; check its scopes)`,
+      false,
+    );
+  if (status === 404)
+    return new ConnectFailure(
+      `${head} (fix: check the path in mcp-url; MCP servers usually answer on /mcp)`,
+      false,
+    );
+  return new ConnectFailure(head, false);
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** The last HTTP answer the transport got: the SDK's errors drop the status of an unexpected content type. */
+interface Seen {
+  status?: number;
+  contentType?: string;
+}
+
+/** Turns what the SDK, fetch or the child process threw into one line, healing or not. */
+function classify(e: unknown, target: Target, seen: Seen, stdio: StdioWatch): ConnectFailure {
+  if (e instanceof ConnectFailure) return e;
+  if (target.kind === 'stdio') {
+    if (stdio.junk) {
+      const line = stdio.stdoutHead.split('\n').find((l) => l.trim() && !isJson(l)) ?? stdio.junk;
+      return new ConnectFailure(
+        `the server printed non-JSON on stdout: ${JSON.stringify(line.trim().slice(0, 120))} (fix: MCP over stdio carries only JSON-RPC messages; write logs to stderr)`,
+        false,
+      );
+    }
+    if (stdio.exit) {
+      const tail = stdio.stderrTail();
+      return new ConnectFailure(
+        `the server exited with ${stdio.exit} before answering initialize${tail ? `; stderr: ${tail}` : ''}`,
+        false,
+      );
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return new ConnectFailure(`'${target.argv[0]}' was not found (is it built and on PATH?)`, false);
+    return new ConnectFailure(describeError(e), false);
+  }
+  const url = redactUrl(target.url);
+  if (e instanceof McpError && e.code === ErrorCode.RequestTimeout)
+    return new ConnectFailure(`no answer to initialize from ${url} (${errorMessage(e)})`, true);
+  if (e instanceof StreamableHTTPError && e.code !== undefined && e.code > 0)
+    return httpStatusFailure(e.code, STATUS_TEXT[e.code] ?? '', url);
+  if (e instanceof StreamableHTTPError && /content type/i.test(errorMessage(e)))
+    return new ConnectFailure(
+      `HTTP ${seen.status ?? '?'} with content type ${seen.contentType ?? '(none)'} from ${url}: not an MCP endpoint (fix: point mcp-url at the server's MCP path; a web page, a login page or a proxy answers here)`,
+      false,
+    );
+  const code = errno(e);
+  if (code && TLS_UNTRUSTED.test(code))
+    return new ConnectFailure(
+      `TLS: the certificate of ${new URL(target.url).host} is not trusted (${code}) (fix: for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file)`,
+      false,
+    );
+  if ((code && HEALING_ERRNO.has(code)) || (e as Error)?.name === 'TimeoutError')
+    return new ConnectFailure(`${url}: ${describeError(e)}`, true);
+  return new ConnectFailure(`${url}: ${describeError(e)}`, false);
+}
+
+/**
+ * While the server starts: retry what can heal (refused, 502/503/504, timeouts), 100 ms doubling to 2 s
+ * between attempts, until the verify deadline. Anything else fails at the first attempt.
+ */
+function startupRetry(left: () => number): Partial<IBackOffOptions> {
+  return {
+    numOfAttempts: 1000,
+    startingDelay: 100,
+    timeMultiple: 2,
+    maxDelay: 2000,
+    jitter: 'none',
+    retry: (e: unknown, next: number) =>
+      e instanceof ConnectFailure && e.heals && left() > Math.min(2000, 100 * 2 ** (next - 1)) + 250,
+  };
+}
+
+/** What a stdio server did besides speaking JSON-RPC: how it ended and the first line that was not JSON. */
+interface StdioWatch {
+  exit?: string;
+  /** The start of stdout, to quote the line that is not JSON as the server printed it. */
+  stdoutHead: string;
+  /** Set once the SDK rejected a line: the reason to stop. */
+  junk?: string;
+  stderrTail(): string;
+}
+
+const isJson = (line: string) => {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 interface Session {
   client: Client;
@@ -77,10 +269,17 @@ interface Session {
   close(): Promise<void>;
 }
 
-function transportFor(target: Target, stderr: { text: string }): Transport {
-  if (target.kind === 'http')
-    return new StreamableHTTPClientTransport(new URL(target.url), {
-      requestInit: { headers: target.headers },
+function transportFor(target: Target, stderr: { text: string }, seen: Seen, stdio: StdioWatch): Transport {
+  if (target.kind === 'http') {
+    const { url, headers } = withoutUserInfo(target.url, target.headers);
+    return new StreamableHTTPClientTransport(new URL(url), {
+      requestInit: { headers },
+      fetch: async (url, init) => {
+        const r = await fetch(url, init);
+        seen.status = r.status;
+        seen.contentType = r.headers.get('content-type') ?? undefined;
+        return r;
+      },
       // A verify session is short: no reconnecting the optional GET stream behind our back.
       reconnectionOptions: {
         maxReconnectionDelay: 0,
@@ -89,16 +288,47 @@ function transportFor(target: Target, stderr: { text: string }): Transport {
         maxRetries: 0,
       },
     });
+  }
   const [command, ...args] = target.argv;
   const t = new StdioClientTransport({ command, args, cwd: target.cwd, env: target.env, stderr: 'pipe' });
   t.stderr?.on('data', (b: Buffer) => {
     stderr.text = (stderr.text + b.toString('utf8')).slice(-4000);
   });
+  // The transport keeps its child private and drops the exit code; the SDK is pinned, and
+  // verify-errors.test.ts fails if an upgrade moves the field.
+  const start = t.start.bind(t);
+  t.start = async () => {
+    await start();
+    const child = (t as unknown as { _process?: ChildProcess })._process;
+    // Read after the SDK's own listener: by the time its complaint about a line is handled, the line is here.
+    child?.stdout?.on('data', (b: Buffer) => {
+      if (stdio.stdoutHead.length < 65536) stdio.stdoutHead += b.toString('utf8');
+    });
+    child?.once('exit', (code, signal) => {
+      stdio.exit = code !== null ? `exit code ${code}` : `signal ${signal}`;
+    });
+  };
   return t;
 }
 
-async function open(target: Target, timeoutMs: number, stderr: { text: string }): Promise<Session> {
-  const transport = transportFor(target, stderr);
+async function open(
+  target: Target,
+  timeoutMs: number,
+  stderr: { text: string },
+  seen: Seen,
+): Promise<Session> {
+  const stdio: StdioWatch = {
+    stdoutHead: '',
+    stderrTail: () =>
+      stderr.text
+        .trim()
+        .split('\n')
+        .slice(-3)
+        .map((l) => l.trim())
+        .join(' | ')
+        .slice(-300),
+  };
+  const transport = transportFor(target, stderr, seen, stdio);
   let protocolVersion = '';
   // The client tells the transport the negotiated version; that hook is the only place it is exposed.
   const setVersion = transport.setProtocolVersion?.bind(transport);
@@ -112,13 +342,23 @@ async function open(target: Target, timeoutMs: number, stderr: { text: string })
       await transport.terminateSession().catch(() => undefined);
     await client.close().catch(() => undefined);
   };
+  // The SDK skips a stdout line that is not JSON-RPC and waits on; the spec forbids such lines, so the
+  // first one ends the attempt at once instead of a "Request timed out" a minute later.
+  let rejectJunk: (e: unknown) => void = () => undefined;
+  const junk = new Promise<never>((_, reject) => (rejectJunk = reject));
+  junk.catch(() => undefined);
+  client.onerror = (e) => {
+    if (target.kind !== 'stdio' || stdio.junk) return;
+    if (e instanceof SyntaxError || validationIssues(e)) {
+      stdio.junk = e.message;
+      rejectJunk(e);
+    }
+  };
   try {
-    await client.connect(transport, { timeout: timeoutMs });
+    await Promise.race([client.connect(transport, { timeout: timeoutMs }), junk]);
   } catch (e) {
     await close();
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && target.kind === 'stdio')
-      throw new Error(`'${target.argv[0]}' was not found (is it built and on PATH?)`);
-    throw e;
+    throw classify(e, target, seen, stdio);
   }
   return { client, protocolVersion, close };
 }
@@ -137,6 +377,59 @@ async function all<T>(
     if (!cursor) break;
   }
   return out;
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+const validationIssues = (e: unknown): Issue[] | undefined =>
+  Array.isArray((e as { issues?: unknown })?.issues) ? (e as { issues: Issue[] }).issues : undefined;
+
+/** `tool 'search' field inputSchema.type: Invalid input: expected "object"` for the first invalid tool. */
+export function invalidTools(tools: unknown[]): string | undefined {
+  const bad = tools.flatMap((t) => {
+    const r = ToolSchema.safeParse(t);
+    if (r.success) return [];
+    const issue = r.error.issues[0];
+    const name = (t as { name?: unknown })?.name;
+    return [
+      `tool '${typeof name === 'string' ? name : '?'}' field ${issue.path.map(String).join('.') || '(the tool)'}: ${issue.message}`,
+    ];
+  });
+  if (!bad.length) return undefined;
+  return bad.length > 1 ? `${bad[0]} (and ${bad.length - 1} more tools)` : bad[0];
+}
+
+/**
+ * tools/list through the SDK, which validates the result. A listing it rejects (an inputSchema without
+ * "type" is common) is listed again with only the JSON-RPC envelope checked, so the contract can still be
+ * snapshotted and gated; `invalid` names the first tool and field at fault in one line.
+ */
+async function listTools(
+  client: Client,
+  opts: () => { timeout: number },
+): Promise<{ tools: unknown[]; invalid?: string }> {
+  try {
+    return { tools: await all((cursor) => client.listTools({ cursor }, opts()), 'tools') };
+  } catch (e) {
+    const issues = validationIssues(e);
+    if (!issues) throw e;
+    const tools = await all(
+      (cursor) =>
+        client.request(
+          { method: 'tools/list', params: cursor ? { cursor } : {} },
+          PaginatedResultSchema,
+          opts(),
+        ),
+      'tools',
+    );
+    const first = issues[0];
+    return {
+      tools,
+      invalid: invalidTools(tools) ?? `${first?.path.map(String).join('.')}: ${first?.message}`,
+    };
+  }
 }
 
 export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
@@ -158,61 +451,64 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
 
   if (o.healthUrl) {
     const url = o.healthUrl;
+    const shown = redactUrl(url);
     let attempts = 0;
     let started = performance.now();
-    let last = '';
-    let ok = false;
-    while (!ok) {
-      attempts++;
-      started = performance.now();
-      try {
-        const r = await fetch(url, { headers: o.healthHeaders, signal: AbortSignal.timeout(left()) });
-        await r.arrayBuffer();
-        ok = r.status === 200;
-        last = `HTTP ${r.status}`;
-      } catch (e) {
-        last = describeError(e);
-      }
-      if (ok || performance.now() + 250 > deadline) break;
-      await sleep(Math.min(2000, 100 * 2 ** attempts));
+    let failure: ConnectFailure | undefined;
+    try {
+      await backOff(async () => {
+        attempts++;
+        started = performance.now();
+        let r: Response;
+        try {
+          const bare = withoutUserInfo(url, o.healthHeaders);
+          r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
+          await r.arrayBuffer();
+        } catch (e) {
+          throw classify(e, { kind: 'http', url, headers: {} }, {}, { stdoutHead: '', stderrTail: () => '' });
+        }
+        if (r.status !== 200) throw httpStatusFailure(r.status, r.statusText, shown);
+      }, startupRetry(left));
+    } catch (e) {
+      failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
     }
-    const ms = performance.now() - started;
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
     checks.push({
       name: 'health',
-      status: ok ? 'passed' : 'failed',
-      ms,
-      detail: ok ? `200 from ${url}${tries}` : `${url}: ${last}${tries}`,
+      status: failure ? 'failed' : 'passed',
+      ms: performance.now() - started,
+      detail: failure ? `${failure.message}${tries}` : `200 from ${shown}${tries}`,
     });
-    if (!ok) return { checks, stderr: stderr.text };
+    if (failure) return { checks, stderr: stderr.text };
   }
 
   let session: Session | undefined;
   {
     let attempts = 0;
-    let lastError: unknown;
     let t0 = performance.now();
-    while (!session) {
-      attempts++;
-      t0 = performance.now();
-      try {
-        session = await open(o.target, left(), stderr);
-      } catch (e) {
-        // The last attempt often just runs out of time; the error before it says why (refused, 503 ...).
-        if (!(lastError && isTimeout(e))) lastError = e;
-        if (o.target.kind === 'stdio' || !retryable(e) || performance.now() + 250 > deadline) break;
-        await sleep(Math.min(2000, 100 * 2 ** attempts));
-      }
+    // The last attempt often just runs out of time; the failure before it says why (refused, 503 ...).
+    let reason: ConnectFailure | undefined;
+    const seen: Seen = {};
+    try {
+      session = await backOff(async () => {
+        attempts++;
+        t0 = performance.now();
+        try {
+          return await open(o.target, left(), stderr, seen);
+        } catch (e) {
+          const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+          if (!(reason && /no answer to initialize/.test(f.message))) reason = f;
+          // A stdio server is started by us: starting it again would not change its answer.
+          throw o.target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
+        }
+      }, startupRetry(left));
+    } catch {
+      // `reason` holds the failure to report.
     }
     const ms = performance.now() - t0;
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
     if (!session) {
-      checks.push({
-        name: 'initialize',
-        status: 'failed',
-        ms,
-        detail: `${describeError(lastError)}${tries}`,
-      });
+      checks.push({ name: 'initialize', status: 'failed', ms, detail: `${reason?.message}${tries}` });
       return { checks, stderr: stderr.text };
     }
     const info = session.client.getServerVersion();
@@ -247,11 +543,16 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
   };
   const skip = (name: string, detail: string) => checks.push({ name, status: 'skipped', ms: 0, detail });
   let listed = true;
+  let invalid: string | undefined;
   try {
     if (caps.tools)
       listed &&= await timed('tools/list', async () => {
-        listing.tools = await all((cursor) => client.listTools({ cursor }, opts()), 'tools');
-        return `${listing.tools.length} tools`;
+        const r = await listTools(client, opts);
+        listing.tools = r.tools;
+        invalid = r.invalid;
+        return r.invalid
+          ? `${r.tools.length} tools; the MCP SDK rejects this listing: ${r.invalid} (the contract is taken from the raw result)`
+          : `${r.tools.length} tools`;
       });
     else skip('tools/list', 'the server declares no tools capability');
     if (caps.prompts)
@@ -282,5 +583,5 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
   } finally {
     await session.close();
   }
-  return { checks, listing: listed ? listing : undefined, stderr: stderr.text };
+  return { checks, listing: listed ? listing : undefined, stderr: stderr.text, invalidTools: invalid };
 }

@@ -14,6 +14,8 @@ export interface ContractTool {
   inputSchema: Json;
   outputSchema?: Json;
   annotations?: JsonObject;
+  /** Task support (`taskSupport`: forbidden, optional or required): whether a call must, may or must not be a task. */
+  execution?: JsonObject;
 }
 
 export interface ContractPrompt {
@@ -183,6 +185,7 @@ export function snapshot(l: Listing): Contract {
     inputSchema: normalizeSchema(t.inputSchema),
     outputSchema: t.outputSchema === undefined ? undefined : normalizeSchema(t.outputSchema),
     annotations: isObj(t.annotations) ? (sortKeys(t.annotations) as JsonObject) : undefined,
+    execution: isObj(t.execution) ? (sortKeys(t.execution) as JsonObject) : undefined,
   }));
   const prompts = l.prompts.filter(isObj).map((p): ContractPrompt => ({
     name: String(p.name),
@@ -254,14 +257,18 @@ export function parseContract(text: string, source: string): Contract {
 // | enum value removed                       | BREAKING                    | compatible                  |
 // | enum value added                         | compatible                  | BREAKING (unexpected value) |
 // | anyOf/oneOf alternative removed / added  | BREAKING / compatible       | compatible / BREAKING       |
+// |   (a schema becoming a union of itself and more is one branch kept plus one added)            |
 // | min*/max* bound tightened / loosened     | BREAKING / compatible       | compatible / BREAKING       |
+// | bound at or beyond ±(2^53−1) added/moved | compatible (no narrowing)   | compatible                  |
 // | pattern or format added / removed        | BREAKING / compatible       | compatible / BREAKING       |
 // | additionalProperties becomes false       | BREAKING                    | compatible                  |
+// | additionalProperties false removed       | compatible                  | compatible (like a property added) |
 // | description, title, default changed      | compatible                  | compatible                  |
 // | any other keyword changed ($ref, allOf…) | BREAKING (not analysed)     | BREAKING (not analysed)     |
 //
 // Whole entities: a tool, prompt or resource template removed is BREAKING, one added is compatible; a
-// prompt argument follows the input rules; a tool's output schema removed is BREAKING (structured
+// prompt argument follows the input rules; a tool's task support (execution.taskSupport) change breaks when a
+// way of calling it (plain call or task) stops working; a tool's output schema removed is BREAKING (structured
 // results are no longer promised), added is compatible; a template's mimeType change is BREAKING
 // (agents decode by it); annotations, server name and protocol version changes are compatible notes.
 
@@ -354,6 +361,18 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
       !sb ? 'now rejects every value' : 'now accepts values',
       whyFor(!sb ? narrowing : widening, dir),
     );
+    return;
+  }
+
+  // A schema that becomes a union of itself and more (or the reverse) is the same branch plus branches
+  // added or removed, not a type change to "any" with every property removed.
+  const ua = pureUnion(sa);
+  const ub = pureUnion(sb);
+  if ((ua || ub) && ua !== ub) {
+    const [branchesA, notesA] = ua ? [sa[ua] as Json[], notesOf(sa)] : [[withoutNotes(sa)], notesOf(sa)];
+    const [branchesB, notesB] = ub ? [sb[ub] as Json[], notesOf(sb)] : [[withoutNotes(sb)], notesOf(sb)];
+    diffBranches(branchesA, branchesB, `${path}/${ub ?? ua}`, dir, out);
+    diffNotes(notesA, notesB, path, out);
     return;
   }
 
@@ -470,12 +489,23 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
   }
 
   // additionalProperties
-  if (input && sb.additionalProperties === false && sa.additionalProperties !== false)
+  const closedA = sa.additionalProperties === false;
+  const closedB = sb.additionalProperties === false;
+  if (!closedA && closedB)
     out.add(
-      'breaking',
+      narrowing,
       path,
-      'no longer accepts unknown arguments',
-      'calls with extra arguments are rejected',
+      input ? 'no longer accepts unknown arguments' : 'no longer returns unknown properties',
+      input ? 'calls with extra arguments are rejected' : 'every value returned is still one agents expect',
+    );
+  else if (closedA && !closedB)
+    out.add(
+      'compatible',
+      path,
+      input ? 'accepts unknown arguments again' : 'may return properties not in the schema',
+      input
+        ? 'every call that was valid still is'
+        : 'agents read the properties they know, as with a property added to output',
     );
   else if (
     canonical(sa.additionalProperties) !== canonical(sb.additionalProperties) &&
@@ -499,6 +529,15 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
     const y = sb[k];
     if (x === y) continue;
     const lower = LOWER.includes(k);
+    if (beyondSafe(x, lower) && beyondSafe(y, lower)) {
+      out.add(
+        'compatible',
+        path,
+        `${k} ${x ?? '(none)'} → ${y ?? '(none)'}: at or beyond ±(2^53−1), no narrowing`,
+        'JSON numbers carry integers safely only up to 2^53−1 (zod 4 adds this bound to every integer): no value that was valid is rejected',
+      );
+      continue;
+    }
     const tightened =
       y !== undefined &&
       (x === undefined || (typeof x === 'number' && typeof y === 'number' && (lower ? y > x : y < x)));
@@ -512,9 +551,7 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
     out.add(impact, path, `${k} ${sa[k] ?? '(none)'} → ${sb[k] ?? '(none)'}`, whyFor(impact, dir));
   }
 
-  for (const k of NOTES)
-    if (canonical(sa[k]) !== canonical(sb[k]))
-      out.add('compatible', path, `${k} changed`, 'documentation only; validation is unchanged');
+  diffNotes(sa, sb, path, out);
 
   const other = [...new Set([...Object.keys(sa), ...Object.keys(sb)])].filter(
     (k) => !HANDLED.has(k) && canonical(sa[k]) !== canonical(sb[k]),
@@ -528,6 +565,33 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
     );
 }
 
+function diffNotes(sa: JsonObject, sb: JsonObject, path: string, out: Collector): void {
+  for (const k of NOTES)
+    if (canonical(sa[k]) !== canonical(sb[k]))
+      out.add('compatible', path, `${k} changed`, 'documentation only; validation is unchanged');
+}
+
+/**
+ * A bound that no JSON number beyond the safe integer range can fall outside: absent, or an upper bound at
+ * or above 2^53−1 (a lower bound at or below −(2^53−1)). Between two of these nothing is narrowed.
+ */
+function beyondSafe(v: Json | undefined, lower: boolean): boolean {
+  if (v === undefined) return true;
+  return typeof v === 'number' && (lower ? v <= -Number.MAX_SAFE_INTEGER : v >= Number.MAX_SAFE_INTEGER);
+}
+
+/** `anyOf`/`oneOf` that holds the whole schema (only documentation beside it), or undefined. */
+function pureUnion(s: JsonObject): 'anyOf' | 'oneOf' | undefined {
+  for (const k of ['anyOf', 'oneOf'] as const)
+    if (Array.isArray(s[k]) && Object.keys(s).every((x) => x === k || NOTES.has(x))) return k;
+  return undefined;
+}
+
+const notesOf = (s: JsonObject): JsonObject =>
+  Object.fromEntries(Object.entries(s).filter(([k]) => NOTES.has(k)));
+const withoutNotes = (s: JsonObject): JsonObject =>
+  Object.fromEntries(Object.entries(s).filter(([k]) => !NOTES.has(k)));
+
 function whyFor(impact: Impact, dir: Dir): string {
   if (dir === 'input')
     return impact === 'breaking'
@@ -538,11 +602,7 @@ function whyFor(impact: Impact, dir: Dir): string {
     : 'every value returned is still one agents expect';
 }
 
-/**
- * anyOf/oneOf compare as sets of alternatives. An alternative that changed shows up as removed + added;
- * when exactly one removed and one added alternative share a type they are taken to be the same one
- * edited, and compared property by property.
- */
+/** anyOf/oneOf on both sides: their branches are compared; a union appearing or leaving beside other keywords narrows. */
 function diffAlternatives(
   a: Json | undefined,
   b: Json | undefined,
@@ -562,31 +622,60 @@ function diffAlternatives(
     );
     return;
   }
-  const key = canonical;
-  let removed = a.filter((x) => !b.some((y) => key(y) === key(x)));
-  let added = b.filter((y) => !a.some((x) => key(x) === key(y)));
-  const typeKey = (s: Json) => (isObj(s) ? canonical(typesOf(s)) : '');
-  for (const r of [...removed]) {
-    const sameType = added.filter((x) => typeKey(x) === typeKey(r));
-    if (sameType.length === 1 && removed.filter((x) => typeKey(x) === typeKey(r)).length === 1) {
-      diffSchema(r, sameType[0], `${path}/${b.indexOf(sameType[0])}`, dir, out);
-      removed = removed.filter((x) => x !== r);
-      added = added.filter((x) => x !== sameType[0]);
+  diffBranches(a, b, path, dir, out);
+}
+
+const typeKey = (s: Json) => (isObj(s) ? canonical(typesOf(s)) : '');
+const propNames = (s: Json) => (isObj(s) && isObj(s.properties) ? Object.keys(s.properties) : []);
+
+/** Two branches that may be one edited: same type and, for objects, a property in common. */
+function alike(x: Json, y: Json): boolean {
+  if (typeKey(x) !== typeKey(y)) return false;
+  const px = propNames(x);
+  const py = propNames(y);
+  return (px.length === 0 && py.length === 0) || px.some((p) => py.includes(p));
+}
+
+/**
+ * Branches compare as sets. An unchanged branch matches itself; each removed branch is then paired with
+ * the added one most like it (fewest differences), and the two are compared keyword by keyword. What is
+ * left is a branch removed or added: removing one narrows, adding one widens (for outputs: readers may get
+ * a shape they do not handle).
+ */
+function diffBranches(a: Json[], b: Json[], path: string, dir: Dir, out: Collector): void {
+  const input = dir === 'input';
+  const removed = a.filter((x) => !b.some((y) => canonical(y) === canonical(x)));
+  const added = b.filter((y) => !a.some((x) => canonical(x) === canonical(y)));
+  const pairs: [Json, Json][] = [];
+  for (const r of removed) {
+    let best: Json | undefined;
+    let cost = Infinity;
+    for (const x of added) {
+      if (pairs.some((p) => p[1] === x) || !alike(r, x)) continue;
+      const scratch = new Collector();
+      diffSchema(r, x, '', dir, scratch);
+      if (scratch.changes.length < cost) [best, cost] = [x, scratch.changes.length];
     }
+    if (best !== undefined) pairs.push([r, best]);
   }
-  for (const r of removed)
+  for (const [r, x] of pairs) diffSchema(r, x, `${path}/${b.indexOf(x)}`, dir, out);
+  for (const r of removed.filter((x) => !pairs.some((p) => p[0] === x)))
     out.add(
       input ? 'breaking' : 'compatible',
       path,
       `alternative removed: ${canonical(r)}`,
-      whyFor(input ? 'breaking' : 'compatible', dir),
+      input
+        ? 'agents that send this shape get a validation error'
+        : 'the server no longer returns this shape',
     );
-  for (const x of added)
+  for (const x of added.filter((y) => !pairs.some((p) => p[1] === y)))
     out.add(
       input ? 'compatible' : 'breaking',
       path,
       `alternative added: ${canonical(x)}`,
-      whyFor(input ? 'compatible' : 'breaking', dir),
+      input
+        ? 'a new shape agents may send; old calls still valid'
+        : 'agents may receive a shape they do not handle',
     );
 }
 
@@ -606,6 +695,39 @@ function diffKeyed<T>(
     else onRemoved(t);
   }
   for (const t of b) if (!ma.has(key(t))) onAdded(t);
+}
+
+/** How a tool may be called under each taskSupport value; absent means forbidden (the spec's default). */
+const CALL_MODES: Record<string, string[]> = {
+  forbidden: ['a plain call'],
+  optional: ['a plain call', 'a task'],
+  required: ['a task'],
+};
+
+/** A change in task support breaks the agents whose way of calling (plain or as a task) is no longer allowed. */
+function diffExecution(a: JsonObject | undefined, b: JsonObject | undefined, out: Collector): void {
+  const ta = typeof a?.taskSupport === 'string' ? a.taskSupport : 'forbidden';
+  const tb = typeof b?.taskSupport === 'string' ? b.taskSupport : 'forbidden';
+  if (ta !== tb) {
+    const lost = (CALL_MODES[ta] ?? [ta]).filter((m) => !(CALL_MODES[tb] ?? []).includes(m));
+    out.add(
+      lost.length ? 'breaking' : 'compatible',
+      '/execution/taskSupport',
+      `task support ${ta} → ${tb}`,
+      lost.length
+        ? `agents that make ${lost.join(' or ')} get an error`
+        : 'every way of calling the tool that worked still does',
+    );
+  }
+  const rest = (e: JsonObject | undefined) =>
+    canonical(Object.fromEntries(Object.entries(e ?? {}).filter(([k]) => k !== 'taskSupport')));
+  if (rest(a) !== rest(b))
+    out.add(
+      'breaking',
+      '/execution',
+      `execution ${rest(a)} → ${rest(b)}`,
+      'not analysed: this field may change how the tool must be called; review by hand',
+    );
 }
 
 export function diffContracts(base: Contract, next: Contract): ContractDiff {
@@ -663,6 +785,7 @@ export function diffContracts(base: Contract, next: Contract): ContractDiff {
           'results are now described; old readers still work',
         );
       else diffSchema(x.outputSchema, y.outputSchema, '/outputSchema', 'output', out);
+      diffExecution(x.execution, y.execution, out);
       if (canonical(x.annotations) !== canonical(y.annotations))
         out.add(
           'compatible',
