@@ -669,6 +669,12 @@ impl App {
         }
     }
 
+    /// Makes `rate` of the tool calls fail (see `Server::with_fail_rate`).
+    pub fn with_fail_rate(mut self, rate: f64) -> App {
+        self.server = self.server.with_fail_rate(rate);
+        self
+    }
+
     /// Routes one request.
     pub fn handle(&self, req: &Request) -> Response {
         let mut resp = match req.path() {
