@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -215,5 +216,45 @@ describeWith(
       );
       expect(ms).toBeLessThan(5000);
     });
+
+    test('token and headers reach Prometheus behind an authenticating proxy, and show in no line or output', async () => {
+      const TOKEN = 'tok-s3cret-bake-42';
+      const proxy = http.createServer((req, res) => {
+        if (req.headers.authorization !== `Bearer ${TOKEN}` || req.headers['x-scope-orgid'] !== 'team-a') {
+          res.writeHead(401, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: 'error', error: 'unauthorized' }));
+          return;
+        }
+        http.get(`${prom!.url}${req.url}`, (up) => {
+          res.writeHead(up.statusCode!, up.headers);
+          up.pipe(res);
+        });
+      });
+      await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+      try {
+        const values = { 'bake-time': '2s', 'min-requests': '1000', 'prometheus-url': url };
+        const ok = options('prometheus', 'healthy', {
+          ...values,
+          'prometheus-token': TOKEN,
+          'prometheus-headers': 'X-Scope-OrgID: team-a',
+        });
+        const passed = await bake(ok, 'healthy');
+        expect(passed.r.status).toBe('not-judged');
+        const bad = await bake({ ...ok, prometheusToken: 'wrong-token-1234' }, 'healthy');
+        expect(bad.r.reason).toBe(
+          `cannot read the metrics: Prometheus ${url}/api/v1/query: HTTP 401: unauthorized (query: vector(1))`,
+        );
+        for (const b of [passed, bad]) {
+          const all = [...b.lines, b.r.reason, bakeOutput(b.r, ok), bakeSummary(b.r, ok).toMarkdown()].join(
+            '\n',
+          );
+          expect(all).not.toContain(TOKEN);
+          expect(all).not.toContain('wrong-token-1234');
+        }
+      } finally {
+        await new Promise((r) => proxy.close(r));
+      }
+    }, 30000);
   },
 );
