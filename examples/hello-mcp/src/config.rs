@@ -17,6 +17,8 @@ pub struct Config {
     pub allowed_hosts: String,
     /// `HELLO_MCP_FAIL_RATE`: share of tool calls (0 to 1) that fail on purpose, for demos and tests
     pub fail_rate: f64,
+    /// `HELLO_MCP_FAIL_AFTER`: tool calls spared before `fail_rate` applies
+    pub fail_after: u64,
 }
 
 impl Config {
@@ -49,11 +51,19 @@ impl Config {
                     format!("HELLO_MCP_FAIL_RATE must be a number from 0 to 1, got {r:?}")
                 })?,
         };
+        let fail_after = match var("HELLO_MCP_FAIL_AFTER").map(|r| r.trim().to_string()) {
+            None => 0,
+            Some(r) if r.is_empty() => 0,
+            Some(r) => r.parse::<u64>().map_err(|_| {
+                format!("HELLO_MCP_FAIL_AFTER must be a whole number of calls, got {r:?}")
+            })?,
+        };
         Ok(Config {
             host,
             port,
             allowed_hosts: var("MCP_ALLOWED_HOSTS").unwrap_or_default(),
             fail_rate,
+            fail_after,
         })
     }
 
@@ -139,6 +149,12 @@ mod tests {
             let e = cfg(&[("HELLO_MCP_FAIL_RATE", r)]).unwrap_err();
             assert!(e.contains("HELLO_MCP_FAIL_RATE"), "{e}");
         }
+        assert_eq!(
+            cfg(&[("HELLO_MCP_FAIL_AFTER", "40")]).unwrap().fail_after,
+            40
+        );
+        let e = cfg(&[("HELLO_MCP_FAIL_AFTER", "-1")]).unwrap_err();
+        assert!(e.contains("HELLO_MCP_FAIL_AFTER"), "{e}");
     }
 
     #[test]

@@ -669,9 +669,9 @@ impl App {
         }
     }
 
-    /// Makes `rate` of the tool calls fail (see `Server::with_fail_rate`).
-    pub fn with_fail_rate(mut self, rate: f64) -> App {
-        self.server = self.server.with_fail_rate(rate);
+    /// Makes `rate` of the tool calls after the first `after` fail (see `Server::with_fail_rate`).
+    pub fn with_fail_rate(mut self, rate: f64, after: u64) -> App {
+        self.server = self.server.with_fail_rate(rate, after);
         self
     }
 

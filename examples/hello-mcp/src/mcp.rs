@@ -255,10 +255,12 @@ fn text_content(text: &str) -> Value {
 
 /// Deterministic fault injection (`HELLO_MCP_FAIL_RATE`), so a deploy's metrics bake can be shown
 /// failing on a real server: call n fails when floor(n * rate) steps up, which spreads exactly
-/// `rate` of the calls evenly instead of leaving it to chance.
+/// `rate` of the calls evenly instead of leaving it to chance. The first `after` calls are spared, so a
+/// benchmark knows the moment a breach starts.
 #[derive(Debug, Default)]
 struct FailRate {
     rate: f64,
+    after: u64,
     calls: AtomicU64,
 }
 
@@ -268,6 +270,9 @@ impl FailRate {
             return false;
         }
         let n = self.calls.fetch_add(1, Ordering::Relaxed) + 1;
+        let Some(n) = n.checked_sub(self.after).filter(|n| *n > 0) else {
+            return false;
+        };
         (n as f64 * self.rate).floor() > ((n - 1) as f64 * self.rate).floor()
     }
 }
@@ -286,9 +291,10 @@ impl Server {
         }
     }
 
-    /// Makes `rate` (0 to 1) of all tool calls fail with a tool error, evenly spread.
-    pub fn with_fail_rate(mut self, rate: f64) -> Server {
+    /// Makes `rate` (0 to 1) of the tool calls after the first `after` fail with a tool error, evenly spread.
+    pub fn with_fail_rate(mut self, rate: f64, after: u64) -> Server {
         self.fail.rate = rate;
+        self.fail.after = after;
         self
     }
 
@@ -818,7 +824,7 @@ mod tests {
 
     #[test]
     fn fail_rate_fails_that_share_of_calls_evenly() {
-        let s = Server::new(Arc::new(Metrics::new(&tool_names()))).with_fail_rate(0.4);
+        let s = Server::new(Arc::new(Metrics::new(&tool_names()))).with_fail_rate(0.4, 0);
         let failed: Vec<bool> = (0..10)
             .map(|_| {
                 let r = tool_call(&s, r#"{"name":"add","arguments":{"a":1,"b":2}}"#);
@@ -835,6 +841,18 @@ mod tests {
             m.contains("mcp_tool_requests_total{tool=\"add\"} 10\n"),
             "{m}"
         );
+    }
+
+    #[test]
+    fn fail_after_spares_the_first_calls() {
+        let s = Server::new(Arc::new(Metrics::new(&tool_names()))).with_fail_rate(1.0, 3);
+        let failed: Vec<bool> = (0..5)
+            .map(|_| {
+                let r = tool_call(&s, r#"{"name":"echo","arguments":{"message":"x"}}"#);
+                r.get("result").and_then(|r| r.get("isError")) == Some(&Value::Bool(true))
+            })
+            .collect();
+        assert_eq!(failed, [false, false, false, true, true]);
     }
 
     #[test]
