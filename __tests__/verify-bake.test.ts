@@ -7,6 +7,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { InputReader } from '../src/inputs';
 import {
   bakeOutput,
+  bakeStep,
   bakeSummary,
   readBakeInputs,
   runBake,
@@ -136,6 +137,8 @@ describeWith(
         expect(lines.filter((l) => /^bake \d/.test(l))).toHaveLength(r.samples.length);
         expect(r.traffic!.toolCalls).toBeGreaterThanOrEqual(30);
         expect(r.traffic!.failures).toBe(0);
+        // Bounded: it stopped by itself at the end of the bake, at no more than the asked rate.
+        expect(r.traffic!.calls).toBeLessThanOrEqual(20 * 4 + 1);
         // The figures are the server's: the scrape counts every call; Prometheus extrapolates a little.
         if (kind === 'metrics-url')
           expect(Math.abs(r.total!.requests - r.traffic!.toolCalls)).toBeLessThanOrEqual(1);
@@ -201,6 +204,26 @@ describeWith(
         true,
       );
       expect(bakeSummary(r, o).toMarkdown()).toContain('| previous revision | 3s before |');
+    }, 30000);
+
+    test('bakeStep hands verify a failure on a breach, the summary section and the bake output', async () => {
+      const o = options('metrics-url', 'failing', {
+        'bake-time': '20s',
+        'bake-traffic': '20',
+        'min-requests': '10',
+      });
+      const step = await bakeStep(o, {
+        mcp: { url: servers.failing.url, headers: {}, smoke: [ADD] },
+        print: () => {},
+      });
+      expect(step.failure).toMatch(/^bake: error rate .* is above max-error-rate 5\.0%$/);
+      expect(JSON.parse(step.output)).toMatchObject({ status: 'failed', breach: { figure: 'error-rate' } });
+      expect(step.summary.toMarkdown()).toMatch(/^### Bake\n/);
+      const healthy = await bakeStep(options('metrics-url', 'healthy', { 'bake-time': '1s' }), {
+        print: () => {},
+      });
+      expect(healthy.failure).toBeUndefined();
+      expect(healthy.result.status).toBe('not-judged');
     }, 30000);
 
     test('an unreachable Prometheus fails the bake at once with the reason', async () => {

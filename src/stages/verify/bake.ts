@@ -677,3 +677,23 @@ export function readBakeInputs(
     intervalSec: BAKE_DEFAULTS.intervalSec,
   };
 }
+
+export interface BakeStep {
+  result: BakeResult;
+  summary: Summary;
+  /** The `bake` output (JSON). */
+  output: string;
+  /** Set on a breach or when the metrics could not be read: verify fails and the pipeline rolls back. */
+  failure?: string;
+}
+
+/** What verify's run calls after its checks pass: the bake, its summary section and its output. */
+export async function bakeStep(o: BakeOptions, c: BakeContext = {}): Promise<BakeStep> {
+  const result = await runBake(o, c);
+  return {
+    result,
+    summary: bakeSummary(result, o),
+    output: bakeOutput(result, o),
+    failure: result.status === 'failed' ? result.reason : undefined,
+  };
+}
