@@ -174,6 +174,24 @@ describeWith(
         expect(md).toContain('above max-error-rate 5.0%');
       }, 30000);
 
+      test('p95 above max-latency-p95 fails, naming the latency and the threshold', async () => {
+        // hello-mcp answers in well under 0.5 ms, its first bucket: histogram_quantile puts p95 at 0.475 ms.
+        const o = options(kind, 'healthy', {
+          'bake-time': '20s',
+          'bake-traffic': '20',
+          'min-requests': '10',
+          'max-latency-p95': '0.1ms',
+        });
+        const { r, ms } = await bake(o, 'healthy');
+        expect(r.status).toBe('failed');
+        expect(r.reason).toMatch(/^bake: p95 latency [\d.]+ ms over .* is above max-latency-p95 0\.10 ms$/);
+        expect(r.breach).toMatchObject({ figure: 'latency-p95', threshold: 0.0001 });
+        expect(r.breach!.value).toBeGreaterThan(0.0001);
+        expect(r.breach!.value).toBeLessThanOrEqual(0.0025);
+        expect(ms).toBeLessThan(10000);
+        expect(bakeSummary(r, o).toMarkdown()).toContain('p95 latency of tool calls (ms), threshold 0.1 ms');
+      }, 30000);
+
       test('fewer calls than min-requests: judges nothing and says so', async () => {
         const o = options(kind, 'quiet', { 'bake-time': '3s', 'min-requests': '50' });
         const { r } = await bake(o, 'quiet', () => callAdd('quiet', 5, 100));
