@@ -244,6 +244,31 @@ describeWith(
       expect(healthy.result.status).toBe('not-judged');
     }, 30000);
 
+    test('metrics-url sends metricsHeaders (an API key in front of /metrics) and fails clearly without', async () => {
+      const proxy = http.createServer((req, res) => {
+        if (req.headers['x-api-key'] !== 'key-9876543') {
+          res.writeHead(401);
+          res.end();
+          return;
+        }
+        http.get(`${servers.healthy.origin}${req.url}`, (up) => {
+          res.writeHead(up.statusCode!, up.headers);
+          up.pipe(res);
+        });
+      });
+      await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(proxy.address() as { port: number }).port}/metrics`;
+      try {
+        const o = { ...options('metrics-url', 'healthy', { 'bake-time': '1s' }), metricsUrl: url };
+        const ok = await bake({ ...o, metricsHeaders: { 'X-Api-Key': 'key-9876543' } }, 'healthy');
+        expect(ok.r.status).toBe('not-judged');
+        const bad = await bake(o, 'healthy');
+        expect(bad.r.reason).toBe(`cannot read the metrics: metrics ${url}: HTTP 401`);
+      } finally {
+        await new Promise((r) => proxy.close(r));
+      }
+    });
+
     test('an unreachable Prometheus fails the bake at once with the reason', async () => {
       const port = await freePort();
       const o = {

@@ -34,6 +34,8 @@ export interface BakeOptions {
   prometheusHeaders: Record<string, string>;
   /** The server's own /metrics, scraped by the runner when there is no Prometheus. */
   metricsUrl?: string;
+  /** Sent with the scrape; the caller passes the MCP headers only when metrics-url has the MCP URL's origin. */
+  metricsHeaders?: Record<string, string>;
   /** Share of tool calls, 0 to 1. */
   maxErrorRate: number;
   maxLatencyP95Sec?: number;
@@ -211,7 +213,9 @@ function scrapeSource(o: BakeOptions): Source {
   const steps: Step[] = [];
   const snapshot = async () => {
     const wanted = new Set<string>([METRICS.requests, METRICS.errors, `${METRICS.duration}_bucket`]);
-    const samples = (await scrape(url, { timeoutMs: o.requestTimeoutMs })).filter((s) => wanted.has(s.name));
+    const samples = (await scrape(url, { headers: o.metricsHeaders, timeoutMs: o.requestTimeoutMs })).filter(
+      (s) => wanted.has(s.name),
+    );
     if (!samples.some((s) => s.name === METRICS.requests))
       throw new Error(`${url} exports no ${METRICS.requests}: is it the MCP server's /metrics?`);
     return new Map(samples.map((s) => [seriesKey(s), s.value]));
