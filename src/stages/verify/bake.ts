@@ -256,7 +256,7 @@ export const pct = (r: number | undefined): string =>
 export const secs = (s: number | undefined): string =>
   s === undefined ? '-' : s < 1 ? `${(s * 1000).toFixed(s < 0.01 ? 2 : 0)} ms` : `${s.toFixed(2)} s`;
 const calls = (n: number) => `${Math.round(n)} tool call${Math.round(n) === 1 ? '' : 's'}`;
-const windowName = (w: number, whole: boolean) => (whole ? `the whole bake (${w}s)` : `the last ${w}s`);
+const windowName = (w: number, whole: boolean) => (whole ? `the bake so far (${w}s)` : `the last ${w}s`);
 
 /** Pure: the breach of one set of figures, if any. */
 export function judgeFigures(f: Figures, o: BakeOptions, windowSec: number): Breach | undefined {
@@ -357,6 +357,8 @@ export async function runBake(o: BakeOptions, c: BakeContext = {}): Promise<Bake
 
   let traffic: Traffic | undefined;
   const endAt = startedAt + o.bakeTimeSec * 1000;
+  if (o.trafficRate > 0 && !c.mcp)
+    print('bake: bake-traffic needs an MCP URL (mcp-url): no synthetic traffic');
   if (o.trafficRate > 0 && c.mcp) {
     try {
       traffic = await startTraffic({ ...c.mcp, rate: o.trafficRate, untilMs: endAt });
