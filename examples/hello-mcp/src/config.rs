@@ -15,6 +15,10 @@ pub struct Config {
     pub port: u16,
     /// `MCP_ALLOWED_HOSTS`, comma separated, added to the loopback names
     pub allowed_hosts: String,
+    /// `HELLO_MCP_FAIL_RATE`: share of tool calls (0 to 1) that fail on purpose, for demos and tests
+    pub fail_rate: f64,
+    /// `HELLO_MCP_FAIL_AFTER`: tool calls spared before `fail_rate` applies
+    pub fail_after: u64,
 }
 
 impl Config {
@@ -36,10 +40,30 @@ impl Config {
             })
             .filter(|h| !h.is_empty())
             .unwrap_or_else(|| DEFAULT_HOST.to_string());
+        let fail_rate = match var("HELLO_MCP_FAIL_RATE").map(|r| r.trim().to_string()) {
+            None => 0.0,
+            Some(r) if r.is_empty() => 0.0,
+            Some(r) => r
+                .parse::<f64>()
+                .ok()
+                .filter(|f| (0.0..=1.0).contains(f))
+                .ok_or_else(|| {
+                    format!("HELLO_MCP_FAIL_RATE must be a number from 0 to 1, got {r:?}")
+                })?,
+        };
+        let fail_after = match var("HELLO_MCP_FAIL_AFTER").map(|r| r.trim().to_string()) {
+            None => 0,
+            Some(r) if r.is_empty() => 0,
+            Some(r) => r.parse::<u64>().map_err(|_| {
+                format!("HELLO_MCP_FAIL_AFTER must be a whole number of calls, got {r:?}")
+            })?,
+        };
         Ok(Config {
             host,
             port,
             allowed_hosts: var("MCP_ALLOWED_HOSTS").unwrap_or_default(),
+            fail_rate,
+            fail_after,
         })
     }
 
@@ -112,6 +136,25 @@ mod tests {
             c.health_check_addr(),
             Some("127.0.0.2:9000".parse().unwrap())
         );
+    }
+
+    #[test]
+    fn reads_fail_rate() {
+        assert_eq!(cfg(&[]).unwrap().fail_rate, 0.0);
+        assert_eq!(
+            cfg(&[("HELLO_MCP_FAIL_RATE", " 0.4")]).unwrap().fail_rate,
+            0.4
+        );
+        for r in ["x", "1.5", "-0.1", "NaN"] {
+            let e = cfg(&[("HELLO_MCP_FAIL_RATE", r)]).unwrap_err();
+            assert!(e.contains("HELLO_MCP_FAIL_RATE"), "{e}");
+        }
+        assert_eq!(
+            cfg(&[("HELLO_MCP_FAIL_AFTER", "40")]).unwrap().fail_after,
+            40
+        );
+        let e = cfg(&[("HELLO_MCP_FAIL_AFTER", "-1")]).unwrap_err();
+        assert!(e.contains("HELLO_MCP_FAIL_AFTER"), "{e}");
     }
 
     #[test]

@@ -669,6 +669,12 @@ impl App {
         }
     }
 
+    /// Makes `rate` of the tool calls after the first `after` fail (see `Server::with_fail_rate`).
+    pub fn with_fail_rate(mut self, rate: f64, after: u64) -> App {
+        self.server = self.server.with_fail_rate(rate, after);
+        self
+    }
+
     /// Routes one request.
     pub fn handle(&self, req: &Request) -> Response {
         let mut resp = match req.path() {

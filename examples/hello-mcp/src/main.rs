@@ -33,6 +33,9 @@ ENVIRONMENT:
     MCP_ALLOWED_HOSTS  extra Host/Origin names allowed on /mcp, comma separated
                        (localhost, 127.0.0.1 and [::1] are always allowed; * allows any)
     RUST_LOG           error | warn | info (default) | debug | off
+    HELLO_MCP_FAIL_RATE  share of tool calls (0 to 1, default 0) that fail on purpose,
+                       evenly spread (0.4: calls 3, 5, 8, 10, ...), to show a metrics bake failing
+    HELLO_MCP_FAIL_AFTER tool calls spared before HELLO_MCP_FAIL_RATE applies (default 0)
 ";
 
 enum Mode {
@@ -73,7 +76,7 @@ fn main() -> ExitCode {
     };
     match mode {
         Mode::Http => run_http(&config),
-        Mode::Stdio => run_stdio(),
+        Mode::Stdio => run_stdio(config.fail_rate, config.fail_after),
         Mode::HealthCheck => run_health_check(&config),
     }
 }
@@ -93,7 +96,9 @@ fn run_http(config: &Config) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let app = Arc::new(App::new(config.host_policy()));
+    let app = Arc::new(
+        App::new(config.host_policy()).with_fail_rate(config.fail_rate, config.fail_after),
+    );
     shutdown::install_handlers();
     spawn_shutdown_watcher(app.clone());
     // Always printed (whatever RUST_LOG says): scripts and tests wait for this line.
@@ -139,9 +144,10 @@ fn spawn_shutdown_watcher(app: Arc<App>) {
     }
 }
 
-fn run_stdio() -> ExitCode {
+fn run_stdio(fail_rate: f64, fail_after: u64) -> ExitCode {
     info!("hello-mcp {} serving MCP on stdio", mcp::SERVER_VERSION);
-    let server = Server::new(Arc::new(Metrics::new(&mcp::tool_names())));
+    let server = Server::new(Arc::new(Metrics::new(&mcp::tool_names())))
+        .with_fail_rate(fail_rate, fail_after);
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     match stdio::serve(&server, stdin.lock(), stdout.lock()) {

@@ -253,14 +253,49 @@ fn text_content(text: &str) -> Value {
     ])])
 }
 
+/// Deterministic fault injection (`HELLO_MCP_FAIL_RATE`), so a deploy's metrics bake can be shown
+/// failing on a real server: call n fails when floor(n * rate) steps up, which spreads exactly
+/// `rate` of the calls evenly instead of leaving it to chance. The first `after` calls are spared, so a
+/// benchmark knows the moment a breach starts.
+#[derive(Debug, Default)]
+struct FailRate {
+    rate: f64,
+    after: u64,
+    calls: AtomicU64,
+}
+
+impl FailRate {
+    fn next_fails(&self) -> bool {
+        if self.rate <= 0.0 {
+            return false;
+        }
+        let n = self.calls.fetch_add(1, Ordering::Relaxed) + 1;
+        let Some(n) = n.checked_sub(self.after).filter(|n| *n > 0) else {
+            return false;
+        };
+        (n as f64 * self.rate).floor() > ((n - 1) as f64 * self.rate).floor()
+    }
+}
+
 /// The transport-independent MCP server.
 pub struct Server {
     metrics: Arc<Metrics>,
+    fail: FailRate,
 }
 
 impl Server {
     pub fn new(metrics: Arc<Metrics>) -> Server {
-        Server { metrics }
+        Server {
+            metrics,
+            fail: FailRate::default(),
+        }
+    }
+
+    /// Makes `rate` (0 to 1) of the tool calls after the first `after` fail with a tool error, evenly spread.
+    pub fn with_fail_rate(mut self, rate: f64, after: u64) -> Server {
+        self.fail.rate = rate;
+        self.fail.after = after;
+        self
     }
 
     pub fn metrics(&self) -> &Arc<Metrics> {
@@ -342,9 +377,16 @@ impl Server {
         })?;
 
         let started = Instant::now();
-        let outcome = tool
-            .validate(params.get("arguments"))
-            .and_then(|args| (tool.run)(&args));
+        let outcome = tool.validate(params.get("arguments")).and_then(|args| {
+            if self.fail.next_fails() {
+                Err(format!(
+                    "injected failure (HELLO_MCP_FAIL_RATE={})",
+                    self.fail.rate
+                ))
+            } else {
+                (tool.run)(&args)
+            }
+        });
         self.metrics
             .observe_tool(tool.name, started.elapsed(), outcome.is_err());
 
@@ -778,6 +820,39 @@ mod tests {
         }
         let r = call(&s, r#"{"jsonrpc":"2.0","id":1,"method":"tools/call"}"#);
         assert_eq!(error_code(&r), Some(jsonrpc::INVALID_PARAMS));
+    }
+
+    #[test]
+    fn fail_rate_fails_that_share_of_calls_evenly() {
+        let s = Server::new(Arc::new(Metrics::new(&tool_names()))).with_fail_rate(0.4, 0);
+        let failed: Vec<bool> = (0..10)
+            .map(|_| {
+                let r = tool_call(&s, r#"{"name":"add","arguments":{"a":1,"b":2}}"#);
+                r.get("result").and_then(|r| r.get("isError")) == Some(&Value::Bool(true))
+            })
+            .collect();
+        assert_eq!(
+            failed,
+            [false, false, true, false, true, false, false, true, false, true]
+        );
+        let m = s.metrics().render(0);
+        assert!(m.contains("mcp_tool_errors_total{tool=\"add\"} 4\n"), "{m}");
+        assert!(
+            m.contains("mcp_tool_requests_total{tool=\"add\"} 10\n"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn fail_after_spares_the_first_calls() {
+        let s = Server::new(Arc::new(Metrics::new(&tool_names()))).with_fail_rate(1.0, 3);
+        let failed: Vec<bool> = (0..5)
+            .map(|_| {
+                let r = tool_call(&s, r#"{"name":"echo","arguments":{"message":"x"}}"#);
+                r.get("result").and_then(|r| r.get("isError")) == Some(&Value::Bool(true))
+            })
+            .collect();
+        assert_eq!(failed, [false, false, false, true, true]);
     }
 
     #[test]

@@ -592,3 +592,42 @@ fn sigterm_shuts_down_gracefully() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn fail_rate_makes_that_share_of_tool_calls_fail_and_counts_them() {
+    let server = Server::start(&[("HELLO_MCP_FAIL_RATE", "0.5")]);
+    let (mut c, sid) = server.session();
+    let s = [("Mcp-Session-Id", sid.as_str())];
+    let errors: Vec<bool> = (0..6)
+        .map(|i| {
+            let body = rpc(
+                10 + i,
+                "tools/call",
+                r#"{"name":"echo","arguments":{"message":"m"}}"#,
+            );
+            let v = c.post(&s, &body).json();
+            v.get("result").and_then(|r| r.get("isError")) == Some(&Value::Bool(true))
+        })
+        .collect();
+    assert_eq!(errors, [false, true, false, true, false, true]);
+    let text = c.get("/metrics").text();
+    assert_eq!(
+        metric(&text, r#"mcp_tool_requests_total{tool="echo"}"#),
+        Some(6.0)
+    );
+    assert_eq!(
+        metric(&text, r#"mcp_tool_errors_total{tool="echo"}"#),
+        Some(3.0)
+    );
+}
+
+#[test]
+fn bad_fail_rate_is_refused_at_start() {
+    let out = std::process::Command::new(BIN)
+        .env("HELLO_MCP_FAIL_RATE", "2")
+        .env("MCP_SERVER_PORT", "0")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HELLO_MCP_FAIL_RATE"));
+}
