@@ -289,7 +289,21 @@ export function parseVerified(stdout: string): VerifiedSignature[] {
  * says "devel"), identified by the package database rather than trusted on its word. Anything else is
  * downloaded at the pinned version and checked against its sha256, like trivy.
  */
-export async function cosignPath(opts: EnsureOptions = {}): Promise<string> {
+export function cosignPath(opts: EnsureOptions = {}): Promise<string> {
+  // Asked once per job step: `cosign version` alone takes a second on a busy runner.
+  const key = JSON.stringify([opts.version, opts.usePath, opts.mirror, opts.table ? 'table' : '']);
+  let p = resolved.get(key);
+  if (!p) {
+    p = findCosign(opts);
+    p.catch(() => resolved.delete(key));
+    resolved.set(key, p);
+  }
+  return p;
+}
+
+const resolved = new Map<string, Promise<string>>();
+
+async function findCosign(opts: EnsureOptions): Promise<string> {
   const want = (opts.version || PINNED.cosign.version).replace(/^v/, '');
   const onPath = opts.usePath === false ? undefined : which('cosign');
   if (onPath) {
