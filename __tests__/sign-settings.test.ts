@@ -414,6 +414,12 @@ describe('cosign failures become one line naming the input', () => {
       /signed, but not by the key in cosign-public-key \(invalid signature when validating ASN\.1 encoded signature\)/,
     ],
     [
+      'a public key cosign cannot read',
+      verifyFailure(result('Error: loading public key: pem to public key: PEM decoding failed'), verifyPlan),
+      'cosign-public-key',
+      /cannot read cosign-public-key: pem to public key: PEM decoding failed/,
+    ],
+    [
       'unreachable',
       verifyFailure(
         result(

@@ -219,6 +219,12 @@ export function verifyFailure(r: ExecResult, p: VerifyPlan): Error {
   const text = `${r.stderr}\n${r.stdout}`;
   if (r.timedOut)
     return new Error(`cosign verify ${p.ref} timed out after ${Math.round(r.durationMs / 1000)} s`);
+  if (p.mode === 'key' && /loading public key|pem to public key/i.test(text))
+    return new ActionError(
+      `cosign cannot read cosign-public-key: ${lastError(r).replace(/^loading public key:\s*/, '')}`,
+      'cosign-public-key',
+      'pass the contents of cosign.pub (-----BEGIN PUBLIC KEY-----)',
+    );
   if (/no signatures found/i.test(text))
     return new ActionError(
       `${p.ref} is not signed: cosign found no signature for it`,
