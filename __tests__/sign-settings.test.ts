@@ -170,6 +170,7 @@ describe('verify-signature: off | key | keyless', () => {
     const v = verify({ 'verify-signature': 'keyless' });
     if (v.mode !== 'keyless') throw new Error(v.mode);
     expect(v.identity.issuer).toBe(GITHUB_ISSUER);
+    expect(v.identity.githubRepository).toBe('acme/hello-mcp');
     const re = new RegExp(v.identity.identityRegexp!);
     expect(
       re.test('https://github.com/acme/hello-mcp/.github/workflows/mcp-deploy.yml@refs/heads/main'),
@@ -191,6 +192,21 @@ describe('verify-signature: off | key | keyless', () => {
     const re = new RegExp(v.identity.identityRegexp!);
     expect(re.test('https://gitlab.example.com/grp/hello-mcp//.gitlab-ci.yml@refs/heads/main')).toBe(true);
     expect(re.test('https://gitlab.example.com/grp/other//.gitlab-ci.yml@refs/heads/main')).toBe(false);
+  });
+
+  test("a reusable workflow's identity still has to have signed for this repository", () => {
+    const v = verify({
+      'verify-signature': 'keyless',
+      'certificate-identity-regexp':
+        '^https://github\\.com/tools/mcp-deploy-action/\\.github/workflows/mcp-deploy\\.yml@.+$',
+    });
+    expect(v).toMatchObject({
+      identity: {
+        identityRegexp: expect.stringContaining('tools/mcp-deploy-action'),
+        githubRepository: 'acme/hello-mcp',
+      },
+    });
+    expect(verify({ 'verify-signature': 'keyless' }, gitlab)).not.toHaveProperty('identity.githubRepository');
   });
 
   test('explicit identities win; contradictions and bad patterns name their input', () => {
@@ -323,6 +339,8 @@ describe('argv and environment', () => {
       '^https://github\\.com/acme/hello-mcp/\\.github/workflows/[^@]+@refs/.+$',
       '--certificate-oidc-issuer',
       GITHUB_ISSUER,
+      '--certificate-github-workflow-repository',
+      'acme/hello-mcp',
       '--output',
       'json',
       REF,

@@ -216,13 +216,12 @@ export function resolveVerify(raw: VerifyInputs, ctx: RunContext): VerifySetting
       'certificate-oidc-issuer',
       'give the OIDC issuer of the signing identity, e.g. https://token.actions.githubusercontent.com',
     );
+  // On GitHub the certificate must also say the run was for this repository, whichever workflow signed.
+  const githubRepository = ctx.platform === 'github' && issuer === GITHUB_ISSUER ? ctx.repository : undefined;
+  const who = identity ? { identity } : { identityRegexp: identityRegexp || fallback!.identityRegexp };
   return {
     mode,
     transparencyLog: true,
-    identity: identity
-      ? { identity, issuer }
-      : identityRegexp
-        ? { identityRegexp, issuer }
-        : { identityRegexp: fallback!.identityRegexp, issuer },
+    identity: { ...who, issuer, ...(githubRepository ? { githubRepository } : {}) },
   };
 }

@@ -38,6 +38,11 @@ export interface KeylessIdentity {
   identity?: string;
   identityRegexp?: string;
   issuer: string;
+  /**
+   * GitHub: owner/name the signing run was for (the certificate's repository claim). A reusable workflow
+   * signs with its own identity whoever calls it, so the identity alone does not say whose build it was.
+   */
+  githubRepository?: string;
 }
 
 export type VerifyPlan = {
@@ -84,6 +89,9 @@ export function verifyArgv(cosign: string, p: VerifyPlan): string[] {
             : ['--certificate-identity-regexp', p.identity.identityRegexp!]),
           '--certificate-oidc-issuer',
           p.identity.issuer,
+          ...(p.identity.githubRepository
+            ? ['--certificate-github-workflow-repository', p.identity.githubRepository]
+            : []),
         ];
   return [
     cosign,
