@@ -119,14 +119,17 @@ try {
     ]);
   const provenance = (ref) =>
     run(['docker', 'buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Provenance}}']);
-  // What src/tools/cosign.ts asks once per step to pick the binary: which package owns it, at which version.
+  // What src/tools/cosign.ts asks once per step to pick the binary: is it the package's, at which version.
   const cosignExe = fs.realpathSync(
     execFileSync('sh', ['-c', 'command -v cosign'], { encoding: 'utf8' }).trim(),
   );
   const resolve = () => {
-    const a = run(['dpkg-query', '-S', cosignExe]);
-    const b = run(['dpkg-query', '-W', '-f=${Version}', 'cosign']);
-    return { ms: a.ms + b.ms, out: b.out };
+    const t0 = process.hrtime.bigint();
+    if (!fs.readFileSync('/var/lib/dpkg/info/cosign.list', 'utf8').split('\n').includes(cosignExe))
+      throw new Error(`${cosignExe} is not Debian's cosign`);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const v = run(['dpkg-query', '-W', '-f=${Version}', 'cosign']);
+    return { ms: ms + v.ms, out: v.out };
   };
 
   const rows = { build: [], sign: [], verify: [], provenance: [], resolve: [] };
@@ -176,7 +179,7 @@ ${table(
   ['', 'median', 'min', 'max'],
   [
     line('build and push (bare `docker buildx build`)', rows.build),
-    line('`dpkg-query` (once per step, to pick the binary)', rows.resolve),
+    line('package check (once per step, to pick the binary)', rows.resolve),
     line('`cosign sign` on the index', rows.sign),
     line('`cosign verify --key`', rows.verify),
     line('provenance read', rows.provenance),

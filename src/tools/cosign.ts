@@ -329,15 +329,23 @@ async function findCosign(opts: EnsureOptions): Promise<string> {
   return ensureTool('cosign', { ...opts, version: want });
 }
 
-/** The Debian package version that owns `exe` (e.g. 2.5.0 of cosign_2.5.0-2+b5), or undefined. */
+/**
+ * The Debian package version of cosign (e.g. 2.5.0 of cosign_2.5.0-2+b5) when that package installed `exe`,
+ * else undefined. Its own file list says so; `dpkg-query -S` would read every package's list to find it.
+ */
 async function packagedVersion(exe: string): Promise<string | undefined> {
   const real = fs.realpathSync(exe);
-  const owner = await exec(['dpkg-query', '-S', real], { echo: false, timeoutMs: 30_000 }).catch(
-    () => undefined,
+  const owned = ['cosign.list', `cosign:${process.arch === 'x64' ? 'amd64' : process.arch}.list`].some(
+    (f) => {
+      try {
+        return fs.readFileSync(path.join('/var/lib/dpkg/info', f), 'utf8').split('\n').includes(real);
+      } catch {
+        return false;
+      }
+    },
   );
-  const pkg = owner?.exitCode === 0 ? /^([^:\s]+):/.exec(owner.stdout)?.[1] : undefined;
-  if (pkg !== 'cosign') return undefined;
-  const v = await exec(['dpkg-query', '-W', '-f=${Version}', pkg], { echo: false, timeoutMs: 30_000 });
+  if (!owned) return undefined;
+  const v = await exec(['dpkg-query', '-W', '-f=${Version}', 'cosign'], { echo: false, timeoutMs: 30_000 });
   return v.exitCode === 0 ? versionIn(v.stdout) : undefined;
 }
 
