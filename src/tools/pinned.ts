@@ -13,6 +13,11 @@
  *   arm64 one also in a Dockerfile `ARG KUBECTL_SHA256` taken from dl.k8s.io's `kubectl.sha256`.
  * - cargo-audit 0.22.2: x86_64-musl 7fb9497f… in five repositories (one states it was read from GitHub's
  *   asset digest API), aarch64-gnu c6603814… in three (one a Dockerfile `ADD --checksum=sha256:…`).
+ * - cosign 2.6.1: linux-amd64 064954c5… and linux-arm64 56a16480… together in six unrelated installers
+ *   (Go constants, shell `case` tables, a Dagger module), and both in bazel-contrib/rules_oci's
+ *   cosign/private/versions.bzl as SRI (`sha256-BklUxdjH…`, `sha256-VqFkgL3V…`, the same bytes in base64);
+ *   the amd64 one also in a URL-keyed table of release assets. Debian 13 packages cosign 2.5.0, which
+ *   reports its version as "devel": src/tools/cosign.ts accepts that package as it is (see cosignPath).
  * A digest missing here for a platform means: pass the checksum yourself (the `<tool>-sha256` input).
  */
 export type ToolPlatform = 'linux-x64' | 'linux-arm64';
@@ -32,7 +37,7 @@ export interface ToolSpec {
   versionArgs: string[];
 }
 
-export type ToolName = 'trivy' | 'kubectl' | 'cargo-audit';
+export type ToolName = 'trivy' | 'kubectl' | 'cargo-audit' | 'cosign';
 export type ToolTable = Record<ToolName, ToolSpec>;
 
 const trivyArch = (p: ToolPlatform) => (p === 'linux-x64' ? 'Linux-64bit' : 'Linux-ARM64');
@@ -82,5 +87,17 @@ export const PINNED: ToolTable = {
       },
     },
     versionArgs: ['--version'],
+  },
+  cosign: {
+    version: '2.6.1',
+    url: (v, p) => `https://github.com/sigstore/cosign/releases/download/v${v}/cosign-linux-${goArch(p)}`,
+    asset: (_v, p) => `cosign-linux-${goArch(p)}`,
+    sha256: {
+      '2.6.1': {
+        'linux-x64': '064954c5d8c7e3b28188eee5b1727b31c411550bc5fefd41aa672d3c761d103a',
+        'linux-arm64': '56a16480bdd56ec789abaa65924402f6b92c0041f06885995853c05567b76f34',
+      },
+    },
+    versionArgs: ['version'],
   },
 };
