@@ -127,6 +127,26 @@ describeWith(
       expect(fs.existsSync(path.join(repo, 'deploy', 'k8s', 'base', 'deployment.yaml'))).toBe(true);
     });
 
+    test('init for a GitLab remote says where the cluster credentials go, and why', () => {
+      const repo = path.join(work, 'gl-repo');
+      fs.mkdirSync(repo);
+      fs.writeFileSync(path.join(repo, 'Cargo.toml'), '[package]\nname = "weather-mcp"\nversion = "0.1.0"\n');
+      expect(run('git', ['init', '-q', '-b', 'main'], { cwd: repo }).status).toBe(0);
+      expect(
+        run('git', ['remote', 'add', 'origin', 'git@gitlab.com:example-group/weather-mcp.git'], { cwd: repo })
+          .status,
+      ).toBe(0);
+      const r = run(bin, ['init'], { cwd: repo });
+      expect({ status: r.status, out: r.status ? out(r) : '' }).toEqual({ status: 0, out: '' });
+      expect(fs.existsSync(path.join(repo, '.gitlab-ci.yml'))).toBe(true);
+      const steps = r.stdout.slice(r.stdout.indexOf('Next steps:')).replace(/\s+/g, ' ');
+      expect(steps).toMatch(/recommended: the GitLab agent for Kubernetes/);
+      expect(steps).toMatch(/MCP_PRODUCTION_KUBE_CONTEXT/);
+      expect(steps).toMatch(/`base64 -w0 kubeconfig`/);
+      expect(steps).toMatch(/Masked \(YAML is multi-line: GitLab cannot mask it\), Protected/);
+      expect(steps).toMatch(/scoped to the staging \/ production environment/);
+    });
+
     test('run --stages gates runs the real cargo gates on a copy of examples/hello-mcp', () => {
       const crate = path.join(work, 'hello-mcp');
       expect(
