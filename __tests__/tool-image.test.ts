@@ -10,7 +10,7 @@ import { describeWith, missingCommands } from './support/skip';
 
 /**
  * docker/Dockerfile, the GitLab jobs' tool image. Nothing can be pulled or downloaded here, so:
- * - the Node base (NODE_IMAGE) is made from this host: Debian's nodejs, dash, coreutils, tar, gzip;
+ * - the Node base (NODE_IMAGE) is made from this host: the running node, dash, coreutils, tar, gzip;
  * - the `tools` stage (which runs `mcp-deploy tools install`: official assets checked against the real
  *   upstream sha256, unreachable here) is replaced by a build context holding this host's kubectl at the
  *   pinned version and STAND-INS for trivy and cargo-audit, named as such;
@@ -101,7 +101,7 @@ describe('mcp-deploy tools install (what the tools stage runs)', () => {
 
 describeWith(
   'the tool image built with buildx on a private dockerd, from a host-made Node base',
-  missingCommands('dockerd', 'docker', 'npm', 'kubectl', 'dpkg', 'tar'),
+  missingCommands('dockerd', 'docker', 'npm', 'kubectl', 'dpkg', 'tar', 'ldd'),
   () => {
     let engine: Dockerd | undefined;
     let work: string;
@@ -149,7 +149,9 @@ describeWith(
         work,
         env,
         tag: BASE,
-        packages: ['nodejs', 'dash', 'coreutils', 'tar', 'gzip'],
+        // The Node running this test (Debian's, or setup-node's in CI), not a package that may be absent.
+        packages: ['dash', 'coreutils', 'tar', 'gzip'],
+        binaries: { node: process.execPath },
         changes: ['CMD ["node"]'],
       });
       buildLog = await ok(

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 
 /**
  * A base image made from this Debian host, for builds that cannot pull (no registry is reachable here):
- * the files of the given Debian packages and of everything they depend on (dpkg), imported with
- * `docker import`. The way templates.test.ts makes its Rust builder, for any set of packages.
+ * the files of the given Debian packages and of everything they depend on (dpkg), plus single executables
+ * (e.g. the running Node, which need not come from a Debian package) with the libraries `ldd` lists,
+ * imported with `docker import`. The way templates.test.ts makes its Rust builder, for any set of packages.
  */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return new Promise((resolve, reject) =>
@@ -43,6 +44,8 @@ export async function importHostImage(opts: {
   env: NodeJS.ProcessEnv;
   tag: string;
   packages: string[];
+  /** Executables copied to /usr/local/bin/<name>, with their shared libraries. */
+  binaries?: Record<string, string>;
   /** Dockerfile instructions for `docker import --change`. */
   changes?: string[];
 }): Promise<void> {
@@ -71,6 +74,16 @@ export async function importHostImage(opts: {
   for (const d of ['bin', 'lib', 'lib64', 'sbin']) fs.symlinkSync(`usr/${d}`, path.join(extra, d));
   fs.writeFileSync(path.join(extra, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
   fs.writeFileSync(path.join(extra, 'etc/group'), 'root:x:0:\n');
+  for (const [name, exe] of Object.entries(opts.binaries ?? {})) {
+    fs.copyFileSync(fs.realpathSync(exe), path.join(extra, 'usr/local/bin', name));
+    fs.chmodSync(path.join(extra, 'usr/local/bin', name), 0o755);
+    for (const lib of (await run('ldd', [exe])).match(/\/\S+/g) ?? []) {
+      const real = path.join(fs.realpathSync(path.dirname(lib)), path.basename(lib));
+      const dest = path.join(extra, real);
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      fs.copyFileSync(fs.realpathSync(lib), dest);
+    }
+  }
   const tar = path.join(opts.work, `${opts.tag.replace(/\W/g, '_')}.tar`);
   await run('tar', ['-C', '/', '-cf', tar, '-T', list]);
   await run('tar', ['-C', extra, '-rf', tar, '.']);
