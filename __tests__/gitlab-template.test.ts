@@ -18,6 +18,12 @@ const COMPONENT = path.join(ROOT, 'templates', 'gitlab', 'component', 'template.
 const STAND_INS = path.join(ROOT, '__tests__', 'support', 'stand-ins');
 const GCL = path.join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
+/**
+ * What the tool image has on PATH (docker/Dockerfile links /usr/local/bin/mcp-deploy to the package's
+ * dist/cli.js): here, this checkout's bundle under the same name, so the jobs run the template's default
+ * MCP_CLI. Filled in beforeAll.
+ */
+let toolBin = '';
 const EPOCH = '1700000000';
 const IMAGE = 'registry.example.com/team/hello-mcp';
 
@@ -103,7 +109,7 @@ function gcl(dir: string, args: string[], record?: string) {
     timeout: 600_000,
     env: {
       ...process.env,
-      PATH: `${STAND_INS}${path.delimiter}${process.env.PATH}`,
+      PATH: [STAND_INS, toolBin, process.env.PATH].filter(Boolean).join(path.delimiter),
       RECORD_FILE: record ?? path.join(dir, 'unused.jsonl'),
       GCL_IGNORE_PREDEFINED_VARS: 'GITLAB_CI,CI_PROJECT_DIR,CI_COMMIT_TAG,CI_COMMIT_REF_NAME',
     },
@@ -129,8 +135,6 @@ function pipeline(dir: string, record: string, extra: string[]) {
       'GITLAB_CI=true',
       '--variable',
       `CI_PROJECT_DIR=${dir}`,
-      '--variable',
-      `MCP_CLI=${process.execPath} ${CLI}`,
       '--variable',
       `SOURCE_DATE_EPOCH=${EPOCH}`,
       '--variable',
@@ -223,6 +227,25 @@ describe('the GitLab template’s structure', () => {
     expect(text()).toMatch(/name: production\n {4}url: \$MCP_PRODUCTION_URL/);
   });
 
+  test('fetches no package by name at run time: no npx, no npm install; the CLI is the tool image’s', () => {
+    for (const file of [TEMPLATE, COMPONENT]) {
+      const t = fs.readFileSync(file, 'utf8');
+      expect(t).not.toMatch(/\bnpx\b|npm (install|exec|ci)\b|mcp-deploy-action@/);
+    }
+    expect(text()).toMatch(/^ {2}MCP_CLI: mcp-deploy$/m);
+  });
+
+  test('build, scan, deploy and verify run in the tool image pinned to this release; gates keeps Rust', () => {
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    expect(/^ {2}MCP_TOOL_IMAGE: (\S+)$/m.exec(text())?.[1]).toBe(`ghcr.io/acme/mcp-deploy:${version}`);
+    const job = (name: string) =>
+      new RegExp(`^${name.replace('.', '\\.')}:\\n(?: .*\\n)*? {2}image: (\\S+)$`, 'm');
+    for (const j of ['.mcp-scan', '.mcp-deploy', '.mcp-verify', 'mcp:cli'])
+      expect({ j, image: job(j).exec(text())?.[1] }).toEqual({ j, image: '$MCP_TOOL_IMAGE' });
+    expect(text()).toMatch(/^ {4}MCP_BUILD_IMAGE: \$MCP_TOOL_IMAGE$/m);
+    expect(job('.mcp-gates').exec(text())?.[1]).toBe('$MCP_RUST_IMAGE');
+  });
+
   test('the CI/CD component has spec: inputs and the same jobs, generated from the include template', () => {
     const c = fs.readFileSync(COMPONENT, 'utf8');
     const gen = spawnSync(
@@ -232,7 +255,7 @@ describe('the GitLab template’s structure', () => {
     );
     expect(c).toBe(gen.stdout);
     const [spec, body] = c.split(/^---$/m);
-    expect(spec).toMatch(/^spec:\n {2}inputs:\n {4}cli:\n {6}default: npx --yes mcp-deploy-action@1$/m);
+    expect(spec).toMatch(/^spec:\n {2}inputs:\n {4}cli:\n {6}default: mcp-deploy$/m);
     for (const job of [
       'gates',
       'build',
@@ -255,6 +278,8 @@ describeWith(
     let mcpUrl = '';
 
     beforeAll(async () => {
+      toolBin = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-tool-bin-'));
+      fs.symlinkSync(CLI, path.join(toolBin, 'mcp-deploy'));
       dir = makeProject();
       // The MCP server the verify-staging job checks: hello-mcp itself, built in the copy (gates reuses target/).
       sh('cargo', ['build', '--quiet'], dir);
@@ -275,10 +300,12 @@ describeWith(
 
     afterAll(() => {
       if (server?.pid) process.kill(server.pid);
+      if (toolBin) fs.rmSync(toolBin, { recursive: true, force: true });
     });
 
     test('--list-json on the default branch: gates, build, scan and staging run; production never', () => {
       expect(listJobs(dir, ['--variable', `MCP_STAGING_MCP_URL=${mcpUrl}`])).toEqual({
+        'mcp:cli': 'on_success',
         'mcp:gates': 'on_success',
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
@@ -293,6 +320,7 @@ describeWith(
       expect(
         listJobs(dir, [...TAG, '--variable', 'MCP_PRODUCTION_MCP_URL=https://mcp.example.com/mcp']),
       ).toEqual({
+        'mcp:cli': 'on_success',
         'mcp:gates': 'on_success',
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
@@ -315,6 +343,7 @@ describeWith(
       sh('git', ['add', '-A'], c);
       sh('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'c'], c);
       expect(listJobs(c)).toEqual({
+        'mcp:cli': 'on_success',
         'mcp:gates': 'on_success',
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
@@ -347,6 +376,7 @@ describeWith(
           { failed: [], tail: '' },
         );
         expect(passed(run.out)).toEqual([
+          'mcp:cli',
           'mcp:gates',
           'mcp:build',
           'mcp:scan',
@@ -354,6 +384,15 @@ describeWith(
           'mcp:verify-staging',
         ]);
         expect(run.out).toMatch(/mcp:gates .*> .*test +✅ passed/);
+        // gates (Rust image) ran the tool image's bundle that mcp:cli exported; deploy ran the tool image's own.
+        expect(run.out).toMatch(/mcp:gates .*> mcp-deploy: \S+\/\.mcp-deploy\/bin\/mcp-deploy$/m);
+        expect(fs.realpathSync(path.join(dir, '.mcp-deploy', 'dist', 'cli.js'))).not.toBe(CLI);
+        expect(fs.readFileSync(path.join(dir, '.mcp-deploy', 'dist', 'index.js'))).toEqual(
+          fs.readFileSync(path.join(ROOT, 'dist', 'index.js')),
+        );
+        expect(run.records.find((r) => r.env.CI_JOB_NAME === 'mcp:deploy-staging')?.env.MCP_CLI).toBe(
+          'mcp-deploy',
+        );
         expect(run.records.some((r) => r.env.CI_JOB_NAME?.includes('production'))).toBe(false);
       });
 
@@ -417,6 +456,9 @@ describeWith(
       beforeAll(() => {
         run = pipeline(dir, path.join(dir, 'tag.jsonl'), [
           ...TAG,
+          // MCP_CLI stays overridable: a vendored copy of the CLI.
+          '--variable',
+          `MCP_CLI=${process.execPath} ${CLI}`,
           '--variable',
           'MCP_PLATFORMS=linux/amd64,linux/arm64',
           '--manual',
@@ -428,8 +470,17 @@ describeWith(
         expect({ failed: failed(run.out), tail: failed(run.out).length ? run.out.slice(-4000) : '' }).toEqual(
           { failed: [], tail: '' },
         );
-        expect(passed(run.out)).toEqual(['mcp:gates', 'mcp:build', 'mcp:scan', 'mcp:deploy-production']);
+        expect(passed(run.out)).toEqual([
+          'mcp:cli',
+          'mcp:gates',
+          'mcp:build',
+          'mcp:scan',
+          'mcp:deploy-production',
+        ]);
         expect(run.records.some((r) => r.env.CI_JOB_NAME?.includes('staging'))).toBe(false);
+        expect(new Set(run.records.map((r) => r.env.MCP_CLI))).toEqual(
+          new Set([`${process.execPath} ${CLI}`]),
+        );
       });
 
       test('deploy-production uses the production variables', () => {

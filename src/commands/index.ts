@@ -27,6 +27,11 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'check Kubernetes manifests for the known MCP-over-HTTP deployment mistakes',
     load: async () => (await import('./lint.js')).lintCommand,
   },
+  tools: {
+    summary:
+      'install the pinned, checksummed kubectl, trivy and cargo-audit into a directory (the tool image)',
+    load: async () => (await import('./tools.js')).toolsCommand,
+  },
   init: {
     summary: 'write a Dockerfile, Kubernetes manifests, monitoring and a workflow into a repository',
     load: async () => (await import('./init.js')).initCommand,

@@ -118,6 +118,23 @@ function templatesRoot(): string {
   return path.resolve(path.dirname(fs.realpathSync(process.argv[1])), '..', 'templates');
 }
 
+/** Where the cluster credentials go, and why there: the last of the next steps. */
+const SECRETS: Record<Ci, string> = {
+  github: `Add the secrets the workflow names (STAGING_KUBECONFIG, PRODUCTION_KUBECONFIG, MCP_TOKEN) as
+     repository secrets, each kubeconfig for a service account limited to its namespace; give the
+     production environment required reviewers and a v* tag rule (Settings > Environments); then push.`,
+  gitlab: `Cluster access, recommended: the GitLab agent for Kubernetes. Authorise this project in the
+     agent's ci_access and set MCP_STAGING_KUBE_CONTEXT / MCP_PRODUCTION_KUBE_CONTEXT to its context
+     (<agent config project>:<agent name>); jobs get its KUBECONFIG and no credential is stored.
+     Otherwise: MCP_STAGING_KUBECONFIG / MCP_PRODUCTION_KUBECONFIG = \`base64 -w0 kubeconfig\` as CI/CD
+     variables that are Masked (YAML is multi-line: GitLab cannot mask it), Protected (branch and MR
+     pipelines cannot read them) and scoped to the staging / production environment (gates, build and
+     scan, which run the repository's code, never get them). Protect the v* tags and the production
+     environment. Details: docs/gitlab.md, "Secrets and cluster access". Then push.`,
+  none: `Store the kubeconfigs and the MCP token in your CI's secret store, readable only by the deploy
+     jobs of protected branches and tags (base64 -w0 of the kubeconfig where secrets must be one line).`,
+};
+
 export const initCommand: Command = {
   usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--ci github|gitlab|none] [--dry-run] [--force]
 
@@ -184,7 +201,7 @@ Wrote ${written} file(s) for ${crate} (image ${image}). Next steps:
   1. Review deploy/k8s/overlays/*/kustomization.yaml: hosts, namespaces, replicas.
   2. Build locally: docker buildx build -t ${image}:dev .
   3. Snapshot the MCP contract: mcp-deploy contract snapshot --command "cargo run -q -- --stdio" > mcp-contract.json
-  4. Add the secrets the workflow names (registry, kubeconfigs) and push.
+  4. ${SECRETS[ci]}
 `);
     return 0;
   },
