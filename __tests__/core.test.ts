@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectContext, repoFromRemote } from '../src/context';
-import { exec, execOk } from '../src/exec';
+import { exec, execOk, toolEnv } from '../src/exec';
 import { actionSource, cliSource, InputReader, parseDuration, parseStages, splitList } from '../src/inputs';
 import { mermaid } from '../src/pipeline';
 import { formatAnnotation, redact, registerSecret, setSink, textSink } from '../src/report/log';
@@ -206,6 +206,32 @@ describe('exec', () => {
     await expect(
       execOk([process.execPath, '-e', 'console.error("boom"); process.exit(3)'], { echo: false }),
     ).rejects.toThrow(/exited with 3:\nboom/);
+  });
+});
+
+describe('the environment tools inherit', () => {
+  test('keeps the job environment, drops inputs, secret variables, runner credentials and secret values', () => {
+    registerSecret('k8s-token-9f8e7d');
+    const env = toolEnv({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      MCP_SERVER_PORT: '8080',
+      MCP_STAGES: 'gates',
+      INPUT_STAGES: 'gates',
+      'INPUT_MCP-TOKEN': 'x',
+      MCP_KUBECONFIG: '',
+      MCP_MCP_TOKEN: 'tok',
+      GITHUB_TOKEN: 'ghs_x',
+      CI_JOB_TOKEN: 'glcbt',
+      MCP_STAGING_KUBECONFIG: 'users:\n- user:\n    token: k8s-token-9f8e7d',
+      SOME_VAR: 'prefix k8s-token-9f8e7d',
+    });
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      MCP_SERVER_PORT: '8080',
+      MCP_STAGES: 'gates',
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { ActionError } from './errors';
-import { log, redact } from './report/log';
+import { envName, SECRET_INPUTS } from './inputs';
+import { holdsSecret, log, redact } from './report/log';
 
 /**
  * The only place that starts processes. Commands are argv arrays (no shell ever sees an input), secrets go
@@ -37,10 +38,46 @@ export function quote(argv: readonly string[]): string {
   return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/**
+ * Job credentials a runner puts in every step's environment; no tool this project runs needs them, and a
+ * crate's tests or a dependency's build.rs run as such a tool.
+ */
+const RUNNER_CREDENTIALS = new Set([
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'CI_JOB_TOKEN',
+  'CI_JOB_JWT',
+  'CI_JOB_JWT_V1',
+  'CI_JOB_JWT_V2',
+  'CI_REGISTRY_PASSWORD',
+  'CI_DEPLOY_PASSWORD',
+]);
+
+/** The CLI's secret inputs as variables, kept from tools even when empty or too short to register. */
+const SECRET_ENV = new Set(SECRET_INPUTS.map(envName));
+
+/**
+ * What a tool inherits: the environment without the action's inputs (INPUT_*), the CLI's secret inputs,
+ * the runners' job credentials, and any variable that holds a secret read as an input. A tool that needs
+ * one of them is given it by name through `env`.
+ */
+export function toolEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (v === undefined || k.startsWith('INPUT_') || RUNNER_CREDENTIALS.has(k) || SECRET_ENV.has(k)) continue;
+    if (holdsSecret(v)) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
 export async function exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
   const [cmd, ...args] = argv;
   if (opts.echo !== false) log.info(`$ ${quote(argv)}`);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = toolEnv(process.env);
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
