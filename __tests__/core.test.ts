@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectContext, repoFromRemote } from '../src/context';
-import { exec, execOk, toolEnv } from '../src/exec';
+import { brief, exec, execOk, toolEnv } from '../src/exec';
 import { actionSource, cliSource, InputReader, parseDuration, parseStages, splitList } from '../src/inputs';
 import { mermaid } from '../src/pipeline';
 import { formatAnnotation, redact, registerSecret, setSink, textSink } from '../src/report/log';
@@ -195,6 +195,36 @@ describe('exec', () => {
     expect(r.timedOut).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
   });
+
+  test('a long command says every progressMs that it is still running, by its words, and stops saying so', async () => {
+    const lines: string[] = [];
+    setSink(textSink((l) => lines.push(l)));
+    await exec(['sleep', '0.7'], { echo: false, progressMs: 200 });
+    const progress = lines.filter((l) => l.startsWith('… sleep 0.7: still running after'));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(lines.filter((l) => l.includes('still running')).length).toBe(progress.length);
+  });
+
+  test.each([
+    [
+      [
+        '/usr/bin/kubectl',
+        '--kubeconfig',
+        '/tmp/k',
+        '--namespace',
+        'ns',
+        'rollout',
+        'status',
+        'deploy/a',
+        '--timeout=5m',
+      ],
+      'kubectl rollout status deploy/a',
+    ],
+    [['cargo', 'clippy', '--all-targets', '--message-format=json', '--', '-D', 'warnings'], 'cargo clippy'],
+    [['docker', 'buildx', 'build', '--push', '--tag', 'r/i:1', '.'], 'docker buildx build .'],
+  ])('brief(%j)', (argv, want) => expect(brief(argv)).toBe(want));
 
   test('a missing program is an error that says what to install', async () => {
     await expect(exec(['no-such-tool-xyz'], { echo: false })).rejects.toThrow(

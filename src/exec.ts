@@ -20,6 +20,26 @@ export interface ExecOptions {
   stream?: boolean;
   /** Ends the command (and what it started) early, e.g. a wait that something else already decided. */
   signal?: AbortSignal;
+  /** How often a command that is still running says so in the log (default 15 s, never when streamed; 0 never). */
+  progressMs?: number;
+}
+
+/** Process groups of the commands running now, so a signal to this process can end them too. */
+const running = new Set<number>();
+
+/**
+ * Ends every running command and what it started (they run in process groups of their own, so a
+ * terminal's Ctrl-C or a runner's SIGTERM never reaches them by itself). Returns how many there were.
+ */
+export function stopAll(signal: NodeJS.Signals = 'SIGTERM'): number {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+  return running.size;
 }
 
 export interface ExecResult {
@@ -32,6 +52,21 @@ export interface ExecResult {
   timedOut: boolean;
   /** Ended through `signal`. */
   aborted?: boolean;
+}
+
+/**
+ * The words of a command without its options and their values (`kubectl rollout status deployment/x`),
+ * for progress lines that are read at a glance.
+ */
+export function brief(argv: readonly string[]): string {
+  const words = [argv[0].split('/').pop() ?? argv[0]];
+  for (let k = 1; k < argv.length && words.length < 5; k++) {
+    if (argv[k] === '--') break;
+    if (argv[k].startsWith('-')) {
+      if (!argv[k].includes('=') && argv[k + 1] !== undefined && !argv[k + 1].startsWith('-')) k++;
+    } else words.push(argv[k]);
+  }
+  return words.join(' ');
 }
 
 export function quote(argv: readonly string[]): string {
@@ -91,6 +126,15 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
       // Own process group, so a timeout kills the tool and whatever it started (cargo -> rustc).
       detached: true,
     });
+    if (child.pid) running.add(child.pid);
+    // Streamed output already shows that the command is alive.
+    const progressMs = opts.progressMs ?? (opts.stream ? 0 : 15_000);
+    const progress =
+      progressMs > 0
+        ? setInterval(() => {
+            log.info(`… ${brief(argv)}: still running after ${Math.round((Date.now() - started) / 1000)} s`);
+          }, progressMs)
+        : undefined;
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -127,8 +171,13 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
     };
     child.stdout.on('data', streamer(out));
     child.stderr.on('data', streamer(err));
-    child.on('error', (e: NodeJS.ErrnoException) => {
+    const settle = () => {
       if (timer) clearTimeout(timer);
+      clearInterval(progress);
+      if (child.pid) running.delete(child.pid);
+    };
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      settle();
       reject(
         e.code === 'ENOENT'
           ? new ActionError(`'${cmd}' was not found on PATH`, undefined, `install ${cmd} or add it to PATH`)
@@ -136,7 +185,7 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
       );
     });
     child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
+      settle();
       opts.signal?.removeEventListener('abort', onAbort);
       resolve({
         argv: [...argv],
