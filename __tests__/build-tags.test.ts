@@ -198,6 +198,13 @@ describe('rule and flavor errors name the input and the fix', () => {
     ['type=sha,enable=yes', /enable=yes is not true/],
     ['type=sha,priority=high', /priority is a whole number/],
     ['justtext', /is not key=value/],
+    [
+      'type=semver,pattern={{versoin}}',
+      /pattern has the unknown placeholder \{\{versoin\}\} \(known here: version,/,
+    ],
+    ['type=semver,pattern={{branch}}', /unknown placeholder \{\{branch\}\}/],
+    ['type=raw,value={{brnach}}-x', /value has the unknown placeholder \{\{brnach\}\} \(known here: branch,/],
+    ['type=sha,prefix={{ shaa }}-', /prefix has the unknown placeholder \{\{shaa\}\}/],
   ])('%s', (line, why) => {
     expect(() => parseTagRules([line])).toThrow(why);
     expect(() => parseTagRules([line])).toThrow(/^input 'tags': .*\(fix: /);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectContext, repoFromRemote } from '../src/context';
-import { exec, execOk } from '../src/exec';
+import { brief, exec, execOk, toolEnv } from '../src/exec';
 import { actionSource, cliSource, InputReader, parseDuration, parseStages, splitList } from '../src/inputs';
 import { mermaid } from '../src/pipeline';
 import { formatAnnotation, redact, registerSecret, setSink, textSink } from '../src/report/log';
@@ -196,6 +196,36 @@ describe('exec', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  test('a long command says every progressMs that it is still running, by its words, and stops saying so', async () => {
+    const lines: string[] = [];
+    setSink(textSink((l) => lines.push(l)));
+    await exec(['sleep', '0.7'], { echo: false, progressMs: 200 });
+    const progress = lines.filter((l) => l.startsWith('… sleep 0.7: still running after'));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThanOrEqual(3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(lines.filter((l) => l.includes('still running')).length).toBe(progress.length);
+  });
+
+  test.each([
+    [
+      [
+        '/usr/bin/kubectl',
+        '--kubeconfig',
+        '/tmp/k',
+        '--namespace',
+        'ns',
+        'rollout',
+        'status',
+        'deploy/a',
+        '--timeout=5m',
+      ],
+      'kubectl rollout status deploy/a',
+    ],
+    [['cargo', 'clippy', '--all-targets', '--message-format=json', '--', '-D', 'warnings'], 'cargo clippy'],
+    [['docker', 'buildx', 'build', '--push', '--tag', 'r/i:1', '.'], 'docker buildx build .'],
+  ])('brief(%j)', (argv, want) => expect(brief(argv)).toBe(want));
+
   test('a missing program is an error that says what to install', async () => {
     await expect(exec(['no-such-tool-xyz'], { echo: false })).rejects.toThrow(
       "'no-such-tool-xyz' was not found on PATH",
@@ -206,6 +236,32 @@ describe('exec', () => {
     await expect(
       execOk([process.execPath, '-e', 'console.error("boom"); process.exit(3)'], { echo: false }),
     ).rejects.toThrow(/exited with 3:\nboom/);
+  });
+});
+
+describe('the environment tools inherit', () => {
+  test('keeps the job environment, drops inputs, secret variables, runner credentials and secret values', () => {
+    registerSecret('k8s-token-9f8e7d');
+    const env = toolEnv({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      MCP_SERVER_PORT: '8080',
+      MCP_STAGES: 'gates',
+      INPUT_STAGES: 'gates',
+      'INPUT_MCP-TOKEN': 'x',
+      MCP_KUBECONFIG: '',
+      MCP_MCP_TOKEN: 'tok',
+      GITHUB_TOKEN: 'ghs_x',
+      CI_JOB_TOKEN: 'glcbt',
+      MCP_STAGING_KUBECONFIG: 'users:\n- user:\n    token: k8s-token-9f8e7d',
+      SOME_VAR: 'prefix k8s-token-9f8e7d',
+    });
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      MCP_SERVER_PORT: '8080',
+      MCP_STAGES: 'gates',
+    });
   });
 });
 

@@ -33,6 +33,48 @@ describeWith(
       expect(r.summary).toContain('```mermaid');
     });
 
+    test("a crate's build.rs and tests see none of the action's inputs, secrets or job credentials", () => {
+      const crate = newCrate('fresh_env');
+      // The same check at build time (build.rs, like any dependency's) and at test time.
+      const check = `fn leaked() -> Vec<String> {
+    std::env::vars()
+        .filter(|(k, v)| k.starts_with("INPUT_") || v.contains("s3cr3t"))
+        .map(|(k, _)| k)
+        .collect()
+}
+`;
+      fs.writeFileSync(
+        path.join(crate, 'build.rs'),
+        `${check}\nfn main() {\n    let l = leaked();\n    assert!(l.is_empty(), "build.rs sees {:?}", l);\n}\n`,
+      );
+      appendRust(
+        path.join(crate, 'src', 'lib.rs'),
+        `\n#[cfg(test)]\nmod env_tests {\n    ${check.replace(/\n/g, '\n    ').trimEnd()}\n\n    #[test]\n    fn sees_no_secret() {\n        let l = leaked();\n        assert!(l.is_empty(), "the test sees {:?}", l);\n        assert!(std::env::var("PATH").is_ok());\n    }\n}\n`,
+      );
+      const r = runAction(
+        { stages: 'gates', 'working-directory': 'fresh_env', audit: 'false' },
+        {
+          workspace: path.dirname(crate),
+          env: {
+            INPUT_KUBECONFIG: 'apiVersion: v1\nusers:\n- user:\n    token: s3cr3t-kube',
+            INPUT_PASSWORD: 's3cr3t-registry',
+            'INPUT_MCP-TOKEN': 's3cr3t-mcp',
+            MCP_MCP_TOKEN: 's3cr3t-mcp',
+            MCP_PASSWORD: 's3cr3t-registry',
+            GITHUB_TOKEN: 's3cr3t-github',
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: 's3cr3t-oidc',
+            CI_JOB_TOKEN: 's3cr3t-gitlab',
+          },
+        },
+      );
+      expect(r.stdout).not.toMatch(/sees \[/);
+      expect(JSON.parse(r.outputs.gates)).toMatchObject({
+        clippy: { status: 'passed' },
+        test: { status: 'passed', findings: '2 passed, 0 failed' },
+      });
+      expect(r.status).toBe(0);
+    });
+
     test('lint and test failures: workflow annotations on the right lines, summary, exit 1', () => {
       const crate = newCrate('fresh_broken');
       const lib = path.join(crate, 'src', 'lib.rs');

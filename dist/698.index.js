@@ -37,7 +37,7 @@ const COMMANDS = {
     },
     init: {
         summary: 'write a Dockerfile, Kubernetes manifests, monitoring and a workflow into a repository',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(367), __webpack_require__.e(722)]).then(__webpack_require__.t.bind(__webpack_require__, 70722, 23))).initCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(367), __webpack_require__.e(106), __webpack_require__.e(722)]).then(__webpack_require__.t.bind(__webpack_require__, 70722, 23))).initCommand,
     },
 };
 function usage() {

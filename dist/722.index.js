@@ -84,7 +84,8 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.initCommand = void 0;
-exports.crateName = crateName;
+exports.binTargets = binTargets;
+exports.chooseBinary = chooseBinary;
 exports.imageFromRemote = imageFromRemote;
 exports.ciFromRemote = ciFromRemote;
 exports.fill = fill;
@@ -94,6 +95,10 @@ const path = __importStar(__webpack_require__(76760));
 const exec_1 = __webpack_require__(73190);
 const errors_1 = __webpack_require__(83916);
 const args_1 = __webpack_require__(62309);
+// smol-toml ships CommonJS (dist/index.cjs) but declares its types as ESM only; the types come from the
+// ESM declaration, the code from the CommonJS build that this CommonJS module (and the bundle) loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TOML = __webpack_require__(27106);
 /** Where each template goes in the user's repository (directories map recursively). */
 const LAYOUT = [
     { from: 'docker/Dockerfile', to: 'Dockerfile' },
@@ -103,13 +108,60 @@ const LAYOUT = [
     { from: 'github/deploy.yml', to: '.github/workflows/deploy.yml', ci: 'github' },
     { from: 'gitlab/caller.gitlab-ci.yml', to: '.gitlab-ci.yml', ci: 'gitlab' },
 ];
-/** The `name` of `[[bin]]` if the crate declares one, else of `[package]`: what the image runs. */
-function crateName(cargoToml) {
-    const section = (name) => {
-        const m = new RegExp(`^\\[${name}\\]\\s*$([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, 'm').exec(cargoToml);
-        return m && /^\s*name\s*=\s*"([^"]+)"/m.exec(m[1])?.[1];
+/**
+ * The binary targets cargo would build for this manifest: every `[[bin]]`, plus the ones cargo infers
+ * (src/main.rs under the package name, src/bin/<name>.rs and src/bin/<name>/main.rs) unless
+ * `autobins = false`. `exists` answers for paths relative to the crate directory.
+ */
+function binTargets(cargoToml, exists, srcBin = []) {
+    const manifest = TOML.parse(cargoToml);
+    const pkg = manifest.package;
+    if (!pkg?.name)
+        return [];
+    const declared = (manifest.bin ?? []).filter((b) => !!b.name);
+    const bins = declared.map((b) => b.name);
+    // Cargo does not infer a target at a path a declared [[bin]] already uses.
+    const taken = new Set(declared.map((b) => b.path ?? (b.name === pkg.name ? 'src/main.rs' : `src/bin/${b.name}.rs`)));
+    const infer = (name, rel) => {
+        if (!taken.has(rel) && exists(rel))
+            bins.push(name);
     };
-    return section('\\[bin\\]') ?? section('package') ?? undefined;
+    if (pkg.autobins !== false) {
+        infer(pkg.name, 'src/main.rs');
+        for (const entry of srcBin)
+            if (entry.endsWith('.rs'))
+                infer(entry.slice(0, -3), `src/bin/${entry}`);
+            else
+                infer(entry, `src/bin/${entry}/main.rs`);
+    }
+    return [...new Set(bins)];
+}
+/** The binary the image runs: --bin if given (and cargo has it), else the only one, else the package's. */
+function chooseBinary(cargoToml, bins, wanted) {
+    const pkg = TOML.parse(cargoToml).package?.name;
+    if (!pkg)
+        throw new errors_1.ActionError('Cargo.toml has no [package] name (a workspace root?)', 'cwd', 'run init in the directory of the server crate, or pass --cwd crates/<server>');
+    if (wanted) {
+        if (!bins.includes(wanted))
+            throw new errors_1.ActionError(`cargo has no binary '${wanted}' in ${pkg}${bins.length ? ` (it has: ${bins.join(', ')})` : ''}`, 'bin', 'pass the name of a [[bin]] target');
+        return wanted;
+    }
+    if (!bins.length)
+        throw new errors_1.ActionError(`${pkg} has no binary target (a library-only crate): the image needs the server's binary`, 'bin', 'add src/main.rs or a [[bin]] target, or run init in the server crate (--cwd), or pass --bin NAME');
+    if (bins.length === 1)
+        return bins[0];
+    if (bins.includes(pkg))
+        return pkg;
+    throw new errors_1.ActionError(`${pkg} has several binaries (${bins.join(', ')}): which one is the MCP server?`, 'bin', 'pass --bin NAME');
+}
+/** Cargo.lock of the crate or of the workspace above it, up to the repository root. */
+function lockFileFor(dir) {
+    for (let d = dir;; d = path.dirname(d)) {
+        if (fs.existsSync(path.join(d, 'Cargo.lock')))
+            return path.join(d, 'Cargo.lock');
+        if (fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d)
+            return undefined;
+    }
 }
 function remoteParts(remote) {
     const m = /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(remote.trim()) ??
@@ -178,18 +230,28 @@ function templatesRoot() {
     return path.resolve(path.dirname(fs.realpathSync(process.argv[1])), '..', 'templates');
 }
 exports.initCommand = {
-    usage: `mcp-deploy init [--cwd DIR] [--crate NAME] [--image REF] [--ci github|gitlab|none] [--dry-run] [--force]
+    usage: `mcp-deploy init [--cwd DIR] [--bin NAME] [--image REF] [--ci github|gitlab|none] [--dry-run] [--force]
 
 Writes the starter files (Dockerfile, .dockerignore, deploy/k8s, deploy/monitoring, and
-.github/workflows/deploy.yml or .gitlab-ci.yml) filled with the crate name (from Cargo.toml) and the
-image (from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
+.github/workflows/deploy.yml or .gitlab-ci.yml) filled with the server's binary name (from Cargo.toml;
+--bin picks one when the crate has several, --crate is its old name) and the image (from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
 --ci defaults to gitlab for a GitLab remote, github otherwise.
 An existing file is never overwritten without --force; --dry-run prints what would be written.`,
     async run(args) {
         const { flags } = (0, args_1.parseArgs)(args, ['dry-run', 'force']);
         const cwd = path.resolve(flags.cwd ?? '.');
         const cargo = path.join(cwd, 'Cargo.toml');
-        const crate = flags.crate ?? (fs.existsSync(cargo) ? crateName(fs.readFileSync(cargo, 'utf8')) : undefined);
+        const wanted = flags.bin ?? flags.crate;
+        let crate = wanted;
+        if (fs.existsSync(cargo)) {
+            const toml = fs.readFileSync(cargo, 'utf8');
+            const binDir = path.join(cwd, 'src', 'bin');
+            const srcBin = fs.existsSync(binDir) ? fs.readdirSync(binDir) : [];
+            crate = chooseBinary(toml, binTargets(toml, (rel) => fs.existsSync(path.join(cwd, rel)), srcBin), wanted);
+            if (!lockFileFor(cwd))
+                process.stderr.write(`warning: no Cargo.lock for ${cargo}: the Dockerfile builds with --locked and fails without it. ` +
+                    'Run `cargo generate-lockfile` and commit Cargo.lock.\n');
+        }
         if (!crate)
             throw new errors_1.ActionError(`no crate name: ${cargo} is missing or has no [package] name`, 'crate', 'run init in the crate or pass --crate NAME');
         const origin = await originUrl(cwd);
@@ -225,10 +287,16 @@ An existing file is never overwritten without --force; --dry-run prints what wou
         else if (!dry)
             process.stdout.write(`
 Wrote ${written} file(s) for ${crate} (image ${image}). Next steps:
-  1. Review deploy/k8s/overlays/*/kustomization.yaml: hosts, namespaces, replicas.
-  2. Build locally: docker buildx build -t ${image}:dev .
-  3. Snapshot the MCP contract: mcp-deploy contract snapshot --command "cargo run -q -- --stdio" > mcp-contract.json
-  4. Add the secrets the workflow names (registry, kubeconfigs) and push.
+  1. Review deploy/k8s/overlays/*/kustomization.yaml: hosts (${crate}.staging.example.com and
+     ${crate}.example.com), namespaces, replicas. The pipeline verifies https://<host>/mcp; change a host
+     in the overlay and in ${ci === 'gitlab' ? '.gitlab-ci.yml' : '.github/workflows/deploy.yml'} together.
+  2. The server must: listen on 0.0.0.0 at MCP_SERVER_PORT (8080), serve MCP at /mcp, answer 200 on
+     /health (alive) and /ready (ready for traffic), accept the Host headers in MCP_ALLOWED_HOSTS (the
+     overlays set the ingress host), and have a \`--health-check\` flag that exits 0 when /health answers
+     (the image's HEALTHCHECK runs it: distroless has no shell or curl).
+  3. Build locally: docker buildx build -t ${image}:dev .
+  4. Snapshot the MCP contract: mcp-deploy contract snapshot --command "cargo run -q -- --stdio" > mcp-contract.json
+  5. Add the secrets the ${ci === 'gitlab' ? 'pipeline' : 'workflow'} names (registry, kubeconfigs) and push.
 `);
         return 0;
     },

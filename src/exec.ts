@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { ActionError } from './errors';
-import { log, redact } from './report/log';
+import { envName, SECRET_INPUTS } from './inputs';
+import { holdsSecret, log, redact } from './report/log';
 
 /**
  * The only place that starts processes. Commands are argv arrays (no shell ever sees an input), secrets go
@@ -19,6 +20,26 @@ export interface ExecOptions {
   stream?: boolean;
   /** Ends the command (and what it started) early, e.g. a wait that something else already decided. */
   signal?: AbortSignal;
+  /** How often a command that is still running says so in the log (default 15 s, never when streamed; 0 never). */
+  progressMs?: number;
+}
+
+/** Process groups of the commands running now, so a signal to this process can end them too. */
+const running = new Set<number>();
+
+/**
+ * Ends every running command and what it started (they run in process groups of their own, so a
+ * terminal's Ctrl-C or a runner's SIGTERM never reaches them by itself). Returns how many there were.
+ */
+export function stopAll(signal: NodeJS.Signals = 'SIGTERM'): number {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+  return running.size;
 }
 
 export interface ExecResult {
@@ -33,14 +54,65 @@ export interface ExecResult {
   aborted?: boolean;
 }
 
+/**
+ * The words of a command without its options and their values (`kubectl rollout status deployment/x`),
+ * for progress lines that are read at a glance.
+ */
+export function brief(argv: readonly string[]): string {
+  const words = [argv[0].split('/').pop() ?? argv[0]];
+  for (let k = 1; k < argv.length && words.length < 5; k++) {
+    if (argv[k] === '--') break;
+    if (argv[k].startsWith('-')) {
+      if (!argv[k].includes('=') && argv[k + 1] !== undefined && !argv[k + 1].startsWith('-')) k++;
+    } else words.push(argv[k]);
+  }
+  return words.join(' ');
+}
+
 export function quote(argv: readonly string[]): string {
   return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/**
+ * Job credentials a runner puts in every step's environment; no tool this project runs needs them, and a
+ * crate's tests or a dependency's build.rs run as such a tool.
+ */
+const RUNNER_CREDENTIALS = new Set([
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'CI_JOB_TOKEN',
+  'CI_JOB_JWT',
+  'CI_JOB_JWT_V1',
+  'CI_JOB_JWT_V2',
+  'CI_REGISTRY_PASSWORD',
+  'CI_DEPLOY_PASSWORD',
+]);
+
+/** The CLI's secret inputs as variables, kept from tools even when empty or too short to register. */
+const SECRET_ENV = new Set(SECRET_INPUTS.map(envName));
+
+/**
+ * What a tool inherits: the environment without the action's inputs (INPUT_*), the CLI's secret inputs,
+ * the runners' job credentials, and any variable that holds a secret read as an input. A tool that needs
+ * one of them is given it by name through `env`.
+ */
+export function toolEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (v === undefined || k.startsWith('INPUT_') || RUNNER_CREDENTIALS.has(k) || SECRET_ENV.has(k)) continue;
+    if (holdsSecret(v)) continue;
+    env[k] = v;
+  }
+  return env;
 }
 
 export async function exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
   const [cmd, ...args] = argv;
   if (opts.echo !== false) log.info(`$ ${quote(argv)}`);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = toolEnv(process.env);
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
@@ -54,6 +126,15 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
       // Own process group, so a timeout kills the tool and whatever it started (cargo -> rustc).
       detached: true,
     });
+    if (child.pid) running.add(child.pid);
+    // Streamed output already shows that the command is alive.
+    const progressMs = opts.progressMs ?? (opts.stream ? 0 : 15_000);
+    const progress =
+      progressMs > 0
+        ? setInterval(() => {
+            log.info(`… ${brief(argv)}: still running after ${Math.round((Date.now() - started) / 1000)} s`);
+          }, progressMs)
+        : undefined;
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -90,8 +171,13 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
     };
     child.stdout.on('data', streamer(out));
     child.stderr.on('data', streamer(err));
-    child.on('error', (e: NodeJS.ErrnoException) => {
+    const settle = () => {
       if (timer) clearTimeout(timer);
+      clearInterval(progress);
+      if (child.pid) running.delete(child.pid);
+    };
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      settle();
       reject(
         e.code === 'ENOENT'
           ? new ActionError(`'${cmd}' was not found on PATH`, undefined, `install ${cmd} or add it to PATH`)
@@ -99,7 +185,7 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
       );
     });
     child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
+      settle();
       opts.signal?.removeEventListener('abort', onAbort);
       resolve({
         argv: [...argv],

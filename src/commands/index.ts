@@ -38,6 +38,20 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   },
 };
 
+/**
+ * Ctrl-C or a CI runner's SIGTERM: the commands run in process groups of their own, so they are ended here,
+ * and what the run left on disk (a kubeconfig, a registry login) is removed before exiting.
+ */
+function interrupted(signal: NodeJS.Signals): void {
+  // Loaded here, not at start-up: --help and gates runs stay quick (see the bundle's chunks).
+  void Promise.all([import('../exec.js'), import('../cleanup.js')])
+    .then(async ([{ stopAll }, { runCleanups }]) => {
+      process.stderr.write(`mcp-deploy: ${signal}: ended ${stopAll()} running command(s); cleaning up\n`);
+      await runCleanups();
+    })
+    .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+}
+
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
   return `mcp-deploy: gates, build, scan, deploy and verify a Rust MCP server, as the GitHub Action does.
@@ -67,6 +81,7 @@ export async function cli(argv: string[]): Promise<number> {
     process.stdout.write(`${cmd.usage}\n`);
     return 0;
   }
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     return await cmd.run(rest);
   } catch (e) {

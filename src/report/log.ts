@@ -63,6 +63,12 @@ function secretLines(value: string): string[] {
   return out;
 }
 
+/** Whether a value holds a registered secret: such a variable is kept from every tool's environment. */
+export function holdsSecret(value: string): boolean {
+  for (const s of secrets) if (value.includes(s)) return true;
+  return false;
+}
+
 export function redact(text: string): string {
   let out = text;
   // Longest first, so a secret that contains another is replaced whole.

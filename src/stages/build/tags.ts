@@ -86,6 +86,12 @@ export function parseTagRules(lines: string[]): TagRule[] {
         `enable=${attrs.enable} is not true, false or an expression like {{is_default_branch}}`,
       );
     if (attrs.priority && !/^\d+$/.test(attrs.priority)) throw bad(line, 'priority is a whole number');
+    for (const [key, value] of Object.entries(attrs)) {
+      const known = type === 'semver' && key === 'pattern' ? SEMVER_PLACEHOLDERS : EXPRESSIONS;
+      for (const [, name] of value.matchAll(/{{\s*(\w*)[^}]*}}/g))
+        if (!known.includes(name))
+          throw bad(line, `${key} has the unknown placeholder {{${name}}} (known here: ${known.join(', ')})`);
+    }
     return { type, attrs, source: line };
   });
 }
@@ -158,6 +164,10 @@ export function sanitizeTag(s: string, max = 128): string {
     .replace(/^[.-]+/, '');
   return t.slice(0, Math.max(0, max)).replace(/[.-]+$/, '') || '';
 }
+
+const SEMVER_PLACEHOLDERS = ['version', 'major', 'minor', 'patch', 'raw'];
+/** The names expand() knows; a misspelt one would otherwise end up in the tag as written. */
+const EXPRESSIONS = ['branch', 'tag', 'sha', 'is_default_branch', 'date'];
 
 interface Expr {
   branch: string;
