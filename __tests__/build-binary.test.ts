@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import { ActionError } from '../src/errors';
 import { CommandError } from '../src/exec';
 import {
-  binaryName,
+  crateInfo,
   planBinarySource,
   planRunnerBuild,
-  PREBUILT_BUILD_ARGS,
+  prepareBinary,
+  type PreparedBinary,
   probeToolchain,
   runRunnerBuild,
   scrubbedEnv,
@@ -159,8 +160,8 @@ describe('binary-source: where the binary is compiled', () => {
     expect(scrubbedEnv({ CARGO_HOME: '/c', RUSTFLAGS: '-g' })).toEqual({});
   });
 
-  test('the binary is the crate’s single bin target, as cargo metadata resolves it', async () => {
-    expect(await binaryName(HELLO)).toBe('hello-mcp');
+  test('the binary is the crate’s single bin target and its target dir, as cargo metadata resolves them', async () => {
+    expect(await crateInfo(HELLO)).toEqual({ bin: 'hello-mcp', targetDir: path.join(HELLO, 'target') });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'binname-'));
     try {
       fs.writeFileSync(
@@ -169,9 +170,9 @@ describe('binary-source: where the binary is compiled', () => {
       );
       fs.writeFileSync(path.join(dir, 'm.rs'), 'fn main() {}\n');
       fs.writeFileSync(path.join(dir, 'o.rs'), 'fn main() {}\n');
-      expect(await binaryName(dir)).toBe('srv');
+      expect((await crateInfo(dir)).bin).toBe('srv');
       fs.appendFileSync(path.join(dir, 'Cargo.toml'), '\n[[bin]]\nname = "other"\npath = "o.rs"\n');
-      await expect(binaryName(dir)).rejects.toThrow(/several binaries \(other, srv\).*binary-source: docker/);
+      await expect(crateInfo(dir)).rejects.toThrow(/several binaries \(other, srv\).*binary-source: docker/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -211,14 +212,16 @@ describeWith('binary-source on this runner (real rustc and cargo)', missingComma
         env: process.env,
         secretNames: ['REGISTRY_PASSWORD'],
       });
-      await runRunnerBuild(dir, cmds, { timeoutMs: 300_000 });
+      await runRunnerBuild({ crateDir: dir, contextDir: dir }, cmds, { timeoutMs: 300_000 });
       expect(
         fs.statSync(path.join(dir, 'target', 'prebuilt', 'amd64', 'envcheck')).mode & 0o111,
       ).toBeTruthy();
       // And the same build with the variables left in fails, so the check above can fail.
       fs.rmSync(path.join(dir, 'target'), { recursive: true, force: true });
       const leaky = planRunnerBuild(plan.builds, { bin: 'envcheck', env: {} });
-      const failed = await runRunnerBuild(dir, leaky, { timeoutMs: 300_000 }).catch((e: CommandError) => e);
+      const failed = await runRunnerBuild({ crateDir: dir, contextDir: dir }, leaky, {
+        timeoutMs: 300_000,
+      }).catch((e: CommandError) => e);
       expect(failed).toBeInstanceOf(CommandError);
       expect((failed as CommandError).result.stderr).toContain(
         'leaked: ["INPUT_PASSWORD", "REGISTRY_PASSWORD"]',
@@ -240,6 +243,7 @@ describeWith(
     let work: string;
     let buildLog = '';
     let ref = '';
+    let prepared: PreparedBinary | undefined;
     const containers: string[] = [];
 
     beforeAll(async () => {
@@ -252,15 +256,20 @@ describeWith(
       [engine, reg] = await Promise.all([startDockerd(), startRegistry()]);
       env = { ...process.env, ...engine.env };
 
-      // The runner side, as the build stage does it: probe, plan, cargo on the runner, binary into place.
-      const tc = await probeToolchain();
-      const plan = planBinarySource('runner', ['linux/amd64'], tc);
-      if (plan.source !== 'runner') throw new Error(`expected the runner: ${plan.reason}`);
-      const cmds = planRunnerBuild(plan.builds, { bin: await binaryName(ctx), env: process.env });
-      await runRunnerBuild(ctx, cmds, { timeoutMs: 600_000 });
+      // The runner side, as the build stage calls it: probe, plan, cargo on the runner, binary into place.
+      // `auto` on this amd64 runner for amd64 picks the runner.
+      prepared = await prepareBinary({
+        mode: 'auto',
+        platforms: ['linux/amd64'],
+        crateDir: ctx,
+        contextDir: ctx,
+        env: process.env,
+        timeoutMs: 600_000,
+      });
+      if (prepared.source !== 'runner') throw new Error(`expected the runner: ${prepared.reason}`);
 
       const base = 'local/distroless-cc-standin:binsrc';
-      await importRuntimeBase(path.join(ctx, cmds[0].to), work, env, base);
+      await importRuntimeBase(path.join(ctx, prepared.binaries[0]), work, env, base);
       // The Dockerfile as committed, less the `# syntax=` line (its frontend image cannot be pulled here).
       const dockerfile = path.join(work, 'Dockerfile');
       fs.writeFileSync(
@@ -280,7 +289,7 @@ describeWith(
           'linux/amd64',
           '-f',
           dockerfile,
-          ...PREBUILT_BUILD_ARGS.flatMap((a) => ['--build-arg', a]),
+          ...prepared.buildArgs.flatMap((a) => ['--build-arg', a]),
           '--build-arg',
           `RUNTIME_IMAGE=${base}`,
           '--metadata-file',
@@ -307,6 +316,11 @@ describeWith(
     }, 120_000);
 
     test('the image took the runner’s binary through the prebuilt stage; nothing was compiled in Docker', () => {
+      expect(prepared).toEqual({
+        source: 'runner',
+        buildArgs: ['BINARY_SOURCE=prebuilt'],
+        binaries: ['target/prebuilt/amd64/hello-mcp'],
+      });
       expect(buildLog).toContain(
         '[prebuilt 1/1] COPY --chmod=0755 target/prebuilt/amd64/hello-mcp /hello-mcp',
       );

@@ -99,8 +99,11 @@ export function planBinarySource(mode: BinarySource, platforms: string[], tc: Ru
   );
 }
 
-/** The binary cargo builds for the image: the crate's only bin target (as `cargo metadata` resolves them). */
-export async function binaryName(crateDir: string): Promise<string> {
+/**
+ * The binary cargo builds for the image (the crate's only bin target) and the target directory it lands in
+ * (the workspace's, or CARGO_TARGET_DIR), as `cargo metadata` resolves them.
+ */
+export async function crateInfo(crateDir: string): Promise<{ bin: string; targetDir: string }> {
   const manifest = path.resolve(crateDir, 'Cargo.toml');
   const r = await exec(
     ['cargo', 'metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifest],
@@ -116,6 +119,7 @@ export async function binaryName(crateDir: string): Promise<string> {
       'point it at the crate (the directory with Cargo.toml)',
     );
   const meta = JSON.parse(r.stdout) as {
+    target_directory: string;
     packages: { manifest_path: string; targets: { name: string; kind: string[] }[] }[];
   };
   const pkg = meta.packages.find((p) => path.resolve(p.manifest_path) === manifest);
@@ -126,7 +130,7 @@ export async function binaryName(crateDir: string): Promise<string> {
       'binary-source',
       'use binary-source: docker',
     );
-  return bins[0];
+  return { bin: bins[0], targetDir: meta.target_directory };
 }
 
 /** Child environment without the action's inputs and secrets: cargo runs build scripts from dependencies. */
@@ -145,8 +149,9 @@ export function scrubbedEnv(env: NodeJS.ProcessEnv, secretNames: string[] = []):
 export interface RunnerBuildCommand {
   argv: string[];
   env: Record<string, string | undefined>;
-  /** Where cargo leaves the binary, and where the `prebuilt` stage expects it (both relative to the crate). */
+  /** Where cargo leaves the binary (relative to the crate, or absolute). */
   from: string;
+  /** Where the `prebuilt` stage expects it, relative to the build context. */
   to: string;
 }
 
@@ -196,13 +201,14 @@ export const PREBUILT_BUILD_ARGS = ['BINARY_SOURCE=prebuilt'];
 
 /** Runs the planned cargo builds in the crate and puts each binary where the `prebuilt` stage copies it from. */
 export async function runRunnerBuild(
-  crateDir: string,
+  dirs: { crateDir: string; contextDir: string },
   commands: RunnerBuildCommand[],
   opts: { timeoutMs?: number } = {},
 ): Promise<void> {
+  const { crateDir, contextDir } = dirs;
   for (const c of commands) {
     await execOk(c.argv, { cwd: crateDir, env: c.env, stream: true, timeoutMs: opts.timeoutMs });
-    const to = path.resolve(crateDir, c.to);
+    const to = path.resolve(contextDir, c.to);
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(path.resolve(crateDir, c.from), to);
     fs.chmodSync(to, 0o755);
@@ -252,4 +258,30 @@ function onPath(cmd: string): boolean {
       return false;
     }
   });
+}
+
+export type PreparedBinary =
+  { source: 'docker'; reason: string } | { source: 'runner'; buildArgs: string[]; binaries: string[] };
+
+/**
+ * The build stage's one call before `docker buildx build`: decides where the binary is compiled and, for the
+ * runner, compiles every platform and returns the build args that select the Dockerfile's `prebuilt` stage.
+ */
+export async function prepareBinary(o: {
+  mode: BinarySource;
+  platforms: string[];
+  crateDir: string;
+  contextDir: string;
+  toolchain?: string;
+  env: NodeJS.ProcessEnv;
+  secretNames?: string[];
+  timeoutMs?: number;
+}): Promise<PreparedBinary> {
+  if (o.mode === 'docker') return { source: 'docker', reason: 'binary-source: docker' };
+  const plan = planBinarySource(o.mode, o.platforms, await probeToolchain(o.toolchain));
+  if (plan.source === 'docker') return plan;
+  const { bin, targetDir } = await crateInfo(o.crateDir);
+  const commands = planRunnerBuild(plan.builds, { ...o, bin, targetDir });
+  await runRunnerBuild(o, commands, { timeoutMs: o.timeoutMs });
+  return { source: 'runner', buildArgs: PREBUILT_BUILD_ARGS, binaries: commands.map((c) => c.to) };
 }
