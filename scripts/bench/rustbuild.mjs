@@ -227,6 +227,8 @@ indexmap, log, once_cell, smallvec and theirs), vendored offline from the crate 
 with the containerd image store). Base images come from this host: a rust:1.95-bookworm stand-in made from the
 host's gcc/libc and Rust ${must(['rustc', '-V']).out.trim().split(' ')[1]} (imported in ${fmtMs(builderImportMs)}), and a distroless stand-in from the binary's libraries.
 ${ROUNDS} rounds, the order of the four sides reversed every other round; ratios are per round, then the median.
+The cold builds run once each, one after another (bare first), not side by side: the load of this shared
+machine at that moment is in them.
 
 ${table(
   ['', 'first build (cold)', 'change: median', 'min', 'max', 'median ratio to bare'],
