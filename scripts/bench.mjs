@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const only = process.argv.slice(2);
-const order = ['gates', 'build', 'scan', 'deploy', 'verify', 'bake', 'sign'];
+const order = ['gates', 'build', 'rustbuild', 'scan', 'deploy', 'verify', 'bake', 'sign'];
 const benches = fs
   .readdirSync(path.join(root, 'scripts', 'bench'))
   .filter((f) => f.endsWith('.mjs') && f !== 'lib.mjs')

@@ -538,6 +538,22 @@ const lines = (v) =>
     .filter(Boolean);
 const home = (p, env) => (p.startsWith('~/') ? path.join(env.HOME, p.slice(2)) : p);
 
+/** actions/cache and actions/cache/restore: the workspace paths become links into the replay's cache. */
+function restoreCache(w, { workspace, env }) {
+  const restored = [];
+  for (const p of lines(w.path)) {
+    const abs = path.resolve(workspace, home(p, env));
+    if (!abs.startsWith(workspace + path.sep)) continue; // the runner's home is this machine's
+    const kept = path.join(spec.cacheDir, 'actions-cache', path.relative(workspace, abs));
+    fs.mkdirSync(kept, { recursive: true });
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.rmSync(abs, { recursive: true, force: true });
+    fs.symlinkSync(kept, abs);
+    restored.push(path.relative(workspace, abs));
+  }
+  return `cache ${w.key}: ${restored.join(', ') || 'nothing inside the workspace'}\n`;
+}
+
 /**
  * Third-party actions, each doing what the workflow relies on and no more:
  * checkout puts the caller's repository (or, for job.workflow_repository, this action repository at the
@@ -570,23 +586,10 @@ const STANDINS = [
       return `checked out ${repository}@${w.ref || github.sha} into ${w.path || '.'}\n`;
     },
   ],
-  [
-    'actions/cache',
-    (w, { workspace, env }) => {
-      const restored = [];
-      for (const p of lines(w.path)) {
-        const abs = path.resolve(workspace, home(p, env));
-        if (!abs.startsWith(workspace + path.sep)) continue; // the runner's home is this machine's
-        const kept = path.join(spec.cacheDir, 'actions-cache', path.relative(workspace, abs));
-        fs.mkdirSync(kept, { recursive: true });
-        fs.mkdirSync(path.dirname(abs), { recursive: true });
-        fs.rmSync(abs, { recursive: true, force: true });
-        fs.symlinkSync(kept, abs);
-        restored.push(path.relative(workspace, abs));
-      }
-      return `cache ${w.key}: ${restored.join(', ') || 'nothing inside the workspace'}\n`;
-    },
-  ],
+  ['actions/cache', restoreCache],
+  ['actions/cache/restore', restoreCache],
+  // The restored paths are links into the replay's cache directory: what the job left there is saved.
+  ['actions/cache/save', (w) => `cache ${w.key}: saved\n`],
   [
     'actions/upload-artifact',
     (w, { workspace, jobPath }) => {
