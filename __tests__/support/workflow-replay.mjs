@@ -538,7 +538,7 @@ const lines = (v) =>
     .filter(Boolean);
 const home = (p, env) => (p.startsWith('~/') ? path.join(env.HOME, p.slice(2)) : p);
 
-/** actions/cache and actions/cache/restore: the workspace paths become links into the replay's cache. */
+/** actions/cache/restore: the workspace paths become links into the replay's cache. */
 function restoreCache(w, { workspace, env }) {
   const restored = [];
   for (const p of lines(w.path)) {
@@ -586,7 +586,6 @@ const STANDINS = [
       return `checked out ${repository}@${w.ref || github.sha} into ${w.path || '.'}\n`;
     },
   ],
-  ['actions/cache', restoreCache],
   ['actions/cache/restore', restoreCache],
   // The restored paths are links into the replay's cache directory: what the job left there is saved.
   ['actions/cache/save', (w) => `cache ${w.key}: saved\n`],
