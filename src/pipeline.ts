@@ -22,7 +22,7 @@ export interface Prepared {
  */
 export async function prepare(reader: InputReader, ctx: RunContext): Promise<Prepared> {
   const stages = parseStages(reader);
-  const wd = reader.string('working-directory', '.');
+  const wd = reader.string('working-directory');
   const cwd = path.resolve(ctx.workspace, wd);
   if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory())
     throw new ActionError(

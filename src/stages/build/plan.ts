@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
-import type { InputReader } from '../../inputs';
+import { INPUTS, type InputReader } from '../../inputs';
 import type { PlannedCommand } from '../stage';
 import {
   computeTags,
@@ -17,11 +17,11 @@ import {
   type TagRule,
 } from './tags';
 
-export const BUILD_MODES = ['push', 'by-digest', 'merge'] as const;
-export const BUILDERS = ['buildx', 'buildah'] as const;
-export const CACHES = ['auto', 'gha', 'registry', 'none'] as const;
-export const DRIVERS = ['auto', 'docker', 'docker-container'] as const;
-export const TRISTATE = ['auto', 'true', 'false'] as const;
+export const BUILD_MODES = INPUTS['build-mode'].allowed;
+export const BUILDERS = INPUTS.builder.allowed;
+export const CACHES = INPUTS.cache.allowed;
+export const DRIVERS = INPUTS['builder-driver'].allowed;
+export const TRISTATE = INPUTS.push.allowed;
 
 export interface BuildInputs {
   builder: (typeof BUILDERS)[number];
@@ -105,8 +105,8 @@ export function parseBuildInputs(
   cwd: string,
   env: Env = process.env,
 ): BuildInputs {
-  const builder = r.oneOf('builder', BUILDERS, 'buildx');
-  const mode = r.oneOf('build-mode', BUILD_MODES, 'push');
+  const builder = r.oneOf('builder', BUILDERS);
+  const mode = r.oneOf('build-mode', BUILD_MODES);
   const image = r.string('image') || defaultImage(ctx, env) || '';
   if (!image)
     throw new ActionError(
@@ -136,7 +136,7 @@ export function parseBuildInputs(
     );
 
   const tagLines = r.lines('tags');
-  const platforms = r.list('platforms', ['linux/amd64']);
+  const platforms = r.list('platforms');
   const badPlatform = platforms.find((p) => !PLATFORM.test(p));
   if (badPlatform)
     throw new ActionError(
@@ -145,7 +145,7 @@ export function parseBuildInputs(
       'write os/arch[/variant], e.g. linux/amd64,linux/arm64',
     );
 
-  const context = r.directory('build-context', '.', cwd);
+  const context = r.directory('build-context', cwd);
   const fileInput = r.string('dockerfile');
   const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
   if (mode !== 'merge' && !fs.existsSync(file))
@@ -173,7 +173,7 @@ export function parseBuildInputs(
     return { id, value };
   });
 
-  const provenance = r.string('provenance', 'mode=max');
+  const provenance = r.string('provenance');
   if (!/^(true|false|mode=(min|max))$/.test(provenance))
     throw new ActionError(
       `'${provenance}' is not a provenance setting`,
@@ -216,7 +216,7 @@ export function parseBuildInputs(
       'use build-mode push with buildah',
     );
 
-  const pushAuto = r.oneOf('push', TRISTATE, 'auto');
+  const pushAuto = r.oneOf('push', TRISTATE);
   // A fork's pull request gets no registry credentials: build to prove it builds, push nothing.
   const push = pushAuto === 'auto' ? !ctx.fork : pushAuto === 'true';
   if (!push && mode !== 'push')
@@ -227,7 +227,7 @@ export function parseBuildInputs(
     );
 
   const cargoToml = path.join(cwd, 'Cargo.toml');
-  const insecure = r.oneOf('registry-insecure', TRISTATE, 'auto');
+  const insecure = r.oneOf('registry-insecure', TRISTATE);
   return {
     builder,
     mode,
@@ -248,13 +248,13 @@ export function parseBuildInputs(
     buildSecrets,
     push,
     provenance,
-    sbom: r.bool('sbom', false),
-    cache: r.oneOf('cache', CACHES, 'auto'),
+    sbom: r.bool('sbom'),
+    cache: r.oneOf('cache', CACHES),
     digests,
-    driver: r.oneOf('builder-driver', DRIVERS, 'auto'),
-    qemu: r.oneOf('qemu', TRISTATE, 'auto'),
+    driver: r.oneOf('builder-driver', DRIVERS),
+    qemu: r.oneOf('qemu', TRISTATE),
     insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
-    retries: r.int('push-retries', 3, 0, 10),
+    retries: r.int('push-retries'),
     tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
     now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
   };

@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
-import { parseStages, type InputReader } from '../../inputs';
+import { INPUTS, parseStages, type InputReader } from '../../inputs';
 import { parseLintInputs, type LintInputs } from '../../lint';
 import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
 import type { PlannedCommand } from '../stage';
 
-export const STRATEGIES = ['set-image', 'manifests'] as const;
+export const STRATEGIES = INPUTS.strategy.allowed;
 export type Strategy = (typeof STRATEGIES)[number];
 
 export interface DeploymentTarget {
@@ -42,13 +42,6 @@ export interface DeployInputs {
   lint: LintInputs;
   toolsMirror: string;
 }
-
-export const DEFAULTS = {
-  strategy: 'set-image',
-  'rollout-timeout': '5m',
-  'stuck-after': '2m',
-  'rollback-on-failure': true,
-} as const;
 
 const DIGEST_REF =
   /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
@@ -130,7 +123,7 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
       'use a DNS-1123 label like hello-mcp-staging',
     );
 
-  const strategy = r.oneOf('strategy', STRATEGIES, DEFAULTS.strategy);
+  const strategy = r.oneOf('strategy', STRATEGIES);
   const deployments = parseTargets(r.list('deployments'), r.string('container'));
   let manifests: string | undefined;
   let kustomize = false;
@@ -154,7 +147,7 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
         'manifests',
         'give a directory of manifests or a kustomize overlay',
       );
-    manifests = r.directory('manifests', '', ctx.workspace);
+    manifests = r.directory('manifests', ctx.workspace);
     kustomize = kustomizationIn(manifests) !== undefined;
   }
 
@@ -183,9 +176,9 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
     deployments,
     manifests,
     kustomize,
-    rolloutTimeoutS: r.duration('rollout-timeout', DEFAULTS['rollout-timeout']),
-    stuckAfterS: r.duration('stuck-after', DEFAULTS['stuck-after']),
-    rollbackOnFailure: r.bool('rollback-on-failure', DEFAULTS['rollback-on-failure']),
+    rolloutTimeoutS: r.duration('rollout-timeout'),
+    stuckAfterS: r.duration('stuck-after'),
+    rollbackOnFailure: r.bool('rollback-on-failure'),
     environment,
     environmentUrl,
     githubToken: r.secret('github-token'),

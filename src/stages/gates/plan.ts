@@ -1,11 +1,11 @@
 import { ActionError } from '../../errors';
-import type { InputReader } from '../../inputs';
+import { INPUTS, type InputReader } from '../../inputs';
 import { readToolsMirror } from '../../tools';
 import type { PlannedCommand } from '../stage';
 
 export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
 export type Gate = (typeof GATES)[number];
-export const AUDIT_DENY = ['unmaintained', 'unsound', 'yanked'] as const;
+export const AUDIT_DENY = INPUTS['audit-deny'].allowed;
 
 export interface GatesInputs {
   toolchain: string;
@@ -40,12 +40,12 @@ export function parseGatesInputs(r: InputReader): GatesInputs {
   return {
     toolchain,
     features: r.list('features'),
-    clippyArgs: splitArgs(r.string('clippy-args', '-D warnings')),
+    clippyArgs: splitArgs(r.string('clippy-args')),
     testArgs: splitArgs(r.string('test-args')),
-    audit: r.bool('audit', true),
+    audit: r.bool('audit'),
     auditIgnore,
-    auditDeny: r.subset('audit-deny', AUDIT_DENY, []),
-    failFast: r.bool('fail-fast', false),
+    auditDeny: r.subset('audit-deny', AUDIT_DENY),
+    failFast: r.bool('fail-fast'),
     toolsMirror: readToolsMirror(r),
   };
 }
