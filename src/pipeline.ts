@@ -6,7 +6,8 @@ import { InputReader, parseStages, STAGES, type StageName } from './inputs';
 import { log } from './report/log';
 import { Summary } from './report/summary';
 import { STAGE_IMPLS } from './stages';
-import { icon, secs } from './stages/gates/run';
+import { icon } from './stages/gates/run';
+import { secs } from './text';
 import type { Plan, PipelineState, Stage, StageEnv, StageResult } from './stages/stage';
 
 export interface Prepared {

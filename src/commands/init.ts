@@ -127,7 +127,10 @@ image (from the git remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group
 --ci defaults to gitlab for a GitLab remote, github otherwise.
 An existing file is never overwritten without --force; --dry-run prints what would be written.`,
   async run(args) {
-    const { flags } = parseArgs(args, ['dry-run', 'force']);
+    const { flags } = parseArgs(args, {
+      inputs: [],
+      own: { cwd: false, crate: false, image: false, ci: false, 'dry-run': true, force: true },
+    });
     const cwd = path.resolve(flags.cwd ?? '.');
     const cargo = path.join(cwd, 'Cargo.toml');
     const crate =

@@ -7,6 +7,7 @@ import { ActionError } from '../../errors';
 import { exec, execOk, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
+import { secs } from '../../text';
 import { writeKubeconfig } from '../../tools/kubeconfig';
 import { ensureTool } from '../../tools';
 import { runLint } from '../../lint';
@@ -56,7 +57,6 @@ interface Diagnostics {
   logs: { title: string; text: string }[];
 }
 
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const firstLine = (r: ExecResult) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
 
 /** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
