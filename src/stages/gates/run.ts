@@ -32,7 +32,6 @@ export interface GateOutcome {
   note?: string;
 }
 
-
 function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd: string): GateOutcome {
   const base = { gate, durationMs: r.durationMs, result: r, failingTests: [] as string[] };
   switch (gate) {

@@ -19,7 +19,6 @@ export interface Verdict {
   notes: string[];
 }
 
-
 /** Pure: the checks and the contract diff decide the outcome. */
 export function judge(
   report: VerifyReport,
