@@ -41,6 +41,20 @@ describe('CLI flags come from the input table (node:util parseArgs, strict)', ()
     ).toThrow(/unknown option --platforms/);
   });
 
+  test('image-ref together with build is refused before any stage runs, in one line naming image-ref', async () => {
+    const r = await runCli([
+      'run',
+      '--stages',
+      'gates,build,scan',
+      '--image-ref',
+      `ghcr.io/o/app@sha256:${'ab'.repeat(32)}`,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      "error: input 'image-ref': is set, but the build stage of this run decides the image that scan, deploy and verify use (fix: remove image-ref (they act on the digest the build pushes), or run build in a job of its own)",
+    ]);
+  });
+
   test('a secret given as a flag is still refused with the variable to use', async () => {
     const r = await runCli(['plan', '--password', 'hunter2']);
     expect(r.code).toBe(2);

@@ -4,15 +4,10 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { githubContext } from '../src/context';
 import { InputReader, INPUTS } from '../src/inputs';
+import { checkDigestRef as checkImageRef, imageName } from '../src/oci';
 import { redact } from '../src/report/log';
 import { deploy } from '../src/stages/deploy';
-import {
-  changeCause,
-  checkImageRef,
-  imageName,
-  parseDeployInputs,
-  parseTargets,
-} from '../src/stages/deploy/plan';
+import { changeCause, parseDeployInputs, parseTargets } from '../src/stages/deploy/plan';
 import { checkKubeconfig, decodeKubeconfig } from '../src/tools/kubeconfig';
 import { ROOT } from './support/action';
 

@@ -14,7 +14,8 @@ import {
 } from '../src/stages/scan/parse';
 import { INPUTS, type InputName } from '../src/inputs';
 import { sectionOf } from '../src/inputs/table';
-import { insecureRegistry, parseImageRef, parseScanInputs } from '../src/stages/scan/plan';
+import { parseReference as parseImageRef } from '../src/oci';
+import { insecureRegistry, parseScanInputs } from '../src/stages/scan/plan';
 import { FIXTURES } from './support/standins';
 
 const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, 'trivy', f), 'utf8');

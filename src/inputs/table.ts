@@ -378,7 +378,7 @@ export const INPUTS = {
     kind: 'string',
     default: '',
     description:
-      'Image by digest (`registry/name@sha256:<64 hex>`) for scan and deploy; deploy refuses a mutable tag. Empty uses the image the build stage of this run pushed.',
+      'Image by digest (`registry/name@sha256:<64 hex>`) for scan and deploy; deploy refuses a mutable tag. Empty uses the image the build stage of this run pushed; set together with a build stage in the same run it is refused (scan, deploy and verify act on what build pushed).',
   },
   kubeconfig: {
     stages: ['deploy'],

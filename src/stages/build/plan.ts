@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
+import { isLoopback, isRepository, registryOf } from '../../oci';
 import type { PlannedCommand } from '../stage';
 import {
   computeTags,
@@ -60,21 +61,7 @@ export interface BuildInputs {
 
 type Env = Record<string, string | undefined>;
 
-const IMAGE =
-  /^(?:(?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-
-/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
-export function registryOf(image: string): string {
-  const first = image.split('/')[0];
-  return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
-}
-
-/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
-export function isLoopback(registry: string): boolean {
-  const host = registry.replace(/:\d+$/, '');
-  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-}
 
 function defaultImage(ctx: RunContext, env: Env): string | undefined {
   if (ctx.platform === 'github' && ctx.repository) return `ghcr.io/${ctx.repository.toLowerCase()}`;
@@ -114,7 +101,7 @@ export function parseBuildInputs(
       'image',
       'name the repository to push to, e.g. registry.example.com/team/server',
     );
-  if (!IMAGE.test(image))
+  if (!isRepository(image))
     throw new ActionError(
       `'${image}' is not an image repository`,
       'image',

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { addCleanup } from '../../cleanup';
 import { ActionError } from '../../errors';
+import { byDigest } from '../../oci';
 import { exec, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
@@ -275,7 +276,7 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
   }
 
   const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
-  const imageRef = pushed ? `${i.image}@${built.digest}` : '';
+  const imageRef = pushed ? byDigest(i.image, built.digest) : '';
   if (pushed) Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
   const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
   const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
-import { INPUTS, parseStages, type InputReader } from '../../inputs';
+import { INPUTS, type InputReader } from '../../inputs';
+import { checkDigestRef, imageName } from '../../oci';
+import { requireImage, resolveRun, type Resolved } from '../../resolved';
 import { parseLintInputs, type LintInputs } from '../../lint';
 import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
@@ -43,29 +45,8 @@ export interface DeployInputs {
   toolsMirror: string;
 }
 
-const DIGEST_REF =
-  /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-
-/** The repository part of a digest reference: what manifests name as their image, with any tag. */
-export function imageName(ref: string): string {
-  const noDigest = ref.split('@')[0];
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.lastIndexOf(':');
-  return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
-
-export function checkImageRef(v: string, input = 'image-ref'): string {
-  if (/@sha256:/.test(v) && DIGEST_REF.test(v)) return v;
-  if (!v.includes('@'))
-    throw new ActionError(
-      `'${v}' is not a digest reference: deploys use the digest, never a mutable tag`,
-      input,
-      'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref',
-    );
-  throw new ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
-}
 
 export function parseTargets(items: string[], fallbackContainer: string): DeploymentTarget[] {
   const seen = new Set<string>();
@@ -94,16 +75,13 @@ export function kustomizationIn(dir: string): string | undefined {
   return KUSTOMIZATIONS.find((f) => fs.existsSync(path.join(dir, f)));
 }
 
-export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs {
-  const fromBuild = parseStages(r).includes('build');
-  const ref = r.string('image-ref');
-  if (!ref && !fromBuild)
-    throw new ActionError(
-      'is required when the build stage does not run',
-      'image-ref',
-      'give image@sha256:<digest> or add build to stages',
-    );
-  const imageRef = ref ? checkImageRef(ref) : undefined;
+export function parseDeployInputs(
+  r: InputReader,
+  ctx: RunContext,
+  resolved: Resolved = resolveRun(r),
+): DeployInputs {
+  const ref = requireImage(resolved);
+  const imageRef = ref ? checkDigestRef(ref) : undefined;
 
   const context = r.string('context');
   if (context && !/^[^\s]+$/.test(context))

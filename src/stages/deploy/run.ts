@@ -31,7 +31,9 @@ import {
   type PodState,
   type RolloutStatus,
 } from './parse';
-import { changeCause, checkImageRef, kc, type DeployInputs, type Kubectl } from './plan';
+import { checkDigestRef } from '../../oci';
+import { subjectImage } from '../../resolved';
+import { changeCause, kc, type DeployInputs, type Kubectl } from './plan';
 
 interface Target {
   name: string;
@@ -249,7 +251,7 @@ async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: 
 }
 
 export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageResult> {
-  const ref = checkImageRef(i.imageRef ?? env.state.imageRef ?? '', 'image-ref');
+  const ref = checkDigestRef(subjectImage(env, i.imageRef) ?? '');
   // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
   const bin = await ensureTool('kubectl', { mirror: i.toolsMirror });
   const lint = i.manifests

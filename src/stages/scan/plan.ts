@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
-import { defaultOf, INPUTS, parseStages, splitList, type InputReader } from '../../inputs';
+import { defaultOf, INPUTS, splitList, type InputReader } from '../../inputs';
+import { checkScanRef, isLoopback, registryOf } from '../../oci';
+import { requireImage, resolvedOf } from '../../resolved';
 import { PINNED, readToolsMirror } from '../../tools';
 import type { PlannedCommand, StageEnv } from '../stage';
 import { SEVERITIES, type Severity } from './parse';
@@ -34,33 +36,6 @@ export interface ScanInputs {
   insecure: 'auto' | 'true' | 'false';
 }
 
-const NAME = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
-const REF =
-  /^(?<name>[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*)(?::(?<tag>\w[\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$/;
-
-export function parseImageRef(ref: string): { name: string; tag?: string; digest?: string } | undefined {
-  const m = REF.exec(ref);
-  if (!m?.groups || !NAME.test(m.groups.name)) return undefined;
-  return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
-}
-
-/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
-export function checkImageRef(ref: string, allowTag: boolean): void {
-  const p = parseImageRef(ref);
-  if (!p)
-    throw new ActionError(
-      `'${ref}' is not an image reference`,
-      'image-ref',
-      'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…',
-    );
-  if (!p.digest && !allowTag)
-    throw new ActionError(
-      `'${ref}' is a mutable tag, not a digest`,
-      'image-ref',
-      "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true",
-    );
-}
-
 function credentials(r: InputReader): { username: string; password: string } {
   const password = r.secret('password');
   const username = r.string('username');
@@ -76,8 +51,7 @@ function credentials(r: InputReader): { username: string; password: string } {
 /** Whether Trivy must talk plain HTTP to the registry of `imageRef`. */
 export function insecureRegistry(i: Pick<ScanInputs, 'insecure'>, imageRef: string): boolean {
   if (i.insecure !== 'auto') return i.insecure === 'true';
-  const host = imageRef.split('/')[0].replace(/:\d+$/, '');
-  return imageRef.includes('/') && (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host));
+  return isLoopback(registryOf(imageRef));
 }
 
 // Severities are upper case in Trivy and in its users' habits; accept either.
@@ -95,14 +69,8 @@ function severities(r: InputReader, name: 'severity' | 'fail-on'): Severity[] {
 
 export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
   const allowTag = r.bool('scan-allow-tag');
-  const imageRef = r.string('image-ref');
-  if (imageRef) checkImageRef(imageRef, allowTag);
-  else if (!parseStages(r).includes('build'))
-    throw new ActionError(
-      'is required when the build stage does not run in the same job',
-      'image-ref',
-      "pass the build job's image-ref output (name@sha256:…), or add build to stages",
-    );
+  const imageRef = requireImage(resolvedOf(r, env));
+  if (imageRef) checkScanRef(imageRef, allowTag);
 
   const severity = severities(r, 'severity');
   const failOn = r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on');
