@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ActionError } from '../../errors';
 import { defaultOf, INPUTS, type InputReader } from '../../inputs';
 import { registerSecret } from '../../report/log';
+import { shellWords } from '../../words';
 import type { SmokeCall } from './client';
 
 export const CONTRACT_MODES = INPUTS.contract.allowed;
@@ -23,13 +24,6 @@ export interface VerifyInputs {
   /** Absolute path of the baseline, or undefined when there is none to compare with. */
   baseline?: string;
   timeoutSec: number;
-}
-
-/** Whitespace-separated words with '…' and "…" quoting; the result is argv, never given to a shell. */
-export function splitCommand(s: string): string[] {
-  const out: string[] = [];
-  for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
 }
 
 function httpUrl(value: string, input: string, hint: string): string {
@@ -114,7 +108,7 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
   const url = urlRaw
     ? httpUrl(urlRaw, 'mcp-url', 'give the full endpoint, e.g. https://mcp.example.com/mcp')
     : undefined;
-  const command = commandRaw ? splitCommand(commandRaw) : undefined;
+  const command = commandRaw ? shellWords(commandRaw, 'mcp-command') : undefined;
   if (command && !command.length)
     throw new ActionError(
       'has no command in it',
