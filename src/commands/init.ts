@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseRemote } from '../context';
 import { exec } from '../exec';
 import { ActionError } from '../errors';
 import { parseArgs, type Command } from './args';
@@ -41,16 +42,9 @@ export function crateName(cargoToml: string): string | undefined {
   return section('\\[bin\\]') ?? section('package') ?? undefined;
 }
 
-function remoteParts(remote: string): { host: string; repo: string } | undefined {
-  const m =
-    /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(remote.trim()) ??
-    /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(remote.trim());
-  return m ? { host: m[1].toLowerCase(), repo: m[2] } : undefined;
-}
-
 /** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
 export function imageFromRemote(remote: string): string | undefined {
-  const r = remoteParts(remote);
+  const r = parseRemote(remote);
   if (r?.host === 'github.com') return `ghcr.io/${r.repo.toLowerCase()}`;
   if (r?.host === 'gitlab.com') return `registry.gitlab.com/${r.repo.toLowerCase()}`;
   return undefined;
@@ -58,7 +52,7 @@ export function imageFromRemote(remote: string): string | undefined {
 
 /** The CI the remote's host implies: a GitLab host gets the include template, anything else a workflow. */
 export function ciFromRemote(remote: string | undefined): Ci {
-  return remote && remoteParts(remote)?.host.includes('gitlab') ? 'gitlab' : 'github';
+  return remote && parseRemote(remote)?.host.includes('gitlab') ? 'gitlab' : 'github';
 }
 
 export function fill(text: string, v: InitValues): string {

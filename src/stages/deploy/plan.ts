@@ -6,6 +6,7 @@ import { INPUTS, type InputReader } from '../../inputs';
 import { checkDigestRef, imageName } from '../../oci';
 import { requireImage, resolveRun, type Resolved } from '../../resolved';
 import { parseLintInputs, type LintInputs } from '../../lint';
+import { KUSTOMIZATION_FILES } from '../../lint/manifests';
 import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
 import type { PlannedCommand } from '../stage';
@@ -46,7 +47,6 @@ export interface DeployInputs {
 }
 
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 export function parseTargets(items: string[], fallbackContainer: string): DeploymentTarget[] {
   const seen = new Set<string>();
@@ -72,7 +72,7 @@ export function parseTargets(items: string[], fallbackContainer: string): Deploy
 }
 
 export function kustomizationIn(dir: string): string | undefined {
-  return KUSTOMIZATIONS.find((f) => fs.existsSync(path.join(dir, f)));
+  return KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
 }
 
 export function parseDeployInputs(
