@@ -19,8 +19,8 @@ describe('action.yml and the README agree', () => {
     expect(missing).toEqual([]);
   });
 
-  test('the README inputs and outputs tables are the ones action.yml generates', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'docs.mjs'), '--check'], {
+  test('the README inputs and outputs tables are the ones the input table generates', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'generate.mjs'), '--check'], {
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('');

@@ -17,12 +17,11 @@ import {
   cargoPackage,
   decide,
   hostArch,
-  isLoopback,
   parseBuildInputs,
   planBuild,
-  registryOf,
   type BuilderFacts,
 } from '../src/stages/build/plan';
+import { isLoopback, registryOf } from '../src/oci';
 
 const FIX = path.join(__dirname, 'fixtures', 'buildx');
 const fixture = (f: string) => fs.readFileSync(path.join(FIX, f), 'utf8');

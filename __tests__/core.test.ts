@@ -7,7 +7,7 @@ import { actionSource, cliSource, InputReader, parseDuration, parseStages, split
 import { mermaid } from '../src/pipeline';
 import { formatAnnotation, redact, registerSecret, setSink, textSink } from '../src/report/log';
 import { cell, Summary } from '../src/report/summary';
-import { splitArgs } from '../src/stages/gates/plan';
+import { shellWords } from '../src/words';
 
 const reader = (v: Record<string, string>) => new InputReader((n) => v[n] ?? '');
 
@@ -76,6 +76,7 @@ describe('inputs', () => {
   });
 
   test('argument strings split on whitespace with quotes, never through a shell', () => {
+    const splitArgs = (s: string) => shellWords(s, 'clippy-args');
     expect(splitArgs(`-D warnings -A "clippy::a b" '$(rm -rf /)'`)).toEqual([
       '-D',
       'warnings',

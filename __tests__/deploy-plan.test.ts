@@ -3,17 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { githubContext } from '../src/context';
-import { InputReader } from '../src/inputs';
+import { InputReader, INPUTS } from '../src/inputs';
+import { checkDigestRef as checkImageRef, imageName } from '../src/oci';
 import { redact } from '../src/report/log';
 import { deploy } from '../src/stages/deploy';
-import {
-  changeCause,
-  checkImageRef,
-  DEFAULTS,
-  imageName,
-  parseDeployInputs,
-  parseTargets,
-} from '../src/stages/deploy/plan';
+import { changeCause, parseDeployInputs, parseTargets } from '../src/stages/deploy/plan';
 import { checkKubeconfig, decodeKubeconfig } from '../src/tools/kubeconfig';
 import { ROOT } from './support/action';
 
@@ -162,7 +156,8 @@ describe('deploy inputs: every mistake names the input and the fix', () => {
     const action = YAML.parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
     };
-    for (const [k, v] of Object.entries(DEFAULTS)) expect(action.inputs[k].default).toBe(String(v));
+    for (const k of ['strategy', 'rollout-timeout', 'stuck-after', 'rollback-on-failure'] as const)
+      expect(action.inputs[k].default).toBe(INPUTS[k].default);
     for (const k of [
       'image-ref',
       'kubeconfig',

@@ -12,7 +12,10 @@ import {
   sarifResultCount,
   type Severity,
 } from '../src/stages/scan/parse';
-import { insecureRegistry, parseImageRef, parseScanInputs, SCAN_DEFAULTS } from '../src/stages/scan/plan';
+import { INPUTS, type InputName } from '../src/inputs';
+import { sectionOf } from '../src/inputs/table';
+import { parseReference as parseImageRef } from '../src/oci';
+import { insecureRegistry, parseScanInputs } from '../src/stages/scan/plan';
 import { FIXTURES } from './support/standins';
 
 const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, 'trivy', f), 'utf8');
@@ -244,7 +247,13 @@ test('action.yml scan section: every input with the default the code uses, and t
     return YAML.parse(body.slice(start, end)) as Record<string, { description: string; default?: string }>;
   };
   const inputs = section('inputs');
-  expect(Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.default]))).toEqual(SCAN_DEFAULTS);
+  expect(Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.default]))).toEqual(
+    Object.fromEntries(
+      (Object.keys(INPUTS) as InputName[])
+        .filter((k) => sectionOf(k) === 'scan')
+        .map((k) => [k, INPUTS[k].default]),
+    ),
+  );
   for (const v of Object.values(inputs)) expect(v.description.length).toBeGreaterThan(20);
   expect(Object.keys(section('outputs')).sort()).toEqual(['sarif-file', 'scan-report', 'scan-result']);
 });

@@ -552,7 +552,7 @@ describe('cosign installs like trivy: pinned, from a mirror, checked against its
         mirror: server.base,
         table,
         usePath: false,
-        retry: { attempts: 1, baseDelayMs: 1 },
+        retry: { attempts: 1, firstDelayMs: 1 },
       });
       expect(path.basename(exe)).toBe('cosign');
       expect(execFileSync(exe, ['version']).toString()).toContain('v2.6.1');

@@ -17,7 +17,7 @@ const lines: string[] = [];
 setSink(textSink((l) => lines.push(l)));
 
 const platform = currentPlatform();
-const fast = { attempts: 3, baseDelayMs: 10 };
+const fast = { attempts: 3, firstDelayMs: 10 };
 
 function withDigest(name: 'trivy' | 'kubectl' | 'cargo-audit', version: string, digest: string): ToolTable {
   return { ...PINNED, [name]: { ...PINNED[name], version, sha256: { [version]: { [platform]: digest } } } };

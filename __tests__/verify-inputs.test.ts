@@ -6,7 +6,10 @@ import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { redact } from '../src/report/log';
 import { verify } from '../src/stages/verify';
-import { parseVerifyInputs, splitCommand } from '../src/stages/verify/parse';
+import { parseVerifyInputs } from '../src/stages/verify/parse';
+import { shellWords } from '../src/words';
+
+const splitCommand = (s: string) => shellWords(s, 'mcp-command');
 import { chooseTarget, healthHeaders, resolveCommand, serverEnv } from '../src/stages/verify/plan';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verify-inputs-'));
@@ -98,15 +101,27 @@ describe('verify inputs', () => {
   });
 
   test('mcp-command is split into argv with quotes, never through a shell', () => {
-    expect(splitCommand(`docker run -i --rm "my image" 'a b' $HOME;rm`)).toEqual([
+    expect(splitCommand(`docker run -i --rm "my image" 'a b' $HOME 'x;y' --x="a b"`)).toEqual([
       'docker',
       'run',
       '-i',
       '--rm',
       'my image',
       'a b',
-      '$HOME;rm',
+      '$HOME',
+      'x;y',
+      '--x=a b',
     ]);
+  });
+
+  test.each([
+    [`srv --stdio; rm -rf /`, /^input 'mcp-command': ';' is shell syntax/],
+    [`srv | tee log`, /^input 'mcp-command': '\|' is shell syntax/],
+    [`srv > out`, /^input 'mcp-command': '>' is shell syntax/],
+    [`srv "--name=a b`, /^input 'mcp-command': has an unclosed " quote/],
+    [`srv 'it`, /^input 'mcp-command': has an unclosed ' quote/],
+  ])('%s is refused: it would need a shell', (cmd, message) => {
+    expect(() => splitCommand(cmd)).toThrow(message);
   });
 });
 

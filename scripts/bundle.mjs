@@ -9,7 +9,7 @@ import * as path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.join(root, 'dist');
 const ncc = path.join(root, 'node_modules', '.bin', 'ncc');
-// Not under build/: that is the build stage action's directory (build/action.yml).
+// Outside dist/ so that a test running dist/ never sees a half-written bundle (files move in by rename).
 const tmp = path.join(root, 'node_modules', '.cache', `mcp-deploy-ncc-${process.pid}`);
 
 execFileSync(

@@ -114,13 +114,13 @@ export function localContext(
   };
 }
 
-/** Host and path of a git remote: scheme URLs (https://, ssh://host:port/) and scp-like git@host:o/r. */
-function parseRemote(url: string): { host: string; repo: string } | undefined {
+/** Host (lower case) and path of a git remote: scheme URLs (https://, ssh://host:port/) and scp-like git@host:o/r. */
+export function parseRemote(url: string): { host: string; repo: string } | undefined {
   const u = url.trim();
   const m =
     /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(u) ??
     /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(u);
-  return m ? { host: m[1], repo: m[2] } : undefined;
+  return m ? { host: m[1].toLowerCase(), repo: m[2] } : undefined;
 }
 
 /** git@github.com:o/r.git, https://github.com/o/r(.git), ssh://git@host:2222/o/r -> o/r */

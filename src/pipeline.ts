@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunContext } from './context';
 import { ActionError, errorMessage } from './errors';
-import { InputReader, parseStages, STAGES, type StageName } from './inputs';
+import { InputReader, STAGES, type StageName } from './inputs';
+import { resolveRun } from './resolved';
 import { log } from './report/log';
 import { Summary } from './report/summary';
 import { STAGE_IMPLS } from './stages';
-import { icon, secs } from './stages/gates/run';
+import { icon } from './stages/gates/run';
+import { secs } from './text';
 import type { Plan, PipelineState, Stage, StageEnv, StageResult } from './stages/stage';
 
 export interface Prepared {
@@ -17,12 +19,14 @@ export interface Prepared {
 }
 
 /**
- * Reads and validates every input of every selected stage before anything runs, so a typo in a deploy
- * input fails in a second, not after a ten-minute build.
+ * Resolves the values stages share (src/resolved.ts), then reads and validates every input of every
+ * selected stage before anything runs, so a typo in a deploy input fails in a second, not after a
+ * ten-minute build.
  */
 export async function prepare(reader: InputReader, ctx: RunContext): Promise<Prepared> {
-  const stages = parseStages(reader);
-  const wd = reader.string('working-directory', '.');
+  const resolved = resolveRun(reader);
+  const stages = resolved.stages;
+  const wd = reader.string('working-directory');
   const cwd = path.resolve(ctx.workspace, wd);
   if (!fs.existsSync(cwd) || !fs.statSync(cwd).isDirectory())
     throw new ActionError(
@@ -31,7 +35,7 @@ export async function prepare(reader: InputReader, ctx: RunContext): Promise<Pre
       'give the path of the crate relative to the repository root',
     );
   const state: PipelineState = {};
-  const env: StageEnv = { ctx, cwd, state };
+  const env: StageEnv = { ctx, cwd, state, resolved };
   const impls = await Promise.all(stages.map((name) => STAGE_IMPLS[name]()));
   const parsed = stages.map((name, k) => ({ name, impl: impls[k], inputs: impls[k].parse(reader, env) }));
   return { stages, env, parsed };

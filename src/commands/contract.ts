@@ -8,12 +8,12 @@ import { diffContracts, parseContract, snapshot, type ContractDiff } from '../st
 import { parseVerifyInputs } from '../stages/verify/parse';
 import { buildTarget, chooseTarget, healthHeaders } from '../stages/verify/plan';
 import { parseArgs, type Command } from './args';
-import { localEnv, TARGET_OPTIONS, verifySource } from './verify';
+import { localEnv, TARGET_OPTIONS, VERIFY_OPTIONS, verifySource } from './verify';
 
 async function snapshotCmd(args: string[]): Promise<number> {
   // stdout carries the JSON (redirected into mcp-contract.json); everything else goes to stderr.
   setSink(textSink((l) => process.stderr.write(`${l}\n`)));
-  const { flags } = parseArgs(args);
+  const { flags } = parseArgs(args, VERIFY_OPTIONS);
   const cwd = path.resolve(flags.cwd ?? '.');
   delete flags.cwd;
   const env = localEnv(cwd);
@@ -41,7 +41,7 @@ async function snapshotCmd(args: string[]): Promise<number> {
 }
 
 function diffCmd(args: string[]): number {
-  const { positional, flags } = parseArgs(args, ['json']);
+  const { positional, flags } = parseArgs(args, { inputs: [], own: { json: true } });
   if (positional.length !== 2) {
     process.stderr.write('error: contract diff needs two files: BASELINE NEW\n');
     return 2;

@@ -1,13 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseRemote } from '../context';
 import { exec } from '../exec';
 import { ActionError } from '../errors';
+import { readManifest, str } from '../cargo-manifest';
 import { parseArgs, type Command } from './args';
-
-// smol-toml ships CommonJS (dist/index.cjs) but declares its types as ESM only; the types come from the
-// ESM declaration, the code from the CommonJS build that this CommonJS module (and the bundle) loads.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const TOML: typeof import('smol-toml', { with: { 'resolution-mode': 'import' } }) = require('smol-toml');
 
 /**
  * `mcp-deploy init` writes the starter files into a user's repository, filled with the crate's name and
@@ -47,23 +44,23 @@ export function binTargets(
   exists: (rel: string) => boolean,
   srcBin: string[] = [],
 ): string[] {
-  const manifest = TOML.parse(cargoToml) as {
-    package?: { name?: string; autobins?: boolean };
-    bin?: { name?: string; path?: string }[];
-  };
-  const pkg = manifest.package;
-  if (!pkg?.name) return [];
-  const declared = (manifest.bin ?? []).filter((b): b is { name: string; path?: string } => !!b.name);
+  const manifest = readManifest(cargoToml, 'cwd');
+  const name = str(manifest.package?.name);
+  if (!name) return [];
+  const declared = (manifest.bin ?? []).flatMap((b) => {
+    const n = str(b.name);
+    return n ? [{ name: n, path: str(b.path) }] : [];
+  });
   const bins = declared.map((b) => b.name);
   // Cargo does not infer a target at a path a declared [[bin]] already uses.
   const taken = new Set(
-    declared.map((b) => b.path ?? (b.name === pkg.name ? 'src/main.rs' : `src/bin/${b.name}.rs`)),
+    declared.map((b) => b.path ?? (b.name === name ? 'src/main.rs' : `src/bin/${b.name}.rs`)),
   );
   const infer = (name: string, rel: string) => {
     if (!taken.has(rel) && exists(rel)) bins.push(name);
   };
-  if (pkg.autobins !== false) {
-    infer(pkg.name, 'src/main.rs');
+  if (manifest.package?.autobins !== false) {
+    infer(name, 'src/main.rs');
     for (const entry of srcBin)
       if (entry.endsWith('.rs')) infer(entry.slice(0, -3), `src/bin/${entry}`);
       else infer(entry, `src/bin/${entry}/main.rs`);
@@ -73,7 +70,7 @@ export function binTargets(
 
 /** The binary the image runs: --bin if given (and cargo has it), else the only one, else the package's. */
 export function chooseBinary(cargoToml: string, bins: string[], wanted?: string): string {
-  const pkg = (TOML.parse(cargoToml) as { package?: { name?: string } }).package?.name;
+  const pkg = str(readManifest(cargoToml, 'cwd').package?.name);
   if (!pkg)
     throw new ActionError(
       'Cargo.toml has no [package] name (a workspace root?)',
@@ -112,16 +109,9 @@ function lockFileFor(dir: string): string | undefined {
   }
 }
 
-function remoteParts(remote: string): { host: string; repo: string } | undefined {
-  const m =
-    /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(remote.trim()) ??
-    /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(remote.trim());
-  return m ? { host: m[1].toLowerCase(), repo: m[2] } : undefined;
-}
-
 /** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
 export function imageFromRemote(remote: string): string | undefined {
-  const r = remoteParts(remote);
+  const r = parseRemote(remote);
   if (r?.host === 'github.com') return `ghcr.io/${r.repo.toLowerCase()}`;
   if (r?.host === 'gitlab.com') return `registry.gitlab.com/${r.repo.toLowerCase()}`;
   return undefined;
@@ -129,7 +119,7 @@ export function imageFromRemote(remote: string): string | undefined {
 
 /** The CI the remote's host implies: a GitLab host gets the include template, anything else a workflow. */
 export function ciFromRemote(remote: string | undefined): Ci {
-  return remote && remoteParts(remote)?.host.includes('gitlab') ? 'gitlab' : 'github';
+  return remote && parseRemote(remote)?.host.includes('gitlab') ? 'gitlab' : 'github';
 }
 
 export function fill(text: string, v: InitValues): string {
@@ -216,7 +206,10 @@ remote: ghcr.io/<owner>/<repo> or registry.gitlab.com/<group>/<project>).
 --ci defaults to gitlab for a GitLab remote, github otherwise.
 An existing file is never overwritten without --force; --dry-run prints what would be written.`,
   async run(args) {
-    const { flags } = parseArgs(args, ['dry-run', 'force']);
+    const { flags } = parseArgs(args, {
+      inputs: [],
+      own: { cwd: false, bin: false, crate: false, image: false, ci: false, 'dry-run': true, force: true },
+    });
     const cwd = path.resolve(flags.cwd ?? '.');
     const cargo = path.join(cwd, 'Cargo.toml');
     const wanted = flags.bin ?? flags.crate;

@@ -9,7 +9,7 @@ import {
   toAnnotation,
 } from '../lint';
 import { log } from '../report/log';
-import { parseArgs, type Command } from './args';
+import { parseArgs, warnUnknownVariables, type Command } from './args';
 import { cliContext } from './local';
 
 export const lintCommand: Command = {
@@ -35,7 +35,11 @@ ${ruleList()}
 Annotations (on the object): mcp-deploy.dev/sessions: stateless|stateful, mcp-deploy.dev/mcp-path: /path,
 mcp-deploy.dev/host-check: disabled, mcp-deploy.dev/ignore: MCP002,MCP006 (IDs or names).`,
   async run(args) {
-    const { flags, positional } = parseArgs(args, ['strict']);
+    const { flags, positional } = parseArgs(args, {
+      inputs: ['lint', 'mcp-path', 'mcp-sessions'],
+      own: { strict: true, format: false, workspace: false },
+    });
+    warnUnknownVariables();
     const { strict, format = 'text' } = flags;
     if (format !== 'text' && format !== 'json') {
       process.stderr.write(`error: --format must be text or json\n`);

@@ -4,7 +4,7 @@ import { runCleanups } from '../cleanup';
 import { prepare, plan, runPipeline } from '../pipeline';
 import { log } from '../report/log';
 import { quote } from '../exec';
-import { parseArgs, type Command } from './args';
+import { ALL_INPUTS, parseArgs, warnUnknownVariables, type Command } from './args';
 import { cliContext } from './local';
 
 const COMMON = `Options:
@@ -17,7 +17,11 @@ const COMMON = `Options:
 Inputs not given as flags are read from MCP_<INPUT> variables (MCP_CLIPPY_ARGS), as in the GitLab template.`;
 
 async function prepared(args: string[]) {
-  const { flags } = parseArgs(args);
+  const { flags } = parseArgs(args, {
+    inputs: ALL_INPUTS,
+    own: { cwd: false, ref: false, sha: false, workspace: false },
+  });
+  warnUnknownVariables();
   const dir = path.resolve(flags.cwd ?? '.');
   const ctx = await cliContext(dir, flags);
   const inputFlags: Record<string, string> = { ...flags };

@@ -27,7 +27,10 @@ Installs the pinned kubectl, trivy and cargo-audit the way the stages do (the of
 DIR/bin, and Trivy's report templates into DIR/contrib. --arch picks the platform (default: this
 machine's), so an amd64 build can fill an arm64 image (docker/Dockerfile does).`,
   async run(args) {
-    const { flags, positional } = parseArgs(args);
+    const { flags, positional } = parseArgs(args, {
+      inputs: [],
+      own: { dir: false, arch: false, mirror: false },
+    });
     if (positional[0] !== 'install')
       throw new ActionError(
         `unknown tools subcommand '${positional[0] ?? ''}'`,

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { localContext } from '../context';
 import { ActionError } from '../errors';
-import { cliSource, InputReader, type InputSource } from '../inputs';
+import { cliSource, InputReader, INPUTS, type InputName, type InputSource } from '../inputs';
 import { log } from '../report/log';
 import { verify } from '../stages/verify';
 import type { StageEnv } from '../stages/stage';
-import { parseArgs, type Command } from './args';
+import { parseArgs, warnUnknownVariables, type CliSpec, type Command } from './args';
 
 /** Short flags of `verify` and `contract snapshot`, and the action input each one sets. */
 const ALIASES: Record<string, string> = {
@@ -16,6 +16,14 @@ const ALIASES: Record<string, string> = {
   timeout: 'verify-timeout',
 };
 const SECRET_FLAGS = ['token', 'mcp-token', 'header', 'headers', 'mcp-headers'];
+
+/** The flags of `verify` and `contract snapshot`: the verify inputs, their short names, and --cwd. */
+export const VERIFY_OPTIONS: CliSpec = {
+  inputs: (Object.keys(INPUTS) as InputName[]).filter((n) =>
+    (INPUTS[n].stages as readonly string[]).includes('verify'),
+  ),
+  own: Object.fromEntries(['cwd', ...Object.keys(ALIASES), ...SECRET_FLAGS].map((f) => [f, false])),
+};
 
 export const TARGET_OPTIONS = `  --url URL                Streamable HTTP endpoint, e.g. http://127.0.0.1:8080/mcp
   --command "CMD ARGS"     start the server on stdio instead (split on spaces, '...' and "..." quote; no shell)
@@ -66,7 +74,8 @@ ${TARGET_OPTIONS}
   --smoke "TOOL {JSON}"    call a tool; it must return without isError (one call; MCP_MCP_SMOKE for more lines)
   --cwd DIR                where relative paths start (default .)`,
   async run(args) {
-    const { flags } = parseArgs(args);
+    const { flags } = parseArgs(args, VERIFY_OPTIONS);
+    warnUnknownVariables();
     const cwd = path.resolve(flags.cwd ?? '.');
     delete flags.cwd;
     const env = localEnv(cwd);

@@ -1,5 +1,5 @@
 import { ActionError } from '../errors';
-import type { InputReader } from '../inputs';
+import { INPUTS, type InputReader } from '../inputs';
 import { log, type Annotation } from '../report/log';
 import { Summary } from '../report/summary';
 import { loadPaths } from './manifests';
@@ -21,7 +21,7 @@ export interface LintInputs {
 }
 
 export function parseLintInputs(r: InputReader): LintInputs {
-  const mcpPath = r.string('mcp-path', '/mcp');
+  const mcpPath = r.string('mcp-path');
   if (!mcpPath.startsWith('/'))
     throw new ActionError(
       `'${mcpPath}' is not a URL path`,
@@ -29,9 +29,9 @@ export function parseLintInputs(r: InputReader): LintInputs {
       'give the MCP endpoint path, e.g. /mcp',
     );
   return {
-    mode: r.oneOf('lint', ['error', 'warn', 'off'] as const, 'error'),
+    mode: r.oneOf('lint', INPUTS.lint.allowed),
     mcpPath,
-    sessions: r.oneOf('mcp-sessions', ['stateful', 'stateless'] as const, 'stateful'),
+    sessions: r.oneOf('mcp-sessions', INPUTS['mcp-sessions'].allowed),
   };
 }
 

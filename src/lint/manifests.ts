@@ -7,7 +7,8 @@ import { exec } from '../exec';
 import { log } from '../report/log';
 import type { FieldPath, K8sObject, LintDoc } from './types';
 
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The file names kustomize takes as a directory's kustomization, in its order. */
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const ORIGIN = 'config.kubernetes.io/origin';
 
 /** Where each parsed object sits in its text: the line of every field a rule may point at. */

@@ -1,5 +1,6 @@
 import type { RunContext } from '../context';
 import type { InputReader, StageName } from '../inputs';
+import type { Resolved } from '../resolved';
 import type { Summary } from '../report/summary';
 
 /** What every stage sees: where we run, the checkout, and what earlier stages of this run produced. */
@@ -8,6 +9,8 @@ export interface StageEnv {
   /** Absolute `working-directory` (the crate), inside the workspace. */
   cwd: string;
   state: PipelineState;
+  /** Set by the pipeline before the first stage; a stage driven on its own reads them from its inputs. */
+  resolved?: Resolved;
 }
 
 /** Values handed from stage to stage within one run (and set as outputs). */

@@ -10,6 +10,7 @@ import { ActionError, errorMessage } from '../errors';
 import { exec } from '../exec';
 import type { InputReader } from '../inputs';
 import { log } from '../report/log';
+import { DOWNLOAD_POLICY, retry, type RetryPolicy } from '../retry';
 import { which } from './path';
 import { PINNED, type ToolName, type ToolPlatform, type ToolTable } from './pinned';
 
@@ -27,11 +28,9 @@ export interface EnsureOptions {
   table?: ToolTable;
   /** A tool on PATH at the wanted version is used as is (default true). */
   usePath?: boolean;
-  retry?: { attempts: number; baseDelayMs: number };
+  retry?: RetryPolicy;
   platform?: ToolPlatform;
 }
-
-const DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1000 };
 
 export function currentPlatform(platform = process.platform, arch = process.arch): ToolPlatform {
   if (platform === 'linux' && arch === 'x64') return 'linux-x64';
@@ -140,7 +139,7 @@ async function resolveTool(
   try {
     const file = path.join(work, spec.asset(version, platform));
     const started = Date.now();
-    const actual = await download(url, file, opts.retry ?? DEFAULT_RETRY);
+    const actual = await download(url, file, opts.retry ?? DOWNLOAD_POLICY);
     if (actual !== expected)
       throw new ActionError(
         `checksum mismatch for ${name} ${version} (${url}): expected sha256 ${expected}, got ${actual}; nothing was unpacked or run`,
@@ -205,27 +204,27 @@ function transient(e: unknown): boolean {
   );
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Streams `url` into `dest` (0600, never executable) and returns its sha256; retries transient failures. */
-async function download(
-  url: string,
-  dest: string,
-  retry: { attempts: number; baseDelayMs: number },
-): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await downloadOnce(url, dest);
-    } catch (e) {
-      fs.rmSync(dest, { force: true });
-      if (attempt >= retry.attempts || !transient(e))
-        throw new Error(`download of ${url} failed: ${errorMessage(e)}`);
-      const wait = retry.baseDelayMs * 2 ** (attempt - 1);
-      log.info(
-        `download of ${url} failed (${errorMessage(e)}), attempt ${attempt}/${retry.attempts}; retrying in ${wait} ms`,
-      );
-      await sleep(wait);
-    }
+async function download(url: string, dest: string, policy: RetryPolicy): Promise<string> {
+  try {
+    return await retry(
+      policy,
+      async () => {
+        try {
+          return await downloadOnce(url, dest);
+        } catch (e) {
+          fs.rmSync(dest, { force: true });
+          throw e;
+        }
+      },
+      transient,
+      (e, attempt, wait) =>
+        log.info(
+          `download of ${url} failed (${errorMessage(e)}), attempt ${attempt}/${policy.attempts}; retrying in ${wait} ms`,
+        ),
+    );
+  } catch (e) {
+    throw new Error(`download of ${url} failed: ${errorMessage(e)}`);
   }
 }
 

@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
+import { readManifest, str } from '../../cargo-manifest';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
-import type { InputReader } from '../../inputs';
+import { INPUTS, type InputReader } from '../../inputs';
+import { isLoopback, isRepository, registryOf } from '../../oci';
 import type { PlannedCommand } from '../stage';
 import {
   computeTags,
@@ -17,11 +19,11 @@ import {
   type TagRule,
 } from './tags';
 
-export const BUILD_MODES = ['push', 'by-digest', 'merge'] as const;
-export const BUILDERS = ['buildx', 'buildah'] as const;
-export const CACHES = ['auto', 'gha', 'registry', 'none'] as const;
-export const DRIVERS = ['auto', 'docker', 'docker-container'] as const;
-export const TRISTATE = ['auto', 'true', 'false'] as const;
+export const BUILD_MODES = INPUTS['build-mode'].allowed;
+export const BUILDERS = INPUTS.builder.allowed;
+export const CACHES = INPUTS.cache.allowed;
+export const DRIVERS = INPUTS['builder-driver'].allowed;
+export const TRISTATE = INPUTS.push.allowed;
 
 export interface BuildInputs {
   builder: (typeof BUILDERS)[number];
@@ -60,21 +62,7 @@ export interface BuildInputs {
 
 type Env = Record<string, string | undefined>;
 
-const IMAGE =
-  /^(?:(?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-
-/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
-export function registryOf(image: string): string {
-  const first = image.split('/')[0];
-  return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
-}
-
-/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
-export function isLoopback(registry: string): boolean {
-  const host = registry.replace(/:\d+$/, '');
-  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-}
 
 function defaultImage(ctx: RunContext, env: Env): string | undefined {
   if (ctx.platform === 'github' && ctx.repository) return `ghcr.io/${ctx.repository.toLowerCase()}`;
@@ -84,9 +72,8 @@ function defaultImage(ctx: RunContext, env: Env): string | undefined {
 
 /** `name`, `description` and `license` of Cargo.toml's [package], for the OCI labels. */
 export function cargoPackage(toml: string): LabelSource {
-  const section = /^\[package\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(toml)?.[1] ?? '';
-  const field = (k: string) => new RegExp(`^${k}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm').exec(section)?.[1];
-  return { title: field('name'), description: field('description'), licenses: field('license') };
+  const pkg = readManifest(toml).package ?? {};
+  return { title: str(pkg.name), description: str(pkg.description), licenses: str(pkg.license) };
 }
 
 function keyValues(lines: string[], input: string): Record<string, string> {
@@ -105,8 +92,8 @@ export function parseBuildInputs(
   cwd: string,
   env: Env = process.env,
 ): BuildInputs {
-  const builder = r.oneOf('builder', BUILDERS, 'buildx');
-  const mode = r.oneOf('build-mode', BUILD_MODES, 'push');
+  const builder = r.oneOf('builder', BUILDERS);
+  const mode = r.oneOf('build-mode', BUILD_MODES);
   const image = r.string('image') || defaultImage(ctx, env) || '';
   if (!image)
     throw new ActionError(
@@ -114,7 +101,7 @@ export function parseBuildInputs(
       'image',
       'name the repository to push to, e.g. registry.example.com/team/server',
     );
-  if (!IMAGE.test(image))
+  if (!isRepository(image))
     throw new ActionError(
       `'${image}' is not an image repository`,
       'image',
@@ -136,7 +123,7 @@ export function parseBuildInputs(
     );
 
   const tagLines = r.lines('tags');
-  const platforms = r.list('platforms', ['linux/amd64']);
+  const platforms = r.list('platforms');
   const badPlatform = platforms.find((p) => !PLATFORM.test(p));
   if (badPlatform)
     throw new ActionError(
@@ -145,7 +132,7 @@ export function parseBuildInputs(
       'write os/arch[/variant], e.g. linux/amd64,linux/arm64',
     );
 
-  const context = r.directory('build-context', '.', cwd);
+  const context = r.directory('build-context', cwd);
   const fileInput = r.string('dockerfile');
   const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
   if (mode !== 'merge' && !fs.existsSync(file))
@@ -173,7 +160,7 @@ export function parseBuildInputs(
     return { id, value };
   });
 
-  const provenance = r.string('provenance', 'mode=max');
+  const provenance = r.string('provenance');
   if (!/^(true|false|mode=(min|max))$/.test(provenance))
     throw new ActionError(
       `'${provenance}' is not a provenance setting`,
@@ -216,7 +203,7 @@ export function parseBuildInputs(
       'use build-mode push with buildah',
     );
 
-  const pushAuto = r.oneOf('push', TRISTATE, 'auto');
+  const pushAuto = r.oneOf('push', TRISTATE);
   // A fork's pull request gets no registry credentials: build to prove it builds, push nothing.
   const push = pushAuto === 'auto' ? !ctx.fork : pushAuto === 'true';
   if (!push && mode !== 'push')
@@ -227,7 +214,7 @@ export function parseBuildInputs(
     );
 
   const cargoToml = path.join(cwd, 'Cargo.toml');
-  const insecure = r.oneOf('registry-insecure', TRISTATE, 'auto');
+  const insecure = r.oneOf('registry-insecure', TRISTATE);
   return {
     builder,
     mode,
@@ -248,13 +235,13 @@ export function parseBuildInputs(
     buildSecrets,
     push,
     provenance,
-    sbom: r.bool('sbom', false),
-    cache: r.oneOf('cache', CACHES, 'auto'),
+    sbom: r.bool('sbom'),
+    cache: r.oneOf('cache', CACHES),
     digests,
-    driver: r.oneOf('builder-driver', DRIVERS, 'auto'),
-    qemu: r.oneOf('qemu', TRISTATE, 'auto'),
+    driver: r.oneOf('builder-driver', DRIVERS),
+    qemu: r.oneOf('qemu', TRISTATE),
     insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
-    retries: r.int('push-retries', 3, 0, 10),
+    retries: r.int('push-retries'),
     tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
     now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
   };

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { addCleanup } from '../../cleanup';
 import { ActionError } from '../../errors';
+import { byDigest } from '../../oci';
+import { registryPolicy, retry } from '../../retry';
 import { exec, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
@@ -42,24 +44,37 @@ import {
 
 type ToolEnv = Record<string, string>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Runs a registry-touching command, retrying 5xx and dropped connections with backoff; never auth errors. */
 async function withRetries(
   what: string,
   retries: number,
   run: () => Promise<ExecResult>,
 ): Promise<{ r: ExecResult; failure?: PushFailure; attempts: number }> {
-  for (let n = 0; ; n++) {
-    const r = await run();
-    if (r.exitCode === 0) return { r, attempts: n + 1 };
-    const failure = classifyFailure(`${r.stderr}\n${r.stdout}`);
-    if (failure !== 'transient' || n >= retries) return { r, failure, attempts: n + 1 };
-    const delay = 1000 * 2 ** n;
-    log.warning(
-      `${what}: transient registry error, retry ${n + 1} of ${retries} in ${delay / 1000} s:\n${errorLines(r.stderr)}`,
+  let last: { r: ExecResult; failure?: PushFailure; attempts: number } | undefined;
+  const failed = new Error('registry command failed');
+  const transient = (e: unknown) => e === failed && last?.failure === 'transient';
+  try {
+    return await retry(
+      registryPolicy(retries),
+      async (attempts) => {
+        const r = await run();
+        last = {
+          r,
+          attempts,
+          failure: r.exitCode === 0 ? undefined : classifyFailure(`${r.stderr}\n${r.stdout}`),
+        };
+        if (r.exitCode !== 0) throw failed;
+        return last;
+      },
+      transient,
+      (_e, n, wait) =>
+        log.warning(
+          `${what}: transient registry error, retry ${n} of ${retries} in ${wait / 1000} s:\n${errorLines(last!.r.stderr)}`,
+        ),
     );
-    await sleep(delay);
+  } catch (e) {
+    if (e !== failed) throw e;
+    return last!;
   }
 }
 
@@ -275,7 +290,7 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
   }
 
   const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
-  const imageRef = pushed ? `${i.image}@${built.digest}` : '';
+  const imageRef = pushed ? byDigest(i.image, built.digest) : '';
   if (pushed) Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
   const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
   const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);

@@ -1,19 +1,14 @@
 import type { Stage } from '../stage';
-import {
-  changeCause,
-  imageName,
-  parseDeployInputs,
-  planDeploy,
-  type DeployInputs,
-  type Kubectl,
-} from './plan';
+import { changeCause, parseDeployInputs, planDeploy, type DeployInputs, type Kubectl } from './plan';
 import { runDeploy } from './run';
+import { imageName } from '../../oci';
+import { resolvedOf, subjectImage } from '../../resolved';
 
 export const deploy: Stage<DeployInputs> = {
   name: 'deploy',
-  parse: (r, env) => parseDeployInputs(r, env.ctx),
+  parse: (r, env) => parseDeployInputs(r, env.ctx, resolvedOf(r, env)),
   plan(i, env) {
-    const ref = i.imageRef ?? env.state.imageRef ?? '<image-ref from the build stage>';
+    const ref = subjectImage(env, i.imageRef) ?? '<image-ref from the build stage>';
     const k: Kubectl = {
       bin: 'kubectl',
       kubeconfigPath: i.kubeconfig ? '<RUNNER_TEMP>/mcp-deploy-<random>/kubeconfig' : undefined,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { ActionError } from '../../errors';
-import { imageName } from './plan';
+import { imageName } from '../../oci';
 
 /**
  * Strategy `manifests`: the rendered YAML (a plain directory, or `kubectl kustomize` of an overlay) with

@@ -2,13 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
-import { parseStages, type InputReader } from '../../inputs';
+import { INPUTS, type InputReader } from '../../inputs';
+import { checkDigestRef, imageName } from '../../oci';
+import { requireImage, resolveRun, type Resolved } from '../../resolved';
 import { parseLintInputs, type LintInputs } from '../../lint';
+import { KUSTOMIZATION_FILES } from '../../lint/manifests';
 import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
 import type { PlannedCommand } from '../stage';
 
-export const STRATEGIES = ['set-image', 'manifests'] as const;
+export const STRATEGIES = INPUTS.strategy.allowed;
 export type Strategy = (typeof STRATEGIES)[number];
 
 export interface DeploymentTarget {
@@ -43,36 +46,7 @@ export interface DeployInputs {
   toolsMirror: string;
 }
 
-export const DEFAULTS = {
-  strategy: 'set-image',
-  'rollout-timeout': '5m',
-  'stuck-after': '2m',
-  'rollback-on-failure': true,
-} as const;
-
-const DIGEST_REF =
-  /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-
-/** The repository part of a digest reference: what manifests name as their image, with any tag. */
-export function imageName(ref: string): string {
-  const noDigest = ref.split('@')[0];
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.lastIndexOf(':');
-  return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
-
-export function checkImageRef(v: string, input = 'image-ref'): string {
-  if (/@sha256:/.test(v) && DIGEST_REF.test(v)) return v;
-  if (!v.includes('@'))
-    throw new ActionError(
-      `'${v}' is not a digest reference: deploys use the digest, never a mutable tag`,
-      input,
-      'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref',
-    );
-  throw new ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
-}
 
 export function parseTargets(items: string[], fallbackContainer: string): DeploymentTarget[] {
   const seen = new Set<string>();
@@ -98,19 +72,16 @@ export function parseTargets(items: string[], fallbackContainer: string): Deploy
 }
 
 export function kustomizationIn(dir: string): string | undefined {
-  return KUSTOMIZATIONS.find((f) => fs.existsSync(path.join(dir, f)));
+  return KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
 }
 
-export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs {
-  const fromBuild = parseStages(r).includes('build');
-  const ref = r.string('image-ref');
-  if (!ref && !fromBuild)
-    throw new ActionError(
-      'is required when the build stage does not run',
-      'image-ref',
-      'give image@sha256:<digest> or add build to stages',
-    );
-  const imageRef = ref ? checkImageRef(ref) : undefined;
+export function parseDeployInputs(
+  r: InputReader,
+  ctx: RunContext,
+  resolved: Resolved = resolveRun(r),
+): DeployInputs {
+  const ref = requireImage(resolved);
+  const imageRef = ref ? checkDigestRef(ref) : undefined;
 
   const context = r.string('context');
   if (context && !/^[^\s]+$/.test(context))
@@ -130,7 +101,7 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
       'use a DNS-1123 label like hello-mcp-staging',
     );
 
-  const strategy = r.oneOf('strategy', STRATEGIES, DEFAULTS.strategy);
+  const strategy = r.oneOf('strategy', STRATEGIES);
   const deployments = parseTargets(r.list('deployments'), r.string('container'));
   let manifests: string | undefined;
   let kustomize = false;
@@ -154,7 +125,7 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
         'manifests',
         'give a directory of manifests or a kustomize overlay',
       );
-    manifests = r.directory('manifests', '', ctx.workspace);
+    manifests = r.directory('manifests', ctx.workspace);
     kustomize = kustomizationIn(manifests) !== undefined;
   }
 
@@ -183,9 +154,9 @@ export function parseDeployInputs(r: InputReader, ctx: RunContext): DeployInputs
     deployments,
     manifests,
     kustomize,
-    rolloutTimeoutS: r.duration('rollout-timeout', DEFAULTS['rollout-timeout']),
-    stuckAfterS: r.duration('stuck-after', DEFAULTS['stuck-after']),
-    rollbackOnFailure: r.bool('rollback-on-failure', DEFAULTS['rollback-on-failure']),
+    rolloutTimeoutS: r.duration('rollout-timeout'),
+    stuckAfterS: r.duration('stuck-after'),
+    rollbackOnFailure: r.bool('rollback-on-failure'),
     environment,
     environmentUrl,
     githubToken: r.secret('github-token'),

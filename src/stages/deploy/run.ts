@@ -7,6 +7,7 @@ import { ActionError } from '../../errors';
 import { exec, execOk, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
+import { secs } from '../../text';
 import { writeKubeconfig } from '../../tools/kubeconfig';
 import { ensureTool } from '../../tools';
 import { runLint } from '../../lint';
@@ -30,7 +31,9 @@ import {
   type PodState,
   type RolloutStatus,
 } from './parse';
-import { changeCause, checkImageRef, kc, type DeployInputs, type Kubectl } from './plan';
+import { checkDigestRef } from '../../oci';
+import { subjectImage } from '../../resolved';
+import { changeCause, kc, type DeployInputs, type Kubectl } from './plan';
 
 interface Target {
   name: string;
@@ -56,7 +59,6 @@ interface Diagnostics {
   logs: { title: string; text: string }[];
 }
 
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const firstLine = (r: ExecResult) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
 
 /** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
@@ -249,7 +251,7 @@ async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: 
 }
 
 export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageResult> {
-  const ref = checkImageRef(i.imageRef ?? env.state.imageRef ?? '', 'image-ref');
+  const ref = checkDigestRef(subjectImage(env, i.imageRef) ?? '');
   // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
   const bin = await ensureTool('kubectl', { mirror: i.toolsMirror });
   const lint = i.manifests

@@ -1,11 +1,12 @@
 import { ActionError } from '../../errors';
-import type { InputReader } from '../../inputs';
+import { INPUTS, type InputReader } from '../../inputs';
+import { shellWords } from '../../words';
 import { readToolsMirror } from '../../tools';
 import type { PlannedCommand } from '../stage';
 
 export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
 export type Gate = (typeof GATES)[number];
-export const AUDIT_DENY = ['unmaintained', 'unsound', 'yanked'] as const;
+export const AUDIT_DENY = INPUTS['audit-deny'].allowed;
 
 export interface GatesInputs {
   toolchain: string;
@@ -40,21 +41,14 @@ export function parseGatesInputs(r: InputReader): GatesInputs {
   return {
     toolchain,
     features: r.list('features'),
-    clippyArgs: splitArgs(r.string('clippy-args', '-D warnings')),
-    testArgs: splitArgs(r.string('test-args')),
-    audit: r.bool('audit', true),
+    clippyArgs: shellWords(r.string('clippy-args'), 'clippy-args'),
+    testArgs: shellWords(r.string('test-args'), 'test-args'),
+    audit: r.bool('audit'),
     auditIgnore,
-    auditDeny: r.subset('audit-deny', AUDIT_DENY, []),
-    failFast: r.bool('fail-fast', false),
+    auditDeny: r.subset('audit-deny', AUDIT_DENY),
+    failFast: r.bool('fail-fast'),
     toolsMirror: readToolsMirror(r),
   };
-}
-
-/** Whitespace-separated words with '…' and "…" quoting; never given to a shell. */
-export function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
 }
 
 function cargo(i: GatesInputs): string[] {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { exec, quote, type ExecResult } from '../../exec';
 import { log, type Annotation } from '../../report/log';
 import { Summary, cell } from '../../report/summary';
+import { plural, secs } from '../../text';
 import { errorMessage } from '../../errors';
 import { ensureTool } from '../../tools';
 import type { StageEnv, StageResult } from '../stage';
@@ -30,8 +31,6 @@ export interface GateOutcome {
   /** Why a gate failed without findings of its own (a compile error, a missing tool). */
   note?: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd: string): GateOutcome {
   const base = { gate, durationMs: r.durationMs, result: r, failingTests: [] as string[] };
@@ -238,8 +237,6 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
       : undefined,
   };
 }
-
-export const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 export function icon(status: string): string {
   return status === 'passed' || status === 'success'

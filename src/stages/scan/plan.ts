@@ -1,37 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
-import { parseStages, splitList, type InputReader } from '../../inputs';
+import { defaultOf, INPUTS, splitList, type InputReader } from '../../inputs';
+import { checkScanRef, isLoopback, registryOf } from '../../oci';
+import { requireImage, resolvedOf } from '../../resolved';
 import { PINNED, readToolsMirror } from '../../tools';
 import type { PlannedCommand, StageEnv } from '../stage';
 import { SEVERITIES, type Severity } from './parse';
 
-export const SCANNERS = ['vuln', 'secret'] as const;
+export const SCANNERS = INPUTS.scanners.allowed;
 export type Scanner = (typeof SCANNERS)[number];
-
-// mirror.gcr.io first: Trivy's own default since ghcr.io began rate-limiting anonymous DB pulls.
-export const DEFAULT_DB_REPOSITORIES = [
-  'mirror.gcr.io/aquasec/trivy-db:2',
-  'ghcr.io/aquasecurity/trivy-db:2',
-];
-
-/** Input defaults, as action.yml has them. */
-export const SCAN_DEFAULTS: Readonly<Record<string, string>> = {
-  'scan-allow-tag': 'false',
-  severity: 'CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN',
-  'fail-on': 'CRITICAL,HIGH',
-  'ignore-unfixed': 'false',
-  trivyignore: '',
-  scanners: 'vuln',
-  'trivy-db-repository': DEFAULT_DB_REPOSITORIES.join(','),
-  'trivy-cache-dir': '.cache/trivy',
-  'trivy-version': PINNED.trivy.version,
-  'trivy-sha256': '',
-  'tools-mirror': '',
-  'sarif-file': 'trivy-results.sarif',
-  'scan-timeout': '10m',
-};
-const D = SCAN_DEFAULTS;
 
 export interface ScanInputs {
   /** From the input; '' when the build stage of this run provides it. */
@@ -58,33 +36,6 @@ export interface ScanInputs {
   insecure: 'auto' | 'true' | 'false';
 }
 
-const NAME = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
-const REF =
-  /^(?<name>[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*)(?::(?<tag>\w[\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$/;
-
-export function parseImageRef(ref: string): { name: string; tag?: string; digest?: string } | undefined {
-  const m = REF.exec(ref);
-  if (!m?.groups || !NAME.test(m.groups.name)) return undefined;
-  return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
-}
-
-/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
-export function checkImageRef(ref: string, allowTag: boolean): void {
-  const p = parseImageRef(ref);
-  if (!p)
-    throw new ActionError(
-      `'${ref}' is not an image reference`,
-      'image-ref',
-      'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…',
-    );
-  if (!p.digest && !allowTag)
-    throw new ActionError(
-      `'${ref}' is a mutable tag, not a digest`,
-      'image-ref',
-      "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true",
-    );
-}
-
 function credentials(r: InputReader): { username: string; password: string } {
   const password = r.secret('password');
   const username = r.string('username');
@@ -100,13 +51,12 @@ function credentials(r: InputReader): { username: string; password: string } {
 /** Whether Trivy must talk plain HTTP to the registry of `imageRef`. */
 export function insecureRegistry(i: Pick<ScanInputs, 'insecure'>, imageRef: string): boolean {
   if (i.insecure !== 'auto') return i.insecure === 'true';
-  const host = imageRef.split('/')[0].replace(/:\d+$/, '');
-  return imageRef.includes('/') && (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host));
+  return isLoopback(registryOf(imageRef));
 }
 
 // Severities are upper case in Trivy and in its users' habits; accept either.
-function severities(r: InputReader, name: string, fallback: string): Severity[] {
-  const items = r.list(name, splitList(fallback)).map((s) => s.toUpperCase());
+function severities(r: InputReader, name: 'severity' | 'fail-on'): Severity[] {
+  const items = r.list(name).map((s) => s.toUpperCase());
   const bad = items.find((s) => !(SEVERITIES as readonly string[]).includes(s));
   if (bad)
     throw new ActionError(
@@ -118,18 +68,12 @@ function severities(r: InputReader, name: string, fallback: string): Severity[] 
 }
 
 export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
-  const allowTag = r.bool('scan-allow-tag', D['scan-allow-tag'] === 'true');
-  const imageRef = r.string('image-ref');
-  if (imageRef) checkImageRef(imageRef, allowTag);
-  else if (!parseStages(r).includes('build'))
-    throw new ActionError(
-      'is required when the build stage does not run in the same job',
-      'image-ref',
-      "pass the build job's image-ref output (name@sha256:…), or add build to stages",
-    );
+  const allowTag = r.bool('scan-allow-tag');
+  const imageRef = requireImage(resolvedOf(r, env));
+  if (imageRef) checkScanRef(imageRef, allowTag);
 
-  const severity = severities(r, 'severity', D.severity);
-  const failOn = r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on', D['fail-on']);
+  const severity = severities(r, 'severity');
+  const failOn = r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on');
   const unreported = failOn.filter((s) => !severity.includes(s));
   if (unreported.length)
     throw new ActionError(
@@ -139,7 +83,7 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
     );
 
   const ws = env.ctx.workspace;
-  let trivyignore = r.string('trivyignore', D.trivyignore);
+  let trivyignore = r.string('trivyignore');
   if (trivyignore) {
     const abs = path.resolve(ws, trivyignore);
     if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
@@ -153,7 +97,7 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
     trivyignore = path.join(ws, '.trivyignore');
   }
 
-  const dbRepositories = r.list('trivy-db-repository', splitList(D['trivy-db-repository']));
+  const dbRepositories = r.list('trivy-db-repository');
   const badRepo = dbRepositories.find(
     (d) => !/^[a-z0-9][a-z0-9.-]*(?::\d+)?(?:\/[a-z0-9][a-z0-9._-]*)+(?::[\w.-]+)?$/i.test(d),
   );
@@ -161,17 +105,17 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
     throw new ActionError(
       `'${badRepo}' is not an OCI repository`,
       'trivy-db-repository',
-      `list repositories like ${DEFAULT_DB_REPOSITORIES[0]}`,
+      `list repositories like ${splitList(defaultOf('trivy-db-repository'))[0]}`,
     );
 
-  const trivyVersion = r.string('trivy-version', D['trivy-version']).replace(/^v/, '');
+  const trivyVersion = r.string('trivy-version').replace(/^v/, '');
   if (!/^\d+\.\d+\.\d+$/.test(trivyVersion))
     throw new ActionError(
       `'${trivyVersion}' is not a Trivy version`,
       'trivy-version',
       `use x.y.z, e.g. ${PINNED.trivy.version}`,
     );
-  const trivySha256 = r.string('trivy-sha256', D['trivy-sha256']).toLowerCase();
+  const trivySha256 = r.string('trivy-sha256').toLowerCase();
   if (trivySha256 && !/^[0-9a-f]{64}$/.test(trivySha256))
     throw new ActionError(
       'is not a sha256 digest (64 hex characters)',
@@ -187,25 +131,25 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
 
   const toolsMirror = readToolsMirror(r);
 
-  const sarifFile = path.resolve(ws, r.string('sarif-file', D['sarif-file']));
+  const sarifFile = path.resolve(ws, r.string('sarif-file'));
   return {
     imageRef,
     allowTag,
     severity,
     failOn,
-    ignoreUnfixed: r.bool('ignore-unfixed', D['ignore-unfixed'] === 'true'),
+    ignoreUnfixed: r.bool('ignore-unfixed'),
     trivyignore,
-    scanners: r.subset('scanners', SCANNERS, splitList(D.scanners) as Scanner[]),
+    scanners: r.subset('scanners', SCANNERS),
     dbRepositories,
-    cacheDir: path.resolve(ws, r.string('trivy-cache-dir', D['trivy-cache-dir'])),
+    cacheDir: path.resolve(ws, r.string('trivy-cache-dir')),
     trivyVersion,
     trivySha256,
     toolsMirror,
     sarifFile,
     reportFile: sarifFile.replace(/(\.sarif)?$/, '.json'),
-    timeoutSec: r.duration('scan-timeout', D['scan-timeout']),
+    timeoutSec: r.duration('scan-timeout'),
     ...credentials(r),
-    insecure: r.oneOf('registry-insecure', ['auto', 'true', 'false'] as const, 'auto'),
+    insecure: r.oneOf('registry-insecure', INPUTS['registry-insecure'].allowed),
   };
 }
 

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
 import { exec, type ExecResult } from '../../exec';
+import { checkScanRef } from '../../oci';
 import { log } from '../../report/log';
+import { subjectImage } from '../../resolved';
 import { Summary, cell } from '../../report/summary';
 import { ensureTool } from '../../tools';
 import type { StageEnv, StageResult } from '../stage';
@@ -16,7 +18,7 @@ import {
   type Finding,
   type Verdict,
 } from './parse';
-import { checkImageRef, convertCommand, insecureRegistry, scanCommand, type ScanInputs } from './plan';
+import { convertCommand, insecureRegistry, scanCommand, type ScanInputs } from './plan';
 
 const MAX_ROWS = 50;
 
@@ -42,14 +44,14 @@ async function scanWithFallback(
 }
 
 export async function runScan(i: ScanInputs, env: StageEnv): Promise<StageResult> {
-  const imageRef = env.state.imageRef || i.imageRef;
+  const imageRef = subjectImage(env, i.imageRef);
   if (!imageRef)
     throw new ActionError(
       'is empty and the build stage produced no image',
       'image-ref',
       'pass name@sha256:… or run build first',
     );
-  checkImageRef(imageRef, i.allowTag);
+  checkScanRef(imageRef, i.allowTag);
   if (!imageRef.includes('@sha256:'))
     log.warning(`scanning the mutable tag ${imageRef}: what is deployed later may not be what was scanned`);
 

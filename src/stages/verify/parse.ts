@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
-import type { InputReader } from '../../inputs';
+import { defaultOf, INPUTS, type InputReader } from '../../inputs';
 import { registerSecret } from '../../report/log';
+import { shellWords } from '../../words';
 import type { SmokeCall } from './client';
 
-export const CONTRACT_MODES = ['fail-on-breaking', 'warn', 'off'] as const;
+export const CONTRACT_MODES = INPUTS.contract.allowed;
 export type ContractMode = (typeof CONTRACT_MODES)[number];
 export const DEFAULT_BASELINE = 'mcp-contract.json';
-export const DEFAULT_TIMEOUT = '60s';
 /** In `mcp-command`, replaced by the image@digest that the build stage of this run pushed. */
 export const IMAGE_PLACEHOLDER = '{image}';
 
@@ -24,13 +24,6 @@ export interface VerifyInputs {
   /** Absolute path of the baseline, or undefined when there is none to compare with. */
   baseline?: string;
   timeoutSec: number;
-}
-
-/** Whitespace-separated words with '…' and "…" quoting; the result is argv, never given to a shell. */
-export function splitCommand(s: string): string[] {
-  const out: string[] = [];
-  for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
 }
 
 function httpUrl(value: string, input: string, hint: string): string {
@@ -115,7 +108,7 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
   const url = urlRaw
     ? httpUrl(urlRaw, 'mcp-url', 'give the full endpoint, e.g. https://mcp.example.com/mcp')
     : undefined;
-  const command = commandRaw ? splitCommand(commandRaw) : undefined;
+  const command = commandRaw ? shellWords(commandRaw, 'mcp-command') : undefined;
   if (command && !command.length)
     throw new ActionError(
       'has no command in it',
@@ -142,15 +135,19 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
       ? httpUrl(healthRaw, 'health-url', 'give the full URL, e.g. https://mcp.example.com/health')
       : undefined,
     smoke: parseSmoke(r.lines('mcp-smoke')),
-    contract: r.oneOf('contract', CONTRACT_MODES, 'fail-on-breaking'),
+    contract: r.oneOf('contract', CONTRACT_MODES),
     baseline,
     timeoutSec: parseTimeout(r),
   };
 }
 
 function parseTimeout(r: InputReader): number {
-  const s = r.duration('verify-timeout', DEFAULT_TIMEOUT);
+  const s = r.duration('verify-timeout');
   if (s < 1)
-    throw new ActionError('must be at least 1s', 'verify-timeout', `write e.g. ${DEFAULT_TIMEOUT} or 5m`);
+    throw new ActionError(
+      'must be at least 1s',
+      'verify-timeout',
+      `write e.g. ${defaultOf('verify-timeout')} or 5m`,
+    );
   return s;
 }

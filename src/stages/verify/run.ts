@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { errorMessage } from '../../errors';
 import { log, redact } from '../../report/log';
 import { Summary } from '../../report/summary';
+import { plural } from '../../text';
 import type { StageEnv, StageResult } from '../stage';
 import { describeTarget, verifyServer, type Check, type Target, type VerifyReport } from './client';
 import { diffContracts, parseContract, snapshot, type Contract, type ContractDiff } from './contract';
@@ -17,8 +18,6 @@ export interface Verdict {
   failure?: string;
   notes: string[];
 }
-
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** Pure: the checks and the contract diff decide the outcome. */
 export function judge(

@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError } from './errors';
-import { registerSecret } from './report/log';
+import { ActionError } from '../errors';
+import { registerSecret } from '../report/log';
+import { envName, INPUTS, inputSpec, STAGES, type InputName, type StageName } from './table';
+
+export { envName, INPUTS, STAGES, type InputName, type StageName };
 
 /**
  * Inputs come from action.yml (INPUT_*), from CLI flags, or from MCP_* variables in GitLab; a source
@@ -10,13 +13,21 @@ import { registerSecret } from './report/log';
  */
 export type InputSource = (name: string) => string;
 
-export const STAGES = ['gates', 'build', 'scan', 'deploy', 'verify'] as const;
-export type StageName = (typeof STAGES)[number];
+/** The table's default of an input ('' for a name the table does not have). */
+export const defaultOf = (name: string): string => inputSpec(name)?.default ?? '';
+
+/** The table's allowed values of a choice or subset input. */
+function allowedOf<T extends string>(name: string): readonly T[] {
+  const allowed = inputSpec(name)?.allowed;
+  if (!allowed) throw new Error(`input ${name} has no allowed values in src/inputs/table.ts`);
+  return allowed as readonly T[];
+}
 
 export class InputReader {
   constructor(private readonly source: InputSource) {}
 
-  string(name: string, fallback = ''): string {
+  /** Every reader falls back to the table's default (src/inputs/table.ts) when the input is empty. */
+  string(name: string, fallback = defaultOf(name)): string {
     return this.source(name).trim() || fallback;
   }
 
@@ -34,7 +45,7 @@ export class InputReader {
   }
 
   /** Newline or comma separated; blank items and `#` comments dropped. */
-  list(name: string, fallback: string[] = []): string[] {
+  list(name: string, fallback: string[] = splitList(defaultOf(name))): string[] {
     const raw = this.source(name);
     if (!raw.trim()) return fallback;
     return splitList(raw);
@@ -48,7 +59,7 @@ export class InputReader {
       .filter((s) => s && !s.startsWith('#'));
   }
 
-  bool(name: string, fallback: boolean): boolean {
+  bool(name: string, fallback = defaultOf(name) === 'true'): boolean {
     const v = this.string(name).toLowerCase();
     if (!v) return fallback;
     if (v === 'true') return true;
@@ -56,7 +67,11 @@ export class InputReader {
     throw new ActionError(`'${this.string(name)}' is not a boolean`, name, `use true or false`);
   }
 
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  oneOf<T extends string>(
+    name: string,
+    allowed: readonly T[] = allowedOf<T>(name),
+    fallback = defaultOf(name) as T,
+  ): T {
     const v = this.string(name);
     if (!v) return fallback;
     if (!(allowed as readonly string[]).includes(v))
@@ -65,7 +80,11 @@ export class InputReader {
   }
 
   /** A list whose every item must be one of `allowed`. */
-  subset<T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] {
+  subset<T extends string>(
+    name: string,
+    allowed: readonly T[] = allowedOf<T>(name),
+    fallback = splitList(defaultOf(name)) as T[],
+  ): T[] {
     const items = this.list(name, fallback).map((s) => s.toLowerCase());
     const bad = items.filter((i) => !(allowed as readonly string[]).includes(i));
     if (bad.length)
@@ -77,7 +96,12 @@ export class InputReader {
     return [...new Set(items)] as T[];
   }
 
-  int(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  int(
+    name: string,
+    fallback = Number(defaultOf(name)),
+    min = inputSpec(name)?.min ?? 0,
+    max = inputSpec(name)?.max ?? Number.MAX_SAFE_INTEGER,
+  ): number {
     const v = this.string(name);
     if (!v) return fallback;
     const n = Number(v);
@@ -91,7 +115,7 @@ export class InputReader {
   }
 
   /** `90`, `90s`, `5m`, `1h30m` -> seconds. */
-  duration(name: string, fallback: string): number {
+  duration(name: string, fallback = defaultOf(name)): number {
     const v = this.string(name, fallback);
     const s = parseDuration(v);
     if (s === undefined)
@@ -100,7 +124,7 @@ export class InputReader {
   }
 
   /** A directory that must exist, resolved against `base`. */
-  directory(name: string, fallback: string, base: string): string {
+  directory(name: string, base: string, fallback = defaultOf(name)): string {
     const v = this.string(name, fallback);
     const abs = path.resolve(base, v);
     if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory())
@@ -132,7 +156,7 @@ export function parseDuration(v: string): number | undefined {
 
 /** Reads `stages` strictly: an unknown stage is an error, the order is always the pipeline's. */
 export function parseStages(r: InputReader): StageName[] {
-  const wanted = r.subset('stages', STAGES, ['gates']);
+  const wanted = r.subset<StageName>('stages');
   if (!wanted.length) throw new ActionError('names no stage', 'stages', `use any of: ${STAGES.join(', ')}`);
   return STAGES.filter((s) => wanted.includes(s));
 }
@@ -143,7 +167,7 @@ export function actionSource(env: Record<string, string | undefined> = process.e
 }
 
 /** Inputs that hold secrets: on the command line they would show in `ps` and in shell history. */
-export const SECRET_INPUTS = ['password', 'kubeconfig', 'github-token', 'mcp-token', 'mcp-headers'] as const;
+export const SECRET_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((n) => 'secret' in INPUTS[n]);
 
 /**
  * CLI flags first, then MCP_* variables (MCP_WORKING_DIRECTORY for working-directory): how the GitLab
@@ -162,5 +186,3 @@ export function cliSource(
     );
   return (name) => flags[name] ?? env[envName(name)] ?? '';
 }
-
-export const envName = (input: string): string => `MCP_${input.replace(/-/g, '_').toUpperCase()}`;

@@ -1,0 +1,27 @@
+import { ActionError } from './errors';
+
+// smol-toml ships CommonJS (dist/index.cjs) but declares its types as ESM only; the types come from the
+// ESM declaration, the code from the CommonJS build that this CommonJS module (and the bundle) loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TOML: typeof import('smol-toml', { with: { 'resolution-mode': 'import' } }) = require('smol-toml');
+
+/** The parts of Cargo.toml this project reads. Fields inherited from a workspace (`x.workspace = true`) are not strings. */
+export interface CargoManifest {
+  package?: { name?: unknown; description?: unknown; license?: unknown; autobins?: unknown };
+  bin?: { name?: unknown; path?: unknown }[];
+}
+
+/** Parses Cargo.toml; a file cargo could not read either is one line naming the input that led to it. */
+export function readManifest(text: string, input = 'working-directory'): CargoManifest {
+  try {
+    return TOML.parse(text) as CargoManifest;
+  } catch (e) {
+    throw new ActionError(
+      `Cargo.toml is not valid TOML: ${(e as Error).message.split('\n')[0]}`,
+      input,
+      'fix Cargo.toml (cargo metadata shows the same error)',
+    );
+  }
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -1,0 +1,637 @@
+/**
+ * The one declaration of every input and output of mcp-deploy. action.yml, the five <stage>/action.yml,
+ * the README tables (scripts/generate.mjs writes them), the CLI's flags and MCP_* variables, and the
+ * defaults the typed reader (./index.ts) falls back to all come from here. Adding an input is one entry
+ * here plus reading it in its stage (docs/architecture.md).
+ *
+ * This file imports nothing: scripts/generate.mjs loads it by transpiling it alone.
+ */
+
+export const STAGES = ['gates', 'build', 'scan', 'deploy', 'verify'] as const;
+export type StageName = (typeof STAGES)[number];
+const ALL = STAGES;
+const TRISTATE = ['auto', 'true', 'false'] as const;
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const;
+
+/**
+ * How a value is written, which is also the reader method that reads it: string (as is), boolean
+ * (true|false), int (min..max), duration (90s, 5m, 1h30m), list (comma or newline separated), lines (one
+ * item a line), words (shell-like words, never run by a shell), choice (one of `allowed`), subset (a list
+ * of `allowed`), directory (must exist).
+ */
+export type InputKind =
+  'string' | 'boolean' | 'int' | 'duration' | 'list' | 'lines' | 'words' | 'choice' | 'subset' | 'directory';
+
+export interface InputSpec {
+  /** The stages that read it; a stage's action.yml declares exactly these (plus working-directory). */
+  stages: readonly StageName[];
+  /**
+   * The block of action.yml it is listed in (`# ---- <section> ----`); default: the first of `stages`.
+   * `common` is read by the pipeline itself before any stage.
+   */
+  section?: StageName | 'common';
+  kind: InputKind;
+  /** For choice and subset. */
+  allowed?: readonly string[];
+  min?: number;
+  max?: number;
+  /** Masked when read; refused as a CLI flag (it would show in ps and shell history): MCP_* only. */
+  secret?: true;
+  /** As action.yml writes it; '' is none. The readers fall back to it. */
+  default: string;
+  description: string;
+}
+
+export const INPUTS = {
+  stages: {
+    section: 'common',
+    stages: [],
+    kind: 'subset',
+    allowed: STAGES,
+    default: 'gates',
+    description:
+      'Stages to run, comma or newline separated, in any order (they always run as gates, build, scan, deploy, verify).',
+  },
+  'working-directory': {
+    section: 'common',
+    stages: ALL,
+    kind: 'directory',
+    default: '.',
+    description: 'Directory of the crate (the one with Cargo.toml), relative to the repository root.',
+  },
+  toolchain: {
+    stages: ['gates'],
+    kind: 'string',
+    default: '',
+    description:
+      'Rust toolchain for cargo (`cargo +<toolchain>`), e.g. stable or 1.95.0. Empty uses the cargo on PATH.',
+  },
+  features: {
+    stages: ['gates'],
+    kind: 'list',
+    default: '',
+    description:
+      'Cargo features for clippy and test, comma or newline separated; `all` means --all-features.',
+  },
+  'clippy-args': {
+    stages: ['gates'],
+    kind: 'words',
+    default: '-D warnings',
+    description: 'Arguments after `--` for clippy. The default denies every warning.',
+  },
+  'test-args': {
+    stages: ['gates'],
+    kind: 'words',
+    default: '',
+    description: 'Extra arguments for `cargo test`, e.g. `--workspace` or `-- --test-threads 1`.',
+  },
+  audit: {
+    stages: ['gates'],
+    kind: 'boolean',
+    default: 'true',
+    description: 'Run `cargo audit` on Cargo.lock as a gate.',
+  },
+  'audit-ignore': {
+    stages: ['gates'],
+    kind: 'list',
+    default: '',
+    description: 'RustSec advisory IDs to ignore, comma or newline separated (e.g. RUSTSEC-2023-0071).',
+  },
+  'audit-deny': {
+    stages: ['gates'],
+    kind: 'subset',
+    allowed: ['unmaintained', 'unsound', 'yanked'],
+    default: '',
+    description:
+      'Warning kinds that fail the audit gate like a vulnerability does, any of unmaintained, unsound, yanked.',
+  },
+  'fail-fast': {
+    stages: ['gates'],
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Stop at the first failing gate instead of running every gate and reporting all problems at once.',
+  },
+  image: {
+    stages: ['build'],
+    kind: 'string',
+    default: '',
+    description:
+      'Repository to push to, lower case, without tag (e.g. ghcr.io/owner/server). Empty uses ghcr.io/<owner>/<repo> on GitHub and $CI_REGISTRY_IMAGE on GitLab.',
+  },
+  registry: {
+    stages: ['build'],
+    kind: 'string',
+    default: '',
+    description: 'Registry to log in to. Empty uses the host of `image` (docker.io when it has none).',
+  },
+  username: {
+    stages: ['build', 'scan'],
+    kind: 'string',
+    default: '',
+    description: 'Registry user. Empty uses github.actor on GitHub and $CI_REGISTRY_USER on GitLab.',
+  },
+  password: {
+    stages: ['build', 'scan'],
+    kind: 'string',
+    secret: true,
+    default: '',
+    description:
+      'Registry password or token, e.g. the workflow token secrets.GITHUB_TOKEN (with permission packages write) for ghcr.io. Masked, given to `docker login` on stdin, logged out in the post step. Empty skips the login (GitLab uses $CI_REGISTRY_PASSWORD for its own registry).',
+  },
+  tags: {
+    stages: ['build'],
+    kind: 'lines',
+    default: '',
+    description:
+      'Tag rules in docker/metadata-action syntax, one a line: type=ref,event=branch|tag|pr, type=semver,pattern={{version}} ({{major}}, {{minor}}, {{patch}}), type=sha (format=short|long), type=raw,value=..., type=edge, type=schedule; each takes enable=, prefix=, suffix=, priority=. Empty: the branch, pr-<n>, x.y.z and x.y of a version tag (only x.y.z-pre for a pre-release; the name of any other tag), sha-<7>.',
+  },
+  flavor: {
+    stages: ['build'],
+    kind: 'list',
+    default: '',
+    description:
+      'latest=auto|true|false (auto adds `latest` for a release version tag), prefix=..., suffix=... (add `,onlatest=true` to apply them to latest too).',
+  },
+  labels: {
+    stages: ['build'],
+    kind: 'lines',
+    default: '',
+    description:
+      'Extra image labels, KEY=VALUE one a line; they override the computed org.opencontainers.image.* labels.',
+  },
+  'build-context': {
+    stages: ['build'],
+    kind: 'directory',
+    default: '.',
+    description: 'Build context directory, relative to working-directory.',
+  },
+  dockerfile: {
+    stages: ['build'],
+    kind: 'string',
+    default: '',
+    description: 'Dockerfile, relative to working-directory. Empty uses Dockerfile in the build context.',
+  },
+  platforms: {
+    stages: ['build'],
+    kind: 'list',
+    default: 'linux/amd64',
+    description: 'Target platforms, comma or newline separated, e.g. linux/amd64,linux/arm64.',
+  },
+  target: {
+    stages: ['build'],
+    kind: 'string',
+    default: '',
+    description: 'Dockerfile stage to build (--target). Empty builds the last stage.',
+  },
+  'build-args': {
+    stages: ['build'],
+    kind: 'lines',
+    default: '',
+    description: 'Build arguments, NAME=value one a line.',
+  },
+  'build-secrets': {
+    stages: ['build'],
+    kind: 'lines',
+    default: '',
+    description:
+      'Build secrets, id=value one a line, mounted with `RUN --mount=type=secret,id=...`. Masked; handed to the builder through the environment, never the command line.',
+  },
+  push: {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: TRISTATE,
+    default: 'auto',
+    description:
+      'Push the image, true or false; auto pushes except for a pull request from a fork (which has no registry credentials).',
+  },
+  provenance: {
+    stages: ['build'],
+    kind: 'string',
+    default: 'mode=max',
+    description: 'Provenance attestation, false, true, mode=min or mode=max.',
+  },
+  sbom: {
+    stages: ['build'],
+    kind: 'boolean',
+    default: 'false',
+    description: 'Attach an SBOM attestation (needs the docker-container builder to pull its scanner).',
+  },
+  cache: {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: ['auto', 'gha', 'registry', 'none'],
+    default: 'auto',
+    description:
+      'Build cache, auto (gha on GitHub when the cache service is there, else none), gha, registry (`<image>:buildcache`) or none. gha and registry need a docker-container builder, which is created for them.',
+  },
+  'build-mode': {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: ['push', 'by-digest', 'merge'],
+    default: 'push',
+    description:
+      "push (build and push all tags), by-digest (push this job's platforms by digest only and output the digest, for a matrix of native runners), or merge (join `digests` into one index with all the tags).",
+  },
+  digests: {
+    stages: ['build'],
+    kind: 'list',
+    default: '',
+    description:
+      'For build-mode merge, the digest outputs of the by-digest jobs, comma or newline separated.',
+  },
+  builder: {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: ['buildx', 'buildah'],
+    default: 'buildx',
+    description:
+      'buildx, or buildah (rootless, for GitLab runners without privileged docker-in-docker; build-mode push only).',
+  },
+  'builder-driver': {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: ['auto', 'docker', 'docker-container'],
+    default: 'auto',
+    description:
+      'auto creates a docker-container builder when the build needs one (cache export, by-digest, several platforms on an engine without the containerd image store); docker never does; docker-container always does.',
+  },
+  qemu: {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: TRISTATE,
+    default: 'auto',
+    description:
+      'Set up QEMU (tonistiigi/binfmt) for platforms the runner cannot run; auto does it only for those, true for every foreign one, false never (fine when the Dockerfile RUNs nothing).',
+  },
+  'registry-insecure': {
+    stages: ['build', 'scan'],
+    kind: 'choice',
+    allowed: TRISTATE,
+    default: 'auto',
+    description: 'Plain-HTTP registry; auto means true for localhost and 127.0.0.0/8 only.',
+  },
+  'push-retries': {
+    stages: ['build'],
+    kind: 'int',
+    min: 0,
+    max: 10,
+    default: '3',
+    description:
+      'Retries of a push that fails with a 5xx or a dropped connection (waiting 1, 2, 4 ... s); an authentication failure is never retried.',
+  },
+  'scan-allow-tag': {
+    stages: ['scan'],
+    kind: 'boolean',
+    default: 'false',
+    description:
+      'Let scan take a mutable tag as `image-ref` (with a warning). By default only name@sha256:<digest> is scanned, so what is deployed is what was scanned.',
+  },
+  severity: {
+    stages: ['scan'],
+    kind: 'subset',
+    allowed: SEVERITIES,
+    default: 'CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN',
+    description: 'Severities Trivy reports, comma separated, any of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN.',
+  },
+  'fail-on': {
+    stages: ['scan'],
+    kind: 'subset',
+    allowed: SEVERITIES,
+    default: 'CRITICAL,HIGH',
+    description:
+      'Severities that fail the step (each must also be in `severity`), or `none` to report without failing.',
+  },
+  'ignore-unfixed': {
+    stages: ['scan'],
+    kind: 'boolean',
+    default: 'false',
+    description: 'Leave out vulnerabilities that have no fixed version yet.',
+  },
+  trivyignore: {
+    stages: ['scan'],
+    kind: 'string',
+    default: '',
+    description:
+      'Path of a .trivyignore file (IDs one a line, `exp:YYYY-MM-DD` to expire), relative to the repository root. Empty uses `.trivyignore` at the root when there is one.',
+  },
+  scanners: {
+    stages: ['scan'],
+    kind: 'subset',
+    allowed: ['vuln', 'secret'],
+    default: 'vuln',
+    description: 'Trivy scanners, any of vuln, secret.',
+  },
+  // mirror.gcr.io first: Trivy's own default since ghcr.io began rate-limiting anonymous DB pulls.
+  'trivy-db-repository': {
+    stages: ['scan'],
+    kind: 'list',
+    default: 'mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2',
+    description:
+      'OCI repositories of the Trivy DB, comma or newline separated, tried in order when one rate-limits or fails the download.',
+  },
+  'trivy-cache-dir': {
+    stages: ['scan'],
+    kind: 'string',
+    default: '.cache/trivy',
+    description:
+      "Trivy's cache (its DB), relative to the repository root; keep it between runs with actions/cache.",
+  },
+  'trivy-version': {
+    stages: ['scan'],
+    kind: 'string',
+    default: '0.69.3',
+    description:
+      'Trivy version to install (checked against a pinned sha256). A version other than the pinned one needs `trivy-sha256`. A trivy on PATH at this version is used as is.',
+  },
+  'trivy-sha256': {
+    stages: ['scan'],
+    kind: 'string',
+    default: '',
+    description:
+      "sha256 of the Trivy release asset for this runner, when `trivy-version` is not the pinned one (from the release's checksums.txt).",
+  },
+  'tools-mirror': {
+    section: 'scan',
+    stages: ['gates', 'scan', 'deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      'Base address that replaces the official release addresses of trivy, kubectl and cargo-audit (for every stage that installs one), for mirrors and air-gapped runners; assets are fetched from <mirror>/<tool>/<version>/<asset file name> and still checked against the pinned sha256.',
+  },
+  'sarif-file': {
+    stages: ['scan'],
+    kind: 'string',
+    default: 'trivy-results.sarif',
+    description:
+      "Where to write the SARIF report (for github/codeql-action/upload-sarif), relative to the repository root; Trivy's JSON report goes next to it with a .json extension.",
+  },
+  'scan-timeout': {
+    stages: ['scan'],
+    kind: 'duration',
+    default: '10m',
+    description: 'Time Trivy may take for one scan, e.g. 10m.',
+  },
+  'image-ref': {
+    section: 'deploy',
+    stages: ['scan', 'deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      'Image by digest (`registry/name@sha256:<64 hex>`) for scan and deploy; deploy refuses a mutable tag. Empty uses the image the build stage of this run pushed; set together with a build stage in the same run it is refused (scan, deploy and verify act on what build pushed).',
+  },
+  kubeconfig: {
+    stages: ['deploy'],
+    kind: 'string',
+    secret: true,
+    default: '',
+    description:
+      'Kubeconfig (YAML or base64 of it), from a secret. Masked, written 0600 under RUNNER_TEMP and removed in the post step. Empty uses KUBECONFIG or ~/.kube/config.',
+  },
+  context: {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description: 'Kubeconfig context to use. Empty uses its current-context.',
+  },
+  namespace: {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      "Namespace of the deployments (checked to exist before anything changes). Empty uses the context's namespace.",
+  },
+  strategy: {
+    stages: ['deploy'],
+    kind: 'choice',
+    allowed: ['set-image', 'manifests'],
+    default: 'set-image',
+    description:
+      'How to roll out, `set-image` (`kubectl set image` on existing deployments) or `manifests` (apply `manifests` with the image pinned to the digest).',
+  },
+  deployments: {
+    stages: ['deploy'],
+    kind: 'list',
+    default: '',
+    description:
+      'Deployments to roll out, comma or newline separated, each `<deployment>` or `<deployment>=<container>`. Required for set-image; for manifests, empty waits for every Deployment in them.',
+  },
+  container: {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      "Container whose image set-image replaces when a `deployments` item names none. Empty means each deployment's first container.",
+  },
+  manifests: {
+    stages: ['deploy'],
+    kind: 'directory',
+    default: '',
+    description:
+      'For strategy manifests, a directory of manifests or a kustomize overlay, relative to the repository root. Every image with the name of `image-ref` is pinned to its digest.',
+  },
+  'rollout-timeout': {
+    stages: ['deploy'],
+    kind: 'duration',
+    default: '5m',
+    description: 'How long to wait for the rollout (`kubectl rollout status --timeout`), e.g. 90s, 5m.',
+  },
+  'stuck-after': {
+    stages: ['deploy'],
+    kind: 'duration',
+    default: '2m',
+    description:
+      'How long a container of the new pods may stay in ImagePullBackOff, CrashLoopBackOff or another state that does not heal by itself before the rollout is failed (and rolled back) without waiting for rollout-timeout; 0 waits for the timeout.',
+  },
+  'rollback-on-failure': {
+    stages: ['deploy'],
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'When the rollout fails, gather diagnostics and `kubectl rollout undo` to the revision that ran before.',
+  },
+  environment: {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      'Environment name (e.g. staging, production) for the summary and, with `github-token`, the GitHub deployment.',
+  },
+  'environment-url': {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description: 'URL of the deployed environment, shown on the GitHub deployment and in the summary.',
+  },
+  'github-token': {
+    stages: ['deploy'],
+    kind: 'string',
+    secret: true,
+    default: '',
+    description:
+      'Token with `deployments write`, e.g. `github.token`. With `environment`, records a GitHub deployment and its statuses (in_progress, success, failure).',
+  },
+  lint: {
+    stages: ['deploy'],
+    kind: 'choice',
+    allowed: ['error', 'warn', 'off'],
+    default: 'error',
+    description:
+      'The MCP deployment lint on `manifests` before anything changes: error (findings fail the deploy), warn (annotations only) or off.',
+  },
+  'mcp-path': {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '/mcp',
+    description: 'Path of the MCP endpoint, for the lint (probes must not point at it).',
+  },
+  'mcp-sessions': {
+    stages: ['deploy'],
+    kind: 'choice',
+    allowed: ['stateful', 'stateless'],
+    default: 'stateful',
+    description:
+      'Whether the server keeps MCP sessions in memory (stateful; more than one replica then needs session affinity) or not (stateless), for the lint.',
+  },
+  'mcp-url': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '',
+    description:
+      'Streamable HTTP endpoint of the MCP server to verify, e.g. https://mcp.example.com/mcp. With mcp-command too, a pull request verifies the command and any other run the URL.',
+  },
+  'mcp-command': {
+    stages: ['verify'],
+    kind: 'words',
+    default: '',
+    description:
+      'Command that starts the server on stdio, e.g. `./target/release/my-server --stdio` or `docker run -i --rm --network none {image} --stdio` ({image} is the image@digest built in this run). Split into words (\'...\' and "..." quote); never run by a shell.',
+  },
+  'mcp-headers': {
+    stages: ['verify'],
+    kind: 'lines',
+    secret: true,
+    default: '',
+    description:
+      'HTTP headers for mcp-url, one `Name: value` a line. Values are secrets (masked, never in the summary).',
+  },
+  'mcp-token': {
+    stages: ['verify'],
+    kind: 'string',
+    secret: true,
+    default: '',
+    description: 'Bearer token for mcp-url, from a secret; sent as `Authorization: Bearer <token>`.',
+  },
+  'health-url': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '',
+    description:
+      'URL that must answer 200 before the MCP checks (e.g. https://mcp.example.com/health). Gets the mcp headers only on the same origin as mcp-url.',
+  },
+  'mcp-smoke': {
+    stages: ['verify'],
+    kind: 'lines',
+    default: '',
+    description: 'Tool calls that must return without isError, one a line, `tool-name {"arg": "value"}`.',
+  },
+  contract: {
+    stages: ['verify'],
+    kind: 'choice',
+    allowed: ['fail-on-breaking', 'warn', 'off'],
+    default: 'fail-on-breaking',
+    description:
+      'What a breaking change of the tool contract against contract-baseline does, `fail-on-breaking`, `warn` or `off`.',
+  },
+  'contract-baseline': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '',
+    description:
+      'Contract to compare with, written by `mcp-deploy contract snapshot`, relative to working-directory. Empty uses mcp-contract.json when it exists (else only records the contract, with a notice).',
+  },
+  'verify-timeout': {
+    stages: ['verify'],
+    kind: 'duration',
+    default: '60s',
+    description: 'How long verify retries while the server starts and waits for answers, e.g. 60s, 5m.',
+  },
+} as const satisfies Record<string, InputSpec>;
+
+export type InputName = keyof typeof INPUTS;
+
+export interface OutputSpec {
+  stage: StageName;
+  description: string;
+}
+
+export const OUTPUTS = {
+  gates: {
+    stage: 'gates',
+    description: "JSON object with each gate's status, findings and time in milliseconds.",
+  },
+  'failing-tests': { stage: 'gates', description: 'Names of the failing tests, one a line.' },
+  image: { stage: 'build', description: 'Repository the build stage pushed to.' },
+  digest: {
+    stage: 'build',
+    description: 'Digest of what was pushed (the index for several platforms), sha256:....',
+  },
+  'image-ref': {
+    stage: 'build',
+    description: 'image@digest, what scan and deploy use; empty when nothing was pushed.',
+  },
+  tags: { stage: 'build', description: 'Pushed references (image:tag), one a line.' },
+  labels: { stage: 'build', description: 'Image labels, KEY=VALUE one a line.' },
+  metadata: {
+    stage: 'build',
+    description: "JSON of buildx's metadata file (for merge and buildah, the digest and names).",
+  },
+  'scan-result': {
+    stage: 'scan',
+    description:
+      'JSON of the scan: image, passed, counts by severity, failOn, the failing findings (id, severity, package, fixed), ignored IDs, dbRepository.',
+  },
+  'sarif-file': {
+    stage: 'scan',
+    description: 'Absolute path of the SARIF report, for github/codeql-action/upload-sarif.',
+  },
+  'scan-report': { stage: 'scan', description: "Absolute path of Trivy's JSON report." },
+  revision: {
+    stage: 'deploy',
+    description:
+      "Revision the deployment runs after the stage (after a rollback, the rollback's); with several deployments, `name=revision` lines.",
+  },
+  'previous-revision': {
+    stage: 'deploy',
+    description:
+      'Revision the deployment ran before this deploy; with several deployments, `name=revision` lines.',
+  },
+  'rolled-back': { stage: 'deploy', description: '`true` when a failed rollout was undone.' },
+  contract: { stage: 'verify', description: "The server's tool contract (the JSON of mcp-contract.json)." },
+  'contract-diff': {
+    stage: 'verify',
+    description:
+      'JSON of the contract diff against the baseline, `{breaking, compatible, changes[{impact, where, path, change, why}]}`; empty without a baseline.',
+  },
+  'breaking-changes': {
+    stage: 'verify',
+    description: 'Number of breaking contract changes against the baseline; empty without a baseline.',
+  },
+} as const satisfies Record<string, OutputSpec>;
+
+export const inputSpec = (name: string): InputSpec | undefined =>
+  Object.prototype.hasOwnProperty.call(INPUTS, name)
+    ? (INPUTS as Record<string, InputSpec>)[name]
+    : undefined;
+
+export const sectionOf = (name: InputName): StageName | 'common' => {
+  const spec: InputSpec = INPUTS[name];
+  return spec.section ?? spec.stages[0] ?? 'common';
+};
+
+/** The MCP_* variable that sets an input in GitLab and for the CLI: working-directory -> MCP_WORKING_DIRECTORY. */
+export const envName = (input: string): string => `MCP_${input.replace(/-/g, '_').toUpperCase()}`;
+
+/** The CLI flag of an input, or undefined for a secret (which only an MCP_* variable sets). */
+export const flagName = (input: InputName): string | undefined =>
+  (INPUTS[input] as InputSpec).secret ? undefined : `--${input}`;
