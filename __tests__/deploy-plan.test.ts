@@ -113,7 +113,7 @@ describe('deploy inputs: every mistake names the input and the fix', () => {
     expect(errorOf(() => parse({ deployments: '' }))).toMatch(
       /input 'deployments': is required with strategy set-image/,
     );
-    expect(errorOf(() => parse({ manifests: 'k8s' }))).toMatch(
+    expect(errorOf(() => parse({ strategy: 'set-image', manifests: 'k8s' }))).toMatch(
       /input 'manifests': is only used with strategy manifests/,
     );
     expect(errorOf(() => parse({ strategy: 'manifests' }))).toMatch(
@@ -125,6 +125,8 @@ describe('deploy inputs: every mistake names the input and the fix', () => {
     expect(errorOf(() => parse({ strategy: 'helm' }))).toMatch(
       /input 'strategy': 'helm' is not allowed \(fix: use one of: set-image, manifests\)/,
     );
+    // Giving manifests chooses the strategy: what init's pipelines rely on.
+    expect(parse({ manifests: 'k8s/overlay', deployments: '' }).strategy).toBe('manifests');
     const overlay = parse({ strategy: 'manifests', manifests: 'k8s/overlay', deployments: '' });
     expect(overlay).toMatchObject({
       manifests: path.join(workspace, 'k8s', 'overlay'),

@@ -405,9 +405,9 @@ export const INPUTS = {
     stages: ['deploy'],
     kind: 'choice',
     allowed: ['set-image', 'manifests'],
-    default: 'set-image',
+    default: '',
     description:
-      'How to roll out, `set-image` (`kubectl set image` on existing deployments) or `manifests` (apply `manifests` with the image pinned to the digest).',
+      'How to roll out, `set-image` (`kubectl set image` on existing deployments) or `manifests` (apply `manifests` with the image pinned to the digest). Empty: `manifests` when `manifests` is given, else `set-image`.',
   },
   deployments: {
     stages: ['deploy'],

@@ -101,7 +101,8 @@ export function parseDeployInputs(
       'use a DNS-1123 label like hello-mcp-staging',
     );
 
-  const strategy = r.oneOf('strategy', STRATEGIES);
+  // Giving manifests is choosing them: a pipeline that names an overlay should not also need the strategy.
+  const strategy = r.oneOf('strategy', STRATEGIES, r.string('manifests') ? 'manifests' : 'set-image');
   const deployments = parseTargets(r.list('deployments'), r.string('container'));
   let manifests: string | undefined;
   let kustomize = false;
