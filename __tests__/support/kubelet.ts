@@ -178,7 +178,11 @@ export async function startKubelet(host: KubeletHost, opts: KubeletOptions): Pro
   /** The container's environment, or the CreateContainerConfigError message. */
   function containerEnv(p: Obj, c: Obj): Record<string, string> | string {
     const ns = p.metadata.namespace;
-    const out: Record<string, string> = {};
+    // The real kubelet always sets these (enableServiceLinks only governs the other Services' variables).
+    const out: Record<string, string> = {
+      KUBERNETES_SERVICE_HOST: '10.96.0.1',
+      KUBERNETES_SERVICE_PORT: '443',
+    };
     for (const from of (c.envFrom ?? []) as Obj[]) {
       const ref = from.configMapRef ?? from.secretRef;
       const kind = from.configMapRef ? 'configmaps' : 'secrets';
