@@ -48,6 +48,12 @@ if (!fs.existsSync(CLI)) {
 const t0 = Date.now();
 const timings = [];
 const joints = [];
+const notes = [];
+/** Where the harness differs from the user's runner on purpose (not a joint of the generated files). */
+const note = (text) => {
+  notes.push(text);
+  console.log(`  note: ${text}`);
+};
 const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
 class Stop extends Error {}
 
@@ -56,8 +62,10 @@ async function step(name, fn) {
   console.log(`\n▶ ${name}`);
   try {
     const v = await fn();
-    timings.push({ name, ms: Date.now() - started, ok: true });
-    console.log(`✓ ${name} (${secs(Date.now() - started)})`);
+    // A job that ran and failed is a failed step, though the script goes on to judge it.
+    const ok = !(v && typeof v.code === 'number' && v.code !== 0);
+    timings.push({ name, ms: Date.now() - started, ok });
+    console.log(`${ok ? '✓' : '✗'} ${name} (${secs(Date.now() - started)})`);
     return v;
   } catch (e) {
     timings.push({ name, ms: Date.now() - started, ok: false });
@@ -177,6 +185,38 @@ try {
     await git(['add', '-A']);
     await git(['commit', '-qm', 'mcp-deploy init']);
   });
+
+  if (opt.ci === 'gitlab') {
+    await step('GitLab: the template included locally, a shell runner with its own docker', async () => {
+      const ci = path.join(repo, '.gitlab-ci.yml');
+      const text = fs.readFileSync(ci, 'utf8');
+      if (!/^\s*- remote: .*mcp-deploy\.gitlab-ci\.yml$/m.test(text))
+        throw new Error(`.gitlab-ci.yml includes no remote mcp-deploy.gitlab-ci.yml:\n${text}`);
+      fs.copyFileSync(
+        path.join(ROOT, 'templates', 'gitlab', 'mcp-deploy.gitlab-ci.yml'),
+        path.join(repo, 'mcp-deploy.gitlab-ci.yml'),
+      );
+      fs.writeFileSync(
+        ci,
+        `${text.replace(/^(\s*)- remote: .*mcp-deploy\.gitlab-ci\.yml$/m, '$1- local: mcp-deploy.gitlab-ci.yml')}
+# e2e: a shell runner has its own docker (the harness's private engine), no docker-in-docker service.
+mcp:build:
+  services: []
+  variables:
+    DOCKER_HOST: ${engine.env.DOCKER_HOST}
+    DOCKER_TLS_VERIFY: ''
+    DOCKER_CERT_PATH: ''
+    DOCKER_TLS_CERTDIR: ''
+`,
+      );
+      fs.appendFileSync(path.join(repo, '.gitignore'), '\n.gitlab-ci-local/\n');
+      await git(['add', '-A']);
+      await git(['commit', '-qm', 'e2e: template included locally']);
+      await git(['update-ref', 'refs/remotes/origin/main', 'HEAD']);
+      await git(['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main']);
+      console.log('  MCP_CLI is the local dist/cli.js (the npm pack of the CLI is not wired in yet)');
+    });
+  }
 
   // Base images as the generated Dockerfile's build args: made from this host, pushed to the local registry.
   const baseRef = await step(
@@ -338,6 +378,15 @@ try {
     .map((u) => new URL(u).hostname)
     .join(',');
 
+  note(
+    'one platform (linux/amd64): the generated pipelines name linux/amd64,linux/arm64, and this machine has neither an arm64 runner nor QEMU',
+  );
+  note(
+    'BINARY_SOURCE=prebuilt: the binary is built on the runner (cargo build --release) and copied in; the Dockerfile builder stage is covered by templates.test',
+  );
+  note(
+    'verify speaks plain HTTP to the Ingress host on the proxy port (http://<host>:<port>/mcp); the user URL is https on 443',
+  );
   const buildArgs = [
     `RUNTIME_IMAGE=${baseRef}`,
     'BINARY_SOURCE=prebuilt',
@@ -360,7 +409,86 @@ try {
     return { ...r, outputs, name };
   }
 
+  /** The whole generated .gitlab-ci.yml under gitlab-ci-local (shell executor), as GitLab runs it for `ref`. */
+  async function gitlabPipeline(release, ref, envName) {
+    await step(`${release}: binary for the prebuilt build path`, () =>
+      must('cargo', ['build', '--release', '--locked', '--bin', bin], { cwd: repo, echo: false }),
+    );
+    const tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
+    const c = envs[envName];
+    const E = envName.toUpperCase();
+    // Variables go through a file outside the repository (the kubeconfig is a secret: never argv).
+    const vars = {
+      GITLAB_CI: 'true',
+      CI_PROJECT_DIR: repo,
+      CI_COMMIT_REF_NAME: tag || 'main',
+      ...(tag ? { CI_COMMIT_TAG: tag } : {}),
+      MCP_CLI: `${process.execPath} ${CLI}`,
+      [`MCP_${E}_KUBECONFIG`]: kubeconfigText,
+      MCP_PLATFORMS: 'linux/amd64',
+      MCP_BUILD_ARGS: buildArgs,
+      MCP_PROVENANCE: 'false',
+      MCP_STUCK_AFTER: '20s',
+      MCP_ROLLOUT_TIMEOUT: '3m',
+      MCP_STRATEGY: c.strategy,
+      [`MCP_${E}_MANIFESTS`]: c.manifests,
+      [`MCP_${E}_NAMESPACE`]: c.namespace,
+      [`MCP_${E}_URL`]: c.url,
+      [`MCP_${E}_MCP_URL`]: c.mcpUrl ? viaProxy(c.mcpUrl) : '',
+    };
+    const varsFile = path.join(work, 'gitlab-ci-local-variables.yml');
+    fs.writeFileSync(varsFile, YAML.stringify(vars), { mode: 0o600 });
+    const args = ['--force-shell-executor', '--shell-executor-no-image', '--variables-file', varsFile];
+    if (tag) args.push('--manual', `mcp:deploy-${envName}`);
+    const r = await step(`${release}: gitlab-ci-local pipeline (${tag || 'main'})`, () =>
+      run(path.join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local'), args, {
+        cwd: repo,
+        env: {
+          ...pipelineEnv,
+          GCL_IGNORE_PREDEFINED_VARS: 'GITLAB_CI,CI_PROJECT_DIR,CI_COMMIT_TAG,CI_COMMIT_REF_NAME',
+        },
+      }),
+    );
+    const jobOut = (name) =>
+      r.out
+        .split('\n')
+        .filter((l) => l.startsWith(`${name} `))
+        .join('\n');
+    const status = (name) =>
+      new RegExp(`^ PASS +${name}\\b`, 'm').test(r.out)
+        ? 0
+        : new RegExp(`^ FAIL +${name}\\b`, 'm').test(r.out)
+          ? 1
+          : undefined;
+    for (const j of ['mcp:gates', 'mcp:build', 'mcp:scan']) {
+      if (status(j) !== 0) throw new Stop(`${j} did not pass: ${lastError(jobOut(j) || r.out)}`);
+    }
+    const imageRef = /MCP_IMAGE_REF=(\S+)/.exec(r.out)?.[1] ?? '';
+    const deployName = `mcp:deploy-${envName}`;
+    const verifyName = `mcp:verify-${envName}`;
+    const deploy = { code: status(deployName) ?? 1, out: jobOut(deployName) || r.out };
+    const vs = status(verifyName);
+    return { imageRef, deploy, verify: vs === undefined ? undefined : { code: vs, out: jobOut(verifyName) } };
+  }
+
+  /** The deploy stage refuses a namespace that does not exist, though the overlay would create it. */
+  async function namespaceJoint(out, envName) {
+    const ns = /namespace '([^']+)' does not exist in the cluster/.exec(out)?.[1];
+    if (!ns) return false;
+    await joint(`${envName}: deploy into a new namespace`, lastError(out), {
+      what: `kubectl create namespace ${ns} (as a cluster admin would), then the same job again`,
+      apply: () => must('kubectl', ['--kubeconfig', sim.writeKubeconfig(work), 'create', 'namespace', ns]),
+    });
+    return true;
+  }
+
   async function pipeline(release, ref, envName) {
+    if (opt.ci === 'gitlab') {
+      const r = await gitlabPipeline(release, ref, envName);
+      if (r.deploy.code !== 0 && (await namespaceJoint(r.deploy.out, envName)))
+        return gitlabPipeline(`${release} (again)`, ref, envName);
+      return r;
+    }
     const sha = (await git(['rev-parse', 'HEAD'])).trim();
     const common = { ref, sha };
     const gates = await step(`${release}: gates`, () => job('gates', 'gates', { ...common, audit: 'true' }));
@@ -385,7 +513,7 @@ try {
     );
     if (scan.code !== 0) throw new Stop(`scan failed: ${lastError(scan.out)}`);
     const c = envs[envName];
-    const deploy = await step(`${release}: deploy ${envName}`, () =>
+    const deployJob = () =>
       job(`deploy-${envName}`, 'deploy', {
         ...common,
         'image-ref': imageRef,
@@ -398,8 +526,10 @@ try {
         'stuck-after': '20s',
         environment: envName,
         'environment-url': c.url,
-      }),
-    );
+      });
+    let deploy = await step(`${release}: deploy ${envName}`, deployJob);
+    if (deploy.code !== 0 && (await namespaceJoint(deploy.out, envName)))
+      deploy = await step(`${release}: deploy ${envName} (again)`, deployJob);
     let verify;
     if (deploy.code === 0 && c.mcpUrl) {
       verify = await step(`${release}: verify ${envName} at ${viaProxy(c.mcpUrl)}`, () =>
@@ -552,6 +682,8 @@ try {
   console.log('\n== wall time per step');
   for (const t of timings) console.log(`${t.ok ? '✓' : '✗'} ${secs(t.ms).padStart(7)}  ${t.name}`);
   console.log(`  ${secs(Date.now() - t0).padStart(7)}  total`);
+  console.log(`\n== harness differences (${notes.length})`);
+  for (const n of notes) console.log(`- ${n}`);
   console.log(`\n== joints (${joints.length})`);
   for (const j of joints)
     console.log(`- ${j.where}: ${j.error}${j.workaround ? `\n    worked around: ${j.workaround}` : ''}`);
