@@ -438,7 +438,13 @@ mcp:build:
     };
     const varsFile = path.join(work, 'gitlab-ci-local-variables.yml');
     fs.writeFileSync(varsFile, YAML.stringify(vars), { mode: 0o600 });
-    const args = ['--force-shell-executor', '--shell-executor-no-image', '--variables-file', varsFile];
+    // gitlab-ci-local joins the path to its cwd: give it relative to the repository.
+    const args = [
+      '--force-shell-executor',
+      '--shell-executor-no-image',
+      '--variables-file',
+      path.relative(repo, varsFile),
+    ];
     if (tag) args.push('--manual', `mcp:deploy-${envName}`);
     const r = await step(`${release}: gitlab-ci-local pipeline (${tag || 'main'})`, () =>
       run(path.join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local'), args, {
