@@ -419,12 +419,10 @@ mcp:build:
     const E = envName.toUpperCase();
     // Variables go through a file outside the repository (the kubeconfig is a secret: never argv).
     const vars = {
-      GITLAB_CI: 'true',
       CI_PROJECT_DIR: repo,
       CI_COMMIT_REF_NAME: tag || 'main',
       ...(tag ? { CI_COMMIT_TAG: tag } : {}),
       MCP_CLI: `${process.execPath} ${CLI}`,
-      [`MCP_${E}_KUBECONFIG`]: kubeconfigText,
       MCP_PLATFORMS: 'linux/amd64',
       MCP_BUILD_ARGS: buildArgs,
       MCP_PROVENANCE: 'false',
@@ -437,7 +435,8 @@ mcp:build:
       [`MCP_${E}_MCP_URL`]: c.mcpUrl ? viaProxy(c.mcpUrl) : '',
     };
     const varsFile = path.join(work, 'gitlab-ci-local-variables.yml');
-    fs.writeFileSync(varsFile, YAML.stringify(vars), { mode: 0o600 });
+    // Only the secret goes in the file: gitlab-ci-local makes a value that names an existing path a file variable.
+    fs.writeFileSync(varsFile, YAML.stringify({ [`MCP_${E}_KUBECONFIG`]: kubeconfigText }), { mode: 0o600 });
     // gitlab-ci-local joins the path to its cwd: give it relative to the repository.
     const args = [
       '--force-shell-executor',
@@ -445,6 +444,7 @@ mcp:build:
       '--variables-file',
       path.relative(repo, varsFile),
     ];
+    for (const [k, v] of Object.entries({ GITLAB_CI: 'true', ...vars })) args.push('--variable', `${k}=${v}`);
     if (tag) args.push('--manual', `mcp:deploy-${envName}`);
     const r = await step(`${release}: gitlab-ci-local pipeline (${tag || 'main'})`, () =>
       run(path.join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local'), args, {
@@ -618,9 +618,11 @@ mcp:build:
       `release 2: remove tool ${dropped} (when running in a cluster, so the crate's own tests still pass)`,
       async () => {
         const src = fs.readFileSync(mcpRs, 'utf8').replace(/TOOLS\.iter\(\)/g, 'served_tools()');
+        // Before the tests module (clippy: items_after_test_module).
+        const at = src.search(/^#\[cfg\(test\)\]/m);
         fs.writeFileSync(
           mcpRs,
-          `${src}\n/// Release 2 of the e2e run: \`${dropped}\` is no longer served in a cluster.\nfn served_tools() -> impl Iterator<Item = &'static Tool> {\n    let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();\n    TOOLS.iter().filter(move |t| !(in_cluster && t.name == ${JSON.stringify(dropped)}))\n}\n`,
+          `${src.slice(0, at < 0 ? src.length : at)}\n/// Release 2 of the e2e run: \`${dropped}\` is no longer served in a cluster.\nfn served_tools() -> impl Iterator<Item = &'static Tool> {\n    let in_cluster = std::env::var_os("KUBERNETES_SERVICE_HOST").is_some();\n    TOOLS.iter().filter(move |t| !(in_cluster && t.name == ${JSON.stringify(dropped)}))\n}\n\n${at < 0 ? '' : src.slice(at)}`,
         );
         await must('cargo', ['fmt'], { cwd: repo, echo: false });
         await git(['commit', '-qam', `release 2: remove ${dropped}`]);
