@@ -515,8 +515,10 @@ mcp:build:
       env: pipelineEnv,
       echo: false,
     });
-    fs.writeFileSync(path.join(repo, envs.baseline || 'mcp-contract.json'), out.slice(out.indexOf('{')));
-    await git(['add', '-A']);
+    const file = envs.baseline || 'mcp-contract.json';
+    fs.writeFileSync(path.join(repo, file), out.slice(out.indexOf('{')));
+    // Only the baseline: the scan's trivy-results.* lie in the working tree too.
+    await git(['add', file]);
     await git(['commit', '-qm', 'contract baseline']);
   }
 
