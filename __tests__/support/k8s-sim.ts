@@ -13,6 +13,7 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import YAML from 'yaml';
+import { startKubelet, type Kubelet, type KubeletOptions } from './kubelet';
 
 type Obj = Record<string, any>;
 
@@ -28,6 +29,11 @@ export interface K8sSimOptions {
    * true when `token` is set: kubectl never sends a bearer token to an http:// server (kubernetes/kubectl#744).
    */
   tls?: boolean;
+  /**
+   * Run pods as real containers on a private dockerd (see kubelet.ts). Off by default: the scripted pod
+   * lifecycle (and its `pullfail` / `crashloop` image names) is much faster for tests that need no server.
+   */
+  kubelet?: KubeletOptions;
 }
 
 export interface KubeconfigOptions {
@@ -61,6 +67,8 @@ export interface K8sSim {
   get(resource: string, namespace: string | undefined, name: string): any | undefined;
   requests: K8sSimRequest[];
   completions: K8sSimCompletion[];
+  /** Present with the `kubelet` option: its network, Ingress proxy URL and Service endpoints. */
+  kubelet?: Kubelet;
   stop(): Promise<void>;
 }
 
@@ -724,6 +732,7 @@ export class Sim {
   url = '';
   private readonly openWatches = new Set<() => void>();
   controller?: { pods: Map<string, { mode: string; restarts: number }> };
+  kubelet?: Kubelet;
   readonly errors: string[] = [];
 
   constructor(opts: K8sSimOptions) {
@@ -932,7 +941,7 @@ export class Sim {
       const body = ['POST', 'PUT', 'PATCH'].includes(req.method || '')
         ? await readBody(req)
         : Buffer.alloc(0);
-      const out = this.route(req.method || 'GET', u, ct, body, req, res);
+      const out = await this.route(req.method || 'GET', u, ct, body, req, res);
       if (out === undefined) return; // streaming (watch)
       if (typeof out === 'string') {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
@@ -958,7 +967,7 @@ export class Sim {
     body: Buffer,
     req: http.IncomingMessage,
     res: http.ServerResponse,
-  ): { code: number; body: unknown } | string | undefined {
+  ): { code: number; body: unknown } | string | Promise<string> | undefined {
     const p = u.pathname.replace(/\/+$/, '') || '/';
     const disc = this.discovery(p);
     if (disc !== undefined) {
@@ -1311,7 +1320,7 @@ export class Sim {
 
   /* --- pod logs (filled in by the controller section) */
 
-  podLog(ns: string | undefined, name: string, q: URLSearchParams): string {
+  podLog(ns: string | undefined, name: string, q: URLSearchParams): string | Promise<string> {
     const pod = this.store.get('pods', ns, name);
     if (!pod) throw notFound(byName('pods')!, name);
     const containers = ((pod.spec?.containers || []) as Obj[]).map((c) => String(c.name));
@@ -1330,6 +1339,12 @@ export class Sim {
       throw new ApiError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
     const cs = ((pod.status?.containerStatuses || []) as Obj[]).find((c) => c.name === container);
     const previous = q.get('previous') === 'true' || q.get('previous') === '1';
+    const tailLines = q.get('tailLines');
+    if (
+      this.kubelet &&
+      (previous ? cs?.lastState?.terminated : cs?.state?.running || cs?.lastState?.terminated)
+    )
+      return this.kubelet.logs(pod, { previous, tail: tailLines ? Number(tailLines) : undefined });
     let lines: string[];
     if (previous) {
       if (!cs?.lastState?.terminated)
@@ -1841,6 +1856,35 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
   sim.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const caPem = cert?.certPem;
   const controller = startController(sim);
+  if (opts.kubelet) {
+    const pods = byName('pods')!;
+    try {
+      sim.kubelet = await startKubelet(
+        {
+          list: (r, ns) => sim.store.list(r, ns),
+          get: (r, ns, name) => sim.store.get(r, ns, name),
+          writePodStatus: (pod, status) =>
+            sim.update(
+              pods,
+              pod.metadata.namespace,
+              pod.metadata.name,
+              { ...pod, status },
+              {
+                statusOnly: true,
+                internal: true,
+              },
+            ),
+          event: (obj, reason, message, o) =>
+            (sim.controller as unknown as Controller).event(obj, reason, message, o),
+        },
+        opts.kubelet,
+      );
+    } catch (e) {
+      controller.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw e;
+    }
+  }
   const defaultToken = opts.token ?? 'sim-token';
   let stopped = false;
   return {
@@ -1848,6 +1892,7 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
     caPem,
     requests: sim.requests,
     completions: sim.completions,
+    kubelet: sim.kubelet,
     kubeconfig: (o = {}) => kubeconfigText(sim.url, o.token ?? defaultToken, o, caPem),
     writeKubeconfig(dir: string, o: KubeconfigOptions = {}): string {
       const file = path.join(dir, `kubeconfig-${o.context ?? 'sim'}-${randomSuffix(4)}`);
@@ -1863,6 +1908,7 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
       if (stopped) return;
       stopped = true;
       controller.stop();
+      await sim.kubelet?.stop();
       sim.endWatches();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -1939,7 +1985,8 @@ class Controller {
     this.gc();
     for (const d of this.store.list('deployments')) this.syncDeployment(d);
     for (const rs of this.store.list('replicasets')) this.syncReplicaSet(rs);
-    for (const p of this.store.list('pods')) this.advancePod(p);
+    if (this.sim.kubelet) this.sim.kubelet.sync(this.store.list('pods'));
+    else for (const p of this.store.list('pods')) this.advancePod(p);
     for (const rs of this.store.list('replicasets')) this.replicaSetStatus(rs);
     for (const d of this.store.list('deployments')) this.deploymentStatus(d);
   }

@@ -5,7 +5,8 @@
  * real Trivy report (STANDIN_TRIVY_REPORT, one of fixtures/trivy/*.json) filtered by --severity,
  * --ignore-unfixed, --ignorefile and --scanners as Trivy filters it; a DB repository listed in
  * STANDIN_TRIVY_RATE_LIMITED answers with Trivy's real rate-limit error; `convert --format sarif` turns a
- * JSON report into SARIF 2.1.0 in Trivy's shape. Unknown flags fail like cobra does. Every call is logged
+ * JSON report into SARIF 2.1.0 in Trivy's shape, `convert --format template` into a GitLab
+ * container-scanning report (the shape of Trivy's contrib/gitlab.tpl; the template file is not read). Unknown flags fail like cobra does. Every call is logged
  * to STANDIN_TRIVY_LOG (argv, and whether registry credentials arrived by environment).
  */
 const fs = require('node:fs');
@@ -34,6 +35,7 @@ const VALUE_FLAGS = [
   '--db-repository',
   '--timeout',
   '--exit-code',
+  '--template',
 ];
 const BOOL_FLAGS = ['--ignore-unfixed', '--no-progress', '--quiet'];
 
@@ -132,8 +134,11 @@ const LEVEL = { CRITICAL: 'error', HIGH: 'error', MEDIUM: 'warning', LOW: 'note'
 
 function convert(args) {
   const { flags, positional } = parse(args);
-  if (flags['--format'] !== 'sarif' || !flags['--output'] || positional.length !== 1) {
-    process.stderr.write('stand-in trivy: expected convert --format sarif --output FILE REPORT.json\n');
+  const template = flags['--format'] === 'template' && flags['--template'];
+  if ((flags['--format'] !== 'sarif' && !template) || !flags['--output'] || positional.length !== 1) {
+    process.stderr.write(
+      'stand-in trivy: expected convert --format sarif|template [--template T] --output FILE REPORT.json\n',
+    );
     process.exit(2);
   }
   const report = JSON.parse(fs.readFileSync(positional[0], 'utf8'));
@@ -142,6 +147,44 @@ function convert(args) {
       `${now()}\tFATAL\tFatal error\tconvert error: schema version ${report.SchemaVersion} is not supported\n`,
     );
     process.exit(1);
+  }
+  if (template) {
+    // What Trivy's contrib/gitlab.tpl renders: a GitLab container-scanning report (schema 15.0.x).
+    const vulnerabilities = (report.Results || []).flatMap((r) =>
+      (r.Vulnerabilities || []).map((v) => ({
+        id: v.VulnerabilityID,
+        severity:
+          { CRITICAL: 'Critical', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' }[v.Severity] || 'Unknown',
+        name: v.Title || v.VulnerabilityID,
+        description: v.Description || '',
+        solution: v.FixedVersion ? `Upgrade ${v.PkgName} to ${v.FixedVersion}` : 'No solution provided',
+        location: {
+          dependency: { package: { name: v.PkgName }, version: v.InstalledVersion },
+          operating_system: r.Target,
+          image: report.ArtifactName,
+        },
+        identifiers: [
+          { type: 'cve', name: v.VulnerabilityID, value: v.VulnerabilityID, url: v.PrimaryURL || '' },
+        ],
+      })),
+    );
+    const scanner = { id: 'trivy', name: 'Trivy', version: '0.69.3', vendor: { name: 'Aqua Security' } };
+    const t = new Date().toISOString().replace(/\.\d+Z$/, '');
+    const out = {
+      version: '15.0.7',
+      scan: {
+        analyzer: scanner,
+        scanner,
+        type: 'container_scanning',
+        status: 'success',
+        start_time: t,
+        end_time: t,
+      },
+      vulnerabilities,
+      remediations: [],
+    };
+    fs.writeFileSync(flags['--output'], JSON.stringify(out, null, 2));
+    return;
   }
   const rules = [];
   const results = [];
