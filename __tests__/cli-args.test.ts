@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { ALL_INPUTS, parseArgs, unknownInputVariables } from '../src/commands/args';
 import { cli } from '../src/commands';
 import { setSink, textSink } from '../src/report/log';
@@ -53,6 +57,19 @@ describe('CLI flags come from the input table (node:util parseArgs, strict)', ()
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       "error: input 'image-ref': is set, but the build stage of this run decides the image that scan, deploy and verify use (fix: remove image-ref (they act on the digest the build pushes), or run build in a job of its own)",
     ]);
+  });
+
+  test('plan in a fresh repository takes the image from the remote as init does and names every missing input at once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-remote-'));
+    fs.writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "weather-mcp"\nversion = "0.1.0"\n');
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:Acme/Weather-MCP.git'], { cwd: dir });
+    const r = await runCli(['plan', '--cwd', dir, '--stages', 'build,deploy,verify']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/input 'image'/);
+    expect(r.stderr).toMatch(
+      /^error: 3 inputs need a fix:\n {2}- input 'dockerfile': no Dockerfile.*\n {2}- input 'deployments': .*\n {2}- input 'mcp-url': /,
+    );
   });
 
   test('a secret given as a flag is still refused with the variable to use', async () => {

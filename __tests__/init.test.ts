@@ -2,14 +2,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  binTargets,
-  chooseBinary,
-  ciFromRemote,
-  fill,
-  imageFromRemote,
-  planInit,
-} from '../src/commands/init';
+import { binTargets, chooseBinary, ciFromRemote, fill, planInit } from '../src/commands/init';
+import { imageFromRemote } from '../src/context';
 import YAML from 'yaml';
 import { ROOT } from './support/action';
 

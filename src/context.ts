@@ -123,6 +123,17 @@ export function parseRemote(url: string): { host: string; repo: string } | undef
   return m ? { host: m[1].toLowerCase(), repo: m[2] } : undefined;
 }
 
+/**
+ * The image a repository's own registry would hold: ghcr.io for GitHub remotes, the project registry for
+ * gitlab.com; undefined for other hosts. init writes it and a local `plan`/`run` defaults to it.
+ */
+export function imageFromRemote(remote: string): string | undefined {
+  const r = parseRemote(remote);
+  if (r?.host === 'github.com') return `ghcr.io/${r.repo.toLowerCase()}`;
+  if (r?.host === 'gitlab.com') return `registry.gitlab.com/${r.repo.toLowerCase()}`;
+  return undefined;
+}
+
 /** git@github.com:o/r.git, https://github.com/o/r(.git), ssh://git@host:2222/o/r -> o/r */
 export function repoFromRemote(url: string): string | undefined {
   return parseRemote(url)?.repo;

@@ -13,6 +13,14 @@ export class ActionError extends Error {
   }
 }
 
+/** Every input error of one run at once, a line each, so a user fixes them in one round. */
+export class InputErrors extends ActionError {
+  constructor(readonly errors: ActionError[]) {
+    super(`${errors.length} inputs need a fix:\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    this.name = 'InputErrors';
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

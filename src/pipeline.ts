@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunContext } from './context';
-import { ActionError, errorMessage } from './errors';
+import { ActionError, errorMessage, InputErrors } from './errors';
 import { InputReader, STAGES, type StageName } from './inputs';
 import { resolveRun } from './resolved';
 import { log } from './report/log';
@@ -37,7 +37,19 @@ export async function prepare(reader: InputReader, ctx: RunContext): Promise<Pre
   const state: PipelineState = {};
   const env: StageEnv = { ctx, cwd, state, resolved };
   const impls = await Promise.all(stages.map((name) => STAGE_IMPLS[name]()));
-  const parsed = stages.map((name, k) => ({ name, impl: impls[k], inputs: impls[k].parse(reader, env) }));
+  const errors: ActionError[] = [];
+  const parsed = stages.map((name, k) => {
+    try {
+      return { name, impl: impls[k], inputs: impls[k].parse(reader, env) };
+    } catch (e) {
+      // A stage stops at its first bad input; the other stages still say theirs.
+      if (!(e instanceof ActionError)) throw e;
+      errors.push(e);
+      return { name, impl: impls[k], inputs: undefined };
+    }
+  });
+  if (errors.length > 1) throw new InputErrors(errors);
+  if (errors.length) throw errors[0];
   return { stages, env, parsed };
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseRemote } from '../context';
+import { imageFromRemote, parseRemote } from '../context';
 import { exec } from '../exec';
 import { ActionError } from '../errors';
 import { readManifest, str } from '../cargo-manifest';
@@ -107,14 +107,6 @@ function lockFileFor(dir: string): string | undefined {
     if (fs.existsSync(path.join(d, 'Cargo.lock'))) return path.join(d, 'Cargo.lock');
     if (fs.existsSync(path.join(d, '.git')) || path.dirname(d) === d) return undefined;
   }
-}
-
-/** ghcr.io for GitHub remotes, the project registry for gitlab.com; others must say --image. */
-export function imageFromRemote(remote: string): string | undefined {
-  const r = parseRemote(remote);
-  if (r?.host === 'github.com') return `ghcr.io/${r.repo.toLowerCase()}`;
-  if (r?.host === 'gitlab.com') return `registry.gitlab.com/${r.repo.toLowerCase()}`;
-  return undefined;
 }
 
 /** The CI the remote's host implies: a GitLab host gets the include template, anything else a workflow. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { readManifest, str } from '../../cargo-manifest';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { RunContext } from '../../context';
+import { imageFromRemote, type RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { isLoopback, isRepository, registryOf } from '../../oci';
@@ -67,7 +67,8 @@ const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 function defaultImage(ctx: RunContext, env: Env): string | undefined {
   if (ctx.platform === 'github' && ctx.repository) return `ghcr.io/${ctx.repository.toLowerCase()}`;
   if (ctx.platform === 'gitlab' && env.CI_REGISTRY_IMAGE) return env.CI_REGISTRY_IMAGE.toLowerCase();
-  return undefined;
+  // On a laptop, what init derived from the same remote.
+  return ctx.platform === 'local' && ctx.repositoryUrl ? imageFromRemote(ctx.repositoryUrl) : undefined;
 }
 
 /** `name`, `description` and `license` of Cargo.toml's [package], for the OCI labels. */
