@@ -57,22 +57,22 @@ describe('files generated from src/inputs/table.ts', () => {
         .readFileSync(table, 'utf8')
         .replace(
           '  toolchain: {',
-          "  'bake-time': {\n    stages: ['deploy'],\n    kind: 'duration',\n    default: '0s',\n    description: 'How long to watch.',\n  },\n  toolchain: {",
+          "  'watch-time': {\n    stages: ['deploy'],\n    kind: 'duration',\n    default: '0s',\n    description: 'How long to watch.',\n  },\n  toolchain: {",
         ),
     );
     expect(check(dir).status).toBe(1);
     expect(spawnSync(process.execPath, [GENERATE, '--root', dir], { encoding: 'utf8' }).status).toBe(0);
     expect(check(dir).status).toBe(0);
     const root = YAML.parse(fs.readFileSync(path.join(dir, 'action.yml'), 'utf8'));
-    expect(root.inputs['bake-time']).toEqual({ description: 'How long to watch.', default: '0s' });
+    expect(root.inputs['watch-time']).toEqual({ description: 'How long to watch.', default: '0s' });
     expect(
-      YAML.parse(fs.readFileSync(path.join(dir, 'deploy/action.yml'), 'utf8')).inputs['bake-time'],
+      YAML.parse(fs.readFileSync(path.join(dir, 'deploy/action.yml'), 'utf8')).inputs['watch-time'],
     ).toBeDefined();
     expect(
-      YAML.parse(fs.readFileSync(path.join(dir, 'gates/action.yml'), 'utf8')).inputs['bake-time'],
+      YAML.parse(fs.readFileSync(path.join(dir, 'gates/action.yml'), 'utf8')).inputs['watch-time'],
     ).toBeUndefined();
     expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toContain(
-      '| `bake-time` | How long to watch. | `0s` |',
+      '| `watch-time` | How long to watch. | `0s` |',
     );
   });
 });

@@ -190,6 +190,8 @@ describe('verify target', () => {
       INPUT_MCP_TOKEN: 's',
       'INPUT_MCP-TOKEN': 's',
       MCP_MCP_TOKEN: 's',
+      MCP_PROMETHEUS_TOKEN: 's',
+      MCP_PROMETHEUS_HEADERS: 's',
       DOCKER_HOST: 'unix:///d',
     });
     expect(e).toEqual({ PATH: '/bin', DOCKER_HOST: 'unix:///d' });

@@ -158,6 +158,8 @@ describe('the reusable workflow mcp-deploy.yml', () => {
     expect(Object.keys(call.secrets).sort()).toEqual([
       'mcp-token',
       'production-kubeconfig',
+      'prometheus-headers',
+      'prometheus-token',
       'registry-password',
       'registry-username',
       'staging-kubeconfig',

@@ -72,7 +72,18 @@ ${TARGET_OPTIONS}
   --baseline FILE          contract to compare with (default mcp-contract.json when it exists)
   --contract MODE          fail-on-breaking (default), warn or off
   --smoke "TOOL {JSON}"    call a tool; it must return without isError (one call; MCP_MCP_SMOKE for more lines)
-  --cwd DIR                where relative paths start (default .)`,
+  --cwd DIR                where relative paths start (default .)
+
+The bake (docs/bake.md): after the checks pass, watch the server's own tool metrics and exit 1 on a breach.
+  --bake-time DURATION     how long, e.g. 5m (default 0: no bake)
+  --prometheus-url URL     the Prometheus that scrapes the server (MCP_PROMETHEUS_TOKEN, MCP_PROMETHEUS_HEADERS)
+  --metrics-url URL        or the server's own /metrics, scraped from here
+  --max-error-rate SHARE   e.g. 0.05 or 5% (default 0.05)
+  --max-latency-p95 TIME   e.g. 1s or 250ms (default none)
+  --min-requests N         judge nothing below this many tool calls (default 20)
+  --metrics-selector M     PromQL label matchers (default from --namespace and --deployments)
+  --bake-traffic N         N calls a second to --url during the bake (default 0)
+  --bake-compare MODE      none (default) or previous`,
   async run(args) {
     const { flags } = parseArgs(args, VERIFY_OPTIONS);
     warnUnknownVariables();

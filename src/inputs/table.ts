@@ -395,7 +395,7 @@ export const INPUTS = {
     description: 'Kubeconfig context to use. Empty uses its current-context.',
   },
   namespace: {
-    stages: ['deploy'],
+    stages: ['deploy', 'verify'],
     kind: 'string',
     default: '',
     description:
@@ -410,7 +410,7 @@ export const INPUTS = {
       'How to roll out, `set-image` (`kubectl set image` on existing deployments) or `manifests` (apply `manifests` with the image pinned to the digest). Empty: `manifests` when `manifests` is given, else `set-image`.',
   },
   deployments: {
-    stages: ['deploy'],
+    stages: ['deploy', 'verify'],
     kind: 'list',
     default: '',
     description:
@@ -556,6 +556,86 @@ export const INPUTS = {
     default: '60s',
     description: 'How long verify retries while the server starts and waits for answers, e.g. 60s, 5m.',
   },
+  'bake-time': {
+    stages: ['verify'],
+    kind: 'duration',
+    default: '0',
+    description:
+      "After verify's checks pass, how long to watch the server's own tool metrics (docs/bake.md), e.g. 5m; a breach fails verify, which rolls back a deploy of the same run. 0 is no bake.",
+  },
+  'prometheus-url': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '',
+    description:
+      'Prometheus (or a compatible API: Thanos, Mimir, VictoriaMetrics) that scrapes the server, e.g. http://prometheus.monitoring:9090, for the bake.',
+  },
+  'prometheus-token': {
+    stages: ['verify'],
+    kind: 'string',
+    secret: true,
+    default: '',
+    description: 'Bearer token for prometheus-url, from a secret; sent only to prometheus-url.',
+  },
+  'prometheus-headers': {
+    stages: ['verify'],
+    kind: 'lines',
+    secret: true,
+    default: '',
+    description:
+      'HTTP headers for prometheus-url, one `Name: value` a line (e.g. `X-Scope-OrgID: team-a`). Values are secrets.',
+  },
+  'metrics-url': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '',
+    description:
+      "The server's own /metrics, scraped by the runner during the bake when there is no Prometheus it can reach (instead of prometheus-url). Gets the mcp headers only on the same origin as mcp-url.",
+  },
+  'max-error-rate': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '0.05',
+    description:
+      'Share of tool calls that may fail during the bake, e.g. 0.05 or 5%; above it the bake fails.',
+  },
+  'max-latency-p95': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '',
+    description: 'p95 latency of tool calls above which the bake fails, e.g. 1s or 250ms. Empty is no limit.',
+  },
+  'min-requests': {
+    stages: ['verify'],
+    kind: 'int',
+    min: 1,
+    max: 1000000000,
+    default: '20',
+    description:
+      'Tool calls the bake must see before it judges anything; below it the bake judges nothing and says so.',
+  },
+  'metrics-selector': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '',
+    description:
+      'PromQL label matchers of the server\'s series, e.g. `namespace="prod",pod=~"hello-mcp-.*"`. Empty derives them from namespace and deployments.',
+  },
+  'bake-traffic': {
+    stages: ['verify'],
+    kind: 'string',
+    default: '0',
+    description:
+      'Synthetic MCP calls a second (up to 100) from the runner during the bake, cycling through tools/list and the mcp-smoke calls; needs mcp-url. 0 is none.',
+  },
+  'bake-compare': {
+    stages: ['verify'],
+    kind: 'choice',
+    allowed: ['none', 'previous'],
+    default: 'none',
+    description:
+      "`previous` also shows the same figures over the same length of time before the rollout (the previous revision) beside the bake's; needs prometheus-url.",
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;
@@ -616,6 +696,11 @@ export const OUTPUTS = {
   'breaking-changes': {
     stage: 'verify',
     description: 'Number of breaking contract changes against the baseline; empty without a baseline.',
+  },
+  bake: {
+    stage: 'verify',
+    description:
+      'JSON of the bake (docs/bake.md): status (passed, failed, not-judged, off), reason, thresholds, breach, the whole bake, the previous revision, every check.',
   },
 } as const satisfies Record<string, OutputSpec>;
 

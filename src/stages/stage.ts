@@ -21,6 +21,8 @@ export interface PipelineState {
   imageRef?: string;
   /** Set by a deploy that succeeded, so a failed verify after it can roll it back. */
   rollback?: (reason: string) => Promise<void>;
+  /** When deploy started changing the cluster (ms since the epoch): the bake's `compare: previous` ends there. */
+  rolloutStartedAt?: number;
 }
 
 /** A command as the stage will run it: for `mcp-deploy plan`, echoed exactly. */

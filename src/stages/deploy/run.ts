@@ -322,6 +322,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       : undefined;
   await gh?.status('in_progress', `rolling out ${shortImage(ref)}`);
 
+  env.state.rolloutStartedAt = Date.now();
   if (i.strategy === 'set-image') {
     for (const t of targets) {
       if (t.before!.containers.find((c) => c.name === t.container)?.image === ref) {

@@ -1,5 +1,5 @@
 import { ActionError, errorMessage } from '../../errors';
-import type { InputReader } from '../../inputs';
+import { INPUTS, type InputReader } from '../../inputs';
 import { log, redact, registerSecret } from '../../report/log';
 import { Summary } from '../../report/summary';
 import {
@@ -23,7 +23,7 @@ import type { SmokeCall } from './client';
  * from Prometheus (PromQL over the pods the selector names) or, without one, from the server's /metrics
  * scraped by the runner itself.
  */
-export const BAKE_COMPARE = ['none', 'previous'] as const;
+export const BAKE_COMPARE = INPUTS['bake-compare'].allowed;
 export type BakeCompare = (typeof BAKE_COMPARE)[number];
 
 export interface BakeOptions {
@@ -526,14 +526,8 @@ export function bakeOutput(r: BakeResult, o: BakeOptions): string {
 
 // ---- inputs ----
 
-export const BAKE_DEFAULTS = {
-  'bake-time': '0',
-  'max-error-rate': '0.05',
-  'min-requests': '20',
-  'bake-traffic': '0',
-  'bake-compare': 'none',
-  intervalSec: 15,
-} as const;
+/** Seconds between checks in a pipeline: a scrape interval or two of the usual Prometheus setups. */
+export const BAKE_INTERVAL_SEC = 15;
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** One PromQL label matcher: name, operator, double-quoted value. */
@@ -558,8 +552,8 @@ function httpUrl(r: InputReader, name: string): string | undefined {
 }
 
 /** `0.05`, `5%`. */
-function share(r: InputReader, name: string, fallback: string): number {
-  const v = r.string(name, fallback);
+function share(r: InputReader, name: string): number {
+  const v = r.string(name);
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(v);
   const n = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
   if (!(n >= 0 && n <= 1))
@@ -604,7 +598,7 @@ export function readBakeInputs(
   r: InputReader,
   target: { namespace?: string; deployments?: string[] } = {},
 ): BakeOptions {
-  const bakeTimeSec = r.duration('bake-time', BAKE_DEFAULTS['bake-time']);
+  const bakeTimeSec = r.duration('bake-time');
   const prometheusUrl = httpUrl(r, 'prometheus-url');
   const metricsUrl = httpUrl(r, 'metrics-url');
   const prometheusToken = r.secret('prometheus-token') || undefined;
@@ -615,7 +609,7 @@ export function readBakeInputs(
       'prometheus-token',
       'use one of the two',
     );
-  const maxErrorRate = share(r, 'max-error-rate', BAKE_DEFAULTS['max-error-rate']);
+  const maxErrorRate = share(r, 'max-error-rate');
   const latency = r.string('max-latency-p95');
   const maxLatencyP95Sec = latency ? parseLatency(latency) : undefined;
   if (latency && !maxLatencyP95Sec)
@@ -624,8 +618,8 @@ export function readBakeInputs(
       'max-latency-p95',
       'write it like 1s or 250ms, or leave it empty for none',
     );
-  const minRequests = r.int('min-requests', Number(BAKE_DEFAULTS['min-requests']), 1, 1_000_000_000);
-  const trafficRaw = r.string('bake-traffic', BAKE_DEFAULTS['bake-traffic']);
+  const minRequests = r.int('min-requests');
+  const trafficRaw = r.string('bake-traffic');
   const trafficRate = Number(trafficRaw);
   if (!/^\d+(\.\d+)?$/.test(trafficRaw) || trafficRate > 100)
     throw new ActionError(
@@ -633,7 +627,7 @@ export function readBakeInputs(
       'bake-traffic',
       'give calls a second, e.g. 5 (0 for none)',
     );
-  const compare = r.oneOf('bake-compare', BAKE_COMPARE, BAKE_DEFAULTS['bake-compare']);
+  const compare = r.oneOf('bake-compare', BAKE_COMPARE);
   const selectorRaw = r.string('metrics-selector').replace(/^\{|\}$/g, '');
   const selector = selectorRaw || defaultSelector(target.namespace ?? '', target.deployments ?? []);
   if (selectorRaw) {
@@ -680,7 +674,7 @@ export function readBakeInputs(
     selector,
     trafficRate,
     compare,
-    intervalSec: BAKE_DEFAULTS.intervalSec,
+    intervalSec: BAKE_INTERVAL_SEC,
   };
 }
 

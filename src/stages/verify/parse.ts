@@ -4,6 +4,7 @@ import { ActionError } from '../../errors';
 import { defaultOf, INPUTS, type InputReader } from '../../inputs';
 import { registerSecret } from '../../report/log';
 import { shellWords } from '../../words';
+import { readBakeInputs, type BakeOptions } from './bake';
 import type { SmokeCall } from './client';
 
 export const CONTRACT_MODES = INPUTS.contract.allowed;
@@ -24,6 +25,8 @@ export interface VerifyInputs {
   /** Absolute path of the baseline, or undefined when there is none to compare with. */
   baseline?: string;
   timeoutSec: number;
+  /** The bake after the checks pass; bakeTimeSec 0 is none. */
+  bake: BakeOptions;
 }
 
 function httpUrl(value: string, input: string, hint: string): string {
@@ -115,6 +118,8 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
       'mcp-command',
       'write e.g. ./target/release/my-server --stdio',
     );
+  const headers = parseHeaders(r);
+  const bake = parseBake(r, url, headers);
   const healthRaw = r.string('health-url');
   const baselineRaw = r.string('contract-baseline');
   let baseline: string | undefined = path.resolve(cwd, baselineRaw || DEFAULT_BASELINE);
@@ -130,7 +135,7 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
   return {
     url,
     command,
-    headers: parseHeaders(r),
+    headers,
     healthUrl: healthRaw
       ? httpUrl(healthRaw, 'health-url', 'give the full URL, e.g. https://mcp.example.com/health')
       : undefined,
@@ -138,7 +143,29 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
     contract: r.oneOf('contract', CONTRACT_MODES),
     baseline,
     timeoutSec: parseTimeout(r),
+    bake,
   };
+}
+
+/**
+ * The bake's inputs, with what only verify knows: the default selector comes from the deploy stage's
+ * namespace and deployments, bake traffic goes to mcp-url, and a scraped /metrics gets the MCP headers
+ * only from the same origin (a token must not leak to another host).
+ */
+function parseBake(r: InputReader, url: string | undefined, headers: Record<string, string>): BakeOptions {
+  const bake = readBakeInputs(r, {
+    namespace: r.string('namespace'),
+    deployments: r.list('deployments').map((d) => d.split('=')[0].trim()),
+  });
+  if (bake.bakeTimeSec > 0 && bake.trafficRate > 0 && !url)
+    throw new ActionError(
+      'needs mcp-url (the traffic goes to the deployed endpoint)',
+      'bake-traffic',
+      'set mcp-url, or bake-traffic to 0',
+    );
+  if (bake.metricsUrl && url && new URL(bake.metricsUrl).origin === new URL(url).origin)
+    bake.metricsHeaders = headers;
+  return bake;
 }
 
 function parseTimeout(r: InputReader): number {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { RunContext } from '../../context';
+import { toolEnv } from '../../exec';
 import type { PipelineState, Plan } from '../stage';
 import type { Target } from './client';
 import { IMAGE_PLACEHOLDER, type VerifyInputs } from './parse';
@@ -32,14 +33,37 @@ export function resolveCommand(argv: string[], state: PipelineState): string[] |
   return image ? argv.map((a) => a.split(IMAGE_PLACEHOLDER).join(image)) : undefined;
 }
 
-/** The environment of a stdio server: ours, without the action's inputs (they hold the secrets). */
+/**
+ * The environment of a stdio server: what any tool gets (exec's toolEnv), so no action input, no secret
+ * input's MCP_* variable (MCP_MCP_TOKEN, MCP_PROMETHEUS_TOKEN ...) and no runner credential.
+ */
 export function serverEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter(
-      (e): e is [string, string] =>
-        e[1] !== undefined && !e[0].startsWith('INPUT_') && !/^MCP_MCP_(TOKEN|HEADERS)$/.test(e[0]),
-    ),
+    Object.entries(toolEnv(env)).filter((e): e is [string, string] => e[1] !== undefined),
   );
+}
+
+/** Scheme, host and path only: a URL may carry user:password. */
+const shownUrl = (u: string) => {
+  const p = new URL(u);
+  return `${p.origin}${p.pathname}`;
+};
+
+function bakePlan(b: VerifyInputs['bake']): Record<string, string> {
+  if (b.bakeTimeSec <= 0) return { bake: 'off (bake-time is 0)' };
+  return {
+    bake: `${b.bakeTimeSec}s, a check every ${b.intervalSec}s, from ${
+      b.prometheusUrl
+        ? `Prometheus ${shownUrl(b.prometheusUrl)}`
+        : `${shownUrl(b.metricsUrl!)} scraped by the runner`
+    }`,
+    ...(b.prometheusUrl ? { 'metrics-selector': b.selector || '(all series)' } : {}),
+    'bake-thresholds': `max-error-rate ${b.maxErrorRate}, max-latency-p95 ${
+      b.maxLatencyP95Sec === undefined ? 'none' : `${b.maxLatencyP95Sec}s`
+    }, min-requests ${b.minRequests}`,
+    'bake-traffic': b.trafficRate > 0 ? `${b.trafficRate} calls a second` : 'none',
+    'bake-compare': b.compare,
+  };
 }
 
 export function buildTarget(i: VerifyInputs, chosen: ChosenTarget, cwd: string, argv?: string[]): Target {
@@ -75,6 +99,7 @@ export function planVerify(i: VerifyInputs, ctx: RunContext, state: PipelineStat
         ? path.relative(ctx.workspace, i.baseline) || i.baseline
         : '(none found)',
       'verify-timeout': `${i.timeoutSec}s`,
+      ...bakePlan(i.bake),
     },
   };
 }

@@ -5,6 +5,7 @@ import { log, redact } from '../../report/log';
 import { Summary } from '../../report/summary';
 import { plural } from '../../text';
 import type { StageEnv, StageResult } from '../stage';
+import { bakeOutput, bakeStep, type BakeOptions, type BakeStep } from './bake';
 import { describeTarget, verifyServer, type Check, type Target, type VerifyReport } from './client';
 import { diffContracts, parseContract, snapshot, type Contract, type ContractDiff } from './contract';
 import type { ContractMode, VerifyInputs } from './parse';
@@ -163,22 +164,47 @@ export async function runVerify(i: VerifyInputs, env: StageEnv): Promise<StageRe
       });
   for (const n of v.notes) log.annotate({ level: 'notice', title: 'verify', message: n });
 
+  // The bake only watches a release that answers and keeps its contract; a failed check has decided.
+  const bake = v.failure ? undefined : await runBakeStep(i, env);
+  const failure = v.failure ?? bake?.failure;
   const passed = report.checks.filter((c) => c.status === 'passed').length;
   const headline = [
     `${passed}/${report.checks.filter((c) => c.status !== 'skipped').length} checks`,
     v.diff ? plural(v.diff.breaking, 'breaking change') : v.contract ? 'no baseline' : '',
+    bake && bake.result.status !== 'off' ? `bake ${bake.result.status}` : '',
   ]
     .filter(Boolean)
     .join(', ');
+  const summary = verifySummary(target, chosen.why, report, v, i.contract);
+  if (bake && bake.result.status !== 'off') summary.append(bake.summary);
   return {
-    status: v.failure ? 'failure' : 'success',
+    status: failure ? 'failure' : 'success',
     headline,
-    summary: verifySummary(target, chosen.why, report, v, i.contract),
+    summary,
     outputs: {
       contract: v.contract ? JSON.stringify(v.contract) : '',
       'contract-diff': v.diff ? JSON.stringify(v.diff) : '',
       'breaking-changes': v.diff ? String(v.diff.breaking) : '',
+      bake: bake?.output ?? notBaked(i.bake, v.failure),
     },
-    failure: v.failure && redact(v.failure),
+    failure: failure && redact(failure),
   };
+}
+
+/** The bake, with what the run knows: the endpoint for bake traffic and when deploy started the rollout. */
+async function runBakeStep(i: VerifyInputs, env: StageEnv): Promise<BakeStep> {
+  return bakeStep(i.bake, {
+    mcp: i.url ? { url: i.url, headers: i.headers, smoke: i.smoke } : undefined,
+    rolloutStartedAt: env.state.rolloutStartedAt,
+  });
+}
+
+/** The `bake` output when the checks failed first: no bake ran. */
+function notBaked(o: BakeOptions, checksFailed: string | undefined): string {
+  const reason =
+    o.bakeTimeSec > 0 && checksFailed ? "no bake: verify's checks failed first" : 'bake-time is 0: no bake';
+  return bakeOutput(
+    { status: 'off', reason, source: 'none', startedAt: Date.now(), elapsedSec: 0, samples: [] },
+    o,
+  );
 }
