@@ -64,7 +64,7 @@ describeWith('gates stage on copies of examples/hello-mcp with real cargo', miss
     expect(md).not.toMatch(/saved|one after another/);
     expect(md).toContain('```mermaid');
     // In a terminal the output of passing gates is left out; the commands are still echoed.
-    expect(r.log).toContain('$ cargo test --no-fail-fast');
+    expect(r.log).toContain('$ cargo test -p hello-mcp --no-fail-fast');
     expect(r.log).not.toContain('test result:');
   });
 

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
@@ -30,6 +33,84 @@ async function gates(checkout: string, wd: string, env: Record<string, string> =
     process.env = saved;
   }
 }
+
+/** Well formatted, but clippy::needless_return on line 2. */
+const NEEDLESS_RETURN = 'pub fn seven() -> u32 {\n    return 7;\n}\n';
+
+/**
+ * A checkout holding a two-member workspace in ws/: `a` and `b` each have a clippy finding; `b` also has
+ * a formatting error and a failing test, `a` passes fmt and its tests.
+ */
+function workspace(): string {
+  const checkout = fs.mkdtempSync(path.join(os.tmpdir(), 'gates-ws-'));
+  const ws = path.join(checkout, 'ws');
+  fs.mkdirSync(ws);
+  for (const m of ['a', 'b'])
+    execFileSync('cargo', ['new', '--quiet', '--offline', '--vcs', 'none', '--lib', m], { cwd: ws });
+  // After the members exist: `cargo new` inside a workspace reads every listed member's manifest.
+  fs.writeFileSync(path.join(ws, 'Cargo.toml'), '[workspace]\nmembers = ["a", "b"]\nresolver = "2"\n');
+  fs.writeFileSync(
+    path.join(ws, 'a', 'src', 'lib.rs'),
+    `${NEEDLESS_RETURN}\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn seven() {\n        assert_eq!(super::seven(), 7);\n    }\n}\n`,
+  );
+  fs.writeFileSync(
+    path.join(ws, 'b', 'src', 'lib.rs'),
+    `${NEEDLESS_RETURN}\npub fn unformatted( ) -> u32 { 1 }\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn eight() {\n        assert_eq!(super::seven(), 8);\n    }\n}\n`,
+  );
+  return checkout;
+}
+
+const clippyOn = (r: { annotations: Annotation[] }) =>
+  r.annotations
+    .filter((a) => a.title === 'clippy::needless_return')
+    .map((a) => `${a.file}:${a.line}`)
+    .sort();
+
+describeWith(
+  'gates on a cargo workspace, with real cargo',
+  missingCommands('cargo', 'cargo-clippy', 'rustfmt'),
+  () => {
+    jest.setTimeout(300_000);
+    let checkout: string;
+    beforeAll(() => {
+      checkout = workspace();
+    });
+    afterAll(() => fs.rmSync(checkout, { recursive: true, force: true }));
+
+    // First, on a cold target/: one build job makes cargo's stop-at-the-first-error certain without --keep-going.
+    test('the workspace root: every gate covers every member, and clippy reports both members in one run', async () => {
+      const r = await gates(checkout, 'ws', { CARGO_BUILD_JOBS: '1' });
+      expect(r.commands).toEqual(
+        expect.arrayContaining([
+          'cargo fmt --all --check',
+          expect.stringMatching(/^cargo clippy --workspace --keep-going --all-targets /),
+          'cargo test --workspace --no-fail-fast',
+        ]),
+      );
+      expect(clippyOn(r)).toEqual(['ws/a/src/lib.rs:2', 'ws/b/src/lib.rs:2']);
+      expect(r.gates.fmt.status).toBe('failed');
+      expect(r.annotations.filter((a) => a.title === 'rustfmt').map((a) => a.file)).toEqual([
+        'ws/b/src/lib.rs',
+      ]);
+      expect(r.gates.test).toMatchObject({ status: 'failed', findings: '1 passed, 1 failed' });
+    });
+
+    test('a member directory: fmt, clippy and test all cover that member only', async () => {
+      const r = await gates(checkout, 'ws/a');
+      expect(r.commands).toEqual(
+        expect.arrayContaining([
+          'cargo fmt -p a --check',
+          expect.stringMatching(/^cargo clippy -p a --keep-going --all-targets /),
+          'cargo test -p a --no-fail-fast',
+        ]),
+      );
+      // b's unformatted line and failing test are not a's: before, `fmt --all` failed a on b's formatting.
+      expect(r.gates.fmt.status).toBe('passed');
+      expect(r.gates.test).toMatchObject({ status: 'passed', findings: '1 passed, 0 failed' });
+      expect(clippyOn(r)).toEqual(['ws/a/src/lib.rs:2']);
+    });
+  },
+);
 
 describeWith(
   'gates on a crate without tests, with real cargo',
