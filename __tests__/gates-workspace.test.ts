@@ -130,3 +130,30 @@ describeWith(
     });
   },
 );
+
+describeWith(
+  'gates on a finding inside a macro_rules! body, with real cargo',
+  missingCommands('cargo', 'cargo-clippy', 'rustfmt'),
+  () => {
+    jest.setTimeout(300_000);
+
+    test('annotated on the body line where clippy puts it, with a notice on the invocation', async () => {
+      const crate = newCrate('in_macro');
+      fs.writeFileSync(
+        path.join(crate, 'src', 'lib.rs'),
+        'macro_rules! seven {\n    () => {{\n        let unused = 5;\n        7\n    }};\n}\n\npub fn seven() -> u32 {\n    seven!()\n}\n',
+      );
+      const r = await gates(path.dirname(crate), 'in_macro');
+      expect(r.gates.clippy).toMatchObject({ status: 'failed', findings: '1 error, 0 warnings' });
+      const found = r.annotations.filter((a) => a.title === 'unused_variables');
+      expect(found.map((a) => [a.level, a.file, a.line])).toEqual([
+        ['error', 'in_macro/src/lib.rs', 3],
+        ['notice', 'in_macro/src/lib.rs', 9],
+      ]);
+      expect(found[0].message).toMatch(/^in the expansion of seven! at in_macro\/src\/lib\.rs:9:5\n/);
+      expect(r.result.summary.toMarkdown()).toContain(
+        '| clippy | `in_macro/src/lib.rs:9` | unused_variables: seven! expands to code with this error at in_macro/src/lib.rs:3:13: unused variable: `unused` | notice |',
+      );
+    });
+  },
+);
