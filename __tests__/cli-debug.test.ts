@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { quietToolkitDebug } from '../src/report/log';
 import { ROOT } from './support/action';
 import { startReleaseServer, type ReleaseServer } from './support/release-server';
 
@@ -67,4 +68,31 @@ describe('CLI: the toolkit debug lines outside GitHub Actions', () => {
     const r = await install({ GITHUB_ACTIONS: 'true' });
     expect(r.stdout).toMatch(/^::debug::checking cache: .*kubectl/m);
   }, 90_000);
+});
+
+describe('quietToolkitDebug on a stream', () => {
+  function stream() {
+    const out: string[] = [];
+    const s = { write: (chunk: string) => out.push(chunk) > 0 } as unknown as NodeJS.WriteStream;
+    return { s, out };
+  }
+
+  test('drops debug commands once, however often it is installed, and lets the rest through', () => {
+    const { s, out } = stream();
+    quietToolkitDebug(s, {});
+    quietToolkitDebug(s, {});
+    const done = jest.fn();
+    s.write('::debug::checking cache\n');
+    s.write('::debug::with a callback\n', done);
+    s.write('kubectl: /tools/bin/kubectl\n');
+    expect(out).toEqual(['kubectl: /tools/bin/kubectl\n']);
+    return new Promise<void>((r) => process.nextTick(r)).then(() => expect(done).toHaveBeenCalledTimes(1));
+  });
+
+  test('RUNNER_DEBUG=1: unescaped, as debug: lines', () => {
+    const { s, out } = stream();
+    quietToolkitDebug(s, { RUNNER_DEBUG: '1' });
+    s.write('::debug::100%25 of a%0Ab\n');
+    expect(out).toEqual(['debug: 100% of a\nb\n']);
+  });
 });

@@ -125,6 +125,9 @@ export function formatAnnotation(a: Annotation): string {
 
 let sink: Sink = textSink();
 
+/** Streams already filtered: `cli()` may run more than once in a process (tests). */
+const quieted = new WeakSet<NodeJS.WriteStream>();
+
 /**
  * @actions/tool-cache logs through @actions/core, which writes `::debug::<message>` straight to stdout. The
  * GitHub runner hides those lines unless debug logging is on; a terminal or a GitLab job shows them all.
@@ -134,7 +137,8 @@ export function quietToolkitDebug(
   stream: NodeJS.WriteStream = process.stdout,
   env: NodeJS.ProcessEnv = process.env,
 ): void {
-  if (env.GITHUB_ACTIONS === 'true') return;
+  if (env.GITHUB_ACTIONS === 'true' || quieted.has(stream)) return;
+  quieted.add(stream);
   const show = env.RUNNER_DEBUG === '1';
   const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
   stream.write = ((chunk: unknown, ...rest: unknown[]) => {
