@@ -99,7 +99,7 @@ describeWith(
       expect(r.outputs['failing-tests']).toBe('injected_tests::injected_failure');
       // Log groups per gate, each echoing its command.
       expect(r.stdout).toMatch(
-        /::group::clippy: failed[^\n]*\n\$ cargo clippy --all-targets --message-format=json -- -D warnings/,
+        /::group::clippy: failed[^\n]*\n\$ cargo clippy -p fresh_broken --keep-going --all-targets --message-format=json -- -D warnings/,
       );
     });
   },

@@ -95,7 +95,7 @@ describe('clippy JSON', () => {
     expect(r.annotations[0].file).toBe('src/main.rs');
   });
 
-  test('a diagnostic inside a macro points at the call site, and lines without spans are ignored', () => {
+  test('a diagnostic inside a std macro (outside the checkout) points at the call site; tallies are ignored', () => {
     const msg = {
       reason: 'compiler-message',
       message: {
@@ -127,6 +127,40 @@ describe('clippy JSON', () => {
     );
     expect(r.annotations).toHaveLength(1);
     expect(r.annotations[0]).toMatchObject({ file: 'src/m.rs', line: 9, col: 3 });
+  });
+});
+
+describe('clippy JSON: a finding inside a macro_rules! body (real output, recorded in /tmp/pg/macro-body)', () => {
+  // src/lib.rs: `seven!` is defined on lines 1-6 with `let unused = 5;` on line 3, invoked on lines 9 and 13.
+  const at = '/tmp/pg/macro-body';
+  const r = parseClippy(
+    fixture('clippy-macro-body.jsonl'),
+    fsLocator(at, at, (p) => p === `${at}/src/lib.rs`),
+  );
+
+  test('the error is annotated on the body line, once per invocation, naming the invocation', () => {
+    const errors = r.annotations.filter((a) => a.level === 'error');
+    expect(errors.map((a) => [a.file, a.line, a.col])).toEqual([
+      ['src/lib.rs', 3, 13],
+      ['src/lib.rs', 3, 13],
+    ]);
+    expect(errors[0].message).toMatch(
+      /^in the expansion of seven! at src\/lib\.rs:9:5\nerror: unused variable/,
+    );
+    expect(errors[1].message).toMatch(/^in the expansion of seven! at src\/lib\.rs:13:5\n/);
+    // Two invocations, each reported for lib and lib test: two findings.
+    expect(r).toMatchObject({ errors: 2, warnings: 0 });
+  });
+
+  test('each invocation line gets a notice that points back at the body', () => {
+    const notices = r.annotations.filter((a) => a.level === 'notice');
+    expect(notices.map((a) => [a.file, a.line, a.col, a.title])).toEqual([
+      ['src/lib.rs', 9, 5, 'unused_variables'],
+      ['src/lib.rs', 13, 5, 'unused_variables'],
+    ]);
+    expect(notices[0].message).toBe(
+      'seven! expands to code with this error at src/lib.rs:3:13: unused variable: `unused`',
+    );
   });
 });
 

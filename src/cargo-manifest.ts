@@ -9,6 +9,8 @@ const TOML: typeof import('smol-toml', { with: { 'resolution-mode': 'import' } }
 export interface CargoManifest {
   package?: { name?: unknown; description?: unknown; license?: unknown; autobins?: unknown };
   bin?: { name?: unknown; path?: unknown }[];
+  /** Present on a workspace root. */
+  workspace?: unknown;
 }
 
 /** Parses Cargo.toml; a file cargo could not read either is one line naming the input that led to it. */

@@ -4,7 +4,7 @@ import type { RunContext } from './context';
 import { ActionError, errorMessage, InputErrors } from './errors';
 import { InputReader, STAGES, type StageName } from './inputs';
 import { resolveRun } from './resolved';
-import { log } from './report/log';
+import { log, redact } from './report/log';
 import { Summary } from './report/summary';
 import { STAGE_IMPLS } from './stages';
 import { icon } from './stages/gates/run';
@@ -76,13 +76,7 @@ export async function runPipeline(p: Prepared): Promise<PipelineResult> {
       log.info(`━━ ${name} ━━`);
       r = await impl.run(inputs, p.env);
     } catch (e) {
-      r = {
-        status: 'failure',
-        headline: 'error',
-        summary: new Summary(),
-        outputs: {},
-        failure: errorMessage(e),
-      };
+      r = crashed(name, errorMessage(e));
     }
     results[name] = { ...r, durationMs: Date.now() - started };
     if (r.status === 'failure') {
@@ -102,6 +96,22 @@ export async function runPipeline(p: Prepared): Promise<PipelineResult> {
     string
   >;
   return { results, summary: pipelineSummary(p, results), outputs, failure };
+}
+
+/** Beyond this a table row wraps into a wall of text; the whole message goes in a details block below. */
+const MAX_HEADLINE = 160;
+
+/**
+ * A stage that threw has no summary of its own: the row says why, so "failed | error" is never all a
+ * reader gets. Redacted here: the summary is written to a file and a terminal, not through the log's sink.
+ */
+function crashed(name: StageName, message: string): StageResult {
+  const text = redact(message.trim()) || 'an error without a message';
+  const first = text.split('\n')[0];
+  const headline = first.length > MAX_HEADLINE ? `${first.slice(0, MAX_HEADLINE - 1)}…` : first;
+  const summary = new Summary();
+  if (headline !== text) summary.details(`${name}: the whole error`, text);
+  return { status: 'failure', headline: `error: ${headline}`, summary, outputs: {}, failure: message };
 }
 
 function pipelineSummary(p: Prepared, results: PipelineResult['results']): Summary {

@@ -1,4 +1,5 @@
 import { errorMessage } from '../errors';
+import { quietToolkitDebug } from '../report/log';
 import type { Command } from './args';
 
 /**
@@ -66,6 +67,7 @@ ${Object.entries(COMMANDS)
 }
 
 export async function cli(argv: string[]): Promise<number> {
+  quietToolkitDebug();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());

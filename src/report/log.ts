@@ -125,6 +125,36 @@ export function formatAnnotation(a: Annotation): string {
 
 let sink: Sink = textSink();
 
+/** Streams already filtered: `cli()` may run more than once in a process (tests). */
+const quieted = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * @actions/tool-cache logs through @actions/core, which writes `::debug::<message>` straight to stdout. The
+ * GitHub runner hides those lines unless debug logging is on; a terminal or a GitLab job shows them all.
+ * Outside GitHub Actions they are dropped here, or shown as plain `debug:` lines when RUNNER_DEBUG=1.
+ */
+export function quietToolkitDebug(
+  stream: NodeJS.WriteStream = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  if (env.GITHUB_ACTIONS === 'true' || quieted.has(stream)) return;
+  quieted.add(stream);
+  const show = env.RUNNER_DEBUG === '1';
+  const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string' || !chunk.startsWith('::debug::')) return write(chunk, ...rest);
+    if (show) return write(`debug: ${redact(unescapeCommand(chunk.slice('::debug::'.length)))}`, ...rest);
+    const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    if (done) process.nextTick(done);
+    return true;
+  }) as typeof stream.write;
+}
+
+/** The reverse of @actions/core's escaping of a command's message. */
+function unescapeCommand(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
 export function setSink(s: Sink): void {
   sink = s;
 }

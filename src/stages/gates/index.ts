@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
 import type { Stage } from '../stage';
-import { parseGatesInputs, planGates, type GatesInputs } from './plan';
+import { describeScope, parseGatesInputs, planGates, type GatesInputs } from './plan';
 import { runGates } from './run';
 
 export const gates: Stage<GatesInputs> = {
@@ -14,11 +14,12 @@ export const gates: Stage<GatesInputs> = {
         'working-directory',
         'point it at the directory of the crate (the one with Cargo.toml)',
       );
-    return parseGatesInputs(r);
+    return parseGatesInputs(r, env.cwd);
   },
   plan: (i) => ({
     commands: planGates(i),
     values: {
+      scope: describeScope(i.scope),
       'fail-fast': String(i.failFast),
       'audit-ignore': i.auditIgnore.join(', ') || '(none)',
     },

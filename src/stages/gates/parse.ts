@@ -80,7 +80,7 @@ interface RustcSpan {
   line_end: number;
   column_start: number;
   is_primary: boolean;
-  expansion?: { span: RustcSpan } | null;
+  expansion?: { span: RustcSpan; macro_decl_name?: string } | null;
 }
 interface RustcMessage {
   message: string;
@@ -121,29 +121,92 @@ export function parseClippy(jsonl: string, loc: Locator): ClippyResult {
     const msg = rec.message;
     if (msg.level !== 'error' && msg.level !== 'warning') continue;
     // "aborting due to N previous errors" / "N warnings emitted" carry no span: they are tallies.
-    let span = msg.spans.find((s) => s.is_primary);
-    if (!span) continue;
-    // A diagnostic inside a macro expansion points at the macro; the user's call site is outermost.
-    while (span.expansion?.span) span = span.expansion.span;
+    const primary = msg.spans.find((s) => s.is_primary);
+    if (!primary) continue;
+    const hint = rec.manifest_path ? path.dirname(rec.manifest_path) : undefined;
+    const site = macroSites(primary, loc, hint);
+    const { call } = site;
     const code = msg.code?.code ?? '';
-    const key = `${code}|${span.file_name}|${span.line_start}|${span.column_start}|${msg.message}`;
+    const key = `${code}|${call.file_name}|${call.line_start}|${call.column_start}|${msg.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (msg.level === 'error') errors++;
     else warnings++;
-    const hint = rec.manifest_path ? path.dirname(rec.manifest_path) : undefined;
+    const level = msg.level === 'error' ? 'error' : 'warning';
+    const title = code || `rustc ${msg.level}`;
+    const rendered = (msg.rendered ?? msg.message).trimEnd();
+    if (!site.body) {
+      annotations.push({ level, title, ...where(loc, call, hint), message: rendered });
+      continue;
+    }
+    // Inside a macro_rules! body of this checkout: the finding is on the body's line, where clippy puts
+    // it and where it is fixed; the invocation that expanded it gets a notice, so a diff that touches
+    // only the call still shows it. Both name the other place.
+    const body = where(loc, site.body, hint);
+    const invoked = where(loc, call, hint);
     annotations.push({
-      level: msg.level === 'error' ? 'error' : 'warning',
-      title: code || `rustc ${msg.level}`,
-      file: locate(loc, span.file_name, hint),
-      line: span.line_start,
-      endLine: span.line_end !== span.line_start ? span.line_end : undefined,
-      col: span.column_start,
-      message: (msg.rendered ?? msg.message).trimEnd(),
+      level,
+      title,
+      ...body,
+      message: `in the expansion of ${site.macro} at ${at(invoked)}\n${rendered}`,
+    });
+    annotations.push({
+      level: 'notice',
+      title,
+      ...invoked,
+      message: `${site.macro} expands to code with this ${msg.level} at ${at(body)}: ${msg.message}`,
     });
   }
   return { annotations, errors, warnings, buildSucceeded };
 }
+
+interface MacroSites {
+  /** Where the user's code invokes the outermost macro: the span outside every expansion. */
+  call: RustcSpan;
+  /** The innermost span inside this checkout when the diagnostic is in a macro's body (not in std or a dependency). */
+  body?: RustcSpan;
+  /** `name!` of the macro whose body holds the finding. */
+  macro: string;
+}
+
+/**
+ * A diagnostic inside a macro expansion: the primary span is in the macro's body and each `expansion`
+ * leads one invocation outwards, to the call site in ordinary code.
+ */
+function macroSites(primary: RustcSpan, loc: Locator, hint?: string): MacroSites {
+  const chain: { span: RustcSpan; macro?: string }[] = [{ span: primary }];
+  for (let s = primary; s.expansion?.span; s = s.expansion.span) {
+    chain[chain.length - 1].macro = s.expansion.macro_decl_name;
+    chain.push({ span: s.expansion.span });
+  }
+  const call = chain[chain.length - 1].span;
+  const inner = chain.slice(0, -1).find((c) => inCheckout(loc, c.span.file_name, hint));
+  if (!inner || (inner.span.file_name === call.file_name && inner.span.line_start === call.line_start))
+    return { call, macro: '' };
+  return { call, body: inner.span, macro: inner.macro ?? 'a macro' };
+}
+
+function inCheckout(loc: Locator, file: string, hint?: string): boolean {
+  const abs = loc.resolve(file, hint);
+  if (!abs) return false;
+  const rel = loc.relative(abs);
+  return !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel);
+}
+
+function where(
+  loc: Locator,
+  s: RustcSpan,
+  hint?: string,
+): Pick<Annotation, 'file' | 'line' | 'endLine' | 'col'> {
+  return {
+    file: locate(loc, s.file_name, hint),
+    line: s.line_start,
+    endLine: s.line_end !== s.line_start ? s.line_end : undefined,
+    col: s.column_start,
+  };
+}
+
+const at = (w: Pick<Annotation, 'file' | 'line' | 'col'>) => `${w.file}:${w.line}:${w.col}`;
 
 export interface TestResult {
   passed: number;

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { readManifest, str } from '../../cargo-manifest';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { shellWords } from '../../words';
@@ -8,8 +11,15 @@ export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
 export type Gate = (typeof GATES)[number];
 export const AUDIT_DENY = INPUTS['audit-deny'].allowed;
 
+/**
+ * What every gate covers. In a workspace member's directory cargo's own defaults differ per command
+ * (`fmt --all` formats every member, clippy and test only the member), so the scope is always explicit.
+ */
+export type Scope = { kind: 'package'; name: string } | { kind: 'workspace' };
+
 export interface GatesInputs {
   toolchain: string;
+  scope: Scope;
   /** [] = default features; ['all'] = --all-features. */
   features: string[];
   clippyArgs: string[];
@@ -22,7 +32,21 @@ export interface GatesInputs {
   toolsMirror: string;
 }
 
-export function parseGatesInputs(r: InputReader): GatesInputs {
+/**
+ * The workspace root (a Cargo.toml with [workspace]) means every member, also when it is a package
+ * itself; any other Cargo.toml is the one package, whether a workspace member or a crate of its own.
+ */
+export function cargoScope(cwd: string): Scope {
+  const m = readManifest(fs.readFileSync(path.join(cwd, 'Cargo.toml'), 'utf8'));
+  const name = str(m.package?.name);
+  return m.workspace !== undefined || !name ? { kind: 'workspace' } : { kind: 'package', name };
+}
+
+export function describeScope(s: Scope): string {
+  return s.kind === 'workspace' ? 'every workspace member' : `package ${s.name}`;
+}
+
+export function parseGatesInputs(r: InputReader, cwd: string): GatesInputs {
   const toolchain = r.string('toolchain');
   if (toolchain && !/^[\w.-]+$/.test(toolchain))
     throw new ActionError(
@@ -40,6 +64,7 @@ export function parseGatesInputs(r: InputReader): GatesInputs {
     );
   return {
     toolchain,
+    scope: cargoScope(cwd),
     features: r.list('features'),
     clippyArgs: shellWords(r.string('clippy-args'), 'clippy-args'),
     testArgs: shellWords(r.string('test-args'), 'test-args'),
@@ -62,14 +87,22 @@ function featureArgs(i: GatesInputs): string[] {
     : ['--features', i.features.join(',')];
 }
 
+function scopeArgs(i: GatesInputs, all: '--all' | '--workspace'): string[] {
+  return i.scope.kind === 'workspace' ? [all] : ['-p', i.scope.name];
+}
+
 export function gateCommand(gate: Gate, i: GatesInputs): string[] {
   switch (gate) {
     case 'fmt':
-      return [...cargo(i), 'fmt', '--all', '--check'];
+      return [...cargo(i), 'fmt', ...scopeArgs(i, '--all'), '--check'];
     case 'clippy':
+      // --keep-going: after the first member with errors cargo would schedule nothing more, and the
+      // other members' findings would show only on the next run.
       return [
         ...cargo(i),
         'clippy',
+        ...scopeArgs(i, '--workspace'),
+        '--keep-going',
         '--all-targets',
         '--message-format=json',
         ...featureArgs(i),
@@ -78,7 +111,14 @@ export function gateCommand(gate: Gate, i: GatesInputs): string[] {
       ];
     case 'test':
       // --no-fail-fast: every failing test binary is reported, not just the first.
-      return [...cargo(i), 'test', '--no-fail-fast', ...featureArgs(i), ...i.testArgs];
+      return [
+        ...cargo(i),
+        'test',
+        ...scopeArgs(i, '--workspace'),
+        '--no-fail-fast',
+        ...featureArgs(i),
+        ...i.testArgs,
+      ];
     case 'audit':
       return ['cargo', 'audit', '--json', ...i.auditIgnore.flatMap((id) => ['--ignore', id])];
   }
