@@ -108,11 +108,27 @@ describe('defaults', () => {
   });
 });
 
+test('platforms: the Linux platforms buildx knows pass, with and without a variant', () => {
+  const ok =
+    'linux/amd64,linux/amd64/v3,linux/arm64,linux/arm64/v8,linux/arm/v7,linux/arm/v6,linux/386,linux/ppc64le,linux/s390x,linux/riscv64';
+  expect(inputs({ platforms: ok }).platforms).toHaveLength(10);
+});
+
 describe('bad input: one error naming the input and the fix', () => {
   test.each([
     [{ image: 'GHCR.io/Acme/X' }, /^input 'image': .* is not an image repository \(fix: use lower case/],
     [{ image: 'ghcr.io/a/b:1.0' }, /^input 'image'/],
     [{ platforms: 'linux/amd64,arm64' }, /^input 'platforms': 'arm64' is not a platform/],
+    [
+      { platforms: 'windows/x86' },
+      /^input 'platforms': 'windows\/x86' is not a platform buildx builds Linux images for \(fix: .*linux\/amd64, linux\/arm64/,
+    ],
+    [
+      { platforms: 'linux/arm64,linux/arm/v9' },
+      /^input 'platforms': 'linux\/arm\/v9' .*did you mean linux\/arm\/v/,
+    ],
+    [{ platforms: 'linux/aarch64' }, /^input 'platforms': 'linux\/aarch64' is not a platform/],
+    [{ platforms: 'linux/amd64/v2/x' }, /^input 'platforms': 'linux\/amd64\/v2\/x' is not a platform/],
     [
       { 'build-mode': 'fast' },
       /^input 'build-mode': 'fast' is not allowed \(fix: use one of: push, by-digest, merge\)/,

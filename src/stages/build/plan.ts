@@ -6,6 +6,7 @@ import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { isLoopback, isRepository, registryOf } from '../../oci';
+import { closest } from '../../text';
 import type { PlannedCommand } from '../stage';
 import {
   computeTags,
@@ -62,7 +63,37 @@ export interface BuildInputs {
 
 type Env = Record<string, string | undefined>;
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/**
+ * The Linux platforms buildx builds images for (containerd's platform names), with the variants each arch
+ * takes; '' is the arch without a variant. Anything else fails in binfmt or the base image pull, far from
+ * the input that caused it.
+ */
+const LINUX_PLATFORMS: Record<string, readonly string[]> = {
+  amd64: ['', 'v1', 'v2', 'v3', 'v4'],
+  arm64: ['', 'v8'],
+  arm: ['', 'v5', 'v6', 'v7'],
+  '386': [''],
+  ppc64le: [''],
+  s390x: [''],
+  riscv64: [''],
+  mips64le: [''],
+  mips64: [''],
+  loong64: [''],
+};
+export const KNOWN_PLATFORMS = Object.entries(LINUX_PLATFORMS).flatMap(([a, vs]) =>
+  vs.map((v) => `linux/${a}${v ? `/${v}` : ''}`),
+);
+
+function checkPlatform(p: string): void {
+  const [os_, a, v = '', ...rest] = p.split('/');
+  if (os_ === 'linux' && !rest.length && LINUX_PLATFORMS[a]?.includes(v)) return;
+  const near = closest(p, KNOWN_PLATFORMS, 4);
+  throw new ActionError(
+    `'${p}' is not a platform buildx builds Linux images for`,
+    'platforms',
+    `${near ? `did you mean ${near}? ` : ''}use os/arch[/variant] from: ${KNOWN_PLATFORMS.filter((k) => !/\/v[1-58]$/.test(k)).join(', ')}`,
+  );
+}
 
 function defaultImage(ctx: RunContext, env: Env): string | undefined {
   if (ctx.platform === 'github' && ctx.repository) return `ghcr.io/${ctx.repository.toLowerCase()}`;
@@ -124,13 +155,7 @@ export function parseBuildInputs(
 
   const tagLines = r.lines('tags');
   const platforms = r.list('platforms');
-  const badPlatform = platforms.find((p) => !PLATFORM.test(p));
-  if (badPlatform)
-    throw new ActionError(
-      `'${badPlatform}' is not a platform`,
-      'platforms',
-      'write os/arch[/variant], e.g. linux/amd64,linux/arm64',
-    );
+  platforms.forEach(checkPlatform);
 
   const context = r.directory('build-context', cwd);
   const fileInput = r.string('dockerfile');
