@@ -1,0 +1,29 @@
+import { InputReader } from '../src/inputs';
+import { parseGatesInputs } from '../src/stages/gates/plan';
+
+const parse = (v: Record<string, string>) => parseGatesInputs(new InputReader((n) => v[n] ?? ''));
+
+describe('audit-ignore: RustSec IDs only, since cargo-audit matches --ignore against the advisory ID', () => {
+  test('RUSTSEC-YYYY-NNNN passes', () => {
+    expect(parse({ 'audit-ignore': 'RUSTSEC-2023-0071, RUSTSEC-2021-0139' }).auditIgnore).toEqual([
+      'RUSTSEC-2023-0071',
+      'RUSTSEC-2021-0139',
+    ]);
+  });
+  test.each([
+    [
+      'rsa',
+      /^input 'audit-ignore': 'rsa' is not a RustSec advisory ID \(fix: list IDs like RUSTSEC-2023-0071/,
+    ],
+    ['RUSTSEC-2023-71', /'RUSTSEC-2023-71' is not a RustSec advisory ID/],
+    ['rustsec-2023-0071', /'rustsec-2023-0071' is not a RustSec advisory ID/],
+    ['RUSTSEC-2023-0071x', /is not a RustSec advisory ID/],
+    [
+      'CVE-2023-49092',
+      /^input 'audit-ignore': 'CVE-2023-49092' is an alias; .*RUSTSEC ID only \(fix: .*for CVE-2023-49092/,
+    ],
+    ['GHSA-c38w-74pg-36hr', /'GHSA-c38w-74pg-36hr' is an alias/],
+  ])('%s is refused', (id, msg) => {
+    expect(() => parse({ 'audit-ignore': id })).toThrow(msg);
+  });
+});
