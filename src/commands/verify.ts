@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import { localContext } from '../context';
 import { ActionError } from '../errors';
 import { cliSource, InputReader, INPUTS, type InputName, type InputSource } from '../inputs';
 import { log } from '../report/log';
 import { verify } from '../stages/verify';
 import type { StageEnv } from '../stages/stage';
+import { cwdFlag } from './local';
 import { parseArgs, warnUnknownVariables, type CliSpec, type Command } from './args';
 
 /** Short flags of `verify` and `contract snapshot`, and the action input each one sets. */
@@ -70,7 +70,7 @@ ${TARGET_OPTIONS}
   async run(args) {
     const { flags } = parseArgs(args, VERIFY_OPTIONS);
     warnUnknownVariables();
-    const cwd = path.resolve(flags.cwd ?? '.');
+    const cwd = cwdFlag(flags.cwd);
     delete flags.cwd;
     const env = localEnv(cwd);
     const inputs = verify.parse(new InputReader(verifySource(flags)), env);
