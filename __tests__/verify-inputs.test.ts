@@ -206,3 +206,27 @@ describe('verify target', () => {
     expect(healthHeaders(other)).toBeUndefined();
   });
 });
+
+describe('credentials in mcp-url are redacted from the moment the input is read', () => {
+  test('the plan shows *** and every later log line masks the values', () => {
+    const i = parse({
+      'mcp-url': 'https://svc:pw-7xq2k9@mcp.example.com/mcp?api_key=key-88ab31&region=eu',
+      'health-url': 'https://mcp.example.com/health?token=hk-5521zz',
+    });
+    const p = verify.plan(i, { ctx: localContext({}, dir), cwd: dir, state: {} });
+    expect(p.values.target).toBe(
+      'https://svc:***@mcp.example.com/mcp?api_key=***&region=eu (Streamable HTTP)',
+    );
+    expect(p.values['health-url']).toBe('https://mcp.example.com/health?token=***');
+    expect(JSON.stringify(p)).not.toMatch(/pw-7xq2k9|key-88ab31|hk-5521zz/);
+    expect(redact('fetch https://svc:pw-7xq2k9@x/?api_key=key-88ab31 hk-5521zz')).not.toMatch(
+      /pw-7xq2k9|key-88ab31|hk-5521zz/,
+    );
+  });
+
+  test('a URL that is not http(s) is refused without printing its password', () => {
+    expect(() => parse({ 'mcp-url': 'ftp://u:pw-99zzk1@host/mcp' })).toThrow(
+      /'ftp:\/\/u:\*\*\*@host\/mcp' is not an http/,
+    );
+  });
+});

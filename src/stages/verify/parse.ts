@@ -4,7 +4,7 @@ import { ActionError } from '../../errors';
 import { defaultOf, INPUTS, type InputReader } from '../../inputs';
 import { registerSecret } from '../../report/log';
 import { shellWords } from '../../words';
-import type { SmokeCall } from './client';
+import { redactUrl, type SmokeCall } from './client';
 
 export const CONTRACT_MODES = INPUTS.contract.allowed;
 export type ContractMode = (typeof CONTRACT_MODES)[number];
@@ -34,7 +34,10 @@ function httpUrl(value: string, input: string, hint: string): string {
     throw new ActionError(`'${value}' is not a URL`, input, hint);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    throw new ActionError(`'${value}' is not an http(s) URL`, input, hint);
+    throw new ActionError(`'${redactUrl(value)}' is not an http(s) URL`, input, hint);
+  // Registers the credentials in the URL (user:pass@, ?api_key=) as secrets the moment the input is read,
+  // so no plan, log line or summary shows them.
+  redactUrl(value);
   return u.toString();
 }
 
