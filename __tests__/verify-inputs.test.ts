@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { redact } from '../src/report/log';
+import { prepare } from '../src/pipeline';
 import { verify } from '../src/stages/verify';
 import { parseVerifyInputs } from '../src/stages/verify/parse';
 import { shellWords } from '../src/words';
@@ -17,6 +18,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const parse = (v: Record<string, string>, cwd = dir) =>
   parseVerifyInputs(new InputReader((n) => v[n] ?? ''), cwd);
 const URL_ = { 'mcp-url': 'https://mcp.example.com/mcp' };
+const CONTRACT = {
+  format: 1,
+  server: { name: 'srv', version: '1.0.0' },
+  protocolVersion: '2025-06-18',
+  tools: [{ name: 'add', inputSchema: { type: 'object' } }],
+};
 
 describe('verify inputs', () => {
   test('needs mcp-url or mcp-command, and says how to give one', () => {
@@ -83,8 +90,41 @@ describe('verify inputs', () => {
 
   test('picks up mcp-contract.json from the working directory when it exists', () => {
     const wd = fs.mkdtempSync(path.join(dir, 'wd-'));
-    fs.writeFileSync(path.join(wd, 'mcp-contract.json'), '{}');
+    fs.writeFileSync(path.join(wd, 'mcp-contract.json'), JSON.stringify(CONTRACT));
     expect(parse(URL_, wd).baseline).toBe(path.join(wd, 'mcp-contract.json'));
+    expect(parse(URL_, wd).baselineContract?.tools.map((t) => t.name)).toEqual(['add']);
+  });
+
+  describe('the baseline is read and checked with the inputs, before any stage runs', () => {
+    const wd = fs.mkdtempSync(path.join(dir, 'baseline-'));
+    test.each([
+      [
+        '{"format": 1, "tools": [',
+        /^input 'contract-baseline': bad\.json is not JSON: .*\(fix: write it again with/,
+      ],
+      ['{"tools": []}', /^input 'contract-baseline': bad\.json is not an mcp-contract\.json \(format 1\)/],
+    ])('%s is refused', (text, message) => {
+      fs.writeFileSync(path.join(wd, 'bad.json'), text);
+      expect(() => parse({ ...URL_, 'contract-baseline': 'bad.json' }, wd)).toThrow(message);
+    });
+
+    test('also the mcp-contract.json picked up by default; not read at all with contract: off', () => {
+      const d = fs.mkdtempSync(path.join(dir, 'default-'));
+      fs.writeFileSync(path.join(d, 'mcp-contract.json'), '{}');
+      expect(() => parse(URL_, d)).toThrow(
+        /^input 'contract-baseline': mcp-contract\.json is not an mcp-contract/,
+      );
+      expect(parse({ ...URL_, contract: 'off' }, d).baselineContract).toBeUndefined();
+    });
+
+    test('a pipeline with deploy and verify stops in prepare, before deploy runs', async () => {
+      const d = fs.mkdtempSync(path.join(dir, 'pipeline-'));
+      fs.writeFileSync(path.join(d, 'mcp-contract.json'), '{"format": 1,');
+      const values: Record<string, string> = { stages: 'verify', ...URL_ };
+      await expect(prepare(new InputReader((n) => values[n] ?? ''), localContext({}, d))).rejects.toThrow(
+        /^input 'contract-baseline': mcp-contract\.json is not JSON/,
+      );
+    });
   });
 
   test('smoke lines: tool name then a JSON object, arguments optional', () => {
