@@ -27,7 +27,8 @@ const FIX = path.join(__dirname, 'fixtures', 'buildx');
 const fixture = (f: string) => fs.readFileSync(path.join(FIX, f), 'utf8');
 
 const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'build-plan-'));
-fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\n');
+// A RUN step on the target platform: a foreign platform needs emulation unless the runner has it.
+fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM debian:bookworm-slim\nRUN true\n');
 afterAll(() => fs.rmSync(ws, { recursive: true, force: true }));
 
 const ctx: RunContext = {

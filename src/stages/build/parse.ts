@@ -66,6 +66,16 @@ export function dockerDriverCannot(stderr: string): boolean {
   );
 }
 
+/**
+ * A binfmt_misc entry (/proc/sys/fs/binfmt_misc/qemu-aarch64) that a build container can use: enabled, and
+ * with the F flag, so the kernel opened the interpreter at registration and the container need not have it.
+ */
+export function binfmtEntryUsable(content: string): boolean {
+  const lines = content.split('\n').map((l) => l.trim());
+  const flags = lines.find((l) => l.startsWith('flags:'))?.slice('flags:'.length) ?? '';
+  return lines[0] === 'enabled' && flags.includes('F');
+}
+
 /** Architectures with a registered binfmt_misc handler (entries of /proc/sys/fs/binfmt_misc like qemu-aarch64). */
 export function binfmtArchs(entries: string[]): string[] {
   const map: Record<string, string> = {

@@ -7,6 +7,7 @@ import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { isLoopback, isRepository, registryOf } from '../../oci';
 import { closest } from '../../text';
+import { runsOnTarget } from './dockerfile';
 import type { PlannedCommand } from '../stage';
 import {
   computeTags,
@@ -53,6 +54,8 @@ export interface BuildInputs {
   digests: string[];
   driver: (typeof DRIVERS)[number];
   qemu: (typeof TRISTATE)[number];
+  /** A stage the target needs has a RUN step on the target platform (so a foreign platform needs emulation). */
+  targetRuns: boolean;
   insecure: boolean;
   retries: number;
   /** Where the metadata file, the digest file and the private docker config go. */
@@ -167,6 +170,7 @@ export function parseBuildInputs(
       'point it at the Dockerfile (relative to working-directory)',
     );
 
+  const target = r.string('target');
   const buildArgs = r.lines('build-args');
   const badArg = buildArgs.find((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
   if (badArg)
@@ -255,7 +259,7 @@ export function parseBuildInputs(
     context,
     file,
     platforms,
-    target: r.string('target'),
+    target,
     buildArgs,
     buildSecrets,
     push,
@@ -265,6 +269,9 @@ export function parseBuildInputs(
     digests,
     driver: r.oneOf('builder-driver', DRIVERS),
     qemu: r.oneOf('qemu', TRISTATE),
+    targetRuns:
+      mode === 'merge' ||
+      runsOnTarget(fs.readFileSync(file, 'utf8'), target, keyValues(buildArgs, 'build-args')),
     insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
     retries: r.int('push-retries'),
     tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
@@ -333,8 +340,9 @@ export function decide(i: BuildInputs, facts: BuilderFacts, ctx: RunContext): De
       (i.driver === 'auto' && facts.driver === 'docker' && dockerDriverFalls));
   const usesDockerDriver = i.driver === 'docker' || (!createBuilder && facts.driver === 'docker');
   const wanted = [...new Set(i.platforms.map(arch))];
+  // A Dockerfile that only copies (or cross-compiles in a $BUILDPLATFORM stage) executes nothing foreign.
   const emulate =
-    i.mode === 'merge' || i.qemu === 'false'
+    i.mode === 'merge' || i.qemu === 'false' || (i.qemu === 'auto' && !i.targetRuns)
       ? []
       : wanted.filter((a) => a !== hostArch() && (i.qemu === 'true' || !facts.runnable.includes(a)));
   return {

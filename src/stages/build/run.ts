@@ -11,6 +11,7 @@ import { Summary } from '../../report/summary';
 import type { StageEnv, StageResult } from '../stage';
 import {
   binfmtArchs,
+  binfmtEntryUsable,
   classifyFailure,
   errorLines,
   dockerDriverCannot,
@@ -134,7 +135,11 @@ async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
 async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
   let runnable = [hostArch()];
   try {
-    runnable = [...runnable, ...binfmtArchs(fs.readdirSync('/proc/sys/fs/binfmt_misc'))];
+    const dir = '/proc/sys/fs/binfmt_misc';
+    const usable = fs
+      .readdirSync(dir)
+      .filter((e) => e.startsWith('qemu-') && binfmtEntryUsable(fs.readFileSync(path.join(dir, e), 'utf8')));
+    runnable = [...runnable, ...binfmtArchs(usable)];
   } catch {
     // no binfmt_misc (a container, macOS): only the native architecture runs
   }
