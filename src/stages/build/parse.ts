@@ -112,3 +112,15 @@ export function errorLines(output: string, n = 8): string {
   const errors = output.split('\n').filter((l) => /\bERROR\b|^error|Error response/i.test(l));
   return (errors.length ? errors : output.trim().split('\n')).slice(-n).join('\n');
 }
+
+/** Digests buildx reports having pushed a manifest for (`pushing manifest for <ref>@sha256:...`). */
+export function pushedManifestDigests(output: string): string[] {
+  return [
+    ...new Set([...output.matchAll(/pushing manifest for \S+@(sha256:[0-9a-f]{64})/g)].map((m) => m[1])),
+  ];
+}
+
+/** The `Digest:` line of `docker buildx imagetools inspect <ref>`. */
+export function inspectedDigest(output: string): string | undefined {
+  return /^Digest:\s*(sha256:[0-9a-f]{64})/m.exec(output)?.[1];
+}
