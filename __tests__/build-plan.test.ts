@@ -27,7 +27,8 @@ const FIX = path.join(__dirname, 'fixtures', 'buildx');
 const fixture = (f: string) => fs.readFileSync(path.join(FIX, f), 'utf8');
 
 const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'build-plan-'));
-fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\n');
+// A RUN step on the target platform: a foreign platform needs emulation unless the runner has it.
+fs.writeFileSync(path.join(ws, 'Dockerfile'), 'FROM debian:bookworm-slim\nRUN true\n');
 afterAll(() => fs.rmSync(ws, { recursive: true, force: true }));
 
 const ctx: RunContext = {
@@ -104,8 +105,14 @@ describe('defaults', () => {
       cargoPackage(
         '[workspace]\nname = "no"\n[package]\nname = "srv"\ndescription = "An \\"MCP\\" server"\nlicense = "MIT OR Apache-2.0"\n[dependencies]\nx = "1"\n',
       ),
-    ).toEqual({ title: 'srv', description: 'An \\"MCP\\" server', licenses: 'MIT OR Apache-2.0' });
+    ).toEqual({ title: 'srv', description: 'An "MCP" server', licenses: 'MIT OR Apache-2.0' });
   });
+});
+
+test('platforms: the Linux platforms buildx knows pass, with and without a variant', () => {
+  const ok =
+    'linux/amd64,linux/amd64/v3,linux/arm64,linux/arm64/v8,linux/arm/v7,linux/arm/v6,linux/386,linux/ppc64le,linux/s390x,linux/riscv64';
+  expect(inputs({ platforms: ok }).platforms).toHaveLength(10);
 });
 
 describe('bad input: one error naming the input and the fix', () => {
@@ -113,6 +120,16 @@ describe('bad input: one error naming the input and the fix', () => {
     [{ image: 'GHCR.io/Acme/X' }, /^input 'image': .* is not an image repository \(fix: use lower case/],
     [{ image: 'ghcr.io/a/b:1.0' }, /^input 'image'/],
     [{ platforms: 'linux/amd64,arm64' }, /^input 'platforms': 'arm64' is not a platform/],
+    [
+      { platforms: 'windows/x86' },
+      /^input 'platforms': 'windows\/x86' is not a platform buildx builds Linux images for \(fix: .*linux\/amd64, linux\/arm64/,
+    ],
+    [
+      { platforms: 'linux/arm64,linux/arm/v9' },
+      /^input 'platforms': 'linux\/arm\/v9' .*did you mean linux\/arm\/v/,
+    ],
+    [{ platforms: 'linux/aarch64' }, /^input 'platforms': 'linux\/aarch64' is not a platform/],
+    [{ platforms: 'linux/amd64/v2/x' }, /^input 'platforms': 'linux\/amd64\/v2\/x' is not a platform/],
     [
       { 'build-mode': 'fast' },
       /^input 'build-mode': 'fast' is not allowed \(fix: use one of: push, by-digest, merge\)/,

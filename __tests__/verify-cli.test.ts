@@ -78,7 +78,7 @@ describe('mcp-deploy verify and contract (bundle) against server-everything over
     const refused = await cli(['verify', '--url', server.url, '--token', 'abc-secret-1']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /input 'mcp-token': --token would put a secret in the process list \(fix: export MCP_TOKEN/,
+      /input 'mcp-token': --token would put a secret in the process list \(fix: export MCP_MCP_TOKEN/,
     );
     const ok = await cli(['verify', '--url', server.url, '--smoke', 'echo {"message": "tok-cli-4242"}'], {
       MCP_TOKEN: 'tok-cli-4242',

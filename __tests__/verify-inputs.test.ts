@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { redact } from '../src/report/log';
+import { prepare } from '../src/pipeline';
 import { verify } from '../src/stages/verify';
 import { parseVerifyInputs } from '../src/stages/verify/parse';
 import { shellWords } from '../src/words';
@@ -17,6 +18,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const parse = (v: Record<string, string>, cwd = dir) =>
   parseVerifyInputs(new InputReader((n) => v[n] ?? ''), cwd);
 const URL_ = { 'mcp-url': 'https://mcp.example.com/mcp' };
+const CONTRACT = {
+  format: 1,
+  server: { name: 'srv', version: '1.0.0' },
+  protocolVersion: '2025-06-18',
+  tools: [{ name: 'add', inputSchema: { type: 'object' } }],
+};
 
 describe('verify inputs', () => {
   test('needs mcp-url or mcp-command, and says how to give one', () => {
@@ -83,8 +90,41 @@ describe('verify inputs', () => {
 
   test('picks up mcp-contract.json from the working directory when it exists', () => {
     const wd = fs.mkdtempSync(path.join(dir, 'wd-'));
-    fs.writeFileSync(path.join(wd, 'mcp-contract.json'), '{}');
+    fs.writeFileSync(path.join(wd, 'mcp-contract.json'), JSON.stringify(CONTRACT));
     expect(parse(URL_, wd).baseline).toBe(path.join(wd, 'mcp-contract.json'));
+    expect(parse(URL_, wd).baselineContract?.tools.map((t) => t.name)).toEqual(['add']);
+  });
+
+  describe('the baseline is read and checked with the inputs, before any stage runs', () => {
+    const wd = fs.mkdtempSync(path.join(dir, 'baseline-'));
+    test.each([
+      [
+        '{"format": 1, "tools": [',
+        /^input 'contract-baseline': bad\.json is not JSON: .*\(fix: write it again with/,
+      ],
+      ['{"tools": []}', /^input 'contract-baseline': bad\.json is not an mcp-contract\.json \(format 1\)/],
+    ])('%s is refused', (text, message) => {
+      fs.writeFileSync(path.join(wd, 'bad.json'), text);
+      expect(() => parse({ ...URL_, 'contract-baseline': 'bad.json' }, wd)).toThrow(message);
+    });
+
+    test('also the mcp-contract.json picked up by default; not read at all with contract: off', () => {
+      const d = fs.mkdtempSync(path.join(dir, 'default-'));
+      fs.writeFileSync(path.join(d, 'mcp-contract.json'), '{}');
+      expect(() => parse(URL_, d)).toThrow(
+        /^input 'contract-baseline': mcp-contract\.json is not an mcp-contract/,
+      );
+      expect(parse({ ...URL_, contract: 'off' }, d).baselineContract).toBeUndefined();
+    });
+
+    test('a pipeline with deploy and verify stops in prepare, before deploy runs', async () => {
+      const d = fs.mkdtempSync(path.join(dir, 'pipeline-'));
+      fs.writeFileSync(path.join(d, 'mcp-contract.json'), '{"format": 1,');
+      const values: Record<string, string> = { stages: 'verify', ...URL_ };
+      await expect(prepare(new InputReader((n) => values[n] ?? ''), localContext({}, d))).rejects.toThrow(
+        /^input 'contract-baseline': mcp-contract\.json is not JSON/,
+      );
+    });
   });
 
   test('smoke lines: tool name then a JSON object, arguments optional', () => {
@@ -206,5 +246,29 @@ describe('verify target', () => {
     });
     expect(healthHeaders(same)).toEqual({ Authorization: 'Bearer tok-1234' });
     expect(healthHeaders(other)).toBeUndefined();
+  });
+});
+
+describe('credentials in mcp-url are redacted from the moment the input is read', () => {
+  test('the plan shows *** and every later log line masks the values', () => {
+    const i = parse({
+      'mcp-url': 'https://svc:pw-7xq2k9@mcp.example.com/mcp?api_key=key-88ab31&region=eu',
+      'health-url': 'https://mcp.example.com/health?token=hk-5521zz',
+    });
+    const p = verify.plan(i, { ctx: localContext({}, dir), cwd: dir, state: {} });
+    expect(p.values.target).toBe(
+      'https://svc:***@mcp.example.com/mcp?api_key=***&region=eu (Streamable HTTP)',
+    );
+    expect(p.values['health-url']).toBe('https://mcp.example.com/health?token=***');
+    expect(JSON.stringify(p)).not.toMatch(/pw-7xq2k9|key-88ab31|hk-5521zz/);
+    expect(redact('fetch https://svc:pw-7xq2k9@x/?api_key=key-88ab31 hk-5521zz')).not.toMatch(
+      /pw-7xq2k9|key-88ab31|hk-5521zz/,
+    );
+  });
+
+  test('a URL that is not http(s) is refused without printing its password', () => {
+    expect(() => parse({ 'mcp-url': 'ftp://u:pw-99zzk1@host/mcp' })).toThrow(
+      /'ftp:\/\/u:\*\*\*@host\/mcp' is not an http/,
+    );
   });
 });

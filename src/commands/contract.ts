@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { InputReader } from '../inputs';
 import { redact, setSink, textSink } from '../report/log';
 import { Summary } from '../report/summary';
@@ -8,13 +7,14 @@ import { diffContracts, parseContract, snapshot, type ContractDiff } from '../st
 import { parseVerifyInputs } from '../stages/verify/parse';
 import { buildTarget, chooseTarget, healthHeaders } from '../stages/verify/plan';
 import { parseArgs, type Command } from './args';
+import { cwdFlag } from './local';
 import { localEnv, TARGET_OPTIONS, VERIFY_OPTIONS, verifySource } from './verify';
 
 async function snapshotCmd(args: string[]): Promise<number> {
   // stdout carries the JSON (redirected into mcp-contract.json); everything else goes to stderr.
   setSink(textSink((l) => process.stderr.write(`${l}\n`)));
   const { flags } = parseArgs(args, VERIFY_OPTIONS);
-  const cwd = path.resolve(flags.cwd ?? '.');
+  const cwd = cwdFlag(flags.cwd);
   delete flags.cwd;
   const env = localEnv(cwd);
   const i = parseVerifyInputs(new InputReader(verifySource({ ...flags, contract: 'off' })), cwd);

@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ActionError } from '../errors';
 import { detectContext, localContext, type RunContext } from '../context';
 import { exec } from '../exec';
 
@@ -34,4 +36,19 @@ export async function cliContext(dir: string, flags: Record<string, string>): Pr
       defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
     },
   );
+}
+
+/**
+ * The directory --cwd names, checked here: past this point it becomes working-directory relative to the
+ * repository found from it, and a missing one would be reported as '.'.
+ */
+export function cwdFlag(given: string | undefined): string {
+  const dir = path.resolve(given ?? '.');
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new ActionError(
+      `--cwd ${given}: no such directory (looked at ${dir})`,
+      undefined,
+      "give the crate's directory, relative to where you stand or absolute",
+    );
+  return dir;
 }

@@ -5,7 +5,7 @@ import { prepare, plan, runPipeline } from '../pipeline';
 import { log } from '../report/log';
 import { quote } from '../exec';
 import { ALL_INPUTS, parseArgs, warnUnknownVariables, type Command } from './args';
-import { cliContext } from './local';
+import { cliContext, cwdFlag } from './local';
 
 const COMMON = `Options:
   --stages LIST            gates,build,scan,deploy,verify (default: gates)
@@ -22,7 +22,7 @@ async function prepared(args: string[]) {
     own: { cwd: false, ref: false, sha: false, workspace: false },
   });
   warnUnknownVariables();
-  const dir = path.resolve(flags.cwd ?? '.');
+  const dir = cwdFlag(flags.cwd);
   const ctx = await cliContext(dir, flags);
   const inputFlags: Record<string, string> = { ...flags };
   // --cwd is relative to where the user stands; working-directory is relative to the workspace.

@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import { localContext } from '../context';
 import { ActionError } from '../errors';
 import { cliSource, InputReader, INPUTS, type InputName, type InputSource } from '../inputs';
 import { log } from '../report/log';
 import { verify } from '../stages/verify';
 import type { StageEnv } from '../stages/stage';
+import { cwdFlag } from './local';
 import { parseArgs, warnUnknownVariables, type CliSpec, type Command } from './args';
 
 /** Short flags of `verify` and `contract snapshot`, and the action input each one sets. */
@@ -29,8 +29,8 @@ export const TARGET_OPTIONS = `  --url URL                Streamable HTTP endpoi
   --command "CMD ARGS"     start the server on stdio instead (split on spaces, '...' and "..." quote; no shell)
   --health-url URL         GET it first; it must answer 200
   --timeout DURATION       retry while the server starts, up to this (default 60s)
-Secrets come from the environment, never from flags: MCP_TOKEN (sent as Authorization: Bearer) and
-MCP_HEADERS (lines of "Name: value").`;
+Secrets come from the environment, never from flags: MCP_MCP_TOKEN (sent as Authorization: Bearer) and
+MCP_MCP_HEADERS (lines of "Name: value"), the input names as everywhere else.`;
 
 /** Reads flags (short or input names), then MCP_* variables, the way the GitLab template configures inputs. */
 export function verifySource(
@@ -43,18 +43,12 @@ export function verifySource(
       `--${secret} would put a secret in the process list`,
       secret.includes('token') ? 'mcp-token' : 'mcp-headers',
       secret.includes('token')
-        ? 'export MCP_TOKEN instead'
-        : 'export MCP_HEADERS ("Name: value" lines) instead',
+        ? 'export MCP_MCP_TOKEN instead'
+        : 'export MCP_MCP_HEADERS ("Name: value" lines) instead',
     );
   const named: Record<string, string> = {};
   for (const [k, v] of Object.entries(flags)) named[ALIASES[k] ?? k] = v;
-  const base = cliSource(named, env);
-  return (name) =>
-    name === 'mcp-token'
-      ? (env.MCP_TOKEN ?? base(name))
-      : name === 'mcp-headers'
-        ? (env.MCP_HEADERS ?? base(name))
-        : base(name);
+  return cliSource(named, env);
 }
 
 export function localEnv(cwd: string): StageEnv {
@@ -87,7 +81,7 @@ The bake (docs/bake.md): after the checks pass, watch the server's own tool metr
   async run(args) {
     const { flags } = parseArgs(args, VERIFY_OPTIONS);
     warnUnknownVariables();
-    const cwd = path.resolve(flags.cwd ?? '.');
+    const cwd = cwdFlag(flags.cwd);
     delete flags.cwd;
     const env = localEnv(cwd);
     const inputs = verify.parse(new InputReader(verifySource(flags)), env);

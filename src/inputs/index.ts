@@ -170,6 +170,15 @@ export function actionSource(env: Record<string, string | undefined> = process.e
 export const SECRET_INPUTS = (Object.keys(INPUTS) as InputName[]).filter((n) => 'secret' in INPUTS[n]);
 
 /**
+ * `mcp-deploy verify` once documented these shorter names: still read, so existing setups keep working, but
+ * MCP_<INPUT> is the name the docs give, and the one `run`, `plan` and the GitLab template use.
+ */
+export const SHORT_SECRET_VARIABLES: Partial<Record<string, string>> = {
+  'mcp-token': 'MCP_TOKEN',
+  'mcp-headers': 'MCP_HEADERS',
+};
+
+/**
  * CLI flags first, then MCP_* variables (MCP_WORKING_DIRECTORY for working-directory): how the GitLab
  * template configures the same core. Secrets come from the environment only.
  */
@@ -184,5 +193,17 @@ export function cliSource(
       secret,
       `export ${envName(secret)} instead`,
     );
-  return (name) => flags[name] ?? env[envName(name)] ?? '';
+  return (name) => {
+    if (flags[name] !== undefined) return flags[name];
+    const main = env[envName(name)];
+    const short = SHORT_SECRET_VARIABLES[name];
+    const alias = short ? env[short] : undefined;
+    if (main && alias && main !== alias)
+      throw new ActionError(
+        `${envName(name)} and ${short} are both set, to different values`,
+        name,
+        `set ${envName(name)} only`,
+      );
+    return main || alias || '';
+  };
 }

@@ -66,6 +66,16 @@ export function dockerDriverCannot(stderr: string): boolean {
   );
 }
 
+/**
+ * A binfmt_misc entry (/proc/sys/fs/binfmt_misc/qemu-aarch64) that a build container can use: enabled, and
+ * with the F flag, so the kernel opened the interpreter at registration and the container need not have it.
+ */
+export function binfmtEntryUsable(content: string): boolean {
+  const lines = content.split('\n').map((l) => l.trim());
+  const flags = lines.find((l) => l.startsWith('flags:'))?.slice('flags:'.length) ?? '';
+  return lines[0] === 'enabled' && flags.includes('F');
+}
+
 /** Architectures with a registered binfmt_misc handler (entries of /proc/sys/fs/binfmt_misc like qemu-aarch64). */
 export function binfmtArchs(entries: string[]): string[] {
   const map: Record<string, string> = {
@@ -101,4 +111,16 @@ export function classifyFailure(output: string): PushFailure {
 export function errorLines(output: string, n = 8): string {
   const errors = output.split('\n').filter((l) => /\bERROR\b|^error|Error response/i.test(l));
   return (errors.length ? errors : output.trim().split('\n')).slice(-n).join('\n');
+}
+
+/** Digests buildx reports having pushed a manifest for (`pushing manifest for <ref>@sha256:...`). */
+export function pushedManifestDigests(output: string): string[] {
+  return [
+    ...new Set([...output.matchAll(/pushing manifest for \S+@(sha256:[0-9a-f]{64})/g)].map((m) => m[1])),
+  ];
+}
+
+/** The `Digest:` line of `docker buildx imagetools inspect <ref>`. */
+export function inspectedDigest(output: string): string | undefined {
+  return /^Digest:\s*(sha256:[0-9a-f]{64})/m.exec(output)?.[1];
 }

@@ -6,6 +6,8 @@ import { imageFromRemote, type RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { isLoopback, isRepository, registryOf } from '../../oci';
+import { closest } from '../../text';
+import { runsOnTarget } from './dockerfile';
 import type { PlannedCommand } from '../stage';
 import {
   computeTags,
@@ -52,6 +54,8 @@ export interface BuildInputs {
   digests: string[];
   driver: (typeof DRIVERS)[number];
   qemu: (typeof TRISTATE)[number];
+  /** A stage the target needs has a RUN step on the target platform (so a foreign platform needs emulation). */
+  targetRuns: boolean;
   insecure: boolean;
   retries: number;
   /** Where the metadata file, the digest file and the private docker config go. */
@@ -62,7 +66,37 @@ export interface BuildInputs {
 
 type Env = Record<string, string | undefined>;
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/**
+ * The Linux platforms buildx builds images for (containerd's platform names), with the variants each arch
+ * takes; '' is the arch without a variant. Anything else fails in binfmt or the base image pull, far from
+ * the input that caused it.
+ */
+const LINUX_PLATFORMS: Record<string, readonly string[]> = {
+  amd64: ['', 'v1', 'v2', 'v3', 'v4'],
+  arm64: ['', 'v8'],
+  arm: ['', 'v5', 'v6', 'v7'],
+  '386': [''],
+  ppc64le: [''],
+  s390x: [''],
+  riscv64: [''],
+  mips64le: [''],
+  mips64: [''],
+  loong64: [''],
+};
+export const KNOWN_PLATFORMS = Object.entries(LINUX_PLATFORMS).flatMap(([a, vs]) =>
+  vs.map((v) => `linux/${a}${v ? `/${v}` : ''}`),
+);
+
+function checkPlatform(p: string): void {
+  const [os_, a, v = '', ...rest] = p.split('/');
+  if (os_ === 'linux' && !rest.length && LINUX_PLATFORMS[a]?.includes(v)) return;
+  const near = closest(p, KNOWN_PLATFORMS, 4);
+  throw new ActionError(
+    `'${p}' is not a platform buildx builds Linux images for`,
+    'platforms',
+    `${near ? `did you mean ${near}? ` : ''}use os/arch[/variant] from: ${KNOWN_PLATFORMS.filter((k) => !/\/v[1-58]$/.test(k)).join(', ')}`,
+  );
+}
 
 function defaultImage(ctx: RunContext, env: Env): string | undefined {
   if (ctx.platform === 'github' && ctx.repository) return `ghcr.io/${ctx.repository.toLowerCase()}`;
@@ -125,13 +159,7 @@ export function parseBuildInputs(
 
   const tagLines = r.lines('tags');
   const platforms = r.list('platforms');
-  const badPlatform = platforms.find((p) => !PLATFORM.test(p));
-  if (badPlatform)
-    throw new ActionError(
-      `'${badPlatform}' is not a platform`,
-      'platforms',
-      'write os/arch[/variant], e.g. linux/amd64,linux/arm64',
-    );
+  platforms.forEach(checkPlatform);
 
   const context = r.directory('build-context', cwd);
   const fileInput = r.string('dockerfile');
@@ -143,6 +171,7 @@ export function parseBuildInputs(
       'point it at the Dockerfile (relative to working-directory)',
     );
 
+  const target = r.string('target');
   const buildArgs = r.lines('build-args');
   const badArg = buildArgs.find((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
   if (badArg)
@@ -231,7 +260,7 @@ export function parseBuildInputs(
     context,
     file,
     platforms,
-    target: r.string('target'),
+    target,
     buildArgs,
     buildSecrets,
     push,
@@ -241,6 +270,9 @@ export function parseBuildInputs(
     digests,
     driver: r.oneOf('builder-driver', DRIVERS),
     qemu: r.oneOf('qemu', TRISTATE),
+    targetRuns:
+      mode === 'merge' ||
+      runsOnTarget(fs.readFileSync(file, 'utf8'), target, keyValues(buildArgs, 'build-args')),
     insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
     retries: r.int('push-retries'),
     tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
@@ -309,8 +341,9 @@ export function decide(i: BuildInputs, facts: BuilderFacts, ctx: RunContext): De
       (i.driver === 'auto' && facts.driver === 'docker' && dockerDriverFalls));
   const usesDockerDriver = i.driver === 'docker' || (!createBuilder && facts.driver === 'docker');
   const wanted = [...new Set(i.platforms.map(arch))];
+  // A Dockerfile that only copies (or cross-compiles in a $BUILDPLATFORM stage) executes nothing foreign.
   const emulate =
-    i.mode === 'merge' || i.qemu === 'false'
+    i.mode === 'merge' || i.qemu === 'false' || (i.qemu === 'auto' && !i.targetRuns)
       ? []
       : wanted.filter((a) => a !== hostArch() && (i.qemu === 'true' || !facts.runnable.includes(a)));
   return {

@@ -11,6 +11,9 @@ import { Summary } from '../../report/summary';
 import type { StageEnv, StageResult } from '../stage';
 import {
   binfmtArchs,
+  binfmtEntryUsable,
+  inspectedDigest,
+  pushedManifestDigests,
   classifyFailure,
   errorLines,
   dockerDriverCannot,
@@ -93,9 +96,9 @@ function authError(i: BuildInputs, what: string, r: ExecResult): ActionError {
       );
 }
 
-function commandFailed(what: string, r: ExecResult, attempts: number): Error {
+function commandFailed(what: string, r: ExecResult, attempts: number, note = ''): Error {
   return new Error(
-    `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`,
+    `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`,
   );
 }
 
@@ -134,7 +137,11 @@ async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
 async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
   let runnable = [hostArch()];
   try {
-    runnable = [...runnable, ...binfmtArchs(fs.readdirSync('/proc/sys/fs/binfmt_misc'))];
+    const dir = '/proc/sys/fs/binfmt_misc';
+    const usable = fs
+      .readdirSync(dir)
+      .filter((e) => e.startsWith('qemu-') && binfmtEntryUsable(fs.readFileSync(path.join(dir, e), 'utf8')));
+    runnable = [...runnable, ...binfmtArchs(usable)];
   } catch {
     // no binfmt_misc (a container, macOS): only the native architecture runs
   }
@@ -210,7 +217,8 @@ async function buildx(
   }
   if (r.exitCode !== 0) {
     if (failure === 'auth') throw authError(i, 'push', r);
-    throw commandFailed('docker buildx build', r, attempts);
+    const moved = i.push && i.mode === 'push' ? await tagsMoved(r, t, tools) : '';
+    throw commandFailed('docker buildx build', r, attempts, moved);
   }
   const meta = parseMetadata(fs.readFileSync(metadataFile(i), 'utf8'));
   if (!meta.digest && (i.push || i.mode === 'by-digest'))
@@ -218,6 +226,25 @@ async function buildx(
   const pushedRefs =
     i.mode === 'by-digest' ? (d.stagingTag ? [`${i.image}:${d.stagingTag}`] : []) : i.push ? t.refs : [];
   return { d, digest: meta.digest ?? '', platforms: i.platforms, metadata: meta.raw, attempts, pushedRefs };
+}
+
+/**
+ * A push that fails on one tag may already have moved others: the registry says which tags now point at
+ * what this build pushed, so the error can name the tags a user must look at (or push again).
+ */
+async function tagsMoved(r: ExecResult, t: TagPlan, env: ToolEnv): Promise<string> {
+  const digests = pushedManifestDigests(`${r.stderr}\n${r.stdout}`);
+  if (!digests.length) return `; buildx pushed no manifest, so no tag moved`;
+  const pushed: string[] = [];
+  const not: string[] = [];
+  for (const ref of t.refs) {
+    const q = await exec(['docker', 'buildx', 'imagetools', 'inspect', ref], { env, echo: false });
+    const d = q.exitCode === 0 ? inspectedDigest(q.stdout) : undefined;
+    (d && digests.includes(d) ? pushed : not).push(ref);
+  }
+  return pushed.length
+    ? `, ${pushed.length} of ${t.refs.length} tags moved (pushed: ${pushed.join(', ')}; not pushed: ${not.join(', ') || 'none'})`
+    : `; no tag points at what it pushed (not pushed: ${not.join(', ')})`;
 }
 
 async function merge(i: BuildInputs, tools: ToolEnv, t: TagPlan): Promise<Built> {

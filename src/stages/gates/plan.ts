@@ -46,6 +46,24 @@ export function describeScope(s: Scope): string {
   return s.kind === 'workspace' ? 'every workspace member' : `package ${s.name}`;
 }
 
+/**
+ * cargo-audit takes any string after --ignore but compares it with the advisory's own ID only, so a CVE or
+ * GHSA alias (or a typo) ignores nothing and the gate fails on the advisory the user meant to ignore.
+ */
+function checkAdvisoryId(id: string): void {
+  if (/^RUSTSEC-\d{4}-\d{4}$/.test(id)) return;
+  const alias = /^(CVE-\d{4}-\d{4,}|GHSA(-[23456789cfghjmpqrvwx]{4}){3})$/i.test(id);
+  throw new ActionError(
+    alias
+      ? `'${id}' is an alias; cargo-audit ignores advisories by their RUSTSEC ID only`
+      : `'${id}' is not a RustSec advisory ID`,
+    'audit-ignore',
+    alias
+      ? `list the RUSTSEC-YYYY-NNNN ID that rustsec.org gives for ${id} (the ID cargo-audit prints)`
+      : 'list IDs like RUSTSEC-2023-0071, as cargo-audit prints them',
+  );
+}
+
 export function parseGatesInputs(r: InputReader, cwd: string): GatesInputs {
   const toolchain = r.string('toolchain');
   if (toolchain && !/^[\w.-]+$/.test(toolchain))
@@ -55,13 +73,7 @@ export function parseGatesInputs(r: InputReader, cwd: string): GatesInputs {
       'use e.g. stable, nightly or 1.95.0',
     );
   const auditIgnore = r.list('audit-ignore');
-  const badId = auditIgnore.find((id) => !/^[A-Z]+-\d{4}-\d{4,}$/.test(id));
-  if (badId)
-    throw new ActionError(
-      `'${badId}' is not an advisory ID`,
-      'audit-ignore',
-      'list IDs like RUSTSEC-2023-0071',
-    );
+  auditIgnore.forEach(checkAdvisoryId);
   return {
     toolchain,
     scope: cargoScope(cwd),

@@ -4,7 +4,7 @@ import { exec, quote, type ExecResult } from '../../exec';
 import { log, type Annotation } from '../../report/log';
 import { Summary, cell } from '../../report/summary';
 import { plural, secs } from '../../text';
-import { errorMessage } from '../../errors';
+import { ActionError, errorMessage } from '../../errors';
 import { ensureTool } from '../../tools';
 import type { StageEnv, StageResult } from '../stage';
 import {
@@ -137,7 +137,43 @@ function skipped(gate: Gate, why: string): GateOutcome {
 /** Beyond this the job summary gets long to read and slow to render; the log keeps every finding. */
 const MAX_FINDING_ROWS = 100;
 
+/**
+ * A misspelt toolchain fails every gate with the same rustup error, which the gates' one-line failure
+ * hides: ask rustup first and put its reason, and the toolchains it has, in the error.
+ */
+export async function checkToolchain(toolchain: string, cwd: string): Promise<void> {
+  if (!toolchain) return;
+  const r = await exec(['cargo', `+${toolchain}`, '--version'], {
+    cwd,
+    env: { RUST_BACKTRACE: '0' },
+    echo: false,
+  });
+  if (r.exitCode === 0) return;
+  const cause =
+    `${r.stderr}\n${r.stdout}`
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => /^error\b/i.test(l))
+      ?.replace(/^error:\s*/i, '') ?? `cargo +${toolchain} exited with ${r.exitCode}`;
+  const list = await exec(['rustup', 'toolchain', 'list'], { echo: false }).catch(() => undefined);
+  const installed =
+    list?.exitCode === 0
+      ? list.stdout
+          .split('\n')
+          .map((l) =>
+            l.split(/\s/)[0].replace(/-(x86_64|aarch64|i686|armv7|riscv64gc|powerpc64le|s390x)-.*$/, ''),
+          )
+          .filter(Boolean)
+      : [];
+  throw new ActionError(
+    `cargo +${toolchain} does not run: ${cause}`,
+    'toolchain',
+    `fix the name${installed.length ? ` (installed: ${installed.join(', ')})` : ''}, or install it first with rustup toolchain install ${toolchain}`,
+  );
+}
+
 export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResult> {
+  await checkToolchain(i.toolchain, env.cwd);
   const loc = fsLocator(env.ctx.workspace, env.cwd);
   const cargoEnv = { CARGO_TERM_COLOR: 'never' };
   let stop = false;

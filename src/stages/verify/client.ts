@@ -154,7 +154,7 @@ export function httpStatusFailure(status: number, statusText: string, url: strin
     return new ConnectFailure(`${head} (the server or its proxy is not ready)`, true);
   if (status === 401)
     return new ConnectFailure(
-      `${head} (fix: set the mcp-token input, MCP_TOKEN for the CLI, to a token this server accepts)`,
+      `${head} (fix: set the mcp-token input, MCP_MCP_TOKEN for the CLI, to a token this server accepts)`,
       false,
     );
   if (status === 403)

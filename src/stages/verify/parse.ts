@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ActionError } from '../../errors';
+import { ActionError, errorMessage } from '../../errors';
 import { defaultOf, INPUTS, type InputReader } from '../../inputs';
 import { registerSecret } from '../../report/log';
 import { shellWords } from '../../words';
 import { readBakeInputs, type BakeOptions } from './bake';
-import type { SmokeCall } from './client';
+import { redactUrl, type SmokeCall } from './client';
+import { parseContract, type Contract } from './contract';
 
 export const CONTRACT_MODES = INPUTS.contract.allowed;
 export type ContractMode = (typeof CONTRACT_MODES)[number];
@@ -24,6 +25,8 @@ export interface VerifyInputs {
   contract: ContractMode;
   /** Absolute path of the baseline, or undefined when there is none to compare with. */
   baseline?: string;
+  /** The baseline, read and checked with the inputs; undefined when there is none or contract is off. */
+  baselineContract?: Contract;
   timeoutSec: number;
   /** The bake after the checks pass; bakeTimeSec 0 is none. */
   bake: BakeOptions;
@@ -37,7 +40,10 @@ function httpUrl(value: string, input: string, hint: string): string {
     throw new ActionError(`'${value}' is not a URL`, input, hint);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    throw new ActionError(`'${value}' is not an http(s) URL`, input, hint);
+    throw new ActionError(`'${redactUrl(value)}' is not an http(s) URL`, input, hint);
+  // Registers the credentials in the URL (user:pass@, ?api_key=) as secrets the moment the input is read,
+  // so no plan, log line or summary shows them.
+  redactUrl(value);
   return u.toString();
 }
 
@@ -132,6 +138,7 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
       );
     baseline = undefined;
   }
+  const contract = r.oneOf('contract', CONTRACT_MODES);
   return {
     url,
     command,
@@ -140,8 +147,10 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
       ? httpUrl(healthRaw, 'health-url', 'give the full URL, e.g. https://mcp.example.com/health')
       : undefined,
     smoke: parseSmoke(r.lines('mcp-smoke')),
-    contract: r.oneOf('contract', CONTRACT_MODES),
+    contract,
     baseline,
+    baselineContract:
+      baseline && contract !== 'off' ? readBaseline(baseline, baselineRaw || DEFAULT_BASELINE) : undefined,
     timeoutSec: parseTimeout(r),
     bake,
   };
@@ -166,6 +175,22 @@ function parseBake(r: InputReader, url: string | undefined, headers: Record<stri
   if (bake.metricsUrl && url && new URL(bake.metricsUrl).origin === new URL(url).origin)
     bake.metricsHeaders = headers;
   return bake;
+}
+
+/**
+ * Read with the other inputs, before anything runs: found only at verify time, a broken baseline failed
+ * the stage after the deploy, and the rollback then undid a good release because of a file.
+ */
+function readBaseline(file: string, shown: string): Contract {
+  try {
+    return parseContract(fs.readFileSync(file, 'utf8'), shown);
+  } catch (e) {
+    throw new ActionError(
+      errorMessage(e),
+      'contract-baseline',
+      'write it again with `mcp-deploy contract snapshot --url ... > mcp-contract.json`, or set contract: off',
+    );
+  }
 }
 
 function parseTimeout(r: InputReader): number {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { toolEnv } from '../../exec';
 import type { PipelineState, Plan } from '../stage';
-import type { Target } from './client';
+import { redactUrl, type Target } from './client';
 import { IMAGE_PLACEHOLDER, type VerifyInputs } from './parse';
 
 export interface ChosenTarget {
@@ -89,10 +89,10 @@ export function planVerify(i: VerifyInputs, ctx: RunContext, state: PipelineStat
       ...(argv && !resolved
         ? { [IMAGE_PLACEHOLDER]: 'the image@digest that the build stage of this run pushes' }
         : {}),
-      target: chosen.kind === 'http' ? `${i.url} (Streamable HTTP)` : 'stdio',
+      target: chosen.kind === 'http' ? `${redactUrl(i.url!)} (Streamable HTTP)` : 'stdio',
       'target-why': chosen.why,
       headers: headerNames.length ? `${headerNames.join(', ')} (values masked)` : '(none)',
-      'health-url': i.healthUrl ?? '(none)',
+      'health-url': i.healthUrl ? redactUrl(i.healthUrl) : '(none)',
       smoke: i.smoke.map((s) => s.tool).join(', ') || '(none)',
       contract: i.contract,
       'contract-baseline': i.baseline

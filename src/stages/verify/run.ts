@@ -1,13 +1,11 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { errorMessage } from '../../errors';
 import { log, redact } from '../../report/log';
 import { Summary } from '../../report/summary';
 import { plural } from '../../text';
 import type { StageEnv, StageResult } from '../stage';
 import { bakeOutput, bakeStep, type BakeOptions, type BakeStep } from './bake';
 import { describeTarget, verifyServer, type Check, type Target, type VerifyReport } from './client';
-import { diffContracts, parseContract, snapshot, type Contract, type ContractDiff } from './contract';
+import { diffContracts, snapshot, type Contract, type ContractDiff } from './contract';
 import type { ContractMode, VerifyInputs } from './parse';
 import { buildTarget, chooseTarget, healthHeaders, resolveCommand } from './plan';
 
@@ -138,21 +136,7 @@ export async function runVerify(i: VerifyInputs, env: StageEnv): Promise<StageRe
   const baselineName = i.baseline
     ? path.relative(env.ctx.workspace, i.baseline) || i.baseline
     : 'mcp-contract.json';
-  let baseline: Contract | undefined;
-  if (i.baseline && i.contract !== 'off') {
-    try {
-      baseline = parseContract(fs.readFileSync(i.baseline, 'utf8'), baselineName);
-    } catch (e) {
-      return {
-        status: 'failure',
-        headline: 'unreadable baseline',
-        summary: new Summary().heading('Verify').text(errorMessage(e)),
-        outputs: {},
-        failure: `input 'contract-baseline': ${errorMessage(e)}`,
-      };
-    }
-  }
-  const v = judge(report, baseline, i.contract, baselineName);
+  const v = judge(report, i.baselineContract, i.contract, baselineName);
   for (const c of report.checks) log.info(`${c.name}: ${c.status} (${ms(c.ms)}) ${c.detail}`);
   for (const c of v.diff?.changes ?? [])
     if (c.impact === 'breaking')
