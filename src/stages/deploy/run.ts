@@ -372,36 +372,65 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
     env.state.rollback = async (reason) => {
       log.warning(`undoing the deploy: ${reason}`);
       await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+      const notes = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
       for (const t of undoable)
         (t.rollback?.ok ? log.info : log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
+      const ok = undoable.every((t) => t.rollback?.ok);
+      await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
+      return {
+        ok,
+        message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${notes.join('; ')}`,
+        result: deployReport(i, ref, targets, lint.summary, gh, reason),
+      };
     };
 
   await gh?.status(
     failed.length ? 'failure' : 'success',
     failed.length
-      ? `${failed.map((t) => t.name).join(', ')} failed${rolledBack ? ', rolled back' : ''}`
+      ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons.join(', ')}`).join('; ')}${rolledBack ? '; rolled back' : '; not rolled back'}`
       : `${shortImage(ref)} is live`,
   );
 
-  const failure = failed.length
-    ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
-    : undefined;
+  return {
+    status: failed.length ? 'failure' : 'success',
+    ...deployReport(i, ref, targets, lint.summary, gh),
+    failure: failed.length
+      ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
+      : undefined,
+  };
+}
+
+/**
+ * Deploy's headline, summary and outputs from what the targets went through. Built again after a later
+ * stage's failure undid the deploy (`undoneFor`), so that they say what runs now.
+ */
+function deployReport(
+  i: DeployInputs,
+  ref: string,
+  targets: Target[],
+  lintSummary: Summary,
+  gh?: DeploymentRecord,
+  undoneFor?: string,
+): Pick<StageResult, 'headline' | 'summary' | 'outputs'> {
+  const failed = targets.filter((t) => !t.status?.done);
+  const rolledBack = targets.some((t) => t.rollback?.ok);
   const perTarget = (f: (t: Target) => number | undefined) =>
     targets.length === 1
       ? String(f(targets[0]) ?? '')
       : targets.map((t) => `${t.name}=${f(t) ?? ''}`).join('\n');
+  const n = `${targets.length} deployment${targets.length === 1 ? '' : 's'}`;
   return {
-    status: failed.length ? 'failure' : 'success',
     headline: failed.length
       ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons[0]}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
-      : `${targets.length} deployment${targets.length === 1 ? '' : 's'} on ${shortImage(ref)}`,
-    summary: deploySummary(i, ref, targets, gh).append(lint.summary),
+      : undoneFor
+        ? `${n} ${rolledBack ? 'rolled back' : 'NOT rolled back'} after ${undoneFor.split(':')[0]} failed`
+        : `${n} on ${shortImage(ref)}`,
+    summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
     outputs: {
       revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
       'previous-revision': perTarget((t) => t.before?.revision),
       'rolled-back': String(rolledBack),
     },
-    failure,
   };
 }
 
@@ -441,6 +470,10 @@ function imageCell(t: Target, ref: string): string {
 }
 
 function statusCell(t: Target): string {
+  if (t.status?.done && t.rollback)
+    return t.rollback.ok
+      ? `↩️ rolled out, then rolled back to ${t.rollback.to}`
+      : '⚠️ rolled out, undo failed';
   if (t.status?.done) return t.changed ? '✅ rolled out' : '✅ unchanged';
   const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
   return `❌ ${reason}${t.rollback?.ok ? `, rolled back to ${t.rollback.to}` : ''}`;
@@ -480,8 +513,15 @@ function diagnosticsText(d: Diagnostics): string {
   return s.toText();
 }
 
-function deploySummary(i: DeployInputs, ref: string, targets: Target[], gh?: DeploymentRecord): Summary {
+function deploySummary(
+  i: DeployInputs,
+  ref: string,
+  targets: Target[],
+  gh?: DeploymentRecord,
+  undoneFor?: string,
+): Summary {
   const s = new Summary().heading('Deploy');
+  if (undoneFor) s.text(`↩️ **Undone because a later stage failed**: ${undoneFor}`);
   const where = [
     i.environment ? `**${i.environment}**` : '',
     i.kubeconfigInfo
