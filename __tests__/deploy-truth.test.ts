@@ -97,3 +97,92 @@ describeWith('action bundle: truthful state after a rollback', missingCommands('
     expect(gh.calls[3].body.description).toMatch(/^rolled back: verify: /);
   });
 });
+
+describeWith(
+  'action bundle: the API server lost in the middle of a rollout',
+  missingCommands('kubectl'),
+  () => {
+    jest.setTimeout(60_000);
+    let sim: K8sSim;
+    let kubeconfigFile: string;
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-lost-'));
+
+    beforeAll(async () => {
+      // Pods take 2.5 s to become ready: the rollout is still running when the API server goes away.
+      sim = await startK8sSim({ token: TOKEN, podReadyMs: 2500 });
+      kubeconfigFile = sim.writeKubeconfig(workspace);
+    });
+    afterAll(async () => sim?.stop());
+
+    /** Starts the deploy, and cuts the API server off once `set image` has reached it. */
+    async function deployAndCut(ns: string, rolloutTimeout: string) {
+      await kubectl(kubeconfigFile, ['apply', '--validate=false', '-f', '-'], deployment(ns, V1));
+      await kubectl(kubeconfigFile, ['rollout', 'status', '-n', ns, 'deployment/hello-mcp', '--timeout=30s']);
+      const run = runActionAsync(
+        {
+          stages: 'deploy',
+          'image-ref': V2,
+          kubeconfig: sim.kubeconfig(),
+          namespace: ns,
+          deployments: 'hello-mcp',
+          'rollout-timeout': rolloutTimeout,
+        },
+        { workspace, env: { HOME: workspace } },
+      );
+      const image = () => sim.get('deployments', ns, 'hello-mcp').spec.template.spec.containers[0].image;
+      for (let k = 0; k < 200 && image() !== V2; k++) await new Promise((r) => setTimeout(r, 50));
+      expect(image()).toBe(V2);
+      await sim.disconnect();
+      return { run, image };
+    }
+
+    test('the API server answers again within rollout-timeout: what was applied is said, then rolled back', async () => {
+      const { run, image } = await deployAndCut('lost-back', '20s');
+      await new Promise((r) => setTimeout(r, 2000));
+      await sim.reconnect();
+      const r = await run;
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(
+        /::warning::the API server at https:\/\/127\.0\.0\.1:\d+ stopped answering during the rollout \(connection refused\); already applied: `kubectl set image` with hello-mcp@222222222222 \(hello-mcp from revision 1\)/,
+      );
+      expect(r.stdout).toMatch(
+        /… the API server does not answer \(connection refused, try 1\); next try in 1\.0 s/,
+      );
+      expect(r.stdout).toMatch(/the API server answers again after \d/);
+      expect(image()).toBe(V1);
+      expect(r.outputs).toMatchObject({ revision: '3', 'previous-revision': '1', 'rolled-back': 'true' });
+      expect(r.stdout).toMatch(
+        /::error::deploy: the rollout of deployment hello-mcp was not seen through: the API server stopped answering \(connection refused\); hello-mcp rolled back to revision 1 \(now numbered 3\)/,
+      );
+      expect(r.summary).toContain('↩️ **hello-mcp: rolled back to revision 1 (now numbered 3)**');
+    });
+
+    test('the API server never comes back: one line that the state is unknown, with the commands to check and undo', async () => {
+      const started = Date.now();
+      const { run } = await deployAndCut('lost-gone', '3s');
+      let r;
+      try {
+        r = await run;
+      } finally {
+        await sim.reconnect();
+      }
+      // The retries end at rollout-timeout (3 s), not at kubectl's own timeouts.
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(r.status).toBe(1);
+      const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^::error::deploy: the cluster state is unknown: the API server at https:\/\/127\.0\.0\.1:\d+ did not answer again within rollout-timeout \(3s\); already applied: `kubectl set image` with hello-mcp@222222222222 \(hello-mcp from revision 1\); check: `kubectl --context sim --namespace lost-gone rollout status deployment\/hello-mcp`; undo: `kubectl --context sim --namespace lost-gone rollout undo deployment\/hello-mcp --to-revision=1`$/,
+        ),
+      ]);
+      expect(r.stdout).not.toContain('rollout undo deployment/hello-mcp --to-revision=1\n');
+      expect(r.outputs).toMatchObject({ revision: '', 'previous-revision': '1', 'rolled-back': 'false' });
+      expect(r.summary).toContain('| 1 → ? | ❓ unknown: the API server stopped answering |');
+      expect(r.summary).toContain('❓ **The cluster state is unknown**');
+      // Nothing was undone: the new image is still what the deployment asks for.
+      expect(sim.get('deployments', 'lost-gone', 'hello-mcp').spec.template.spec.containers[0].image).toBe(
+        V2,
+      );
+    });
+  },
+);
