@@ -175,6 +175,8 @@ async function waitFor(k: Kubectl, t: Target, timeoutS: number, stuckAfterS = 0)
     return { done: false, reason: first.reason, message };
   } finally {
     clearInterval(progress);
+    // Ends a progress poll still in flight, so that no line about this wait follows its end.
+    stop.abort();
   }
 }
 
