@@ -72,7 +72,16 @@ spec:
       expect(sim.get('deployments', 'default', 'hello-mcp').spec.template.spec.containers[0].image).toBe(V2);
       expect(env.state.rollback).toBeInstanceOf(Function);
 
-      await env.state.rollback!('verify: tools/list returned no tools');
+      const back = await env.state.rollback!('verify: tools/list returned no tools');
+      expect(back.ok).toBe(true);
+      expect(back.message).toBe('deploy undone: hello-mcp rolled back to revision 1 (now numbered 3)');
+      // deploy's result, told again: what runs now, and why.
+      expect(back.result.outputs).toEqual({ revision: '3', 'previous-revision': '1', 'rolled-back': 'true' });
+      expect(back.result.headline).toBe('1 deployment rolled back after verify failed');
+      const text = back.result.summary.toText();
+      expect(text).toContain('Undone because a later stage failed: verify: tools/list returned no tools');
+      expect(text).toMatch(/hello-mcp .* 1 → 2 → 3 +↩️ rolled out, then rolled back to 1/);
+      expect(text).not.toContain('✅');
       const d = sim.get('deployments', 'default', 'hello-mcp');
       expect(d.spec.template.spec.containers[0].image).toBe(V1);
       expect(d.metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');

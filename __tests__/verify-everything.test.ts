@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { runPipeline } from '../src/pipeline';
+import { Summary } from '../src/report/summary';
 import { verify } from '../src/stages/verify';
 import { verifyServer, type Target } from '../src/stages/verify/client';
 import { snapshot, type Contract } from '../src/stages/verify/contract';
@@ -180,6 +181,11 @@ describe('server-everything over HTTP: waiting and failing', () => {
       const e = env();
       e.state.rollback = async (reason) => {
         reasons.push(reason);
+        return {
+          ok: true,
+          message: 'deploy undone: x',
+          result: { headline: '', summary: new Summary(), outputs: {} },
+        };
       };
       const result = await runPipeline({
         stages: ['verify'],
@@ -193,7 +199,7 @@ describe('server-everything over HTTP: waiting and failing', () => {
         ],
       });
       expect(result.failure).toMatch(/^verify: .*tool old-tool: tool removed/);
-      expect(reasons).toEqual([result.failure]);
+      expect(reasons).toEqual([result.failure!.replace(/; deploy undone: x$/, '')]);
     } finally {
       await server.stop();
     }

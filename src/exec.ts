@@ -22,6 +22,8 @@ export interface ExecOptions {
   signal?: AbortSignal;
   /** How often a command that is still running says so in the log (default 15 s, never when streamed; 0 never). */
   progressMs?: number;
+  /** Hears each line of stdout and stderr as it arrives, e.g. to end a wait that kubectl keeps retrying. */
+  onLine?: (line: string) => void;
 }
 
 /** Process groups of the commands running now, so a signal to this process can end them too. */
@@ -163,10 +165,13 @@ export async function exec(argv: readonly string[], opts: ExecOptions = {}): Pro
       let partial = '';
       return (chunk: Buffer) => {
         sink.push(chunk);
-        if (!opts.stream) return;
+        if (!opts.stream && !opts.onLine) return;
         const lines = (partial + chunk.toString('utf8')).split('\n');
         partial = lines.pop() ?? '';
-        for (const l of lines) log.info(l);
+        for (const l of lines) {
+          if (opts.stream) log.info(l);
+          opts.onLine?.(redact(l));
+        }
       };
     };
     child.stdout.on('data', streamer(out));

@@ -81,10 +81,13 @@ export async function runPipeline(p: Prepared): Promise<PipelineResult> {
     results[name] = { ...r, durationMs: Date.now() - started };
     if (r.status === 'failure') {
       failure = `${name}: ${r.failure ?? 'failed'}`;
-      // A failed check after a deploy in the same run undoes that deploy.
+      // A failed check after a deploy in the same run undoes that deploy, and deploy's result is
+      // replaced by what the undo left: a rolled-out row must not stand next to a rolled-back cluster.
       if (p.env.state.rollback && name !== 'deploy') {
         try {
-          await p.env.state.rollback(failure);
+          const back = await p.env.state.rollback(failure);
+          if (results.deploy) results.deploy = { ...results.deploy, ...back.result };
+          failure += `; ${back.message}`;
         } catch (e) {
           failure += `; rollback failed too: ${errorMessage(e)}`;
         }

@@ -6,6 +6,8 @@ export interface RetryPolicy {
   attempts: number;
   /** Wait before the second attempt; each later wait doubles (no jitter: one runner, one caller). */
   firstDelayMs: number;
+  /** The longest wait between two attempts. */
+  maxDelayMs?: number;
 }
 
 /** Registry calls (login, push, imagetools): `push-retries` retries, waiting 1, 2, 4 ... s. */
@@ -33,9 +35,11 @@ export function retry<T>(
     startingDelay: policy.firstDelayMs,
     timeMultiple: 2,
     jitter: 'none',
+    ...(policy.maxDelayMs ? { maxDelay: policy.maxDelayMs } : {}),
     retry: (e, n) => {
       if (!retryable(e)) return false;
-      if (n < policy.attempts) onRetry(e, n, policy.firstDelayMs * 2 ** (n - 1));
+      if (n < policy.attempts)
+        onRetry(e, n, Math.min(policy.firstDelayMs * 2 ** (n - 1), policy.maxDelayMs ?? Infinity));
       return true;
     },
   });

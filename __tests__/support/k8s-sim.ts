@@ -69,6 +69,12 @@ export interface K8sSim {
   completions: K8sSimCompletion[];
   /** Present with the `kubelet` option: its network, Ingress proxy URL and Service endpoints. */
   kubelet?: Kubelet;
+  /**
+   * The API server goes away (open connections and watches cut, new ones refused) while the cluster
+   * keeps running; `reconnect` serves again on the same address, with the same state.
+   */
+  disconnect(): Promise<void>;
+  reconnect(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -1886,7 +1892,15 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
     }
   }
   const defaultToken = opts.token ?? 'sim-token';
+  const port = (server.address() as AddressInfo).port;
   let stopped = false;
+  let disconnected = false;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      sim.endWatches();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return {
     url: sim.url,
     caPem,
@@ -1904,16 +1918,22 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
       if (!r) throw new Error(`k8s-sim: unknown resource ${resource}`);
       return clone(sim.store.get(r.name, r.namespaced ? (namespace ?? 'default') : undefined, name));
     },
+    async disconnect() {
+      if (disconnected || stopped) return;
+      disconnected = true;
+      await closeServer();
+    },
+    async reconnect() {
+      if (!disconnected || stopped) return;
+      disconnected = false;
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       controller.stop();
       await sim.kubelet?.stop();
-      sim.endWatches();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      if (!disconnected) await closeServer();
     },
   };
 }

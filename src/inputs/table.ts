@@ -679,14 +679,18 @@ export const OUTPUTS = {
   revision: {
     stage: 'deploy',
     description:
-      "Revision the deployment runs after the stage (after a rollback, the rollback's); with several deployments, `name=revision` lines.",
+      "Revision the deployment runs now (after a rollback, the rollback's; empty when the API server stopped answering and the state is unknown); with several deployments, `name=revision` lines.",
   },
   'previous-revision': {
     stage: 'deploy',
     description:
       'Revision the deployment ran before this deploy; with several deployments, `name=revision` lines.',
   },
-  'rolled-back': { stage: 'deploy', description: '`true` when a failed rollout was undone.' },
+  'rolled-back': {
+    stage: 'deploy',
+    description:
+      '`true` when the deploy was undone: a failed rollout, or a later stage of the same run (verify) that failed.',
+  },
   contract: { stage: 'verify', description: "The server's tool contract (the JSON of mcp-contract.json)." },
   'contract-diff': {
     stage: 'verify',

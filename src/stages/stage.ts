@@ -19,10 +19,22 @@ export interface PipelineState {
   digest?: string;
   /** image@sha256:...: what scan, deploy and verify use. Never a mutable tag. */
   imageRef?: string;
-  /** Set by a deploy that succeeded, so a failed verify after it can roll it back. */
-  rollback?: (reason: string) => Promise<void>;
+  /**
+   * Set by a deploy that succeeded, so a failed verify after it can roll it back. It returns deploy's
+   * result as it stands after the undo, which replaces the one deploy returned before.
+   */
+  rollback?: (reason: string) => Promise<Rollback>;
   /** When deploy started changing the cluster (ms since the epoch): the bake's `compare: previous` ends there. */
   rolloutStartedAt?: number;
+}
+
+/** What an undo after a later failure did, and the deploy result that now tells the truth. */
+export interface Rollback {
+  /** Every changed deployment runs its previous revision again. */
+  ok: boolean;
+  /** For the error line: "hello-mcp rolled back to revision 1 (now numbered 3)". */
+  message: string;
+  result: Pick<StageResult, 'headline' | 'summary' | 'outputs'>;
 }
 
 /** A command as the stage will run it: for `mcp-deploy plan`, echoed exactly. */

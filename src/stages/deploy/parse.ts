@@ -286,11 +286,27 @@ export function parseRolloutStatus(r: {
   const lines = `${r.stdout}\n${r.stderr}`.trim().split('\n').filter(Boolean);
   const last = lines[lines.length - 1] ?? '';
   if (r.exitCode === 0 && /successfully rolled out/.test(r.stdout)) return { done: true, message: last };
+  const lost = connectionLoss(r.stderr);
+  if (lost) return { done: false, reason: 'ConnectionLost', message: lost };
   if (/exceeded its progress deadline/.test(r.stderr))
     return { done: false, reason: 'ProgressDeadlineExceeded', message: last };
   if (r.timedOut || /timed out waiting/.test(r.stderr))
     return { done: false, reason: 'Timeout', message: last };
   return { done: false, reason: 'Error', message: last.replace(/^error: /, '') };
+}
+
+const LOST =
+  /connection refused|was refused|i\/o timeout|\bEOF\b|connection reset by peer|no route to host|TLS handshake timeout|client connection lost|network is unreachable/i;
+
+/**
+ * What kubectl says when the API server went away under it ("connection refused", "EOF", "i/o
+ * timeout" ...), in a few words; undefined for anything else. kubectl's watches log such lines and retry
+ * on their own until --timeout, so these are found in its output as it runs, not only at its exit.
+ */
+export function connectionLoss(text: string): string | undefined {
+  const m = LOST.exec(text);
+  if (!m) return undefined;
+  return m[0] === 'was refused' ? 'connection refused' : m[0];
 }
 
 /** The reasons a rollout did not finish, most specific first: pods' reasons, then the deployment's. */

@@ -3,9 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addCleanup } from '../../cleanup';
-import { ActionError } from '../../errors';
-import { exec, execOk, type ExecResult } from '../../exec';
+import { ActionError, errorMessage } from '../../errors';
+import { exec, execOk, quote, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
+import { retry } from '../../retry';
 import { Summary } from '../../report/summary';
 import { secs } from '../../text';
 import { writeKubeconfig } from '../../tools/kubeconfig';
@@ -16,6 +17,7 @@ import { startGithubDeployment, type DeploymentRecord } from './github';
 import { pinImages, readManifestDir } from './manifests';
 import {
   connectionError,
+  connectionLoss,
   containerProblems,
   failureReasons,
   namespaceError,
@@ -128,27 +130,80 @@ async function diagnose(k: Kubectl, t: Target, status: RolloutStatus): Promise<D
   return { reasons: failureReasons(status, d, problems), pods, problems, events, logs };
 }
 
+/** How often a rollout that is being waited for says where it is. */
+const PROGRESS_MS = 15_000;
+
 /**
  * `kubectl rollout status` waits for the deadline even when a new pod can never start (an image that
  * does not exist, a crash loop). Meanwhile the pods are polled: a container stuck in such a state for
  * `stuckAfterS` ends the wait, so a bad release is rolled back in minutes, not at the progress deadline.
+ * kubectl also keeps retrying silently when the API server goes away: the first sign of that in its
+ * output (or in the progress poll) ends the wait with reason ConnectionLost.
  */
 async function waitFor(k: Kubectl, t: Target, timeoutS: number, stuckAfterS = 0): Promise<RolloutStatus> {
   const stop = new AbortController();
-  // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
-  const rollout = exec(kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
-    timeoutMs: (timeoutS + 60) * 1000,
-    signal: stop.signal,
-  }).then(parseRolloutStatus);
-  if (!stuckAfterS) return rollout;
-  const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
-  const first = await Promise.race([rollout, stuck]);
-  stop.abort();
-  if (!first || 'done' in first) return first ?? (await rollout);
-  await rollout;
-  const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
-  log.info(message);
-  return { done: false, reason: first.reason, message };
+  let lost: string | undefined;
+  const onLost = (what: string) => {
+    lost ??= what;
+    stop.abort();
+  };
+  const started = Date.now();
+  // A line with replica counts says more than exec's "still running".
+  const progress = setInterval(
+    () => void reportProgress(k, t, started, timeoutS, stop.signal, onLost),
+    PROGRESS_MS,
+  );
+  try {
+    // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
+    const rollout = exec(kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
+      timeoutMs: (timeoutS + 60) * 1000,
+      signal: stop.signal,
+      progressMs: 0,
+      onLine: (line) => {
+        const what = connectionLoss(line);
+        if (what) onLost(what);
+      },
+    }).then((r) => (lost ? { done: false, reason: 'ConnectionLost', message: lost } : parseRolloutStatus(r)));
+    if (!stuckAfterS) return await rollout;
+    const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
+    const first = await Promise.race([rollout, stuck]);
+    stop.abort();
+    if (!first || 'done' in first) return first ?? (await rollout);
+    await rollout;
+    const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
+    log.info(message);
+    return { done: false, reason: first.reason, message };
+  } finally {
+    clearInterval(progress);
+    // Ends a progress poll still in flight, so that no line about this wait follows its end.
+    stop.abort();
+  }
+}
+
+async function reportProgress(
+  k: Kubectl,
+  t: Target,
+  started: number,
+  timeoutS: number,
+  over: AbortSignal,
+  onLost: (what: string) => void,
+): Promise<void> {
+  const r = await exec(kc.getDeployment(k, t.namespace, t.name), {
+    echo: false,
+    timeoutMs: 10_000,
+    signal: over,
+  });
+  if (over.aborted) return;
+  if (r.exitCode !== 0) {
+    const what = connectionLoss(r.stderr) ?? (r.timedOut ? 'no answer in 10 s' : undefined);
+    if (what) onLost(what);
+    return;
+  }
+  const d = parseDeployment(r.stdout);
+  if (!d) return;
+  log.info(
+    `… ${t.name}: ${d.updatedReplicas} of ${d.replicas} replicas updated, ${d.readyReplicas} ready, ${d.availableReplicas} available (${secs(Date.now() - started)} of rollout-timeout ${timeoutS}s)`,
+  );
 }
 
 /** The pods of a deployment; none when kubectl cannot list them (a diagnostic must not fail the deploy). */
@@ -174,7 +229,9 @@ async function watchForStuckPods(
   while (!signal.aborted) {
     // Abortable, so that a finished rollout does not keep the process alive until the next poll.
     if (!(await sleep(pollMs, true, { signal }).catch(() => false))) break;
-    const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name)))?.selector;
+    // A failed lookup (the API server gone) is the rollout wait's to report.
+    const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name).catch(() => undefined)))
+      ?.selector;
     if (!selector) continue;
     const now = Date.now();
     const stuck = stuckContainers(await podsOf(k, t, selector, signal), t.ownersBefore);
@@ -339,14 +396,27 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
     for (const t of targets) t.changed = true;
   }
 
+  const waitStarted = Date.now();
   await Promise.all(
     targets.map(async (t) => {
-      const started = Date.now();
       t.status = await waitFor(k, t, i.rolloutTimeoutS, i.stuckAfterS);
-      t.waitMs = Date.now() - started;
+      t.waitMs = Date.now() - waitStarted;
       if (t.status.done) log.info(`${t.name} rolled out in ${secs(t.waitMs)}`);
     }),
   );
+  const lost = targets.filter((t) => t.status?.reason === 'ConnectionLost');
+  if (lost.length) {
+    log.warning(
+      `the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering during the rollout (${lost[0].status!.message}); already applied: ${applied(i, ref, targets)}`,
+    );
+    if (!(await reachAgain(k, waitStarted + i.rolloutTimeoutS * 1000))) {
+      await gh?.status(
+        'failure',
+        'cluster state unknown: the API server stopped answering during the rollout',
+      );
+      return unknownState(i, ref, targets, lint.summary, gh);
+    }
+  }
   await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
   // An apply that left a deployment's template alone made no revision this run could undo.
   for (const t of targets)
@@ -373,40 +443,156 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
     env.state.rollback = async (reason) => {
       log.warning(`undoing the deploy: ${reason}`);
       await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+      const notes = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
       for (const t of undoable)
         (t.rollback?.ok ? log.info : log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
+      const ok = undoable.every((t) => t.rollback?.ok);
+      await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
+      return {
+        ok,
+        message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${notes.join('; ')}`,
+        result: deployReport(i, ref, targets, lint.summary, gh, reason),
+      };
     };
 
   await gh?.status(
     failed.length ? 'failure' : 'success',
     failed.length
-      ? `${failed.map((t) => t.name).join(', ')} failed${rolledBack ? ', rolled back' : ''}`
+      ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons.join(', ')}`).join('; ')}${rolledBack ? '; rolled back' : '; not rolled back'}`
       : `${shortImage(ref)} is live`,
   );
 
-  const failure = failed.length
-    ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
-    : undefined;
+  return {
+    status: failed.length ? 'failure' : 'success',
+    ...deployReport(i, ref, targets, lint.summary, gh),
+    failure: failed.length
+      ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
+      : undefined,
+  };
+}
+
+/**
+ * Deploy's headline, summary and outputs from what the targets went through. Built again after a later
+ * stage's failure undid the deploy (`undoneFor`), so that they say what runs now.
+ */
+function deployReport(
+  i: DeployInputs,
+  ref: string,
+  targets: Target[],
+  lintSummary: Summary,
+  gh?: DeploymentRecord,
+  undoneFor?: string,
+): Pick<StageResult, 'headline' | 'summary' | 'outputs'> {
+  const failed = targets.filter((t) => !t.status?.done);
+  const rolledBack = targets.some((t) => t.rollback?.ok);
   const perTarget = (f: (t: Target) => number | undefined) =>
     targets.length === 1
       ? String(f(targets[0]) ?? '')
       : targets.map((t) => `${t.name}=${f(t) ?? ''}`).join('\n');
+  const n = `${targets.length} deployment${targets.length === 1 ? '' : 's'}`;
   return {
-    status: failed.length ? 'failure' : 'success',
     headline: failed.length
-      ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons[0]}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
-      : `${targets.length} deployment${targets.length === 1 ? '' : 's'} on ${shortImage(ref)}`,
-    summary: deploySummary(i, ref, targets, gh).append(lint.summary),
+      ? `${failed.map((t) => `${t.name}: ${t.diagnostics?.reasons[0] ?? t.status?.reason}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
+      : undoneFor
+        ? `${n} ${rolledBack ? 'rolled back' : 'NOT rolled back'} after ${undoneFor.split(':')[0]} failed`
+        : `${n} on ${shortImage(ref)}`,
+    summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
     outputs: {
       revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
       'previous-revision': perTarget((t) => t.before?.revision),
       'rolled-back': String(rolledBack),
     },
+  };
+}
+
+/** What this run changed in the cluster, for when it can no longer see it: "`kubectl set image` ...". */
+function applied(i: DeployInputs, ref: string, targets: Target[]): string {
+  const from = targets
+    .filter((t) => t.changed)
+    .map((t) =>
+      t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`,
+    )
+    .join(', ');
+  return `${i.strategy === 'set-image' ? '`kubectl set image`' : '`kubectl apply` of the manifests'} with ${shortImage(ref)} (${from})`;
+}
+
+/**
+ * After the API server went away mid-rollout, tries to reach it until the rollout's deadline. Any answer
+ * that is not a connection error counts: the server is there again.
+ */
+async function reachAgain(k: Kubectl, deadline: number): Promise<boolean> {
+  const started = Date.now();
+  const left = () => deadline - Date.now();
+  try {
+    await retry(
+      // Bounded by the deadline; each wait is at least 1 s, so this many attempts never run out first.
+      { attempts: Math.ceil(Math.max(0, left()) / 1000) + 2, firstDelayMs: 1000, maxDelayMs: 5000 },
+      async () => {
+        const v = await exec(kc.serverVersion(k), {
+          echo: false,
+          timeoutMs: Math.min(15_000, Math.max(1000, left())),
+        });
+        const what = v.exitCode !== 0 && (connectionLoss(v.stderr) ?? (v.timedOut ? 'no answer' : undefined));
+        if (what) throw new Error(what);
+      },
+      () => left() > 0,
+      (e, n, waitMs) =>
+        log.info(
+          `… the API server does not answer (${errorMessage(e)}, try ${n}); next try in ${secs(waitMs)}, ${secs(Math.max(0, left()))} left of rollout-timeout`,
+        ),
+    );
+  } catch {
+    return false;
+  }
+  log.info(`the API server answers again after ${secs(Date.now() - started)}`);
+  return true;
+}
+
+/** The API server never came back: say what may be running and the exact commands to check and undo. */
+function unknownState(
+  i: DeployInputs,
+  ref: string,
+  targets: Target[],
+  lintSummary: Summary,
+  gh?: DeploymentRecord,
+): StageResult {
+  const context = i.kubeconfigInfo?.context || i.context;
+  const cmd = (t: Target, ...args: string[]) =>
+    quote([
+      'kubectl',
+      ...(context ? ['--context', context] : []),
+      ...(t.namespace ? ['--namespace', t.namespace] : []),
+      ...args,
+    ]);
+  const changed = targets.filter((t) => t.changed);
+  const check = changed.map((t) => cmd(t, 'rollout', 'status', `deployment/${t.name}`));
+  const undo = changed.map((t) =>
+    t.before?.revision !== undefined
+      ? cmd(t, 'rollout', 'undo', `deployment/${t.name}`, `--to-revision=${t.before.revision}`)
+      : `${t.name} had no earlier revision to go back to`,
+  );
+  const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
+  const failure =
+    `the cluster state is unknown: the API server${where} did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
+    `already applied: ${applied(i, ref, targets)}; check: \`${check.join('`, `')}\`; undo: \`${undo.join('`, `')}\``;
+  const r = deployReport(i, ref, targets, new Summary(), gh);
+  r.summary
+    .text(
+      `❓ **The cluster state is unknown**: the API server${where} did not answer again within rollout-timeout.`,
+    )
+    .code([...check, ...undo].join('\n'), 'sh')
+    .append(lintSummary);
+  return {
+    ...r,
+    status: 'failure',
+    headline: 'cluster state unknown: the API server stopped answering',
     failure,
   };
 }
 
 function failureLine(t: Target): string {
+  if (t.status?.reason === 'ConnectionLost')
+    return `the rollout of deployment ${t.name} was not seen through: the API server stopped answering (${t.status.message})`;
   const d = t.diagnostics!;
   const p = d.problems[0];
   const detail = p
@@ -428,7 +614,7 @@ function rollbackNote(targets: Target[], enabled: boolean): string {
 
 const revisionCell = (t: Target) => {
   const b = t.before?.revision ?? '–';
-  const a = t.after?.revision ?? '–';
+  const a = t.after?.revision ?? (t.status?.reason === 'ConnectionLost' ? '?' : '–');
   const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
   return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
 };
@@ -442,6 +628,12 @@ function imageCell(t: Target, ref: string): string {
 }
 
 function statusCell(t: Target): string {
+  if (t.status?.reason === 'ConnectionLost' && !t.after)
+    return '❓ unknown: the API server stopped answering';
+  if (t.status?.done && t.rollback)
+    return t.rollback.ok
+      ? `↩️ rolled out, then rolled back to ${t.rollback.to}`
+      : '⚠️ rolled out, undo failed';
   if (t.status?.done) return t.changed ? '✅ rolled out' : '✅ unchanged';
   const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
   return `❌ ${reason}${t.rollback?.ok ? `, rolled back to ${t.rollback.to}` : ''}`;
@@ -481,8 +673,15 @@ function diagnosticsText(d: Diagnostics): string {
   return s.toText();
 }
 
-function deploySummary(i: DeployInputs, ref: string, targets: Target[], gh?: DeploymentRecord): Summary {
+function deploySummary(
+  i: DeployInputs,
+  ref: string,
+  targets: Target[],
+  gh?: DeploymentRecord,
+  undoneFor?: string,
+): Summary {
   const s = new Summary().heading('Deploy');
+  if (undoneFor) s.text(`↩️ **Undone because a later stage failed**: ${undoneFor}`);
   const where = [
     i.environment ? `**${i.environment}**` : '',
     i.kubeconfigInfo
