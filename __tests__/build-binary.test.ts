@@ -13,6 +13,7 @@ import {
   crateInfo,
   planBinarySource,
   planRunnerBuild,
+  prepareBinary,
   probeToolchain,
   runRunnerBuild,
   type RunnerToolchain,
@@ -141,6 +142,26 @@ describe('binary-source: where the binary is compiled', () => {
       CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER: 'aarch64-linux-gnu-gcc',
       CC_aarch64_unknown_linux_gnu: 'aarch64-linux-gnu-gcc',
     });
+  });
+
+  test('a runner without rustc: auto falls back to the Dockerfile, runner fails naming binary-source', async () => {
+    const saved = process.env.PATH;
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-rust-'));
+    process.env.PATH = empty;
+    try {
+      const o = { platforms: ['linux/amd64'], crateDir: HELLO, contextDir: empty };
+      expect(await prepareBinary({ ...o, mode: 'auto' })).toEqual({
+        source: 'docker',
+        reason: expect.stringMatching(/^rustc is not on PATH or did not run$/),
+      });
+      await expect(prepareBinary({ ...o, mode: 'runner' })).rejects.toThrow(
+        /^input 'binary-source': rustc is not on PATH or did not run.*binary-source: docker/,
+      );
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      process.env.PATH = saved;
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   test('the binary is the crate’s single bin target and its target dir, as cargo metadata resolves them', async () => {

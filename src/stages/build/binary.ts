@@ -229,9 +229,9 @@ export async function runRunnerBuild(
 /** What this runner can compile for: `rustc -vV`, installed targets, cross C compilers on PATH. */
 export async function probeToolchain(toolchain?: string): Promise<RunnerToolchain> {
   const plus = toolchain ? [`+${toolchain}`] : [];
-  const version = await exec(['rustc', ...plus, '-vV'], { echo: false });
-  const host = /^host:\s*(\S+)/m.exec(version.stdout)?.[1];
-  if (version.exitCode !== 0 || !host)
+  const version = await exec(['rustc', ...plus, '-vV'], { echo: false }).catch(() => undefined);
+  const host = version?.exitCode === 0 ? /^host:\s*(\S+)/m.exec(version.stdout)?.[1] : undefined;
+  if (!host)
     throw new ActionError(
       'rustc is not on PATH or did not run',
       'binary-source',
@@ -287,7 +287,16 @@ export async function prepareBinary(o: {
   timeoutMs?: number;
 }): Promise<PreparedBinary> {
   if (o.mode === 'docker') return { source: 'docker', reason: 'binary-source: docker' };
-  const plan = planBinarySource(o.mode, o.platforms, await probeToolchain(o.toolchain));
+  let tc: RunnerToolchain;
+  try {
+    tc = await probeToolchain(o.toolchain);
+  } catch (e) {
+    // auto means "the runner if it can": a runner without Rust (a build-only image) is a clear no.
+    if (o.mode === 'auto' && e instanceof ActionError)
+      return { source: 'docker', reason: 'rustc is not on PATH or did not run' };
+    throw e;
+  }
+  const plan = planBinarySource(o.mode, o.platforms, tc);
   if (plan.source === 'docker') return plan;
   const { bin, targetDir } = await crateInfo(o.crateDir);
   const commands = planRunnerBuild(plan.builds, { bin, targetDir, toolchain: o.toolchain });
