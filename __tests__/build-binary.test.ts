@@ -4,15 +4,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ActionError } from '../src/errors';
 import { CommandError } from '../src/exec';
+import { localContext } from '../src/context';
+import { InputReader } from '../src/inputs';
+import { plan, prepare, runPipeline, type PipelineResult } from '../src/pipeline';
+import { parseBuildInputs, planBuild } from '../src/stages/build/plan';
+import { registerSecret, setSink, textSink } from '../src/report/log';
 import {
   crateInfo,
   planBinarySource,
   planRunnerBuild,
   prepareBinary,
-  type PreparedBinary,
   probeToolchain,
   runRunnerBuild,
-  scrubbedEnv,
   type RunnerToolchain,
 } from '../src/stages/build/binary';
 import { startDockerd, type Dockerd } from './support/dockerd';
@@ -116,22 +119,13 @@ describe('binary-source: where the binary is compiled', () => {
     expect(() => planBinarySource('runner', ['linux/riscv64'], plain)).toThrow(/use binary-source: docker/);
   });
 
-  test('the cargo commands are argv with --locked and the triple, linker env for cross, inputs and secrets removed', () => {
-    const env = {
-      PATH: '/usr/bin',
-      INPUT_PASSWORD: 'hunter2',
-      INPUT_IMAGE: 'x',
-      MCP_STAGING_KUBECONFIG: 'k',
-      ACTIONS_RUNTIME_TOKEN: 't',
-      MY_SECRET: 's',
-      HOME: '/root',
-    };
+  test('the cargo commands are argv with --locked and the triple, and the linker env for cross', () => {
     const cmds = planRunnerBuild(
       [
         { platform: 'linux/amd64', arch: 'amd64', triple: X86 },
         { platform: 'linux/arm64', arch: 'arm64', triple: ARM, linker: 'aarch64-linux-gnu-gcc' },
       ],
-      { bin: 'hello-mcp', toolchain: '1.95', env, secretNames: ['MY_SECRET'] },
+      { bin: 'hello-mcp', toolchain: '1.95' },
     );
     expect(cmds.map((c) => c.argv)).toEqual([
       ['cargo', '+1.95', 'build', '--release', '--locked', '--target', X86, '--bin', 'hello-mcp'],
@@ -141,23 +135,33 @@ describe('binary-source: where the binary is compiled', () => {
       [`target/${X86}/release/hello-mcp`, 'target/prebuilt/amd64/hello-mcp'],
       [`target/${ARM}/release/hello-mcp`, 'target/prebuilt/arm64/hello-mcp'],
     ]);
-    for (const c of cmds) {
-      for (const k of [
-        'INPUT_PASSWORD',
-        'INPUT_IMAGE',
-        'MCP_STAGING_KUBECONFIG',
-        'ACTIONS_RUNTIME_TOKEN',
-        'MY_SECRET',
-      ])
-        expect(c.env).toHaveProperty(k, undefined);
-      expect(c.env).not.toHaveProperty('PATH');
-    }
-    expect(cmds[1].env).toMatchObject({
+    // Only additions: exec's toolEnv is what keeps inputs and secrets from cargo (tested below for real).
+    expect(cmds[0].env).toEqual({ CARGO_TERM_COLOR: 'never' });
+    expect(cmds[1].env).toEqual({
+      CARGO_TERM_COLOR: 'never',
       CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER: 'aarch64-linux-gnu-gcc',
       CC_aarch64_unknown_linux_gnu: 'aarch64-linux-gnu-gcc',
     });
-    expect(cmds[0].env).not.toHaveProperty('CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER');
-    expect(scrubbedEnv({ CARGO_HOME: '/c', RUSTFLAGS: '-g' })).toEqual({});
+  });
+
+  test('a runner without rustc: auto falls back to the Dockerfile, runner fails naming binary-source', async () => {
+    const saved = process.env.PATH;
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-rust-'));
+    process.env.PATH = empty;
+    try {
+      const o = { platforms: ['linux/amd64'], crateDir: HELLO, contextDir: empty };
+      expect(await prepareBinary({ ...o, mode: 'auto' })).toEqual({
+        source: 'docker',
+        reason: expect.stringMatching(/^rustc is not on PATH or did not run$/),
+      });
+      await expect(prepareBinary({ ...o, mode: 'runner' })).rejects.toThrow(
+        /^input 'binary-source': rustc is not on PATH or did not run.*binary-source: docker/,
+      );
+      expect(fs.readdirSync(empty)).toEqual([]);
+    } finally {
+      process.env.PATH = saved;
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   test('the binary is the crate’s single bin target and its target dir, as cargo metadata resolves them', async () => {
@@ -176,6 +180,81 @@ describe('binary-source: where the binary is compiled', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('binary-source in the build stage’s inputs and plan', () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'binsrc-parse-'));
+  afterAll(() => fs.rmSync(ws, { recursive: true, force: true }));
+  const local = localContext({}, ws, { ref: 'refs/heads/main' });
+  const parse = (values: Record<string, string>) =>
+    parseBuildInputs(new InputReader((n) => values[n] ?? ''), local, ws, { RUNNER_TEMP: ws });
+  const template = fs.readFileSync(path.join(HELLO, 'Dockerfile'), 'utf8');
+  const seed = 'FROM rust:1.95 AS builder\nCOPY . .\nRUN cargo build --release\nFROM debian:12\n';
+  const IMAGE = { image: 'registry.example.com/acme/hello-mcp' };
+  beforeAll(() => {
+    fs.writeFileSync(path.join(ws, 'Cargo.toml'), '[package]\nname = "hello-mcp"\nversion = "0.1.0"\n');
+    fs.writeFileSync(path.join(ws, 'Dockerfile'), template);
+    fs.writeFileSync(path.join(ws, 'Seed.Dockerfile'), seed);
+  });
+
+  test('the default is docker: the Dockerfile compiles, nothing runs on the runner, no build arg is added', () => {
+    const i = parse(IMAGE);
+    expect(i.binary.source).toBe('docker');
+    const cmds = planBuild(i, local).map((c) => c.argv);
+    expect(cmds.some((a) => a[0] === 'cargo')).toBe(false);
+    expect(cmds.flat()).not.toContain('BINARY_SOURCE=prebuilt');
+  });
+
+  test('runner needs a Dockerfile with the prebuilt stage and buildx: one line naming binary-source, before anything runs', () => {
+    const fails = (values: Record<string, string>, why: RegExp) => {
+      let err: unknown;
+      try {
+        parse({ ...IMAGE, 'binary-source': 'runner', ...values });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ActionError);
+      expect((err as Error).message).toMatch(/^input 'binary-source': /);
+      expect((err as Error).message.split('\n')).toHaveLength(1);
+      expect((err as Error).message).toMatch(why);
+    };
+    fails(
+      { dockerfile: 'Seed.Dockerfile' },
+      /has no `prebuilt` stage.*add the prebuilt stage of templates\/docker\/Dockerfile/,
+    );
+    fails({ builder: 'buildah' }, /not buildah.*binary-source: docker/);
+    // auto settles the same cases as docker, saying why.
+    expect(parse({ ...IMAGE, 'binary-source': 'auto', dockerfile: 'Seed.Dockerfile' }).binary).toEqual({
+      source: 'docker',
+      reason: expect.stringMatching(/^binary-source auto: .*Seed\.Dockerfile has no `prebuilt` stage/),
+    });
+    // A user who picks BINARY_SOURCE themselves keeps it, and gets no second one.
+    const own = parse({
+      ...IMAGE,
+      'binary-source': 'runner',
+      dockerfile: 'Seed.Dockerfile',
+      'build-args': 'BINARY_SOURCE=mine',
+    });
+    const buildx = planBuild(own, local).find((c) => c.argv[0] === 'docker' && c.argv[2] === 'build')!.argv;
+    expect(buildx.filter((a) => a.startsWith('BINARY_SOURCE='))).toEqual(['BINARY_SOURCE=mine']);
+  });
+
+  test('plan lists one cargo command per platform with the toolchain, then buildx with BINARY_SOURCE=prebuilt', () => {
+    const i = parse({
+      ...IMAGE,
+      'binary-source': 'runner',
+      toolchain: '1.95.0',
+      platforms: 'linux/amd64,linux/arm64',
+    });
+    const cmds = planBuild(i, local);
+    expect(cmds.filter((c) => c.argv[0] === 'cargo').map((c) => c.argv)).toEqual([
+      ['cargo', '+1.95.0', 'build', '--release', '--locked', '--target', X86, '--bin', 'hello-mcp'],
+      ['cargo', '+1.95.0', 'build', '--release', '--locked', '--target', ARM, '--bin', 'hello-mcp'],
+    ]);
+    const buildx = cmds.find((c) => c.argv[0] === 'docker' && c.argv[2] === 'build')!.argv;
+    expect(buildx[buildx.indexOf('BINARY_SOURCE=prebuilt') - 1]).toBe('--build-arg');
+    expect(() => parse({ ...IMAGE, toolchain: '1.95; rm' })).toThrow(/^input 'toolchain'/);
   });
 });
 
@@ -203,22 +282,23 @@ describeWith('binary-source on this runner (real rustc and cargo)', missingComma
       );
       await ok('cargo', ['generate-lockfile', '--offline'], { cwd: dir });
       process.env.INPUT_PASSWORD = 'hunter2';
-      process.env.REGISTRY_PASSWORD = 'hunter2';
+      // A variable that holds a value read as a secret input (registered for masking) is kept from tools too.
+      process.env.REGISTRY_PASSWORD = 'S3cret-registry-pw';
+      registerSecret('S3cret-registry-pw');
       const tc = await probeToolchain();
       const plan = planBinarySource('runner', ['linux/amd64'], tc);
       if (plan.source !== 'runner') throw new Error('expected the runner');
-      const cmds = planRunnerBuild(plan.builds, {
-        bin: 'envcheck',
-        env: process.env,
-        secretNames: ['REGISTRY_PASSWORD'],
-      });
+      const cmds = planRunnerBuild(plan.builds, { bin: 'envcheck' });
       await runRunnerBuild({ crateDir: dir, contextDir: dir }, cmds, { timeoutMs: 300_000 });
       expect(
         fs.statSync(path.join(dir, 'target', 'prebuilt', 'amd64', 'envcheck')).mode & 0o111,
       ).toBeTruthy();
-      // And the same build with the variables left in fails, so the check above can fail.
+      // And the same build with the variables handed back fails, so the check above can fail.
       fs.rmSync(path.join(dir, 'target'), { recursive: true, force: true });
-      const leaky = planRunnerBuild(plan.builds, { bin: 'envcheck', env: {} });
+      const leaky = cmds.map((c) => ({
+        ...c,
+        env: { ...c.env, INPUT_PASSWORD: 'hunter2', REGISTRY_PASSWORD: 'S3cret-registry-pw' },
+      }));
       const failed = await runRunnerBuild({ crateDir: dir, contextDir: dir }, leaky, {
         timeoutMs: 300_000,
       }).catch((e: CommandError) => e);
@@ -234,17 +314,18 @@ describeWith('binary-source on this runner (real rustc and cargo)', missingComma
 });
 
 describeWith(
-  'binary-source: runner builds hello-mcp’s image from the runner’s binary (private dockerd, local registry)',
+  'binary-source: runner through the build stage: hello-mcp’s image from the runner’s binary (private dockerd, local registry)',
   missingCommands('dockerd', 'docker', 'docker-registry', 'cargo', 'rustc', 'ldd', 'tar'),
   () => {
     let engine: Dockerd | undefined;
     let reg: Registry | undefined;
     let env: NodeJS.ProcessEnv;
     let work: string;
-    let buildLog = '';
-    let ref = '';
-    let prepared: PreparedBinary | undefined;
+    const logged: string[] = [];
+    let planned: ReturnType<typeof plan>;
+    let result: PipelineResult | undefined;
     const containers: string[] = [];
+    const savedEnv = { ...process.env };
 
     beforeAll(async () => {
       work = fs.mkdtempSync(path.join(os.tmpdir(), 'binsrc-'));
@@ -256,20 +337,11 @@ describeWith(
       [engine, reg] = await Promise.all([startDockerd(), startRegistry()]);
       env = { ...process.env, ...engine.env };
 
-      // The runner side, as the build stage calls it: probe, plan, cargo on the runner, binary into place.
-      // `auto` on this amd64 runner for amd64 picks the runner.
-      prepared = await prepareBinary({
-        mode: 'auto',
-        platforms: ['linux/amd64'],
-        crateDir: ctx,
-        contextDir: ctx,
-        env: process.env,
-        timeoutMs: 600_000,
-      });
-      if (prepared.source !== 'runner') throw new Error(`expected the runner: ${prepared.reason}`);
-
+      // The runtime base from this host's libraries, taken from a Rust binary of the same toolchain (cargo's
+      // own): the binary the stage builds links the same ones, and does not exist yet.
       const base = 'local/distroless-cc-standin:binsrc';
-      await importRuntimeBase(path.join(ctx, prepared.binaries[0]), work, env, base);
+      const cargoBin = (await ok('rustup', ['which', 'cargo']).catch(() => '')).trim() || 'cargo';
+      await importRuntimeBase(fs.realpathSync(cargoBin), work, env, base);
       // The Dockerfile as committed, less the `# syntax=` line (its frontend image cannot be pulled here).
       const dockerfile = path.join(work, 'Dockerfile');
       fs.writeFileSync(
@@ -277,58 +349,70 @@ describeWith(
         fs.readFileSync(path.join(ctx, 'Dockerfile'), 'utf8').replace(/^# syntax=docker\/dockerfile:1\n/, ''),
       );
       fs.copyFileSync(path.join(ctx, '.dockerignore'), `${dockerfile}.dockerignore`);
-      const image = `${reg.host}/acme/hello-mcp`;
-      const r = await run(
-        'docker',
-        [
-          'buildx',
-          'build',
-          '--progress',
-          'plain',
-          '--platform',
-          'linux/amd64',
-          '-f',
-          dockerfile,
-          ...prepared.buildArgs.flatMap((a) => ['--build-arg', a]),
-          '--build-arg',
-          `RUNTIME_IMAGE=${base}`,
-          '--metadata-file',
-          path.join(work, 'metadata.json'),
-          '--push',
-          '-t',
-          `${image}:runner`,
-          ctx,
-        ],
-        { env, timeoutMs: 300_000 },
+
+      Object.assign(process.env, engine.env, { RUNNER_TEMP: path.join(work, 'runner-temp') });
+      setSink(textSink((l) => logged.push(l)));
+      const inputs: Record<string, string> = {
+        stages: 'build',
+        'binary-source': 'runner',
+        image: `${reg.host}/acme/hello-mcp`,
+        tags: 'type=raw,value=runner',
+        platforms: 'linux/amd64',
+        dockerfile,
+        'build-args': `RUNTIME_IMAGE=${base}`,
+        provenance: 'false',
+        qemu: 'false',
+      };
+      const prepared = await prepare(
+        new InputReader((n) => inputs[n] ?? ''),
+        localContext({}, ctx, { ref: 'refs/heads/main', sha: '0123456789abcdef0123456789abcdef01234567' }),
       );
-      buildLog = r.stderr;
-      if (r.code !== 0) throw new Error(`docker buildx build failed:\n${r.stderr}\n${engine.logTail()}`);
-      const digest = JSON.parse(fs.readFileSync(path.join(work, 'metadata.json'), 'utf8'))[
-        'containerimage.digest'
-      ];
-      ref = `${image}@${digest}`;
+      planned = plan(prepared);
+      result = await runPipeline(prepared);
+      if (result.failure) throw new Error(`${result.failure}\n${logged.join('\n')}\n${engine.logTail()}`);
     }, 900_000);
 
     afterAll(async () => {
+      setSink(textSink());
+      process.env = savedEnv;
       for (const c of containers) await run('docker', ['rm', '-f', c], { env });
       await Promise.all([engine?.stop(), reg?.stop()]);
       if (work) fs.rmSync(work, { recursive: true, force: true });
     }, 120_000);
 
-    test('the image took the runner’s binary through the prebuilt stage; nothing was compiled in Docker', () => {
-      expect(prepared).toEqual({
-        source: 'runner',
-        buildArgs: ['BINARY_SOURCE=prebuilt'],
-        binaries: ['target/prebuilt/amd64/hello-mcp'],
-      });
-      expect(buildLog).toContain(
-        '[prebuilt 1/1] COPY --chmod=0755 target/prebuilt/amd64/hello-mcp /hello-mcp',
+    test('plan shows the chosen source and the cargo command, and buildx selecting the prebuilt stage', () => {
+      const [{ plan: build }] = planned;
+      expect(build.values['binary-source']).toBe('runner');
+      const argvs = build.commands.map((c) => c.argv);
+      expect(argvs[0]).toEqual([
+        'cargo',
+        'build',
+        '--release',
+        '--locked',
+        '--target',
+        X86,
+        '--bin',
+        'hello-mcp',
+      ]);
+      const buildx = argvs.find((a) => a[0] === 'docker' && a[2] === 'build')!;
+      expect(buildx.join(' ')).toContain('--build-arg BINARY_SOURCE=prebuilt');
+    });
+
+    test('the stage compiled on the runner and the image took that binary through the prebuilt stage', () => {
+      const text = logged.join('\n');
+      expect(text).toContain(`$ cargo build --release --locked --target ${X86} --bin hello-mcp`);
+      expect(text).toMatch(
+        /binary: compiled on the runner in [\d.]+ s \(target\/prebuilt\/amd64\/hello-mcp\)/,
       );
-      expect(buildLog).not.toMatch(/\[builder|cargo build/);
+      expect(text).toContain('[prebuilt 1/1] COPY --chmod=0755 target/prebuilt/amd64/hello-mcp /hello-mcp');
+      expect(text).not.toMatch(/\[builder/);
+      expect(result!.summary.toText()).toMatch(/Binary.*runner, cargo build --release in [\d.]+ s/);
     });
 
     test('the pushed image (by digest, from the registry) runs and answers --health-check', async () => {
-      expect(ref).toMatch(/@sha256:[0-9a-f]{64}$/);
+      const ref = result!.outputs['image-ref'];
+      expect(ref).toMatch(new RegExp(`^${reg!.host}/acme/hello-mcp@sha256:[0-9a-f]{64}$`));
+      expect((await reg!.manifest('acme/hello-mcp', 'runner')).digest).toBe(result!.outputs.digest);
       await ok('docker', ['pull', ref], { env, timeoutMs: 120_000 });
       const name = `binsrc-${process.pid}`;
       containers.push(name);

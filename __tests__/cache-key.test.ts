@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { rustCacheKey, type RustCacheKeyParts } from '../src/cache-key';
+import { INPUTS } from '../src/inputs';
 import { describeWith, missingCommands } from './support/skip';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -133,18 +134,19 @@ describeWith(
     afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
     test.each([
-      ['gates', 'dev', undefined],
-      ['build', 'release', { purpose: 'gates', profile: 'dev' }],
+      ['gates', 'gates', 'dev', undefined],
+      ['build', 'build', 'release', { purpose: 'gates', profile: 'dev' }],
+      ['build-platform', 'build', 'release', { purpose: 'gates', profile: 'dev' }],
     ] as const)(
       'the %s job computes the key of src/cache-key.ts, also after Cargo.lock changes',
-      (job, profile, sharedWith) => {
+      (job, purpose, profile, sharedWith) => {
         const step = stepsOf(job).find((s) => s.id === 'rust-cache-key')!;
-        expect(step.env).toMatchObject({ PURPOSE: job, PROFILE: profile });
+        expect(step.env).toMatchObject({ PURPOSE: purpose, PROFILE: profile });
         const crate = path.join(work, job);
         fs.cpSync(path.join(ROOT, 'examples', 'hello-mcp'), crate, { recursive: true });
         const expected = (lockFile: string) =>
           rustCacheKey({
-            purpose: job,
+            purpose,
             profile,
             os: 'Linux',
             rustcVersion: version,
@@ -214,8 +216,39 @@ describeWith(
           'target/debug/.fingerprint/dep-lib-HASH',
         ]),
       );
-      // The same prune runs before the build job saves.
-      expect(stepsOf('build').find((s) => s.name === prune.name)?.run).toBe(prune.run);
+      // The same prune runs before the build jobs save (one job, or each platform's by-digest job).
+      for (const job of ['build', 'build-platform'])
+        expect(stepsOf(job).find((s) => s.name === prune.name)?.run).toBe(prune.run);
     }, 120_000);
   },
 );
+
+describe('binary-source in the reusable workflow', () => {
+  type FullStep = Step & { if?: string; uses?: string; with?: Record<string, string> };
+  const steps = (job: string) => stepsOf(job) as FullStep[];
+  const cacheSteps = (job: string) =>
+    steps(job).filter(
+      (s) =>
+        s.id === 'rust-cache-key' || /actions\/cache\//.test(s.uses ?? '') || s.name?.startsWith('Prune'),
+    );
+
+  test('is a workflow input with the action’s default, passed to both build jobs with the toolchain', () => {
+    expect(workflow.on.workflow_call.inputs['binary-source'].default).toBe(INPUTS['binary-source'].default);
+    for (const job of ['build', 'build-platform']) {
+      const build = steps(job).find((s) => s.uses === './.mcp-deploy-action/build')!;
+      expect(build.with).toMatchObject({
+        'binary-source': '${{ inputs.binary-source }}',
+        toolchain: '${{ inputs.toolchain }}',
+      });
+    }
+  });
+
+  test('the build jobs restore and save the Rust cache only when the runner may compile (not for docker)', () => {
+    for (const job of ['build', 'build-platform']) {
+      expect(cacheSteps(job)).toHaveLength(4);
+      for (const s of cacheSteps(job)) expect(s.if).toMatch(/^inputs\.binary-source != 'docker'/);
+    }
+    // The gates always compile on the runner.
+    expect(cacheSteps('gates').filter((s) => s.if?.includes('binary-source'))).toEqual([]);
+  });
+});

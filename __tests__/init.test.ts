@@ -126,6 +126,9 @@ describe('mcp-deploy init on a fresh repository (the CLI bundle)', () => {
     expect(kustomization).toContain('ghcr.io/acme/weather-mcp');
     expect(fs.existsSync(path.join(dir, '.dockerignore'))).toBe(true);
     expect(first.stdout).toMatch(/Next steps:/);
+    // Where CI compiles the binary, and how to change it, is one of the next steps.
+    expect(first.stdout).toMatch(/binary-source: docker, the default\)\. With\s+binary-source: runner/);
+    expect(dockerfile).toMatch(/^FROM scratch AS prebuilt$/m);
 
     const before = fs.readFileSync(path.join(dir, 'Dockerfile'));
     fs.appendFileSync(path.join(dir, 'deploy/k8s/base/service.yaml'), '# my change\n');

@@ -60,7 +60,7 @@ export const INPUTS = {
     description: 'Directory of the crate (the one with Cargo.toml), relative to the repository root.',
   },
   toolchain: {
-    stages: ['gates'],
+    stages: ['gates', 'build'],
     kind: 'string',
     default: '',
     description:
@@ -263,6 +263,14 @@ export const INPUTS = {
     default: 'auto',
     description:
       'Set up QEMU (tonistiigi/binfmt) for platforms the runner cannot run; auto does it only for those, true for every foreign one, false never (fine when the Dockerfile RUNs nothing).',
+  },
+  'binary-source': {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: ['docker', 'runner', 'auto'],
+    default: 'docker',
+    description:
+      "Where the release binary is compiled: docker (the Dockerfile's builder stage), runner (`cargo build --release --locked --target <triple>` here, with the runner's cached target/, copied in through the Dockerfile's `prebuilt` stage), or auto (runner when this runner can build every platform and the Dockerfile has a `prebuilt` stage, else docker). See docs/rust-builds.md.",
   },
   'registry-insecure': {
     stages: ['build', 'scan'],

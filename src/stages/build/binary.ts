@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
 import { exec, execOk } from '../../exec';
+import { INPUTS } from '../../inputs';
 
 /**
  * `binary-source`: where the image's binary is compiled.
@@ -10,7 +11,7 @@ import { exec, execOk } from '../../exec';
  *           the image takes the binary through the Dockerfile's `prebuilt` stage.
  *   auto    runner when the runner can build every requested platform, else docker.
  */
-export const BINARY_SOURCES = ['docker', 'runner', 'auto'] as const;
+export const BINARY_SOURCES = INPUTS['binary-source'].allowed;
 export type BinarySource = (typeof BINARY_SOURCES)[number];
 
 /** Where the runner's binaries go in the build context: the `prebuilt` stage's default `BINARY`. */
@@ -133,22 +134,9 @@ export async function crateInfo(crateDir: string): Promise<{ bin: string; target
   return { bin: bins[0], targetDir: meta.target_directory };
 }
 
-/** Child environment without the action's inputs and secrets: cargo runs build scripts from dependencies. */
-export function scrubbedEnv(env: NodeJS.ProcessEnv, secretNames: string[] = []): Record<string, undefined> {
-  const drop = Object.keys(env).filter(
-    (k) =>
-      k.startsWith('INPUT_') ||
-      secretNames.includes(k) ||
-      /^(ACTIONS_(RUNTIME|ID_TOKEN_REQUEST)_|GITHUB_TOKEN$|CI_JOB_TOKEN$|MCP_.*(PASSWORD|TOKEN|KUBECONFIG|HEADERS))/.test(
-        k,
-      ),
-  );
-  return Object.fromEntries(drop.map((k) => [k, undefined]));
-}
-
 export interface RunnerBuildCommand {
   argv: string[];
-  env: Record<string, string | undefined>;
+  env: Record<string, string>;
   /** Where cargo leaves the binary (relative to the crate, or absolute). */
   from: string;
   /** Where the `prebuilt` stage expects it, relative to the build context. */
@@ -158,20 +146,13 @@ export interface RunnerBuildCommand {
 /** The cargo commands for each platform (argv only), and where each binary goes in the build context. */
 export function planRunnerBuild(
   builds: PlatformBuild[],
-  opts: {
-    bin: string;
-    toolchain?: string;
-    env: NodeJS.ProcessEnv;
-    secretNames?: string[];
-    targetDir?: string;
-  },
+  opts: { bin: string; toolchain?: string; targetDir?: string },
 ): RunnerBuildCommand[] {
   const targetDir = opts.targetDir ?? 'target';
   return builds.map((b) => {
-    const env: Record<string, string | undefined> = {
-      ...scrubbedEnv(opts.env, opts.secretNames),
-      CARGO_TERM_COLOR: 'never',
-    };
+    // Only what cargo needs on top of what exec gives every tool: toolEnv (src/exec.ts) already keeps the
+    // action's inputs, secrets and runner credentials from cargo, whose build scripts come from dependencies.
+    const env: Record<string, string> = { CARGO_TERM_COLOR: 'never' };
     if (b.linker) {
       const upper = b.triple.toUpperCase().replace(/-/g, '_');
       env[`CARGO_TARGET_${upper}_LINKER`] = b.linker;
@@ -199,6 +180,36 @@ export function planRunnerBuild(
 /** Build args that make the Dockerfile take the runner's binaries (its `BINARY` default names their place). */
 export const PREBUILT_BUILD_ARGS = ['BINARY_SOURCE=prebuilt'];
 
+/** `build-args` plus the prebuilt selection, unless the user already chose a BINARY_SOURCE. */
+export function withPrebuiltArgs(buildArgs: string[]): string[] {
+  return buildArgs.some((a) => a.startsWith('BINARY_SOURCE='))
+    ? buildArgs
+    : [...buildArgs, ...PREBUILT_BUILD_ARGS];
+}
+
+/**
+ * Whether a Dockerfile can take the runner's binary: a `prebuilt` stage selected by `ARG BINARY_SOURCE`, as the
+ * template has. Without it the build arg would be ignored and Docker would compile again.
+ */
+export function takesPrebuilt(dockerfile: string): boolean {
+  return (
+    /^\s*FROM\s+\S+(?:\s+\S+)*\s+AS\s+prebuilt\s*$/im.test(dockerfile) &&
+    /^\s*ARG\s+BINARY_SOURCE\b/m.test(dockerfile)
+  );
+}
+
+/** The platforms' cargo commands as `mcp-deploy plan` shows them (no probe: a foreign one's linker is found at run). */
+export function plannedRunnerBuild(
+  platforms: string[],
+  bin: string,
+  toolchain?: string,
+): RunnerBuildCommand[] {
+  const builds = platforms
+    .filter((p) => PLATFORMS[p])
+    .map((p) => ({ platform: p, arch: PLATFORMS[p].arch, triple: PLATFORMS[p].triple }));
+  return planRunnerBuild(builds, { bin, toolchain });
+}
+
 /** Runs the planned cargo builds in the crate and puts each binary where the `prebuilt` stage copies it from. */
 export async function runRunnerBuild(
   dirs: { crateDir: string; contextDir: string },
@@ -218,9 +229,9 @@ export async function runRunnerBuild(
 /** What this runner can compile for: `rustc -vV`, installed targets, cross C compilers on PATH. */
 export async function probeToolchain(toolchain?: string): Promise<RunnerToolchain> {
   const plus = toolchain ? [`+${toolchain}`] : [];
-  const version = await exec(['rustc', ...plus, '-vV'], { echo: false });
-  const host = /^host:\s*(\S+)/m.exec(version.stdout)?.[1];
-  if (version.exitCode !== 0 || !host)
+  const version = await exec(['rustc', ...plus, '-vV'], { echo: false }).catch(() => undefined);
+  const host = version?.exitCode === 0 ? /^host:\s*(\S+)/m.exec(version.stdout)?.[1] : undefined;
+  if (!host)
     throw new ActionError(
       'rustc is not on PATH or did not run',
       'binary-source',
@@ -273,15 +284,22 @@ export async function prepareBinary(o: {
   crateDir: string;
   contextDir: string;
   toolchain?: string;
-  env: NodeJS.ProcessEnv;
-  secretNames?: string[];
   timeoutMs?: number;
 }): Promise<PreparedBinary> {
   if (o.mode === 'docker') return { source: 'docker', reason: 'binary-source: docker' };
-  const plan = planBinarySource(o.mode, o.platforms, await probeToolchain(o.toolchain));
+  let tc: RunnerToolchain;
+  try {
+    tc = await probeToolchain(o.toolchain);
+  } catch (e) {
+    // auto means "the runner if it can": a runner without Rust (a build-only image) is a clear no.
+    if (o.mode === 'auto' && e instanceof ActionError)
+      return { source: 'docker', reason: 'rustc is not on PATH or did not run' };
+    throw e;
+  }
+  const plan = planBinarySource(o.mode, o.platforms, tc);
   if (plan.source === 'docker') return plan;
   const { bin, targetDir } = await crateInfo(o.crateDir);
-  const commands = planRunnerBuild(plan.builds, { ...o, bin, targetDir });
+  const commands = planRunnerBuild(plan.builds, { bin, targetDir, toolchain: o.toolchain });
   await runRunnerBuild(o, commands, { timeoutMs: o.timeoutMs });
   return { source: 'runner', buildArgs: PREBUILT_BUILD_ARGS, binaries: commands.map((c) => c.to) };
 }

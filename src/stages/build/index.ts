@@ -16,6 +16,14 @@ export const build: Stage<BuildInputs> = {
         platforms: i.platforms.join(', '),
         'build-mode': `${i.builder} ${i.mode}`,
         push: String(i.push),
+        ...(i.builder === 'buildx' && i.mode !== 'merge'
+          ? {
+              'binary-source':
+                i.binary.source === 'auto'
+                  ? `auto (runner when it can build ${i.platforms.join(', ')}, else the Dockerfile)`
+                  : `${i.binary.source}${i.binary.reason.startsWith('binary-source auto') ? ` (${i.binary.reason})` : ''}`,
+            }
+          : {}),
         labels: Object.entries(t.labels)
           .map(([k, v]) => `${k}=${v}`)
           .join(', '),

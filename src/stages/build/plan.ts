@@ -9,6 +9,7 @@ import { isLoopback, isRepository, registryOf } from '../../oci';
 import { closest } from '../../text';
 import { runsOnTarget } from './dockerfile';
 import type { PlannedCommand } from '../stage';
+import { plannedRunnerBuild, takesPrebuilt, withPrebuiltArgs, type BinarySource } from './binary';
 import {
   computeTags,
   DEFAULT_TAG_RULES,
@@ -47,6 +48,14 @@ export interface BuildInputs {
   target: string;
   buildArgs: string[];
   buildSecrets: { id: string; value: string }[];
+  /**
+   * binary-source, with `auto` already settled as docker when that does not depend on the runner (buildah, a
+   * merge, a Dockerfile without a `prebuilt` stage); `reason` says why in one line.
+   */
+  binary: { source: BinarySource; reason: string };
+  /** The image's binary as Cargo.toml names it, for the cargo command `mcp-deploy plan` shows. */
+  bin: string;
+  toolchain: string;
   push: boolean;
   provenance: string;
   sbom: boolean;
@@ -109,6 +118,41 @@ function defaultImage(ctx: RunContext, env: Env): string | undefined {
 export function cargoPackage(toml: string): LabelSource {
   const pkg = readManifest(toml).package ?? {};
   return { title: str(pkg.name), description: str(pkg.description), licenses: str(pkg.license) };
+}
+
+/** The binary target cargo builds: the only [[bin]], else the package (cargo metadata decides at run). */
+function manifestBin(toml: string): string {
+  const m = readManifest(toml);
+  const bins = (m.bin ?? []).map((b) => str(b.name)).filter((n): n is string => !!n);
+  return bins.length === 1 ? bins[0] : (str(m.package?.name) ?? '');
+}
+
+/** binary-source as far as it is decided without the runner; `runner` that cannot work here fails now. */
+function binarySource(
+  mode: BinarySource,
+  builder: string,
+  buildMode: string,
+  dockerfile: string,
+  buildArgs: string[],
+): BuildInputs['binary'] {
+  if (mode === 'docker') return { source: 'docker', reason: 'binary-source: docker' };
+  if (buildMode === 'merge') return { source: 'docker', reason: 'build-mode merge builds nothing' };
+  const fail = (why: string, fix: string) => {
+    if (mode === 'auto') return { source: 'docker' as const, reason: `binary-source auto: ${why}` };
+    throw new ActionError(why, 'binary-source', fix);
+  };
+  if (builder !== 'buildx')
+    return fail(
+      `the runner's binary goes to buildx only, not ${builder}`,
+      'use binary-source: docker with buildah',
+    );
+  const userChose = buildArgs.some((a) => a.startsWith('BINARY_SOURCE='));
+  if (!userChose && !takesPrebuilt(fs.readFileSync(dockerfile, 'utf8')))
+    return fail(
+      `${dockerfile} has no \`prebuilt\` stage selected by ARG BINARY_SOURCE, so Docker would compile again`,
+      'add the prebuilt stage of templates/docker/Dockerfile (docs/rust-builds.md), or use binary-source: docker',
+    );
+  return { source: mode, reason: '' };
 }
 
 function keyValues(lines: string[], input: string): Record<string, string> {
@@ -244,6 +288,11 @@ export function parseBuildInputs(
     );
 
   const cargoToml = path.join(cwd, 'Cargo.toml');
+  const manifest = fs.existsSync(cargoToml) ? fs.readFileSync(cargoToml, 'utf8') : '';
+  const toolchain = r.string('toolchain');
+  if (toolchain && !/^[\w.-]+$/.test(toolchain))
+    throw new ActionError(`'${toolchain}' is not a toolchain name`, 'toolchain', 'use e.g. stable or 1.95.0');
+  const binary = binarySource(r.oneOf('binary-source'), builder, mode, file, buildArgs);
   const insecure = r.oneOf('registry-insecure', TRISTATE);
   return {
     builder,
@@ -256,13 +305,16 @@ export function parseBuildInputs(
     defaultTags: !tagLines.length,
     flavor: parseFlavor(r.list('flavor')),
     extraLabels: keyValues(r.lines('labels'), 'labels'),
-    labelSource: fs.existsSync(cargoToml) ? cargoPackage(fs.readFileSync(cargoToml, 'utf8')) : {},
+    labelSource: manifest ? cargoPackage(manifest) : {},
     context,
     file,
     platforms,
     target,
     buildArgs,
     buildSecrets,
+    binary,
+    bin: manifest ? manifestBin(manifest) : '',
+    toolchain,
     push,
     provenance,
     sbom: r.bool('sbom'),
@@ -538,6 +590,15 @@ export function planBuild(
     return cmds;
   }
   if (i.mode === 'merge') return [...cmds, ...mergeCommands(i, t).map((argv) => ({ argv }))];
+  if (i.binary.source !== 'docker') {
+    const why =
+      i.binary.source === 'runner'
+        ? 'binary-source runner: the image takes this binary through the prebuilt stage'
+        : 'binary-source auto: when the runner can build every platform (else Docker compiles, without BINARY_SOURCE=prebuilt)';
+    for (const c of plannedRunnerBuild(i.platforms, i.bin || '<bin>', i.toolchain || undefined))
+      cmds.push({ argv: c.argv, why: `${why}; copied to ${c.to}` });
+    i = { ...i, buildArgs: withPrebuiltArgs(i.buildArgs) };
+  }
   const d = decide(i, facts, ctx);
   if (d.emulate.length)
     cmds.push({ argv: binfmtCommand(d.emulate), why: `emulate ${d.emulate.join(', ')} (not native here)` });

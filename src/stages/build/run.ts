@@ -9,6 +9,7 @@ import { exec, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
 import type { StageEnv, StageResult } from '../stage';
+import { prepareBinary, withPrebuiltArgs } from './binary';
 import {
   binfmtArchs,
   binfmtEntryUsable,
@@ -290,6 +291,33 @@ async function buildah(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan
   };
 }
 
+/**
+ * binary-source: compiles the image's binary on the runner before buildx when asked (or when auto finds the
+ * runner can), and returns the inputs buildx builds with and the summary's line on where the binary came from.
+ */
+async function binary(i: BuildInputs, env: StageEnv): Promise<{ i: BuildInputs; row: string }> {
+  const docker = (reason: string) => {
+    log.info(`binary: compiled by the Dockerfile (${reason})`);
+    return { i, row: `Dockerfile (${reason})` };
+  };
+  if (i.binary.source === 'docker') return docker(i.binary.reason);
+  const started = Date.now();
+  const p = await prepareBinary({
+    mode: i.binary.source,
+    platforms: i.platforms,
+    crateDir: env.cwd,
+    contextDir: i.context,
+    toolchain: i.toolchain || undefined,
+  });
+  if (p.source === 'docker') return docker(`binary-source ${i.binary.source}: ${p.reason}`);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  log.info(`binary: compiled on the runner in ${secs} s (${p.binaries.join(', ')})`);
+  return {
+    i: { ...i, buildArgs: withPrebuiltArgs(i.buildArgs) },
+    row: `runner, cargo build --release in ${secs} s`,
+  };
+}
+
 export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResult> {
   const started = Date.now();
   const t = planTags(i, env.ctx);
@@ -308,10 +336,13 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
 
   let built: Built;
   let decisions: Decisions | undefined;
+  let binaryRow: string | undefined;
   if (i.builder === 'buildah') built = await buildah(i, env, tools, t);
   else if (i.mode === 'merge') built = await merge(i, tools, t);
   else {
-    const b = await buildx(i, env, tools, t);
+    const prepared = await binary(i, env);
+    binaryRow = prepared.row;
+    const b = await buildx(prepared.i, env, tools, t);
     decisions = b.d;
     built = b;
   }
@@ -323,20 +354,23 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
   const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
   const ms = Date.now() - started;
 
-  const summary = new Summary().heading('Build').table(
-    ['What', 'Value'],
-    [
-      ['Image', `\`${i.image}\``],
-      ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
-      ['Platforms', built.platforms.join(', ')],
-      ['Tags', tagsOut.length ? tagsOut.map((r) => `\`${r}\``).join('<br>') : '(by digest only)'],
+  const summary = new Summary()
+    .heading('Build')
+    .table(
+      ['What', 'Value'],
       [
-        'Mode',
-        `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
+        ['Image', `\`${i.image}\``],
+        ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
+        ['Platforms', built.platforms.join(', ')],
+        ['Tags', tagsOut.length ? tagsOut.map((r) => `\`${r}\``).join('<br>') : '(by digest only)'],
+        [
+          'Mode',
+          `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
+        ],
+        ...(binaryRow ? [['Binary', binaryRow]] : []),
+        ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
       ],
-      ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
-    ],
-  );
+    );
   summary.details('OCI labels', labels.join('\n'));
   log.info(`built ${i.image}${built.digest ? `@${built.digest}` : ''} for ${built.platforms.join(', ')}`);
 
