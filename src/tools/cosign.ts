@@ -118,8 +118,19 @@ function withoutSecrets(env: NodeJS.ProcessEnv): Record<string, string | undefin
 }
 
 /**
+ * What keyless cosign needs to get the job's OIDC token: GitHub's token request address and token, or
+ * GitLab's id_tokens variable. exec keeps them from every other tool.
+ */
+export const OIDC_ENV = [
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'SIGSTORE_ID_TOKEN',
+];
+
+/**
  * The environment changes for the signing child. In key mode COSIGN_PASSWORD is always set, empty for a key
- * without one: without it cosign asks on the terminal, and a job has none.
+ * without one: without it cosign asks on the terminal, and a job has none. In keyless mode it gets the
+ * OIDC variables, and only then.
  */
 export function signEnv(
   p: SignPlan,
@@ -127,7 +138,14 @@ export function signEnv(
   extra: Record<string, string | undefined> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Record<string, string | undefined> {
-  return { ...withoutSecrets(env), ...extra, ...(p.mode === 'key' ? { COSIGN_PASSWORD: password } : {}) };
+  const oidc =
+    p.mode === 'keyless' ? Object.fromEntries(OIDC_ENV.filter((k) => env[k]).map((k) => [k, env[k]])) : {};
+  return {
+    ...withoutSecrets(env),
+    ...oidc,
+    ...extra,
+    ...(p.mode === 'key' ? { COSIGN_PASSWORD: password } : {}),
+  };
 }
 
 export function verifyEnv(

@@ -16,6 +16,10 @@ export const build: Stage<BuildInputs> = {
         platforms: i.platforms.join(', '),
         'build-mode': `${i.builder} ${i.mode}`,
         push: String(i.push),
+        sign:
+          i.sign.mode === 'off' || i.mode === 'by-digest'
+            ? `off${i.sign.note ? ` (${i.sign.note})` : i.mode === 'by-digest' ? ' (merge signs the index)' : ''}`
+            : `${i.sign.mode}${i.sign.transparencyLog ? ', transparency log' : ', no transparency log'}`,
         labels: Object.entries(t.labels)
           .map(([k, v]) => `${k}=${v}`)
           .join(', '),

@@ -6,6 +6,8 @@ import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { isLoopback, isRepository, registryOf } from '../../oci';
+import { resolveSign, type SignSettings } from '../../signing';
+import { readToolsMirror } from '../../tools';
 import type { PlannedCommand } from '../stage';
 import {
   computeTags,
@@ -54,6 +56,10 @@ export interface BuildInputs {
   qemu: (typeof TRISTATE)[number];
   insecure: boolean;
   retries: number;
+  /** What the pushed digest is signed with; decided here so a setting that cannot work fails before any push. */
+  sign: SignSettings;
+  /** Where cosign is downloaded from when it is not installed. */
+  toolsMirror: string;
   /** Where the metadata file, the digest file and the private docker config go. */
   tempDir: string;
   /** Fixed at parse time so plan and run compute the same labels. */
@@ -242,6 +248,17 @@ export function parseBuildInputs(
     qemu: r.oneOf('qemu', TRISTATE),
     insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
     retries: r.int('push-retries'),
+    sign: resolveSign(
+      {
+        sign: r.oneOf('sign'),
+        'transparency-log': String(r.bool('transparency-log')),
+        'cosign-private-key': r.secret('cosign-private-key'),
+        'cosign-password': r.secret('cosign-password'),
+      },
+      ctx,
+      env,
+    ),
+    toolsMirror: readToolsMirror(r),
     tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
     now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
   };

@@ -11,6 +11,7 @@ import { secs } from '../../text';
 import { writeKubeconfig } from '../../tools/kubeconfig';
 import { ensureTool } from '../../tools';
 import { runLint } from '../../lint';
+import { checkProvenance, verifyImage, type ProvenanceCheck, type Verified } from '../../signing';
 import type { StageEnv, StageResult } from '../stage';
 import { startGithubDeployment, type DeploymentRecord } from './github';
 import { pinImages, readManifestDir } from './manifests';
@@ -250,6 +251,30 @@ async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: 
   return { list: rendered.list, targets };
 }
 
+/**
+ * The digest must carry the signature, and name the source, that deploy accepts. Runs before the first
+ * request to the cluster, so a refused image changes nothing there.
+ */
+async function checkImage(
+  i: DeployInputs,
+  ref: string,
+  env: StageEnv,
+): Promise<{ verified?: Verified; provenance?: ProvenanceCheck }> {
+  const refInput = i.imageRef ? 'image-ref' : 'image';
+  const verified =
+    i.verify.mode === 'off'
+      ? undefined
+      : await verifyImage(i.verify, {
+          ref,
+          refInput,
+          plainHttp: i.registryInsecure,
+          tempDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-deploy'),
+          install: { mirror: i.toolsMirror },
+        });
+  const provenance = i.requireProvenance ? await checkProvenance(ref, env.ctx, { refInput }) : undefined;
+  return { verified, provenance };
+}
+
 export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageResult> {
   const ref = checkDigestRef(subjectImage(env, i.imageRef) ?? '');
   // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
@@ -265,6 +290,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       outputs: { 'rolled-back': 'false' },
       failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
     };
+  const checked = await checkImage(i, ref, env);
   const k = await connect(i, bin);
   const cause = changeCause(env.ctx, ref);
 
@@ -395,7 +421,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
     headline: failed.length
       ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons[0]}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
       : `${targets.length} deployment${targets.length === 1 ? '' : 's'} on ${shortImage(ref)}`,
-    summary: deploySummary(i, ref, targets, gh).append(lint.summary),
+    summary: deploySummary(i, ref, targets, gh).append(checksSummary(checked)).append(lint.summary),
     outputs: {
       revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
       'previous-revision': perTarget((t) => t.before?.revision),
@@ -478,6 +504,21 @@ function diagnosticsText(d: Diagnostics): string {
     .table(['Time', 'Type', 'Reason', 'Object', 'Message'], eventTable(d.events));
   for (const l of d.logs) s.details(`last log lines of ${l.title}`, l.text);
   return s.toText();
+}
+
+/** What the signature and provenance checks found, for the summary; empty when neither ran. */
+function checksSummary(c: { verified?: Verified; provenance?: ProvenanceCheck }): Summary {
+  const s = new Summary();
+  const a = c.verified?.signatures[0]?.annotations;
+  if (c.verified)
+    s.text(
+      `Signature verified (${c.verified.signatures.length})${a?.commit ? `: signed for ${a.repository || '?'}@${a.commit}` : ''}`,
+    );
+  if (c.provenance)
+    s.text(
+      `Provenance: built from ${c.provenance.source}@${c.provenance.revision} (${c.provenance.platforms.join(', ')})`,
+    );
+  return s;
 }
 
 function deploySummary(i: DeployInputs, ref: string, targets: Target[], gh?: DeploymentRecord): Summary {
