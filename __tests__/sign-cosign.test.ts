@@ -212,7 +212,7 @@ describeWith(
       ).toEqual([]);
     });
 
-    test('the build stage with a wrong cosign-password fails in one line naming it, and prints no secret', () => {
+    test('the build stage with a wrong cosign-password fails in one line naming it before pushing, and prints no secret', async () => {
       const r = buildStage(`${reg.host}/acme/wrongpw`, {
         ...signKeyInputs(`${PASSWORD}-wrong`),
         platforms: 'linux/amd64',
@@ -225,6 +225,9 @@ describeWith(
       expect(r.outputs.signature ?? '').toBe('');
       const everything = readable(r);
       for (const secret of secretsOf(`${PASSWORD}-wrong`)) expect(everything).not.toContain(secret);
+      // The key was tried before the build: nothing was built or pushed.
+      expect(r.stdout).not.toContain('docker buildx build');
+      expect((await reg.fetch('/v2/acme/wrongpw/tags/list')).status).toBe(404);
     }, 120_000);
 
     test('key signing of the index: the signature is in the registry and `cosign verify` accepts it', async () => {

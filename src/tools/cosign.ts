@@ -79,6 +79,11 @@ export function signArgv(cosign: string, p: SignPlan): string[] {
   ];
 }
 
+/** Decrypts the private key and prints its public half: proves key and password before anything is pushed. */
+export function publicKeyArgv(cosign: string, keyFile: string): string[] {
+  return [cosign, 'public-key', '--key', keyFile];
+}
+
 export function verifyArgv(cosign: string, p: VerifyPlan): string[] {
   const who =
     p.mode === 'key'

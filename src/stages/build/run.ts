@@ -8,7 +8,7 @@ import { registryPolicy, retry } from '../../retry';
 import { exec, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
-import { signImage, type Signed } from '../../signing';
+import { checkSigningKey, signImage, type Signed } from '../../signing';
 import type { StageEnv, StageResult } from '../stage';
 import {
   binfmtArchs,
@@ -305,6 +305,9 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
     );
   fs.rmSync(i.tempDir, { recursive: true, force: true });
   fs.mkdirSync(i.tempDir, { recursive: true, mode: 0o700 });
+
+  if (i.sign.mode === 'key' && i.push && i.mode !== 'by-digest')
+    await checkSigningKey(i.sign, { tempDir: i.tempDir, install: { mirror: i.toolsMirror } });
 
   const tools: ToolEnv = {};
   for (const s of i.buildSecrets) tools[secretEnv(s.id)] = s.value;
