@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { quote } from '../src/exec';
 import { ROOT } from './support/action';
 import { describeWith, missingCommands } from './support/skip';
@@ -233,6 +234,15 @@ describe('the GitLab template’s structure', () => {
       expect(t).not.toMatch(/\bnpx\b|npm (install|exec|ci)\b|mcp-deploy-action@/);
     }
     expect(text()).toMatch(/^ {2}MCP_CLI: mcp-deploy$/m);
+  });
+
+  test('only the build job gets an OIDC token, SIGSTORE_ID_TOKEN for Sigstore, for keyless signing', () => {
+    const doc = parseYaml(text()) as Record<string, { id_tokens?: unknown }>;
+    const withTokens = Object.entries(doc)
+      .filter(([, j]) => j && typeof j === 'object' && 'id_tokens' in j)
+      .map(([name]) => name);
+    expect(withTokens).toEqual(['.mcp-build']);
+    expect(doc['.mcp-build'].id_tokens).toEqual({ SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
   });
 
   test('build, scan, deploy and verify run in the tool image pinned to this release; gates keeps Rust', () => {

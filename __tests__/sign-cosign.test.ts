@@ -8,7 +8,7 @@ import { ActionError } from '../src/errors';
 import { cosignPath } from '../src/tools/cosign';
 import { setSink, textSink } from '../src/report/log';
 import { checkProvenance, resolveSign, resolveVerify, signImage, verifyImage } from '../src/signing';
-import { runAction } from './support/action';
+import { runAction, type ActionRun } from './support/action';
 import { startDockerd, type Dockerd } from './support/dockerd';
 import { freePort, startRegistry, type Registry } from './support/registry';
 import { describeWith, missingCommands } from './support/skip';
@@ -112,8 +112,9 @@ describeWith(
     let tmp: string;
     let keyA: ReturnType<typeof keyPair>;
     let keyB: ReturnType<typeof keyPair>;
-    /** Built by the build stage with provenance mode=max; signed by the first test. */
+    /** Built and signed (sign: key) by the build stage with provenance mode=max; signed again by a test. */
     let signedRef: string;
+    let signedBuild: ActionRun;
     /** Built with provenance: false, never signed. */
     let plainRef: string;
 
@@ -124,16 +125,36 @@ describeWith(
       keyA = keyPair(path.join(tmp, 'a'), PASSWORD);
       keyB = keyPair(path.join(tmp, 'b'), OTHER_PASSWORD);
       const build = (image: string, inputs: Record<string, string> = {}) => {
-        const r = runAction(
-          { stages: 'build', image, platforms: 'linux/amd64,linux/arm64', qemu: 'false', ...inputs },
-          { workspace: ws, env: { ...engine.env, GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: sha } },
-        );
+        const r = buildStage(image, inputs);
         if (r.status !== 0) throw new Error(`build of ${image} failed:\n${r.stdout}\n${r.stderr}`);
-        return r.outputs['image-ref'];
+        return r;
       };
-      signedRef = build(`${reg.host}/acme/hello`);
-      plainRef = build(`${reg.host}/acme/plain`, { provenance: 'false' });
+      signedBuild = build(`${reg.host}/acme/hello`, signKeyInputs(PASSWORD));
+      signedRef = signedBuild.outputs['image-ref'];
+      plainRef = build(`${reg.host}/acme/plain`, { provenance: 'false' }).outputs['image-ref'];
     }, 240_000);
+
+    const buildStage = (image: string, inputs: Record<string, string> = {}) =>
+      runAction(
+        { stages: 'build', image, platforms: 'linux/amd64,linux/arm64', qemu: 'false', ...inputs },
+        { workspace: ws, env: { ...engine.env, GITHUB_REF: 'refs/tags/v1.2.3', GITHUB_SHA: sha } },
+      );
+    const signKeyInputs = (password: string) => ({
+      sign: 'key',
+      'transparency-log': 'false',
+      'cosign-private-key': keyA.key,
+      'cosign-password': password,
+    });
+    const secretsOf = (password: string) => [password, ...keyA.key.split('\n').filter((l) => l.length > 16)];
+    /** Everything a user could read; `::add-mask::` lines are the runner's masking commands, never shown. */
+    const readable = (r: ActionRun) =>
+      [
+        r.stdout.replace(/^::add-mask::.*$/gm, ''),
+        r.stderr,
+        r.summary,
+        r.state,
+        JSON.stringify(r.outputs),
+      ].join('\n');
 
     afterAll(async () => {
       await Promise.all([engine?.stop(), reg?.stop()]);
@@ -162,6 +183,52 @@ describeWith(
         ctxFor(sha),
         {},
       );
+
+    test('the build stage with sign: key signs the index it pushed and outputs where the signature is', () => {
+      const digest = signedRef.split('@')[1];
+      const sig = `${reg.host}/acme/hello:${digest.replace(':', '-')}.sig`;
+      expect(signedBuild.outputs.signature).toBe(sig);
+      expect(signedBuild.summary).toContain(`| Signature | \`${sig}\` (key) |`);
+      expect(signedBuild.stdout).toContain(`signed ${signedRef} (key): ${sig}`);
+      // The test's own cosign, with the public half, is the judge; the run's annotations are in the payload.
+      const out = execFileSync(
+        'cosign',
+        ['verify', '--key', path.join(keyA.dir, 'cosign.pub'), '--insecure-ignore-tlog=true', signedRef],
+        { encoding: 'utf8', env: { ...process.env, ...engine.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const payloads = JSON.parse(out.trim()) as { optional: Record<string, string> }[];
+      expect(payloads[0].optional).toMatchObject({
+        repository: 'acme/hello-mcp',
+        commit: sha,
+        run: expect.stringContaining('/runs/42'),
+      });
+      // No secret in any output, and no key left under RUNNER_TEMP.
+      const everything = readable(signedBuild);
+      // The runner is told to mask both.
+      expect(signedBuild.stdout).toContain(`::add-mask::${PASSWORD}`);
+      for (const secret of secretsOf(PASSWORD)) expect(everything).not.toContain(secret);
+      expect(
+        fs.readdirSync(path.join(signedBuild.dir, 'mcp-deploy-build')).filter((f) => f.startsWith('cosign-')),
+      ).toEqual([]);
+    });
+
+    test('the build stage with a wrong cosign-password fails in one line naming it before pushing, and prints no secret', async () => {
+      const r = buildStage(`${reg.host}/acme/wrongpw`, {
+        ...signKeyInputs(`${PASSWORD}-wrong`),
+        platforms: 'linux/amd64',
+        provenance: 'false',
+      });
+      expect(r.status).not.toBe(0);
+      const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain('cosign-password');
+      expect(r.outputs.signature ?? '').toBe('');
+      const everything = readable(r);
+      for (const secret of secretsOf(`${PASSWORD}-wrong`)) expect(everything).not.toContain(secret);
+      // The key was tried before the build: nothing was built or pushed.
+      expect(r.stdout).not.toContain('docker buildx build');
+      expect((await reg.fetch('/v2/acme/wrongpw/tags/list')).status).toBe(404);
+    }, 120_000);
 
     test('key signing of the index: the signature is in the registry and `cosign verify` accepts it', async () => {
       const s = keySettings(PASSWORD);

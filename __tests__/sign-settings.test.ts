@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunContext } from '../src/context';
 import { ActionError } from '../src/errors';
-import type { ExecResult } from '../src/exec';
+import { toolEnv, type ExecResult } from '../src/exec';
+import { cliSource, envName, SECRET_INPUTS } from '../src/inputs';
 import { setSink, textSink } from '../src/report/log';
 import {
   GITHUB_ISSUER,
@@ -279,8 +280,14 @@ describe('argv and environment', () => {
       'run=https://github.com/acme/hello-mcp/actions/runs/42',
       REF,
     ]);
-    // The token is cosign's to fetch from the runner; no password for keyless.
-    expect(signEnv(p, 'pw', {}, { COSIGN_PASSWORD: 'leak' })).toEqual({ COSIGN_PASSWORD: undefined });
+    // The token is cosign's to fetch from the runner: exec keeps the OIDC variables from every tool, so the
+    // keyless signing child is handed them by name; no password for keyless.
+    expect(signEnv(p, 'pw', {}, { COSIGN_PASSWORD: 'leak', ...OIDC, SIGSTORE_ID_TOKEN: 'gl' })).toEqual({
+      COSIGN_PASSWORD: undefined,
+      ...OIDC,
+      SIGSTORE_ID_TOKEN: 'gl',
+    });
+    expect(toolEnv({ ...OIDC, SIGSTORE_ID_TOKEN: 'gl', PATH: '/bin' })).toEqual({ PATH: '/bin' });
   });
 
   test('key sign: the key file, the log off, plain HTTP allowed; the password only in that child environment', () => {
@@ -322,6 +329,9 @@ describe('argv and environment', () => {
     });
     // An empty password is still given, so cosign never waits on a terminal the job does not have.
     expect(signEnv(p, '', {}, {}).COSIGN_PASSWORD).toBe('');
+    // Key signing and verifying never get the OIDC token.
+    expect(signEnv(p, '', {}, { ...OIDC })).toEqual({ COSIGN_PASSWORD: '' });
+    expect(verifyEnv({}, { ...OIDC })).toEqual({ COSIGN_PASSWORD: undefined });
     expect(verifyEnv({}, { COSIGN_PASSWORD: 'x', 'INPUT_COSIGN-PASSWORD': 'x' })).toEqual({
       COSIGN_PASSWORD: undefined,
       'INPUT_COSIGN-PASSWORD': undefined,
@@ -560,5 +570,27 @@ describe('cosign installs like trivy: pinned, from a mirror, checked against its
       await server.close();
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the signing inputs in the input table', () => {
+  test('the key and its password are secrets: refused as CLI flags, kept from every tool', () => {
+    expect(SECRET_INPUTS).toEqual(expect.arrayContaining(['cosign-private-key', 'cosign-password']));
+    expect(SECRET_INPUTS).not.toContain('cosign-public-key');
+    for (const name of ['cosign-private-key', 'cosign-password']) {
+      const e = (() => {
+        try {
+          cliSource({ [name]: 'x' }, {});
+        } catch (err) {
+          return err as ActionError;
+        }
+        throw new Error(`--${name} was accepted`);
+      })();
+      expect(e.input).toBe(name);
+      expect(e.message).toContain(`export ${envName(name)} instead`);
+    }
+    expect(toolEnv({ MCP_COSIGN_PRIVATE_KEY: PEM_KEY, MCP_COSIGN_PASSWORD: 'pw', PATH: '/bin' })).toEqual({
+      PATH: '/bin',
+    });
   });
 });

@@ -156,6 +156,8 @@ describe('the reusable workflow mcp-deploy.yml', () => {
     ])
       expect(Object.keys(call.inputs)).toContain(i);
     expect(Object.keys(call.secrets).sort()).toEqual([
+      'cosign-password',
+      'cosign-private-key',
       'mcp-token',
       'production-kubeconfig',
       'prometheus-headers',
@@ -188,6 +190,31 @@ describe('the reusable workflow mcp-deploy.yml', () => {
     const merge = jobs.merge.steps.find((s: Yaml) => s.id === 'merge');
     expect(merge.with['build-mode']).toBe('merge');
     expect(merge.with.digests).toBe('${{ steps.digests.outputs.list }}');
+  });
+
+  test('signs in build and merge (not in the by-digest parts) and verifies in both deploys', () => {
+    const withOf = (job: string, id: string) => jobs[job].steps.find((s: Yaml) => s.id === id).with;
+    for (const [job, id] of [
+      ['build', 'build'],
+      ['merge', 'merge'],
+    ])
+      expect(withOf(job, id)).toMatchObject({
+        sign: '${{ inputs.sign }}',
+        'cosign-private-key': '${{ secrets.cosign-private-key }}',
+        'cosign-password': '${{ secrets.cosign-password }}',
+      });
+    expect(withOf('build-platform', 'build').sign).toBeUndefined();
+    expect(jobs['build-platform'].permissions['id-token']).toBeUndefined();
+    for (const env of ['staging', 'production']) {
+      const w = withOf(`deploy-${env}`, 'deploy');
+      expect(w['verify-signature']).toBe('${{ inputs.verify-signature }}');
+      expect(w['require-provenance']).toBe('${{ inputs.require-provenance }}');
+      // Keyless: the identity that signed is this reusable workflow's, checked out at job.workflow_repository.
+      expect(w['certificate-identity-regexp']).toContain('job.workflow_repository');
+      expect(w['certificate-identity-regexp']).toContain('mcp-deploy\\.yml@');
+      expect(jobs[`deploy-${env}`].permissions['id-token']).toBeUndefined();
+    }
+    expect(wf.on.workflow_call.inputs['verify-signature'].default).toBe('off');
   });
 
   test('uploads the scan’s SARIF with github/codeql-action/upload-sarif', () => {
@@ -236,10 +263,11 @@ describe('the reusable workflow mcp-deploy.yml', () => {
     );
     expect(writes).toEqual({
       gates: [],
-      build: ['packages:write'],
+      // id-token: write where signing happens (build, and merge for the index); by-digest parts are not signed.
+      build: ['id-token:write', 'packages:write'],
       platforms: [],
       'build-platform': ['packages:write'],
-      merge: ['packages:write'],
+      merge: ['id-token:write', 'packages:write'],
       scan: ['security-events:write'],
       'deploy-staging': [],
       'deploy-production': [],

@@ -91,6 +91,8 @@ const RUNNER_CREDENTIALS = new Set([
   'CI_JOB_JWT_V2',
   'CI_REGISTRY_PASSWORD',
   'CI_DEPLOY_PASSWORD',
+  // GitLab's id_tokens for cosign; only the keyless signing child gets it (src/tools/cosign.ts signEnv).
+  'SIGSTORE_ID_TOKEN',
 ]);
 
 /** The CLI's secret inputs as variables, kept from tools even when empty or too short to register. */

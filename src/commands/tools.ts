@@ -7,7 +7,7 @@ import { ensureTool } from '../tools/install';
 import { PINNED, type ToolName, type ToolPlatform, type ToolTable } from '../tools/pinned';
 import { parseArgs, type Command } from './args';
 
-const TOOLS: ToolName[] = ['kubectl', 'trivy', 'cargo-audit'];
+const TOOLS: ToolName[] = ['kubectl', 'trivy', 'cargo-audit', 'cosign'];
 const ARCHES: Record<string, ToolPlatform> = { amd64: 'linux-x64', arm64: 'linux-arm64' };
 
 /**
@@ -22,7 +22,7 @@ const TRIVY_CONTRIB: ToolTable = {
 export const toolsCommand: Command = {
   usage: `mcp-deploy tools install --dir DIR [--arch amd64|arm64] [--mirror URL]
 
-Installs the pinned kubectl, trivy and cargo-audit the way the stages do (the official release asset, or
+Installs the pinned kubectl, trivy, cargo-audit and cosign the way the stages do (the official release asset, or
 <mirror>/<tool>/<version>/<asset>, checked against its pinned sha256 before anything is unpacked) into
 DIR/bin, and Trivy's report templates into DIR/contrib. --arch picks the platform (default: this
 machine's), so an amd64 build can fill an arm64 image (docker/Dockerfile does).`,

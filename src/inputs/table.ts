@@ -273,11 +273,42 @@ export const INPUTS = {
       "Where the release binary is compiled: docker (the Dockerfile's builder stage), runner (`cargo build --release --locked --target <triple>` here, with the runner's cached target/, copied in through the Dockerfile's `prebuilt` stage), or auto (runner when this runner can build every platform and the Dockerfile has a `prebuilt` stage, else docker). See docs/rust-builds.md.",
   },
   'registry-insecure': {
-    stages: ['build', 'scan'],
+    stages: ['build', 'scan', 'deploy'],
     kind: 'choice',
     allowed: TRISTATE,
     default: 'auto',
     description: 'Plain-HTTP registry; auto means true for localhost and 127.0.0.0/8 only.',
+  },
+  sign: {
+    stages: ['build'],
+    kind: 'choice',
+    allowed: ['auto', 'keyless', 'key', 'off'],
+    default: 'auto',
+    description:
+      'Sign the pushed digest (the index for several platforms) with cosign: key (cosign-private-key), keyless (the job OIDC token: GitHub permissions id-token: write, GitLab id_tokens SIGSTORE_ID_TOKEN), off, or auto (key when cosign-private-key is set, else keyless where the job has an OIDC token, else off, said in one line). build-mode by-digest never signs: merge signs the index.',
+  },
+  'transparency-log': {
+    stages: ['build', 'deploy'],
+    kind: 'boolean',
+    default: 'true',
+    description:
+      'Record signatures in the Rekor transparency log and check for them when verifying. Keyless needs it; set false for a private or offline registry and sign with a key.',
+  },
+  'cosign-private-key': {
+    stages: ['build'],
+    kind: 'string',
+    secret: true,
+    default: '',
+    description:
+      'For sign key: the contents of cosign.key (`cosign generate-key-pair`), from a secret. Masked, written 0600 for the one `cosign sign` and removed right after (and in the post step).',
+  },
+  'cosign-password': {
+    stages: ['build'],
+    kind: 'string',
+    secret: true,
+    default: '',
+    description:
+      'The password of cosign-private-key, from a secret. Only the signing cosign process gets it (COSIGN_PASSWORD), never a command line.',
   },
   'push-retries': {
     stages: ['build'],
@@ -361,11 +392,11 @@ export const INPUTS = {
   },
   'tools-mirror': {
     section: 'scan',
-    stages: ['gates', 'scan', 'deploy'],
+    stages: ['gates', 'build', 'scan', 'deploy'],
     kind: 'string',
     default: '',
     description:
-      'Base address that replaces the official release addresses of trivy, kubectl and cargo-audit (for every stage that installs one), for mirrors and air-gapped runners; assets are fetched from <mirror>/<tool>/<version>/<asset file name> and still checked against the pinned sha256.',
+      'Base address that replaces the official release addresses of trivy, kubectl, cargo-audit and cosign (for every stage that installs one), for mirrors and air-gapped runners; assets are fetched from <mirror>/<tool>/<version>/<asset file name> and still checked against the pinned sha256.',
   },
   'sarif-file': {
     stages: ['scan'],
@@ -500,6 +531,49 @@ export const INPUTS = {
     default: 'stateful',
     description:
       'Whether the server keeps MCP sessions in memory (stateful; more than one replica then needs session affinity) or not (stateless), for the lint.',
+  },
+  'verify-signature': {
+    stages: ['deploy'],
+    kind: 'choice',
+    allowed: ['off', 'key', 'keyless'],
+    default: 'off',
+    description:
+      'Deploy only a digest signed with cosign: key (by the key of cosign-public-key) or keyless (by certificate-identity from certificate-oidc-issuer), checked after the lint and before anything changes in the cluster; off does not check.',
+  },
+  'cosign-public-key': {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      'For verify-signature key: the contents of cosign.pub, the public half of the key build signs with.',
+  },
+  'certificate-identity': {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      "For verify-signature keyless: the signer's exact identity (the certificate subject, e.g. https://github.com/OWNER/REPO/.github/workflows/FILE@refs/heads/main). Empty on GitHub and GitLab accepts this repository's workflows.",
+  },
+  'certificate-identity-regexp': {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      "For verify-signature keyless: a regular expression the signer's identity must match, instead of certificate-identity (e.g. a reusable workflow of another repository).",
+  },
+  'certificate-oidc-issuer': {
+    stages: ['deploy'],
+    kind: 'string',
+    default: '',
+    description:
+      "For verify-signature keyless: the OIDC issuer of the signer's identity. Empty uses GitHub's (https://token.actions.githubusercontent.com) or the GitLab instance's.",
+  },
+  'require-provenance': {
+    stages: ['deploy'],
+    kind: 'boolean',
+    default: 'false',
+    description:
+      "Deploy only an image whose BuildKit provenance attestation, read from the registry, names this repository and the commit being deployed (build's provenance mode=max writes it).",
   },
   'mcp-url': {
     stages: ['verify'],
@@ -673,6 +747,11 @@ export const OUTPUTS = {
   metadata: {
     stage: 'build',
     description: "JSON of buildx's metadata file (for merge and buildah, the digest and names).",
+  },
+  signature: {
+    stage: 'build',
+    description:
+      'Where the cosign signature of the pushed digest is (`<repository>:sha256-<hex>.sig`); empty when nothing was signed.',
   },
   'scan-result': {
     stage: 'scan',

@@ -12,5 +12,12 @@ export {
   type VerifyInputs,
   type VerifySettings,
 } from './settings';
-export { signImage, verifyImage, type CosignRunOptions, type Signed, type Verified } from './run';
+export {
+  checkSigningKey,
+  signImage,
+  verifyImage,
+  type CosignRunOptions,
+  type Signed,
+  type Verified,
+} from './run';
 export { checkProvenance, normalizeRepo, provenanceByPlatform, type ProvenanceCheck } from './provenance';

@@ -8,6 +8,7 @@ import { log, registerSecret } from '../report/log';
 import {
   cosignPath,
   parseVerified,
+  publicKeyArgv,
   signArgv,
   signatureRef,
   signEnv,
@@ -98,6 +99,38 @@ export async function signImage(
   } finally {
     // The post step removes it too; no reason to keep the key on disk until then.
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Key mode: cosign decrypts cosign-private-key with cosign-password once before the build, so a wrong
+ * password or a key cosign cannot read fails before anything is pushed, in the same one line as signing.
+ */
+export async function checkSigningKey(
+  s: Extract<SignSettings, { mode: 'key' }>,
+  o: Pick<CosignRunOptions, 'tempDir' | 'install' | 'timeoutMs'>,
+): Promise<void> {
+  const cosign = await cosignPath(o.install);
+  registerSecret(s.privateKey);
+  registerSecret(s.password);
+  const dir = keyDir(o.tempDir);
+  const plan: SignPlan = {
+    mode: 'key',
+    ref: '',
+    keyFile: writeKeyFile(dir, 'cosign.key', s.privateKey),
+    transparencyLog: s.transparencyLog,
+    plainHttp: false,
+    annotations: {},
+    inputs: { ref: 'image' },
+  };
+  try {
+    const r = await exec(publicKeyArgv(cosign, plan.keyFile!), {
+      env: signEnv(plan, s.password),
+      timeoutMs: o.timeoutMs ?? 60_000,
+    });
+    if (r.exitCode !== 0) throw signFailure(r, plan);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

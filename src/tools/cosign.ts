@@ -79,6 +79,11 @@ export function signArgv(cosign: string, p: SignPlan): string[] {
   ];
 }
 
+/** Decrypts the private key and prints its public half: proves key and password before anything is pushed. */
+export function publicKeyArgv(cosign: string, keyFile: string): string[] {
+  return [cosign, 'public-key', '--key', keyFile];
+}
+
 export function verifyArgv(cosign: string, p: VerifyPlan): string[] {
   const who =
     p.mode === 'key'
@@ -118,8 +123,19 @@ function withoutSecrets(env: NodeJS.ProcessEnv): Record<string, string | undefin
 }
 
 /**
+ * What keyless cosign needs to get the job's OIDC token: GitHub's token request address and token, or
+ * GitLab's id_tokens variable. exec keeps them from every other tool.
+ */
+export const OIDC_ENV = [
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'SIGSTORE_ID_TOKEN',
+];
+
+/**
  * The environment changes for the signing child. In key mode COSIGN_PASSWORD is always set, empty for a key
- * without one: without it cosign asks on the terminal, and a job has none.
+ * without one: without it cosign asks on the terminal, and a job has none. In keyless mode it gets the
+ * OIDC variables, and only then.
  */
 export function signEnv(
   p: SignPlan,
@@ -127,7 +143,14 @@ export function signEnv(
   extra: Record<string, string | undefined> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Record<string, string | undefined> {
-  return { ...withoutSecrets(env), ...extra, ...(p.mode === 'key' ? { COSIGN_PASSWORD: password } : {}) };
+  const oidc =
+    p.mode === 'keyless' ? Object.fromEntries(OIDC_ENV.filter((k) => env[k]).map((k) => [k, env[k]])) : {};
+  return {
+    ...withoutSecrets(env),
+    ...oidc,
+    ...extra,
+    ...(p.mode === 'key' ? { COSIGN_PASSWORD: password } : {}),
+  };
 }
 
 export function verifyEnv(

@@ -24,6 +24,10 @@ export const build: Stage<BuildInputs> = {
                   : `${i.binary.source}${i.binary.reason.startsWith('binary-source auto') ? ` (${i.binary.reason})` : ''}`,
             }
           : {}),
+        sign:
+          i.sign.mode === 'off' || i.mode === 'by-digest'
+            ? `off${i.sign.note ? ` (${i.sign.note})` : i.mode === 'by-digest' ? ' (merge signs the index)' : ''}`
+            : `${i.sign.mode}${i.sign.transparencyLog ? ', transparency log' : ', no transparency log'}`,
         labels: Object.entries(t.labels)
           .map(([k, v]) => `${k}=${v}`)
           .join(', '),

@@ -8,6 +8,8 @@ import { INPUTS, type InputReader } from '../../inputs';
 import { isLoopback, isRepository, registryOf } from '../../oci';
 import { closest } from '../../text';
 import { runsOnTarget } from './dockerfile';
+import { resolveSign, type SignSettings } from '../../signing';
+import { readToolsMirror } from '../../tools';
 import type { PlannedCommand } from '../stage';
 import { plannedRunnerBuild, takesPrebuilt, withPrebuiltArgs, type BinarySource } from './binary';
 import {
@@ -67,6 +69,10 @@ export interface BuildInputs {
   targetRuns: boolean;
   insecure: boolean;
   retries: number;
+  /** What the pushed digest is signed with; decided here so a setting that cannot work fails before any push. */
+  sign: SignSettings;
+  /** Where cosign is downloaded from when it is not installed. */
+  toolsMirror: string;
   /** Where the metadata file, the digest file and the private docker config go. */
   tempDir: string;
   /** Fixed at parse time so plan and run compute the same labels. */
@@ -327,6 +333,17 @@ export function parseBuildInputs(
       runsOnTarget(fs.readFileSync(file, 'utf8'), target, keyValues(buildArgs, 'build-args')),
     insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
     retries: r.int('push-retries'),
+    sign: resolveSign(
+      {
+        sign: r.oneOf('sign'),
+        'transparency-log': String(r.bool('transparency-log')),
+        'cosign-private-key': r.secret('cosign-private-key'),
+        'cosign-password': r.secret('cosign-password'),
+      },
+      ctx,
+      env,
+    ),
+    toolsMirror: readToolsMirror(r),
     tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
     now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
   };

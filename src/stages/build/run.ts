@@ -8,6 +8,7 @@ import { registryPolicy, retry } from '../../retry';
 import { exec, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
 import { Summary } from '../../report/summary';
+import { checkSigningKey, signImage, type Signed } from '../../signing';
 import type { StageEnv, StageResult } from '../stage';
 import { prepareBinary, withPrebuiltArgs } from './binary';
 import {
@@ -318,6 +319,36 @@ async function binary(i: BuildInputs, env: StageEnv): Promise<{ i: BuildInputs; 
   };
 }
 
+/**
+ * Signs what was pushed. by-digest pushes one platform's part of an image that merge joins into the index:
+ * the index is what deploy is handed, so merge signs it and by-digest does not.
+ */
+async function sign(
+  i: BuildInputs,
+  env: StageEnv,
+  tools: ToolEnv,
+  imageRef: string,
+): Promise<Signed | undefined> {
+  if (i.sign.note) log.info(i.sign.note);
+  if (i.sign.mode === 'off') return undefined;
+  if (i.mode === 'by-digest') {
+    log.info('not signed here: build-mode by-digest pushes one part of the index, and merge signs the index');
+    return undefined;
+  }
+  if (!imageRef) {
+    log.info('not signed: nothing was pushed');
+    return undefined;
+  }
+  return signImage(i.sign, env.ctx, {
+    ref: imageRef,
+    refInput: 'image',
+    plainHttp: i.insecure,
+    tempDir: i.tempDir,
+    dockerConfig: tools.DOCKER_CONFIG,
+    install: { mirror: i.toolsMirror },
+  });
+}
+
 export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResult> {
   const started = Date.now();
   const t = planTags(i, env.ctx);
@@ -329,6 +360,9 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
     );
   fs.rmSync(i.tempDir, { recursive: true, force: true });
   fs.mkdirSync(i.tempDir, { recursive: true, mode: 0o700 });
+
+  if (i.sign.mode === 'key' && i.push && i.mode !== 'by-digest')
+    await checkSigningKey(i.sign, { tempDir: i.tempDir, install: { mirror: i.toolsMirror } });
 
   const tools: ToolEnv = {};
   for (const s of i.buildSecrets) tools[secretEnv(s.id)] = s.value;
@@ -350,6 +384,7 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
   const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
   const imageRef = pushed ? byDigest(i.image, built.digest) : '';
   if (pushed) Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
+  const signed = await sign(i, env, tools, imageRef);
   const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
   const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
   const ms = Date.now() - started;
@@ -368,6 +403,7 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
           `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
         ],
         ...(binaryRow ? [['Binary', binaryRow]] : []),
+        ['Signature', signed ? `\`${signed.signature}\` (${signed.mode})` : 'not signed'],
         ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
       ],
     );
@@ -385,6 +421,7 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
       tags: tagsOut.join('\n'),
       labels: labels.join('\n'),
       metadata: JSON.stringify(built.metadata),
+      signature: signed?.signature ?? '',
     },
   };
 }

@@ -35,6 +35,13 @@ export const deploy: Stage<DeployInputs> = {
         namespace: i.namespace || "(the context's)",
         'rollout-timeout': `${i.rolloutTimeoutS}s`,
         'rollback-on-failure': String(i.rollbackOnFailure),
+        'verify-signature':
+          i.verify.mode === 'off'
+            ? 'off'
+            : i.verify.mode === 'key'
+              ? `key (cosign-public-key)${i.verify.transparencyLog ? '' : ', no transparency log'}`
+              : `keyless: ${i.verify.identity.identity ?? i.verify.identity.identityRegexp} from ${i.verify.identity.issuer}`,
+        'require-provenance': String(i.requireProvenance),
         'change-cause': changeCause(env.ctx, ref),
         ...(i.environment
           ? { environment: `${i.environment}${i.githubToken ? ' (GitHub deployment)' : ''}` }

@@ -7,6 +7,7 @@ import { checkDigestRef, imageName } from '../../oci';
 import { requireImage, resolveRun, type Resolved } from '../../resolved';
 import { parseLintInputs, type LintInputs } from '../../lint';
 import { KUSTOMIZATION_FILES } from '../../lint/manifests';
+import { resolveVerify, type VerifySettings } from '../../signing';
 import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
 import type { PlannedCommand } from '../stage';
@@ -44,6 +45,12 @@ export interface DeployInputs {
   /** The MCP deployment lint that runs on the manifests before anything changes. */
   lint: LintInputs;
   toolsMirror: string;
+  /** Which signature the digest must carry; checked before anything changes in the cluster. */
+  verify: VerifySettings;
+  /** The image's provenance must name this repository and the commit being deployed. */
+  requireProvenance: boolean;
+  /** The registry speaks plain HTTP (registry-insecure), for cosign. */
+  registryInsecure: boolean;
 }
 
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -163,6 +170,19 @@ export function parseDeployInputs(
     githubToken: r.secret('github-token'),
     lint: parseLintInputs(r),
     toolsMirror: readToolsMirror(r),
+    verify: resolveVerify(
+      {
+        'verify-signature': r.oneOf('verify-signature'),
+        'transparency-log': String(r.bool('transparency-log')),
+        'cosign-public-key': r.string('cosign-public-key'),
+        'certificate-identity': r.string('certificate-identity'),
+        'certificate-identity-regexp': r.string('certificate-identity-regexp'),
+        'certificate-oidc-issuer': r.string('certificate-oidc-issuer'),
+      },
+      ctx,
+    ),
+    requireProvenance: r.bool('require-provenance'),
+    registryInsecure: r.oneOf('registry-insecure', INPUTS['registry-insecure'].allowed) === 'true',
   };
 }
 

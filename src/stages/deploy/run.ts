@@ -12,6 +12,7 @@ import { secs } from '../../text';
 import { writeKubeconfig } from '../../tools/kubeconfig';
 import { ensureTool } from '../../tools';
 import { runLint } from '../../lint';
+import { checkProvenance, verifyImage, type ProvenanceCheck, type Verified } from '../../signing';
 import type { StageEnv, StageResult } from '../stage';
 import { startGithubDeployment, type DeploymentRecord } from './github';
 import { pinImages, readManifestDir } from './manifests';
@@ -307,6 +308,30 @@ async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: 
   return { list: rendered.list, targets };
 }
 
+/**
+ * The digest must carry the signature, and name the source, that deploy accepts. Runs before the first
+ * request to the cluster, so a refused image changes nothing there.
+ */
+async function checkImage(
+  i: DeployInputs,
+  ref: string,
+  env: StageEnv,
+): Promise<{ verified?: Verified; provenance?: ProvenanceCheck }> {
+  const refInput = i.imageRef ? 'image-ref' : 'image';
+  const verified =
+    i.verify.mode === 'off'
+      ? undefined
+      : await verifyImage(i.verify, {
+          ref,
+          refInput,
+          plainHttp: i.registryInsecure,
+          tempDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-deploy'),
+          install: { mirror: i.toolsMirror },
+        });
+  const provenance = i.requireProvenance ? await checkProvenance(ref, env.ctx, { refInput }) : undefined;
+  return { verified, provenance };
+}
+
 export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageResult> {
   const ref = checkDigestRef(subjectImage(env, i.imageRef) ?? '');
   // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
@@ -322,6 +347,9 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       outputs: { 'rolled-back': 'false' },
       failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
     };
+  const checked = await checkImage(i, ref, env);
+  // What the summary shows under the rollout, whatever happens to it: the image checks, then the lint.
+  const notes = checksSummary(checked).append(lint.summary);
   const k = await connect(i, bin);
   const cause = changeCause(env.ctx, ref);
 
@@ -414,7 +442,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
         'failure',
         'cluster state unknown: the API server stopped answering during the rollout',
       );
-      return unknownState(i, ref, targets, lint.summary, gh);
+      return unknownState(i, ref, targets, notes, gh);
     }
   }
   await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
@@ -443,15 +471,15 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
     env.state.rollback = async (reason) => {
       log.warning(`undoing the deploy: ${reason}`);
       await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
-      const notes = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
+      const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
       for (const t of undoable)
         (t.rollback?.ok ? log.info : log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
       const ok = undoable.every((t) => t.rollback?.ok);
       await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
       return {
         ok,
-        message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${notes.join('; ')}`,
-        result: deployReport(i, ref, targets, lint.summary, gh, reason),
+        message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${undone.join('; ')}`,
+        result: deployReport(i, ref, targets, notes, gh, reason),
       };
     };
 
@@ -464,7 +492,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
 
   return {
     status: failed.length ? 'failure' : 'success',
-    ...deployReport(i, ref, targets, lint.summary, gh),
+    ...deployReport(i, ref, targets, notes, gh),
     failure: failed.length
       ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
       : undefined,
@@ -671,6 +699,21 @@ function diagnosticsText(d: Diagnostics): string {
     .table(['Time', 'Type', 'Reason', 'Object', 'Message'], eventTable(d.events));
   for (const l of d.logs) s.details(`last log lines of ${l.title}`, l.text);
   return s.toText();
+}
+
+/** What the signature and provenance checks found, for the summary; empty when neither ran. */
+function checksSummary(c: { verified?: Verified; provenance?: ProvenanceCheck }): Summary {
+  const s = new Summary();
+  const a = c.verified?.signatures[0]?.annotations;
+  if (c.verified)
+    s.text(
+      `Signature verified (${c.verified.signatures.length})${a?.commit ? `: signed for ${a.repository || '?'}@${a.commit}` : ''}`,
+    );
+  if (c.provenance)
+    s.text(
+      `Provenance: built from ${c.provenance.source}@${c.provenance.revision} (${c.provenance.platforms.join(', ')})`,
+    );
+  return s;
 }
 
 function deploySummary(
