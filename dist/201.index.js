@@ -3,6 +3,85 @@ exports.id = 201;
 exports.ids = [201];
 exports.modules = {
 
+/***/ 50166:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.byDigest = exports.display = exports.isDigest = exports.isRepository = void 0;
+exports.parseReference = parseReference;
+exports.imageName = imageName;
+exports.registryOf = registryOf;
+exports.isLoopback = isLoopback;
+exports.checkDigestRef = checkDigestRef;
+exports.checkScanRef = checkScanRef;
+const errors_1 = __webpack_require__(83916);
+/**
+ * Image references, one grammar for every stage (distribution/reference's, with a lower-case host):
+ * [host[:port]/]path[:tag][@sha256:<64 hex>]. Build checks its repository with it, scan and deploy their
+ * image-ref, verify the image it puts in place of {image}.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const HOST = '(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]+)?';
+const NAME = `(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*`;
+const REFERENCE = new RegExp(`^(?<name>${NAME})(?::(?<tag>[\\w][\\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$`);
+const REPOSITORY = new RegExp(`^${NAME}$`);
+function parseReference(ref) {
+    const m = REFERENCE.exec(ref);
+    if (!m?.groups)
+        return undefined;
+    return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
+}
+/** A repository without tag or digest (the build stage's `image`). */
+const isRepository = (name) => REPOSITORY.test(name);
+exports.isRepository = isRepository;
+const isDigest = (d) => /^sha256:[0-9a-f]{64}$/.test(d);
+exports.isDigest = isDigest;
+/** name[:tag][@sha256:...] back as text. */
+const display = (r) => `${r.name}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@sha256:${r.digest}` : ''}`;
+exports.display = display;
+/** The reference by digest only, as the build stage hands it on: name@sha256:... */
+const byDigest = (name, digest) => `${name}@${digest}`;
+exports.byDigest = byDigest;
+/** The repository part of any reference (what manifests name as their image), tag and digest dropped. */
+function imageName(ref) {
+    const noDigest = ref.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
+function registryOf(image) {
+    const first = image.split('/')[0];
+    return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+}
+/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
+function isLoopback(registry) {
+    const host = registry.replace(/:\d+$/, '');
+    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
+/** A reference that must be by digest (deploy, and scan unless scan-allow-tag). */
+function checkDigestRef(v, input = 'image-ref') {
+    const p = parseReference(v);
+    if (p?.digest)
+        return v;
+    if (!v.includes('@'))
+        throw new errors_1.ActionError(`'${v}' is not a digest reference: deploys use the digest, never a mutable tag`, input, 'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref');
+    throw new errors_1.ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
+}
+/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
+function checkScanRef(ref, allowTag, input = 'image-ref') {
+    const p = parseReference(ref);
+    if (!p)
+        throw new errors_1.ActionError(`'${ref}' is not an image reference`, input, 'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…');
+    if (!p.digest && !allowTag)
+        throw new errors_1.ActionError(`'${ref}' is a mutable tag, not a digest`, input, "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true");
+    return p;
+}
+
+
+/***/ }),
+
 /***/ 99201:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -175,9 +254,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SCAN_DEFAULTS = exports.DEFAULT_DB_REPOSITORIES = exports.SCANNERS = void 0;
-exports.parseImageRef = parseImageRef;
-exports.checkImageRef = checkImageRef;
+exports.SCANNERS = void 0;
 exports.insecureRegistry = insecureRegistry;
 exports.parseScanInputs = parseScanInputs;
 exports.scanCommand = scanCommand;
@@ -186,48 +263,12 @@ exports.planScan = planScan;
 const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
-const inputs_1 = __webpack_require__(38422);
+const inputs_1 = __webpack_require__(49901);
+const oci_1 = __webpack_require__(50166);
+const resolved_1 = __webpack_require__(6875);
 const tools_1 = __webpack_require__(72003);
 const parse_1 = __webpack_require__(37738);
-exports.SCANNERS = ['vuln', 'secret'];
-// mirror.gcr.io first: Trivy's own default since ghcr.io began rate-limiting anonymous DB pulls.
-exports.DEFAULT_DB_REPOSITORIES = [
-    'mirror.gcr.io/aquasec/trivy-db:2',
-    'ghcr.io/aquasecurity/trivy-db:2',
-];
-/** Input defaults, as action.yml has them. */
-exports.SCAN_DEFAULTS = {
-    'scan-allow-tag': 'false',
-    severity: 'CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN',
-    'fail-on': 'CRITICAL,HIGH',
-    'ignore-unfixed': 'false',
-    trivyignore: '',
-    scanners: 'vuln',
-    'trivy-db-repository': exports.DEFAULT_DB_REPOSITORIES.join(','),
-    'trivy-cache-dir': '.cache/trivy',
-    'trivy-version': tools_1.PINNED.trivy.version,
-    'trivy-sha256': '',
-    'tools-mirror': '',
-    'sarif-file': 'trivy-results.sarif',
-    'scan-timeout': '10m',
-};
-const D = exports.SCAN_DEFAULTS;
-const NAME = /^[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*$/;
-const REF = /^(?<name>[a-z0-9][a-z0-9._-]*(?::[0-9]+)?(?:\/[a-z0-9][a-z0-9._-]*)*)(?::(?<tag>\w[\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$/;
-function parseImageRef(ref) {
-    const m = REF.exec(ref);
-    if (!m?.groups || !NAME.test(m.groups.name))
-        return undefined;
-    return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
-}
-/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
-function checkImageRef(ref, allowTag) {
-    const p = parseImageRef(ref);
-    if (!p)
-        throw new errors_1.ActionError(`'${ref}' is not an image reference`, 'image-ref', 'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…');
-    if (!p.digest && !allowTag)
-        throw new errors_1.ActionError(`'${ref}' is a mutable tag, not a digest`, 'image-ref', "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true");
-}
+exports.SCANNERS = inputs_1.INPUTS.scanners.allowed;
 function credentials(r) {
     const password = r.secret('password');
     const username = r.string('username');
@@ -239,31 +280,28 @@ function credentials(r) {
 function insecureRegistry(i, imageRef) {
     if (i.insecure !== 'auto')
         return i.insecure === 'true';
-    const host = imageRef.split('/')[0].replace(/:\d+$/, '');
-    return imageRef.includes('/') && (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host));
+    return (0, oci_1.isLoopback)((0, oci_1.registryOf)(imageRef));
 }
 // Severities are upper case in Trivy and in its users' habits; accept either.
-function severities(r, name, fallback) {
-    const items = r.list(name, (0, inputs_1.splitList)(fallback)).map((s) => s.toUpperCase());
+function severities(r, name) {
+    const items = r.list(name).map((s) => s.toUpperCase());
     const bad = items.find((s) => !parse_1.SEVERITIES.includes(s));
     if (bad)
         throw new errors_1.ActionError(`unknown severity '${bad}'`, name, `use any of ${parse_1.SEVERITIES.join(', ')}${name === 'fail-on' ? ', or none' : ''}`);
     return [...new Set(items)];
 }
 function parseScanInputs(r, env) {
-    const allowTag = r.bool('scan-allow-tag', D['scan-allow-tag'] === 'true');
-    const imageRef = r.string('image-ref');
+    const allowTag = r.bool('scan-allow-tag');
+    const imageRef = (0, resolved_1.requireImage)((0, resolved_1.resolvedOf)(r, env));
     if (imageRef)
-        checkImageRef(imageRef, allowTag);
-    else if (!(0, inputs_1.parseStages)(r).includes('build'))
-        throw new errors_1.ActionError('is required when the build stage does not run in the same job', 'image-ref', "pass the build job's image-ref output (name@sha256:…), or add build to stages");
-    const severity = severities(r, 'severity', D.severity);
-    const failOn = r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on', D['fail-on']);
+        (0, oci_1.checkScanRef)(imageRef, allowTag);
+    const severity = severities(r, 'severity');
+    const failOn = r.string('fail-on').toLowerCase() === 'none' ? [] : severities(r, 'fail-on');
     const unreported = failOn.filter((s) => !severity.includes(s));
     if (unreported.length)
         throw new errors_1.ActionError(`${unreported.join(', ')} would fail the step but is not in 'severity', so Trivy would never report it`, 'fail-on', `add ${unreported.join(', ')} to severity, or remove it from fail-on`);
     const ws = env.ctx.workspace;
-    let trivyignore = r.string('trivyignore', D.trivyignore);
+    let trivyignore = r.string('trivyignore');
     if (trivyignore) {
         const abs = path.resolve(ws, trivyignore);
         if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
@@ -273,38 +311,38 @@ function parseScanInputs(r, env) {
     else if (fs.existsSync(path.join(ws, '.trivyignore'))) {
         trivyignore = path.join(ws, '.trivyignore');
     }
-    const dbRepositories = r.list('trivy-db-repository', (0, inputs_1.splitList)(D['trivy-db-repository']));
+    const dbRepositories = r.list('trivy-db-repository');
     const badRepo = dbRepositories.find((d) => !/^[a-z0-9][a-z0-9.-]*(?::\d+)?(?:\/[a-z0-9][a-z0-9._-]*)+(?::[\w.-]+)?$/i.test(d));
     if (badRepo)
-        throw new errors_1.ActionError(`'${badRepo}' is not an OCI repository`, 'trivy-db-repository', `list repositories like ${exports.DEFAULT_DB_REPOSITORIES[0]}`);
-    const trivyVersion = r.string('trivy-version', D['trivy-version']).replace(/^v/, '');
+        throw new errors_1.ActionError(`'${badRepo}' is not an OCI repository`, 'trivy-db-repository', `list repositories like ${(0, inputs_1.splitList)((0, inputs_1.defaultOf)('trivy-db-repository'))[0]}`);
+    const trivyVersion = r.string('trivy-version').replace(/^v/, '');
     if (!/^\d+\.\d+\.\d+$/.test(trivyVersion))
         throw new errors_1.ActionError(`'${trivyVersion}' is not a Trivy version`, 'trivy-version', `use x.y.z, e.g. ${tools_1.PINNED.trivy.version}`);
-    const trivySha256 = r.string('trivy-sha256', D['trivy-sha256']).toLowerCase();
+    const trivySha256 = r.string('trivy-sha256').toLowerCase();
     if (trivySha256 && !/^[0-9a-f]{64}$/.test(trivySha256))
         throw new errors_1.ActionError('is not a sha256 digest (64 hex characters)', 'trivy-sha256', "copy it from the release's trivy_<version>_checksums.txt");
     if (!trivySha256 && !tools_1.PINNED.trivy.sha256[trivyVersion])
         throw new errors_1.ActionError(`Trivy ${trivyVersion} has no pinned checksum`, 'trivy-sha256', `give the sha256 of the release asset for this runner, or use trivy-version ${tools_1.PINNED.trivy.version}`);
     const toolsMirror = (0, tools_1.readToolsMirror)(r);
-    const sarifFile = path.resolve(ws, r.string('sarif-file', D['sarif-file']));
+    const sarifFile = path.resolve(ws, r.string('sarif-file'));
     return {
         imageRef,
         allowTag,
         severity,
         failOn,
-        ignoreUnfixed: r.bool('ignore-unfixed', D['ignore-unfixed'] === 'true'),
+        ignoreUnfixed: r.bool('ignore-unfixed'),
         trivyignore,
-        scanners: r.subset('scanners', exports.SCANNERS, (0, inputs_1.splitList)(D.scanners)),
+        scanners: r.subset('scanners', exports.SCANNERS),
         dbRepositories,
-        cacheDir: path.resolve(ws, r.string('trivy-cache-dir', D['trivy-cache-dir'])),
+        cacheDir: path.resolve(ws, r.string('trivy-cache-dir')),
         trivyVersion,
         trivySha256,
         toolsMirror,
         sarifFile,
         reportFile: sarifFile.replace(/(\.sarif)?$/, '.json'),
-        timeoutSec: r.duration('scan-timeout', D['scan-timeout']),
+        timeoutSec: r.duration('scan-timeout'),
         ...credentials(r),
-        insecure: r.oneOf('registry-insecure', ['auto', 'true', 'false'], 'auto'),
+        insecure: r.oneOf('registry-insecure', inputs_1.INPUTS['registry-insecure'].allowed),
     };
 }
 /** The one scan, against one DB repository: JSON to a file, the policy is applied afterwards. */
@@ -396,7 +434,9 @@ const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
 const exec_1 = __webpack_require__(73190);
+const oci_1 = __webpack_require__(50166);
 const log_1 = __webpack_require__(46472);
+const resolved_1 = __webpack_require__(6875);
 const summary_1 = __webpack_require__(57994);
 const tools_1 = __webpack_require__(72003);
 const parse_1 = __webpack_require__(37738);
@@ -417,10 +457,10 @@ async function scanWithFallback(i, trivy, imageRef, env) {
     throw new Error('no DB repository to try'); // parse() rejects an empty list
 }
 async function runScan(i, env) {
-    const imageRef = env.state.imageRef || i.imageRef;
+    const imageRef = (0, resolved_1.subjectImage)(env, i.imageRef);
     if (!imageRef)
         throw new errors_1.ActionError('is empty and the build stage produced no image', 'image-ref', 'pass name@sha256:… or run build first');
-    (0, plan_1.checkImageRef)(imageRef, i.allowTag);
+    (0, oci_1.checkScanRef)(imageRef, i.allowTag);
     if (!imageRef.includes('@sha256:'))
         log_1.log.warning(`scanning the mutable tag ${imageRef}: what is deployed later may not be what was scanned`);
     const trivy = await (0, tools_1.ensureTool)('trivy', {

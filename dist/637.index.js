@@ -3,42 +3,776 @@ exports.id = 637;
 exports.ids = [637];
 exports.modules = {
 
+/***/ 59416:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.startTraffic = startTraffic;
+const index_js_1 = __webpack_require__(49874);
+const streamableHttp_js_1 = __webpack_require__(41772);
+const CLIENT_INFO = { name: 'mcp-deploy-bake', version: '1.0.0' };
+async function startTraffic(o) {
+    const stats = { calls: 0, toolCalls: 0, toolErrors: 0, failures: 0 };
+    const timeout = o.timeoutMs ?? 10000;
+    const transport = new streamableHttp_js_1.StreamableHTTPClientTransport(new URL(o.url), {
+        requestInit: { headers: o.headers },
+        reconnectionOptions: {
+            maxReconnectionDelay: 0,
+            initialReconnectionDelay: 0,
+            reconnectionDelayGrowFactor: 1,
+            maxRetries: 0,
+        },
+    });
+    const client = new index_js_1.Client(CLIENT_INFO, { capabilities: {} });
+    await client.connect(transport, { timeout });
+    const steps = [
+        async () => {
+            await client.listTools(undefined, { timeout });
+        },
+        ...o.smoke.map((s) => async () => {
+            stats.toolCalls++;
+            const r = await client.callTool({ name: s.tool, arguments: s.args }, undefined, { timeout });
+            if (r.isError)
+                stats.toolErrors++;
+        }),
+    ];
+    let stopped = false;
+    let wake;
+    const loop = (async () => {
+        const periodMs = 1000 / o.rate;
+        const t0 = Date.now();
+        for (let i = 0; !stopped && Date.now() < o.untilMs; i++) {
+            stats.calls++;
+            try {
+                await steps[i % steps.length]();
+            }
+            catch (e) {
+                stats.failures++;
+                stats.firstFailure ??= e.message;
+            }
+            // Paced against the start, not the last call: the rate holds whatever each call took.
+            const wait = Math.min(t0 + (i + 1) * periodMs, o.untilMs) - Date.now();
+            if (wait > 0 && !stopped)
+                await new Promise((r) => {
+                    wake = r;
+                    setTimeout(r, wait);
+                });
+        }
+    })();
+    return {
+        stats,
+        async stop() {
+            stopped = true;
+            wake?.();
+            await loop;
+            if (transport.sessionId)
+                await transport.terminateSession().catch(() => undefined);
+            await client.close().catch(() => undefined);
+            return stats;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 14172:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BAKE_INTERVAL_SEC = exports.secs = exports.pct = exports.BAKE_COMPARE = void 0;
+exports.bucketQuantile = bucketQuantile;
+exports.judgeFigures = judgeFigures;
+exports.describeBreach = describeBreach;
+exports.judgeSample = judgeSample;
+exports.runBake = runBake;
+exports.bakeSummary = bakeSummary;
+exports.bakeOutput = bakeOutput;
+exports.parseLatency = parseLatency;
+exports.readBakeInputs = readBakeInputs;
+exports.bakeStep = bakeStep;
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
+const log_1 = __webpack_require__(46472);
+const summary_1 = __webpack_require__(57994);
+const prometheus_1 = __webpack_require__(57443);
+const bake_traffic_1 = __webpack_require__(59416);
+/**
+ * The bake: after verify's checks pass, watch the server's own tool metrics for a while and fail (so the
+ * pipeline rolls the deploy back) when too many tool calls fail or they get too slow. The figures come
+ * from Prometheus (PromQL over the pods the selector names) or, without one, from the server's /metrics
+ * scraped by the runner itself.
+ */
+exports.BAKE_COMPARE = inputs_1.INPUTS['bake-compare'].allowed;
+const ratio = (errors, requests) => (requests > 0 ? errors / requests : undefined);
+function prometheusSource(o) {
+    const p = {
+        url: o.prometheusUrl,
+        token: o.prometheusToken,
+        headers: o.prometheusHeaders,
+        timeoutMs: o.requestTimeoutMs,
+    };
+    const figures = async (windowSec, time) => {
+        const [req, err, p95] = await Promise.all([
+            (0, prometheus_1.instantQuery)(p, (0, prometheus_1.requestsQuery)(o.selector, windowSec), time),
+            (0, prometheus_1.instantQuery)(p, (0, prometheus_1.errorsQuery)(o.selector, windowSec), time),
+            (0, prometheus_1.instantQuery)(p, (0, prometheus_1.latencyQuantileQuery)(o.selector, windowSec), time),
+        ]);
+        const requests = (0, prometheus_1.single)(req) ?? 0;
+        const errors = (0, prometheus_1.single)(err) ?? 0;
+        return { requests, errors, errorRate: ratio(errors, requests), p95Sec: (0, prometheus_1.single)(p95) };
+    };
+    return {
+        kind: 'prometheus',
+        // A wrong URL or token should fail the bake at once, not after the first interval.
+        begin: async () => void (await (0, prometheus_1.instantQuery)(p, 'vector(1)')),
+        async read(windowSec, sinceStartSec) {
+            const now = Date.now() / 1000;
+            const [recent, total] = await Promise.all([figures(windowSec, now), figures(sinceStartSec, now)]);
+            return { recent, total };
+        },
+        before: (endSec, windowSec) => figures(windowSec, endSec),
+    };
+}
+/** Counter increase between two scrapes, series by series; a value that went down means a restart. */
+function increase(prev, next) {
+    const out = new Map();
+    for (const [k, v] of next) {
+        const before = prev.get(k) ?? 0;
+        out.set(k, v >= before ? v - before : v);
+    }
+    return out;
+}
+const seriesKey = (s) => `${s.name}{${Object.entries(s.labels)
+    .sort()
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(',')}}`;
+/** Prometheus' histogram_quantile over cumulative buckets (upper bound -> count). */
+function bucketQuantile(q, buckets) {
+    const sorted = [...buckets.entries()].sort((a, b) => a[0] - b[0]);
+    const total = sorted.at(-1)?.[1] ?? 0;
+    if (!sorted.length || total <= 0 || sorted.at(-1)[0] !== Infinity)
+        return undefined;
+    const rank = q * total;
+    let i = sorted.findIndex(([, c]) => c >= rank);
+    if (i < 0)
+        i = sorted.length - 1;
+    if (sorted[i][0] === Infinity)
+        return sorted.length > 1 ? sorted[sorted.length - 2][0] : undefined;
+    const [upper, count] = sorted[i];
+    const [lower, lowerCount] = i > 0 ? sorted[i - 1] : [0, 0];
+    if (count === lowerCount)
+        return upper;
+    return lower + (upper - lower) * ((rank - lowerCount) / (count - lowerCount));
+}
+function sumSteps(steps) {
+    const buckets = new Map();
+    let requests = 0;
+    let errors = 0;
+    for (const s of steps) {
+        requests += s.requests;
+        errors += s.errors;
+        for (const [le, c] of s.buckets)
+            buckets.set(le, (buckets.get(le) ?? 0) + c);
+    }
+    return { requests, errors, errorRate: ratio(errors, requests), p95Sec: bucketQuantile(0.95, buckets) };
+}
+/**
+ * The server's /metrics, scraped at the start, at every check and at the end. All tools of the one
+ * server count together; the selector does not apply (the labels it names are Prometheus' own).
+ */
+function scrapeSource(o) {
+    const url = o.metricsUrl;
+    let last;
+    const steps = [];
+    const snapshot = async () => {
+        const wanted = new Set([prometheus_1.METRICS.requests, prometheus_1.METRICS.errors, `${prometheus_1.METRICS.duration}_bucket`]);
+        const samples = (await (0, prometheus_1.scrape)(url, { headers: o.metricsHeaders, timeoutMs: o.requestTimeoutMs })).filter((s) => wanted.has(s.name));
+        if (!samples.some((s) => s.name === prometheus_1.METRICS.requests))
+            throw new Error(`${url} exports no ${prometheus_1.METRICS.requests}: is it the MCP server's /metrics?`);
+        return new Map(samples.map((s) => [seriesKey(s), s.value]));
+    };
+    return {
+        kind: 'metrics-url',
+        async begin() {
+            last = await snapshot();
+        },
+        async read(windowSec) {
+            const next = await snapshot();
+            const inc = increase(last, next);
+            last = next;
+            const step = { atMs: Date.now(), requests: 0, errors: 0, buckets: new Map() };
+            for (const [k, v] of inc) {
+                if (k.startsWith(`${prometheus_1.METRICS.requests}{`))
+                    step.requests += v;
+                else if (k.startsWith(`${prometheus_1.METRICS.errors}{`))
+                    step.errors += v;
+                else {
+                    const le = /[{,]le="([^"]+)"/.exec(k)?.[1];
+                    if (le) {
+                        const bound = le === '+Inf' ? Infinity : Number(le);
+                        step.buckets.set(bound, (step.buckets.get(bound) ?? 0) + v);
+                    }
+                }
+            }
+            steps.push(step);
+            // A little slack so a check that ran late still covers the steps of its window.
+            const from = step.atMs - windowSec * 1000 - 250;
+            return { recent: sumSteps(steps.filter((s) => s.atMs > from)), total: sumSteps(steps) };
+        },
+    };
+}
+// ---- judging ----
+const pct = (r) => r === undefined ? '-' : `${(r * 100).toFixed(r < 0.001 && r > 0 ? 3 : 1)}%`;
+exports.pct = pct;
+const secs = (s) => s === undefined ? '-' : s < 1 ? `${(s * 1000).toFixed(s < 0.01 ? 2 : 0)} ms` : `${s.toFixed(2)} s`;
+exports.secs = secs;
+const calls = (n) => `${Math.round(n)} tool call${Math.round(n) === 1 ? '' : 's'}`;
+const windowName = (w, whole) => (whole ? `the bake so far (${w}s)` : `the last ${w}s`);
+/** Pure: the breach of one set of figures, if any. */
+function judgeFigures(f, o, windowSec) {
+    if (f.errorRate !== undefined && f.errorRate > o.maxErrorRate)
+        return { figure: 'error-rate', value: f.errorRate, threshold: o.maxErrorRate, windowSec };
+    if (o.maxLatencyP95Sec !== undefined && f.p95Sec !== undefined && f.p95Sec > o.maxLatencyP95Sec)
+        return { figure: 'latency-p95', value: f.p95Sec, threshold: o.maxLatencyP95Sec, windowSec };
+    return undefined;
+}
+function describeBreach(b, f, whole) {
+    const over = `over ${windowName(b.windowSec, whole)} (${Math.round(f.errors)} of ${calls(f.requests)} failed)`;
+    return b.figure === 'error-rate'
+        ? `error rate ${(0, exports.pct)(b.value)} ${over} is above max-error-rate ${(0, exports.pct)(b.threshold)}`
+        : `p95 latency ${(0, exports.secs)(b.value)} over ${windowName(b.windowSec, whole)} is above max-latency-p95 ${(0, exports.secs)(b.threshold)}`;
+}
+/**
+ * Pure: one check. It judges the trailing window when that holds at least min-requests calls, else the
+ * whole bake so far (so a quiet minute cannot fail on one unlucky call), and nothing below min-requests.
+ */
+function judgeSample(atSec, recent, total, o, windowSec, final) {
+    if (total.requests < o.minRequests)
+        return {
+            atSec,
+            windowSec: atSec,
+            figures: total,
+            total,
+            status: 'not-judged',
+            note: `${calls(total.requests)} so far, fewer than min-requests ${o.minRequests}: not judged`,
+        };
+    const useRecent = !final && recent.requests >= o.minRequests && windowSec < atSec;
+    const [f, w] = useRecent ? [recent, windowSec] : [total, atSec];
+    const breach = judgeFigures(f, o, w);
+    const shown = `error rate ${(0, exports.pct)(f.errorRate)} of ${calls(f.requests)}, p95 ${(0, exports.secs)(f.p95Sec)} over ${windowName(w, !useRecent)}`;
+    return {
+        atSec,
+        windowSec: w,
+        figures: f,
+        total,
+        status: breach ? 'breach' : 'ok',
+        note: breach ? describeBreach(breach, f, !useRecent) : shown,
+        breach,
+    };
+}
+// ---- the loop ----
+const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+const MAX_READ_ERRORS = 3;
+async function runBake(o, c = {}) {
+    const print = c.print ?? ((l) => log_1.log.info(l));
+    const startedAt = Date.now();
+    const base = { startedAt, samples: [], selector: o.prometheusUrl ? o.selector : undefined };
+    if (o.bakeTimeSec <= 0)
+        return { ...base, status: 'off', reason: 'bake-time is 0: no bake', source: 'none', elapsedSec: 0 };
+    const source = o.prometheusUrl ? prometheusSource(o) : scrapeSource(o);
+    const windowSec = o.windowSec ?? 2 * o.intervalSec;
+    const result = { ...base, status: 'passed', reason: '', source: source.kind, elapsedSec: 0 };
+    const done = (status, reason) => {
+        result.status = status;
+        result.reason = (0, log_1.redact)(reason);
+        result.elapsedSec = (Date.now() - startedAt) / 1000;
+        return result;
+    };
+    try {
+        await source.begin();
+    }
+    catch (e) {
+        return done('failed', `cannot read the metrics: ${(0, errors_1.errorMessage)(e)}`);
+    }
+    const what = source.kind === 'prometheus' ? `Prometheus, ${o.selector || 'all series'}` : (0, log_1.redact)(o.metricsUrl);
+    print(`bake: ${o.bakeTimeSec}s from ${what}, a check every ${o.intervalSec}s; fails above ` +
+        `max-error-rate ${(0, exports.pct)(o.maxErrorRate)}${o.maxLatencyP95Sec !== undefined ? ` or max-latency-p95 ${(0, exports.secs)(o.maxLatencyP95Sec)}` : ''}` +
+        `, judges from ${calls(o.minRequests)}`);
+    if (o.compare === 'previous' && source.before) {
+        const end = (c.rolloutStartedAt ?? startedAt) / 1000;
+        try {
+            result.previous = await source.before(end, o.bakeTimeSec);
+            print(`bake: previous revision, the ${o.bakeTimeSec}s before the rollout: error rate ${(0, exports.pct)(result.previous.errorRate)} of ` +
+                `${calls(result.previous.requests)}, p95 ${(0, exports.secs)(result.previous.p95Sec)}`);
+        }
+        catch (e) {
+            print(`bake: no figures for the previous revision: ${(0, errors_1.errorMessage)(e)}`);
+        }
+    }
+    let traffic;
+    const endAt = startedAt + o.bakeTimeSec * 1000;
+    if (o.trafficRate > 0 && !c.mcp)
+        print('bake: bake-traffic needs an MCP URL (mcp-url): no synthetic traffic');
+    if (o.trafficRate > 0 && c.mcp) {
+        try {
+            traffic = await (0, bake_traffic_1.startTraffic)({ ...c.mcp, rate: o.trafficRate, untilMs: endAt });
+        }
+        catch (e) {
+            return done('failed', `bake-traffic could not open an MCP session: ${(0, errors_1.errorMessage)(e)}`);
+        }
+    }
+    try {
+        let readErrors = 0;
+        for (let k = 1;; k++) {
+            const at = Math.min(startedAt + k * o.intervalSec * 1000, endAt);
+            await sleep(at - Date.now());
+            const final = at >= endAt;
+            const atSec = Math.round((Date.now() - startedAt) / 100) / 10;
+            let read;
+            try {
+                read = await source.read(windowSec, (Date.now() - startedAt) / 1000);
+                readErrors = 0;
+            }
+            catch (e) {
+                readErrors++;
+                const note = `cannot read the metrics: ${(0, errors_1.errorMessage)(e)}`;
+                print(`bake ${atSec}s: ${note}`);
+                result.samples.push({
+                    atSec,
+                    windowSec,
+                    figures: { requests: 0, errors: 0 },
+                    total: { requests: 0, errors: 0 },
+                    status: 'error',
+                    note,
+                });
+                if (final || readErrors >= MAX_READ_ERRORS)
+                    return done('failed', `${note}${readErrors > 1 ? ` (${readErrors} checks in a row)` : ''}`);
+                continue;
+            }
+            const s = judgeSample(atSec, read.recent, read.total, o, windowSec, final);
+            const { breach, ...sample } = s;
+            result.samples.push(sample);
+            result.total = read.total;
+            print(`bake ${atSec}s: ${breach ? 'BREACH: ' : ''}${sample.note}`);
+            if (breach) {
+                result.breach = breach;
+                return done('failed', `bake: ${sample.note}`);
+            }
+            if (final)
+                return sample.status === 'not-judged'
+                    ? done('not-judged', `bake judged nothing: ${calls(read.total.requests)} in ${o.bakeTimeSec}s, fewer than min-requests ${o.minRequests}`)
+                    : done('passed', `bake passed: ${sample.note}`);
+        }
+    }
+    finally {
+        if (traffic)
+            result.traffic = await traffic.stop();
+    }
+}
+// ---- report ----
+const chartNumber = (n) => Number(n.toPrecision(4));
+/** The summary: the verdict, a table of the checks, and a chart of the error rate (and p95) over the bake. */
+function bakeSummary(r, o) {
+    const s = new summary_1.Summary().heading('Bake');
+    const mark = r.status === 'passed' ? '✅' : r.status === 'failed' ? '❌' : '⚠️';
+    s.text(`${mark} ${r.reason}`);
+    if (r.status === 'off')
+        return s;
+    s.text(`Source: ${r.source === 'prometheus' ? `Prometheus, \`${r.selector || '(all series)'}\`` : `\`${(0, log_1.redact)(o.metricsUrl ?? '')}\` scraped by the runner`}; ` +
+        `thresholds: max-error-rate ${(0, exports.pct)(o.maxErrorRate)}, max-latency-p95 ${o.maxLatencyP95Sec === undefined ? 'none' : (0, exports.secs)(o.maxLatencyP95Sec)}, min-requests ${o.minRequests}.`);
+    const row = (label, w, f, verdict) => [
+        label,
+        w,
+        String(Math.round(f.requests)),
+        String(Math.round(f.errors)),
+        (0, exports.pct)(f.errorRate),
+        (0, exports.secs)(f.p95Sec),
+        verdict,
+    ];
+    const verdict = (x) => x === 'ok' ? '✅ ok' : x === 'breach' ? '❌ breach' : x === 'error' ? '⚠️ no data' : 'not judged';
+    s.table(['At', 'Window', 'Tool calls', 'Errors', 'Error rate', 'p95', 'Verdict'], [
+        ...r.samples.map((x) => row(`${x.atSec}s`, `${x.windowSec}s`, x.figures, verdict(x.status))),
+        ...(r.total ? [row('whole bake', `${Math.round(r.elapsedSec)}s`, r.total, '')] : []),
+        ...(r.previous ? [row('previous revision', `${o.bakeTimeSec}s before`, r.previous, '')] : []),
+    ]);
+    const judged = r.samples.filter((x) => x.figures.errorRate !== undefined && x.status !== 'not-judged');
+    if (judged.length) {
+        const xs = judged.map((x) => String(Math.round(x.atSec)));
+        const rates = judged.map((x) => chartNumber(x.figures.errorRate * 100));
+        const top = Math.max(...rates, o.maxErrorRate * 100) * 1.2 || 1;
+        s.code([
+            'xychart-beta',
+            `  title "Error rate of tool calls (%), threshold ${chartNumber(o.maxErrorRate * 100)}%"`,
+            `  x-axis "seconds into the bake" [${xs.join(', ')}]`,
+            `  y-axis "error rate (%)" 0 --> ${chartNumber(top)}`,
+            `  line [${rates.join(', ')}]`,
+            `  line [${judged.map(() => chartNumber(o.maxErrorRate * 100)).join(', ')}]`,
+        ].join('\n'), 'mermaid');
+        const lat = judged.filter((x) => x.figures.p95Sec !== undefined);
+        if (lat.length) {
+            const ms = lat.map((x) => chartNumber(x.figures.p95Sec * 1000));
+            const limit = o.maxLatencyP95Sec === undefined ? undefined : chartNumber(o.maxLatencyP95Sec * 1000);
+            s.code([
+                'xychart-beta',
+                `  title "p95 latency of tool calls (ms)${limit === undefined ? '' : `, threshold ${limit} ms`}"`,
+                `  x-axis "seconds into the bake" [${lat.map((x) => String(Math.round(x.atSec))).join(', ')}]`,
+                `  y-axis "p95 (ms)" 0 --> ${chartNumber(Math.max(...ms, limit ?? 0) * 1.2 || 1)}`,
+                `  line [${ms.join(', ')}]`,
+                ...(limit === undefined ? [] : [`  line [${lat.map(() => limit).join(', ')}]`]),
+            ].join('\n'), 'mermaid');
+        }
+    }
+    else
+        s.text('No check had tool calls enough to judge, so there is no chart.');
+    if (r.traffic)
+        s.text(`bake-traffic: ${r.traffic.calls} calls (${r.traffic.toolCalls} tool calls, ${r.traffic.toolErrors} tool errors` +
+            `${r.traffic.failures ? `, ${r.traffic.failures} failed: ${(0, log_1.redact)(r.traffic.firstFailure ?? '')}` : ''}).`);
+    return s;
+}
+const rounded = (f) => f && {
+    requests: Math.round(f.requests * 1000) / 1000,
+    errors: Math.round(f.errors * 1000) / 1000,
+    errorRate: f.errorRate ?? null,
+    p95Seconds: f.p95Sec ?? null,
+};
+/** The `bake` output: the same figures as the summary, as JSON. */
+function bakeOutput(r, o) {
+    return JSON.stringify({
+        status: r.status,
+        reason: r.reason,
+        source: r.source,
+        selector: r.selector ?? null,
+        bakeSeconds: o.bakeTimeSec,
+        elapsedSeconds: Math.round(r.elapsedSec * 10) / 10,
+        thresholds: {
+            maxErrorRate: o.maxErrorRate,
+            maxLatencyP95Seconds: o.maxLatencyP95Sec ?? null,
+            minRequests: o.minRequests,
+        },
+        breach: r.breach ?? null,
+        total: rounded(r.total) ?? null,
+        previous: rounded(r.previous) ?? null,
+        samples: r.samples.map((x) => ({
+            atSeconds: x.atSec,
+            windowSeconds: x.windowSec,
+            status: x.status,
+            ...rounded(x.figures),
+        })),
+        traffic: r.traffic ?? null,
+    });
+}
+// ---- inputs ----
+/** Seconds between checks in a pipeline: a scrape interval or two of the usual Prometheus setups. */
+exports.BAKE_INTERVAL_SEC = 15;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** One PromQL label matcher: name, operator, double-quoted value. */
+const MATCHER = /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*$/;
+function httpUrl(r, name) {
+    const v = r.string(name);
+    if (!v)
+        return undefined;
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        /* reported below */
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
+        throw new errors_1.ActionError(`'${(0, log_1.redact)(v)}' is not an http(s) URL`, name, `write e.g. https://prometheus.example.com`);
+    return v;
+}
+/** `0.05`, `5%`. */
+function share(r, name) {
+    const v = r.string(name);
+    const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(v);
+    const n = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+    if (!(n >= 0 && n <= 1))
+        throw new errors_1.ActionError(`'${v}' is not a share from 0 to 1`, name, 'write it like 0.05 or 5%');
+    return n;
+}
+/** `1s`, `250ms`, `1.5s`, `0.5` (seconds). */
+function parseLatency(v) {
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(v.trim());
+    if (!m)
+        return undefined;
+    return Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
+}
+function headerLines(r, name) {
+    const headers = {};
+    for (const line of r
+        .secret(name)
+        .split(/\r?\n/)
+        .map((l) => l.trim())) {
+        if (!line || line.startsWith('#'))
+            continue;
+        const colon = line.indexOf(':');
+        const key = colon > 0 ? line.slice(0, colon).trim() : '';
+        if (!TOKEN.test(key))
+            throw new errors_1.ActionError(`a line is not 'Name: value'`, name, 'write one header a line, e.g. X-Scope-OrgID: team-a');
+        const value = line.slice(colon + 1).trim();
+        (0, log_1.registerSecret)(value);
+        headers[key] = value;
+    }
+    return headers;
+}
+/**
+ * Reads the bake's inputs. `target` gives the default selector: the deploy stage's namespace and
+ * Deployment names. Every error is one line naming the input.
+ */
+function readBakeInputs(r, target = {}) {
+    const bakeTimeSec = r.duration('bake-time');
+    const prometheusUrl = httpUrl(r, 'prometheus-url');
+    const metricsUrl = httpUrl(r, 'metrics-url');
+    const prometheusToken = r.secret('prometheus-token') || undefined;
+    const prometheusHeaders = headerLines(r, 'prometheus-headers');
+    if (prometheusToken && Object.keys(prometheusHeaders).some((h) => h.toLowerCase() === 'authorization'))
+        throw new errors_1.ActionError('is set and prometheus-headers has an Authorization header too', 'prometheus-token', 'use one of the two');
+    const maxErrorRate = share(r, 'max-error-rate');
+    const latency = r.string('max-latency-p95');
+    const maxLatencyP95Sec = latency ? parseLatency(latency) : undefined;
+    if (latency && !maxLatencyP95Sec)
+        throw new errors_1.ActionError(`'${latency}' is not a latency above 0`, 'max-latency-p95', 'write it like 1s or 250ms, or leave it empty for none');
+    const minRequests = r.int('min-requests');
+    const trafficRaw = r.string('bake-traffic');
+    const trafficRate = Number(trafficRaw);
+    if (!/^\d+(\.\d+)?$/.test(trafficRaw) || trafficRate > 100)
+        throw new errors_1.ActionError(`'${trafficRaw}' is not a rate from 0 to 100`, 'bake-traffic', 'give calls a second, e.g. 5 (0 for none)');
+    const compare = r.oneOf('bake-compare', exports.BAKE_COMPARE);
+    const selectorRaw = r.string('metrics-selector').replace(/^\{|\}$/g, '');
+    const selector = selectorRaw || (0, prometheus_1.defaultSelector)(target.namespace ?? '', target.deployments ?? []);
+    if (selectorRaw) {
+        // Commas inside quoted values are fine; split on the commas between matchers only.
+        const matchers = selectorRaw.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g) ?? [];
+        if (!matchers.length || matchers.some((m) => !MATCHER.test(m)))
+            throw new errors_1.ActionError(`'${selectorRaw}' is not a list of label matchers`, 'metrics-selector', `write e.g. namespace="prod",pod=~"hello-mcp-.*"`);
+    }
+    if (bakeTimeSec > 0) {
+        if (!prometheusUrl && !metricsUrl)
+            throw new errors_1.ActionError('needs prometheus-url or metrics-url', 'bake-time', "set prometheus-url to your Prometheus, or metrics-url to the server's /metrics");
+        if (prometheusUrl && metricsUrl)
+            throw new errors_1.ActionError('is set together with prometheus-url', 'metrics-url', 'use one of the two');
+        if (prometheusUrl && !selector)
+            throw new errors_1.ActionError('is empty and there is no namespace or deployment to derive it from', 'metrics-selector', `write e.g. namespace="prod",pod=~"hello-mcp-.*"`);
+        if (compare === 'previous' && !prometheusUrl)
+            throw new errors_1.ActionError("'previous' needs prometheus-url (a scraped /metrics has no history)", 'bake-compare', 'set prometheus-url or use none');
+    }
+    return {
+        bakeTimeSec,
+        prometheusUrl,
+        prometheusToken,
+        prometheusHeaders,
+        metricsUrl,
+        maxErrorRate,
+        maxLatencyP95Sec,
+        minRequests,
+        selector,
+        trafficRate,
+        compare,
+        intervalSec: exports.BAKE_INTERVAL_SEC,
+    };
+}
+/** What verify's run calls after its checks pass: the bake, its summary section and its output. */
+async function bakeStep(o, c = {}) {
+    const result = await runBake(o, c);
+    return {
+        result,
+        summary: bakeSummary(result, o),
+        output: bakeOutput(result, o),
+        failure: result.status === 'failed' ? result.reason : undefined,
+    };
+}
+
+
+/***/ }),
+
 /***/ 54094:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConnectFailure = void 0;
+exports.redactUrl = redactUrl;
+exports.withoutUserInfo = withoutUserInfo;
 exports.describeTarget = describeTarget;
 exports.describeError = describeError;
+exports.httpStatusFailure = httpStatusFailure;
+exports.invalidTools = invalidTools;
 exports.verifyServer = verifyServer;
 const node_perf_hooks_1 = __webpack_require__(643);
 const index_js_1 = __webpack_require__(49874);
 const stdio_js_1 = __webpack_require__(55387);
 const streamableHttp_js_1 = __webpack_require__(41772);
+const exponential_backoff_1 = __webpack_require__(71675);
 const types_js_1 = __webpack_require__(84293);
 const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
 const CLIENT_INFO = { name: 'mcp-deploy-verify', version: '1.0.0' };
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function describeTarget(t) {
-    return t.kind === 'http' ? t.url : t.argv.join(' ');
+// Query parameters that carry a credential in URLs people paste (api_key=, token=, key=, sig= ...).
+const CREDENTIAL_PARAM = /^(?:api[-_]?key|apikey|key|token|access[-_]?token|auth|authorization|secret|client[-_]?secret|password|passwd|pass|pwd|sig|signature|code|session|x-api-key)$/i;
+/**
+ * The URL as it may be shown: `user:pass@` and credential query values become `***`. Their values are
+ * registered as secrets too, so an SDK or fetch message that repeats the URL is masked in every log line.
+ */
+function redactUrl(raw) {
+    let u;
+    try {
+        u = new URL(raw);
+    }
+    catch {
+        return raw;
+    }
+    if (u.password) {
+        (0, log_1.registerSecret)(decodeURIComponent(u.password));
+        (0, log_1.registerSecret)(u.password);
+        u.password = '***';
+    }
+    else if (u.username) {
+        // A lone user part (https://TOKEN@host) is how many services take a token.
+        (0, log_1.registerSecret)(decodeURIComponent(u.username));
+        (0, log_1.registerSecret)(u.username);
+        u.username = '***';
+    }
+    for (const [k, v] of [...u.searchParams]) {
+        if (!CREDENTIAL_PARAM.test(k) || !v)
+            continue;
+        (0, log_1.registerSecret)(v);
+        (0, log_1.registerSecret)(encodeURIComponent(v));
+        u.searchParams.set(k, '***');
+    }
+    return u.toString().replace(/%2A%2A%2A/g, '***');
 }
-const isTimeout = (e) => e instanceof types_js_1.McpError && e.code === types_js_1.ErrorCode.RequestTimeout;
+/**
+ * fetch refuses a URL with `user:pass@`; what such a URL means is HTTP Basic auth, so the credentials
+ * move into an Authorization header (unless one is given) and the request goes to the bare URL.
+ */
+function withoutUserInfo(raw, headers = {}) {
+    const u = new URL(raw);
+    if (!u.username && !u.password)
+        return { url: raw, headers };
+    const basic = Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64');
+    (0, log_1.registerSecret)(basic);
+    u.username = '';
+    u.password = '';
+    const given = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization');
+    return { url: u.toString(), headers: given ? headers : { ...headers, Authorization: `Basic ${basic}` } };
+}
+function describeTarget(t) {
+    return t.kind === 'http' ? redactUrl(t.url) : t.argv.join(' ');
+}
 /** fetch hides the reason (ECONNREFUSED, ENOTFOUND) in `cause`. */
 function describeError(e) {
     const cause = e?.cause;
     const why = cause?.code ?? cause?.message;
     return why ? `${(0, errors_1.errorMessage)(e)} (${why})` : (0, errors_1.errorMessage)(e);
 }
-/** Auth failures and protocol mismatches do not cure themselves by waiting; anything else may be a server still starting. */
-function retryable(e) {
-    if (e instanceof streamableHttp_js_1.StreamableHTTPError && (e.code === 401 || e.code === 403))
-        return false;
-    return !/protocol version is not supported/i.test((0, errors_1.errorMessage)(e));
+/** A failure in words a user acts on, and whether waiting can cure it (a server still starting). */
+class ConnectFailure extends Error {
+    heals;
+    constructor(message, heals) {
+        super(message);
+        this.heals = heals;
+        this.name = 'ConnectFailure';
+    }
 }
-function transportFor(target, stderr) {
-    if (target.kind === 'http')
-        return new streamableHttp_js_1.StreamableHTTPClientTransport(new URL(target.url), {
-            requestInit: { headers: target.headers },
+exports.ConnectFailure = ConnectFailure;
+const errno = (e) => {
+    const c = e?.cause?.code;
+    return typeof c === 'string' ? c : e?.code;
+};
+const TLS_UNTRUSTED = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/;
+// A server that is still starting refuses or drops connections, or is not behind its proxy yet.
+const HEALING_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const HEALING_STATUS = new Set([502, 503, 504]);
+/** What an HTTP status means here: 502/503/504 heal (a proxy before a starting server), others do not. */
+function httpStatusFailure(status, statusText, url) {
+    const head = `HTTP ${status}${statusText ? ` ${statusText}` : ''} from ${url}`;
+    if (HEALING_STATUS.has(status))
+        return new ConnectFailure(`${head} (the server or its proxy is not ready)`, true);
+    if (status === 401)
+        return new ConnectFailure(`${head} (fix: set the mcp-token input, MCP_TOKEN for the CLI, to a token this server accepts)`, false);
+    if (status === 403)
+        return new ConnectFailure(`${head} (fix: the token was refused for this endpoint; check its scopes)`, false);
+    if (status === 404)
+        return new ConnectFailure(`${head} (fix: check the path in mcp-url; MCP servers usually answer on /mcp)`, false);
+    return new ConnectFailure(head, false);
+}
+const STATUS_TEXT = {
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+};
+/** Turns what the SDK, fetch or the child process threw into one line, healing or not. */
+function classify(e, target, seen, stdio) {
+    if (e instanceof ConnectFailure)
+        return e;
+    if (target.kind === 'stdio') {
+        if (stdio.junk) {
+            const line = stdio.stdoutHead.split('\n').find((l) => l.trim() && !isJson(l)) ?? stdio.junk;
+            return new ConnectFailure(`the server printed non-JSON on stdout: ${JSON.stringify(line.trim().slice(0, 120))} (fix: MCP over stdio carries only JSON-RPC messages; write logs to stderr)`, false);
+        }
+        if (stdio.exit) {
+            const tail = stdio.stderrTail();
+            return new ConnectFailure(`the server exited with ${stdio.exit} before answering initialize${tail ? `; stderr: ${tail}` : ''}`, false);
+        }
+        if (e.code === 'ENOENT')
+            return new ConnectFailure(`'${target.argv[0]}' was not found (is it built and on PATH?)`, false);
+        return new ConnectFailure(describeError(e), false);
+    }
+    const url = redactUrl(target.url);
+    if (e instanceof types_js_1.McpError && e.code === types_js_1.ErrorCode.RequestTimeout)
+        return new ConnectFailure(`no answer to initialize from ${url} (${(0, errors_1.errorMessage)(e)})`, true);
+    if (e instanceof streamableHttp_js_1.StreamableHTTPError && e.code !== undefined && e.code > 0)
+        return httpStatusFailure(e.code, STATUS_TEXT[e.code] ?? '', url);
+    if (e instanceof streamableHttp_js_1.StreamableHTTPError && /content type/i.test((0, errors_1.errorMessage)(e)))
+        return new ConnectFailure(`HTTP ${seen.status ?? '?'} with content type ${seen.contentType ?? '(none)'} from ${url}: not an MCP endpoint (fix: point mcp-url at the server's MCP path; a web page, a login page or a proxy answers here)`, false);
+    const code = errno(e);
+    if (code && TLS_UNTRUSTED.test(code))
+        return new ConnectFailure(`TLS: the certificate of ${new URL(target.url).host} is not trusted (${code}) (fix: for a private CA, set NODE_EXTRA_CA_CERTS to its PEM file)`, false);
+    if ((code && HEALING_ERRNO.has(code)) || e?.name === 'TimeoutError')
+        return new ConnectFailure(`${url}: ${describeError(e)}`, true);
+    return new ConnectFailure(`${url}: ${describeError(e)}`, false);
+}
+/**
+ * While the server starts: retry what can heal (refused, 502/503/504, timeouts), 100 ms doubling to 2 s
+ * between attempts, until the verify deadline. Anything else fails at the first attempt.
+ */
+function startupRetry(left) {
+    return {
+        numOfAttempts: 1000,
+        startingDelay: 100,
+        timeMultiple: 2,
+        maxDelay: 2000,
+        jitter: 'none',
+        retry: (e, next) => e instanceof ConnectFailure && e.heals && left() > Math.min(2000, 100 * 2 ** (next - 1)) + 250,
+    };
+}
+const isJson = (line) => {
+    try {
+        JSON.parse(line);
+        return true;
+    }
+    catch {
+        return false;
+    }
+};
+function transportFor(target, stderr, seen, stdio) {
+    if (target.kind === 'http') {
+        const { url, headers } = withoutUserInfo(target.url, target.headers);
+        return new streamableHttp_js_1.StreamableHTTPClientTransport(new URL(url), {
+            requestInit: { headers },
+            fetch: async (url, init) => {
+                const r = await fetch(url, init);
+                seen.status = r.status;
+                seen.contentType = r.headers.get('content-type') ?? undefined;
+                return r;
+            },
             // A verify session is short: no reconnecting the optional GET stream behind our back.
             reconnectionOptions: {
                 maxReconnectionDelay: 0,
@@ -47,15 +781,41 @@ function transportFor(target, stderr) {
                 maxRetries: 0,
             },
         });
+    }
     const [command, ...args] = target.argv;
     const t = new stdio_js_1.StdioClientTransport({ command, args, cwd: target.cwd, env: target.env, stderr: 'pipe' });
     t.stderr?.on('data', (b) => {
         stderr.text = (stderr.text + b.toString('utf8')).slice(-4000);
     });
+    // The transport keeps its child private and drops the exit code; the SDK is pinned, and
+    // verify-errors.test.ts fails if an upgrade moves the field.
+    const start = t.start.bind(t);
+    t.start = async () => {
+        await start();
+        const child = t._process;
+        // Read after the SDK's own listener: by the time its complaint about a line is handled, the line is here.
+        child?.stdout?.on('data', (b) => {
+            if (stdio.stdoutHead.length < 65536)
+                stdio.stdoutHead += b.toString('utf8');
+        });
+        child?.once('exit', (code, signal) => {
+            stdio.exit = code !== null ? `exit code ${code}` : `signal ${signal}`;
+        });
+    };
     return t;
 }
-async function open(target, timeoutMs, stderr) {
-    const transport = transportFor(target, stderr);
+async function open(target, timeoutMs, stderr, seen) {
+    const stdio = {
+        stdoutHead: '',
+        stderrTail: () => stderr.text
+            .trim()
+            .split('\n')
+            .slice(-3)
+            .map((l) => l.trim())
+            .join(' | ')
+            .slice(-300),
+    };
+    const transport = transportFor(target, stderr, seen, stdio);
     let protocolVersion = '';
     // The client tells the transport the negotiated version; that hook is the only place it is exposed.
     const setVersion = transport.setProtocolVersion?.bind(transport);
@@ -69,14 +829,25 @@ async function open(target, timeoutMs, stderr) {
             await transport.terminateSession().catch(() => undefined);
         await client.close().catch(() => undefined);
     };
+    // The SDK skips a stdout line that is not JSON-RPC and waits on; the spec forbids such lines, so the
+    // first one ends the attempt at once instead of a "Request timed out" a minute later.
+    let rejectJunk = () => undefined;
+    const junk = new Promise((_, reject) => (rejectJunk = reject));
+    junk.catch(() => undefined);
+    client.onerror = (e) => {
+        if (target.kind !== 'stdio' || stdio.junk)
+            return;
+        if (e instanceof SyntaxError || validationIssues(e)) {
+            stdio.junk = e.message;
+            rejectJunk(e);
+        }
+    };
     try {
-        await client.connect(transport, { timeout: timeoutMs });
+        await Promise.race([client.connect(transport, { timeout: timeoutMs }), junk]);
     }
     catch (e) {
         await close();
-        if (e.code === 'ENOENT' && target.kind === 'stdio')
-            throw new Error(`'${target.argv[0]}' was not found (is it built and on PATH?)`);
-        throw e;
+        throw classify(e, target, seen, stdio);
     }
     return { client, protocolVersion, close };
 }
@@ -92,6 +863,44 @@ async function all(page, key) {
             break;
     }
     return out;
+}
+const validationIssues = (e) => Array.isArray(e?.issues) ? e.issues : undefined;
+/** `tool 'search' field inputSchema.type: Invalid input: expected "object"` for the first invalid tool. */
+function invalidTools(tools) {
+    const bad = tools.flatMap((t) => {
+        const r = types_js_1.ToolSchema.safeParse(t);
+        if (r.success)
+            return [];
+        const issue = r.error.issues[0];
+        const name = t?.name;
+        return [
+            `tool '${typeof name === 'string' ? name : '?'}' field ${issue.path.map(String).join('.') || '(the tool)'}: ${issue.message}`,
+        ];
+    });
+    if (!bad.length)
+        return undefined;
+    return bad.length > 1 ? `${bad[0]} (and ${bad.length - 1} more tools)` : bad[0];
+}
+/**
+ * tools/list through the SDK, which validates the result. A listing it rejects (an inputSchema without
+ * "type" is common) is listed again with only the JSON-RPC envelope checked, so the contract can still be
+ * snapshotted and gated; `invalid` names the first tool and field at fault in one line.
+ */
+async function listTools(client, opts) {
+    try {
+        return { tools: await all((cursor) => client.listTools({ cursor }, opts()), 'tools') };
+    }
+    catch (e) {
+        const issues = validationIssues(e);
+        if (!issues)
+            throw e;
+        const tools = await all((cursor) => client.request({ method: 'tools/list', params: cursor ? { cursor } : {} }, types_js_1.PaginatedResultSchema, opts()), 'tools');
+        const first = issues[0];
+        return {
+            tools,
+            invalid: invalidTools(tools) ?? `${first?.path.map(String).join('.')}: ${first?.message}`,
+        };
+    }
 }
 async function verifyServer(o) {
     const deadline = node_perf_hooks_1.performance.now() + o.timeoutMs;
@@ -112,66 +921,70 @@ async function verifyServer(o) {
     };
     if (o.healthUrl) {
         const url = o.healthUrl;
+        const shown = redactUrl(url);
         let attempts = 0;
         let started = node_perf_hooks_1.performance.now();
-        let last = '';
-        let ok = false;
-        while (!ok) {
-            attempts++;
-            started = node_perf_hooks_1.performance.now();
-            try {
-                const r = await fetch(url, { headers: o.healthHeaders, signal: AbortSignal.timeout(left()) });
-                await r.arrayBuffer();
-                ok = r.status === 200;
-                last = `HTTP ${r.status}`;
-            }
-            catch (e) {
-                last = describeError(e);
-            }
-            if (ok || node_perf_hooks_1.performance.now() + 250 > deadline)
-                break;
-            await sleep(Math.min(2000, 100 * 2 ** attempts));
+        let failure;
+        try {
+            await (0, exponential_backoff_1.backOff)(async () => {
+                attempts++;
+                started = node_perf_hooks_1.performance.now();
+                let r;
+                try {
+                    const bare = withoutUserInfo(url, o.healthHeaders);
+                    r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
+                    await r.arrayBuffer();
+                }
+                catch (e) {
+                    throw classify(e, { kind: 'http', url, headers: {} }, {}, { stdoutHead: '', stderrTail: () => '' });
+                }
+                if (r.status !== 200)
+                    throw httpStatusFailure(r.status, r.statusText, shown);
+            }, startupRetry(left));
         }
-        const ms = node_perf_hooks_1.performance.now() - started;
+        catch (e) {
+            failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+        }
         const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
         checks.push({
             name: 'health',
-            status: ok ? 'passed' : 'failed',
-            ms,
-            detail: ok ? `200 from ${url}${tries}` : `${url}: ${last}${tries}`,
+            status: failure ? 'failed' : 'passed',
+            ms: node_perf_hooks_1.performance.now() - started,
+            detail: failure ? `${failure.message}${tries}` : `200 from ${shown}${tries}`,
         });
-        if (!ok)
+        if (failure)
             return { checks, stderr: stderr.text };
     }
     let session;
     {
         let attempts = 0;
-        let lastError;
         let t0 = node_perf_hooks_1.performance.now();
-        while (!session) {
-            attempts++;
-            t0 = node_perf_hooks_1.performance.now();
-            try {
-                session = await open(o.target, left(), stderr);
-            }
-            catch (e) {
-                // The last attempt often just runs out of time; the error before it says why (refused, 503 ...).
-                if (!(lastError && isTimeout(e)))
-                    lastError = e;
-                if (o.target.kind === 'stdio' || !retryable(e) || node_perf_hooks_1.performance.now() + 250 > deadline)
-                    break;
-                await sleep(Math.min(2000, 100 * 2 ** attempts));
-            }
+        // The last attempt often just runs out of time; the failure before it says why (refused, 503 ...).
+        let reason;
+        const seen = {};
+        try {
+            session = await (0, exponential_backoff_1.backOff)(async () => {
+                attempts++;
+                t0 = node_perf_hooks_1.performance.now();
+                try {
+                    return await open(o.target, left(), stderr, seen);
+                }
+                catch (e) {
+                    const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+                    if (!(reason && /no answer to initialize/.test(f.message)))
+                        reason = f;
+                    // A stdio server is started by us: starting it again would not change its answer.
+                    throw o.target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
+                }
+            }, startupRetry(left));
+        }
+        catch {
+            // `reason` holds the failure to report.
         }
         const ms = node_perf_hooks_1.performance.now() - t0;
         const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
         if (!session) {
-            checks.push({
-                name: 'initialize',
-                status: 'failed',
-                ms,
-                detail: `${describeError(lastError)}${tries}`,
-            });
+            checks.push({ name: 'initialize', status: 'failed', ms, detail: `${reason?.message}${tries}` });
             return { checks, stderr: stderr.text };
         }
         const info = session.client.getServerVersion();
@@ -205,11 +1018,16 @@ async function verifyServer(o) {
     };
     const skip = (name, detail) => checks.push({ name, status: 'skipped', ms: 0, detail });
     let listed = true;
+    let invalid;
     try {
         if (caps.tools)
             listed &&= await timed('tools/list', async () => {
-                listing.tools = await all((cursor) => client.listTools({ cursor }, opts()), 'tools');
-                return `${listing.tools.length} tools`;
+                const r = await listTools(client, opts);
+                listing.tools = r.tools;
+                invalid = r.invalid;
+                return r.invalid
+                    ? `${r.tools.length} tools; the MCP SDK rejects this listing: ${r.invalid} (the contract is taken from the raw result)`
+                    : `${r.tools.length} tools`;
             });
         else
             skip('tools/list', 'the server declares no tools capability');
@@ -240,7 +1058,7 @@ async function verifyServer(o) {
     finally {
         await session.close();
     }
-    return { checks, listing: listed ? listing : undefined, stderr: stderr.text };
+    return { checks, listing: listed ? listing : undefined, stderr: stderr.text, invalidTools: invalid };
 }
 
 
@@ -385,6 +1203,7 @@ function snapshot(l) {
         inputSchema: normalizeSchema(t.inputSchema),
         outputSchema: t.outputSchema === undefined ? undefined : normalizeSchema(t.outputSchema),
         annotations: isObj(t.annotations) ? sortKeys(t.annotations) : undefined,
+        execution: isObj(t.execution) ? sortKeys(t.execution) : undefined,
     }));
     const prompts = l.prompts.filter(isObj).map((p) => ({
         name: String(p.name),
@@ -500,6 +1319,17 @@ function diffSchema(a, b, path, dir, out) {
         out.add(!sb ? narrowing : widening, path, !sb ? 'now rejects every value' : 'now accepts values', whyFor(!sb ? narrowing : widening, dir));
         return;
     }
+    // A schema that becomes a union of itself and more (or the reverse) is the same branch plus branches
+    // added or removed, not a type change to "any" with every property removed.
+    const ua = pureUnion(sa);
+    const ub = pureUnion(sb);
+    if ((ua || ub) && ua !== ub) {
+        const [branchesA, notesA] = ua ? [sa[ua], notesOf(sa)] : [[withoutNotes(sa)], notesOf(sa)];
+        const [branchesB, notesB] = ub ? [sb[ub], notesOf(sb)] : [[withoutNotes(sb)], notesOf(sb)];
+        diffBranches(branchesA, branchesB, `${path}/${ub ?? ua}`, dir, out);
+        diffNotes(notesA, notesB, path, out);
+        return;
+    }
     // type
     const ta = typesOf(sa);
     const tb = typesOf(sb);
@@ -564,8 +1394,14 @@ function diffSchema(a, b, path, dir, out) {
         }
     }
     // additionalProperties
-    if (input && sb.additionalProperties === false && sa.additionalProperties !== false)
-        out.add('breaking', path, 'no longer accepts unknown arguments', 'calls with extra arguments are rejected');
+    const closedA = sa.additionalProperties === false;
+    const closedB = sb.additionalProperties === false;
+    if (!closedA && closedB)
+        out.add(narrowing, path, input ? 'no longer accepts unknown arguments' : 'no longer returns unknown properties', input ? 'calls with extra arguments are rejected' : 'every value returned is still one agents expect');
+    else if (closedA && !closedB)
+        out.add('compatible', path, input ? 'accepts unknown arguments again' : 'may return properties not in the schema', input
+            ? 'every call that was valid still is'
+            : 'agents read the properties they know, as with a property added to output');
     else if (canonical(sa.additionalProperties) !== canonical(sb.additionalProperties) &&
         isObj(sa.additionalProperties) &&
         isObj(sb.additionalProperties))
@@ -586,6 +1422,10 @@ function diffSchema(a, b, path, dir, out) {
         if (x === y)
             continue;
         const lower = LOWER.includes(k);
+        if (beyondSafe(x, lower) && beyondSafe(y, lower)) {
+            out.add('compatible', path, `${k} ${x ?? '(none)'} → ${y ?? '(none)'}: at or beyond ±(2^53−1), no narrowing`, 'JSON numbers carry integers safely only up to 2^53−1 (zod 4 adds this bound to every integer): no value that was valid is rejected');
+            continue;
+        }
         const tightened = y !== undefined &&
             (x === undefined || (typeof x === 'number' && typeof y === 'number' && (lower ? y > x : y < x)));
         const impact = tightened ? narrowing : widening;
@@ -597,13 +1437,34 @@ function diffSchema(a, b, path, dir, out) {
         const impact = sa[k] === undefined ? narrowing : sb[k] === undefined ? widening : 'breaking';
         out.add(impact, path, `${k} ${sa[k] ?? '(none)'} → ${sb[k] ?? '(none)'}`, whyFor(impact, dir));
     }
-    for (const k of NOTES)
-        if (canonical(sa[k]) !== canonical(sb[k]))
-            out.add('compatible', path, `${k} changed`, 'documentation only; validation is unchanged');
+    diffNotes(sa, sb, path, out);
     const other = [...new Set([...Object.keys(sa), ...Object.keys(sb)])].filter((k) => !HANDLED.has(k) && canonical(sa[k]) !== canonical(sb[k]));
     for (const k of other.sort())
         out.add('breaking', `${path}/${k}`, `${k} changed`, 'not analysed: this keyword may narrow what is valid; review by hand');
 }
+function diffNotes(sa, sb, path, out) {
+    for (const k of NOTES)
+        if (canonical(sa[k]) !== canonical(sb[k]))
+            out.add('compatible', path, `${k} changed`, 'documentation only; validation is unchanged');
+}
+/**
+ * A bound that no JSON number beyond the safe integer range can fall outside: absent, or an upper bound at
+ * or above 2^53−1 (a lower bound at or below −(2^53−1)). Between two of these nothing is narrowed.
+ */
+function beyondSafe(v, lower) {
+    if (v === undefined)
+        return true;
+    return typeof v === 'number' && (lower ? v <= -Number.MAX_SAFE_INTEGER : v >= Number.MAX_SAFE_INTEGER);
+}
+/** `anyOf`/`oneOf` that holds the whole schema (only documentation beside it), or undefined. */
+function pureUnion(s) {
+    for (const k of ['anyOf', 'oneOf'])
+        if (Array.isArray(s[k]) && Object.keys(s).every((x) => x === k || NOTES.has(x)))
+            return k;
+    return undefined;
+}
+const notesOf = (s) => Object.fromEntries(Object.entries(s).filter(([k]) => NOTES.has(k)));
+const withoutNotes = (s) => Object.fromEntries(Object.entries(s).filter(([k]) => !NOTES.has(k)));
 function whyFor(impact, dir) {
     if (dir === 'input')
         return impact === 'breaking'
@@ -613,11 +1474,7 @@ function whyFor(impact, dir) {
         ? 'the server may return values agents did not expect'
         : 'every value returned is still one agents expect';
 }
-/**
- * anyOf/oneOf compare as sets of alternatives. An alternative that changed shows up as removed + added;
- * when exactly one removed and one added alternative share a type they are taken to be the same one
- * edited, and compared property by property.
- */
+/** anyOf/oneOf on both sides: their branches are compared; a union appearing or leaving beside other keywords narrows. */
 function diffAlternatives(a, b, path, dir, out) {
     if (canonical(a) === canonical(b))
         return;
@@ -627,22 +1484,53 @@ function diffAlternatives(a, b, path, dir, out) {
         out.add(impact, path, Array.isArray(b) ? 'alternatives added where there were none' : 'alternatives removed', whyFor(impact, dir));
         return;
     }
-    const key = canonical;
-    let removed = a.filter((x) => !b.some((y) => key(y) === key(x)));
-    let added = b.filter((y) => !a.some((x) => key(x) === key(y)));
-    const typeKey = (s) => (isObj(s) ? canonical(typesOf(s)) : '');
-    for (const r of [...removed]) {
-        const sameType = added.filter((x) => typeKey(x) === typeKey(r));
-        if (sameType.length === 1 && removed.filter((x) => typeKey(x) === typeKey(r)).length === 1) {
-            diffSchema(r, sameType[0], `${path}/${b.indexOf(sameType[0])}`, dir, out);
-            removed = removed.filter((x) => x !== r);
-            added = added.filter((x) => x !== sameType[0]);
+    diffBranches(a, b, path, dir, out);
+}
+const typeKey = (s) => (isObj(s) ? canonical(typesOf(s)) : '');
+const propNames = (s) => (isObj(s) && isObj(s.properties) ? Object.keys(s.properties) : []);
+/** Two branches that may be one edited: same type and, for objects, a property in common. */
+function alike(x, y) {
+    if (typeKey(x) !== typeKey(y))
+        return false;
+    const px = propNames(x);
+    const py = propNames(y);
+    return (px.length === 0 && py.length === 0) || px.some((p) => py.includes(p));
+}
+/**
+ * Branches compare as sets. An unchanged branch matches itself; each removed branch is then paired with
+ * the added one most like it (fewest differences), and the two are compared keyword by keyword. What is
+ * left is a branch removed or added: removing one narrows, adding one widens (for outputs: readers may get
+ * a shape they do not handle).
+ */
+function diffBranches(a, b, path, dir, out) {
+    const input = dir === 'input';
+    const removed = a.filter((x) => !b.some((y) => canonical(y) === canonical(x)));
+    const added = b.filter((y) => !a.some((x) => canonical(x) === canonical(y)));
+    const pairs = [];
+    for (const r of removed) {
+        let best;
+        let cost = Infinity;
+        for (const x of added) {
+            if (pairs.some((p) => p[1] === x) || !alike(r, x))
+                continue;
+            const scratch = new Collector();
+            diffSchema(r, x, '', dir, scratch);
+            if (scratch.changes.length < cost)
+                [best, cost] = [x, scratch.changes.length];
         }
+        if (best !== undefined)
+            pairs.push([r, best]);
     }
-    for (const r of removed)
-        out.add(input ? 'breaking' : 'compatible', path, `alternative removed: ${canonical(r)}`, whyFor(input ? 'breaking' : 'compatible', dir));
-    for (const x of added)
-        out.add(input ? 'compatible' : 'breaking', path, `alternative added: ${canonical(x)}`, whyFor(input ? 'compatible' : 'breaking', dir));
+    for (const [r, x] of pairs)
+        diffSchema(r, x, `${path}/${b.indexOf(x)}`, dir, out);
+    for (const r of removed.filter((x) => !pairs.some((p) => p[0] === x)))
+        out.add(input ? 'breaking' : 'compatible', path, `alternative removed: ${canonical(r)}`, input
+            ? 'agents that send this shape get a validation error'
+            : 'the server no longer returns this shape');
+    for (const x of added.filter((y) => !pairs.some((p) => p[1] === y)))
+        out.add(input ? 'compatible' : 'breaking', path, `alternative added: ${canonical(x)}`, input
+            ? 'a new shape agents may send; old calls still valid'
+            : 'agents may receive a shape they do not handle');
 }
 function diffKeyed(a, b, key, onRemoved, onAdded, onBoth) {
     const mb = new Map(b.map((t) => [key(t), t]));
@@ -657,6 +1545,26 @@ function diffKeyed(a, b, key, onRemoved, onAdded, onBoth) {
     for (const t of b)
         if (!ma.has(key(t)))
             onAdded(t);
+}
+/** How a tool may be called under each taskSupport value; absent means forbidden (the spec's default). */
+const CALL_MODES = {
+    forbidden: ['a plain call'],
+    optional: ['a plain call', 'a task'],
+    required: ['a task'],
+};
+/** A change in task support breaks the agents whose way of calling (plain or as a task) is no longer allowed. */
+function diffExecution(a, b, out) {
+    const ta = typeof a?.taskSupport === 'string' ? a.taskSupport : 'forbidden';
+    const tb = typeof b?.taskSupport === 'string' ? b.taskSupport : 'forbidden';
+    if (ta !== tb) {
+        const lost = (CALL_MODES[ta] ?? [ta]).filter((m) => !(CALL_MODES[tb] ?? []).includes(m));
+        out.add(lost.length ? 'breaking' : 'compatible', '/execution/taskSupport', `task support ${ta} → ${tb}`, lost.length
+            ? `agents that make ${lost.join(' or ')} get an error`
+            : 'every way of calling the tool that worked still does');
+    }
+    const rest = (e) => canonical(Object.fromEntries(Object.entries(e ?? {}).filter(([k]) => k !== 'taskSupport')));
+    if (rest(a) !== rest(b))
+        out.add('breaking', '/execution', `execution ${rest(a)} → ${rest(b)}`, 'not analysed: this field may change how the tool must be called; review by hand');
 }
 function diffContracts(base, next) {
     const out = new Collector();
@@ -679,6 +1587,7 @@ function diffContracts(base, next) {
             out.add('compatible', '/outputSchema', 'output schema added', 'results are now described; old readers still work');
         else
             diffSchema(x.outputSchema, y.outputSchema, '/outputSchema', 'output', out);
+        diffExecution(x.execution, y.execution, out);
         if (canonical(x.annotations) !== canonical(y.annotations))
             out.add('compatible', '/annotations', `annotations ${canonical(x.annotations ?? {})} → ${canonical(y.annotations ?? {})}`, 'hints for clients; calls are unchanged');
     });
@@ -779,26 +1688,20 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.IMAGE_PLACEHOLDER = exports.DEFAULT_TIMEOUT = exports.DEFAULT_BASELINE = exports.CONTRACT_MODES = void 0;
-exports.splitCommand = splitCommand;
+exports.IMAGE_PLACEHOLDER = exports.DEFAULT_BASELINE = exports.CONTRACT_MODES = void 0;
 exports.parseSmoke = parseSmoke;
 exports.parseVerifyInputs = parseVerifyInputs;
 const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
 const log_1 = __webpack_require__(46472);
-exports.CONTRACT_MODES = ['fail-on-breaking', 'warn', 'off'];
+const words_1 = __webpack_require__(75846);
+const bake_1 = __webpack_require__(14172);
+exports.CONTRACT_MODES = inputs_1.INPUTS.contract.allowed;
 exports.DEFAULT_BASELINE = 'mcp-contract.json';
-exports.DEFAULT_TIMEOUT = '60s';
 /** In `mcp-command`, replaced by the image@digest that the build stage of this run pushed. */
 exports.IMAGE_PLACEHOLDER = '{image}';
-/** Whitespace-separated words with '…' and "…" quoting; the result is argv, never given to a shell. */
-function splitCommand(s) {
-    const out = [];
-    for (const m of s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g))
-        out.push(m[1] ?? m[2] ?? m[3]);
-    return out;
-}
 function httpUrl(value, input, hint) {
     let u;
     try {
@@ -860,9 +1763,11 @@ function parseVerifyInputs(r, cwd) {
     const url = urlRaw
         ? httpUrl(urlRaw, 'mcp-url', 'give the full endpoint, e.g. https://mcp.example.com/mcp')
         : undefined;
-    const command = commandRaw ? splitCommand(commandRaw) : undefined;
+    const command = commandRaw ? (0, words_1.shellWords)(commandRaw, 'mcp-command') : undefined;
     if (command && !command.length)
         throw new errors_1.ActionError('has no command in it', 'mcp-command', 'write e.g. ./target/release/my-server --stdio');
+    const headers = parseHeaders(r);
+    const bake = parseBake(r, url, headers);
     const healthRaw = r.string('health-url');
     const baselineRaw = r.string('contract-baseline');
     let baseline = path.resolve(cwd, baselineRaw || exports.DEFAULT_BASELINE);
@@ -874,20 +1779,37 @@ function parseVerifyInputs(r, cwd) {
     return {
         url,
         command,
-        headers: parseHeaders(r),
+        headers,
         healthUrl: healthRaw
             ? httpUrl(healthRaw, 'health-url', 'give the full URL, e.g. https://mcp.example.com/health')
             : undefined,
         smoke: parseSmoke(r.lines('mcp-smoke')),
-        contract: r.oneOf('contract', exports.CONTRACT_MODES, 'fail-on-breaking'),
+        contract: r.oneOf('contract', exports.CONTRACT_MODES),
         baseline,
         timeoutSec: parseTimeout(r),
+        bake,
     };
 }
+/**
+ * The bake's inputs, with what only verify knows: the default selector comes from the deploy stage's
+ * namespace and deployments, bake traffic goes to mcp-url, and a scraped /metrics gets the MCP headers
+ * only from the same origin (a token must not leak to another host).
+ */
+function parseBake(r, url, headers) {
+    const bake = (0, bake_1.readBakeInputs)(r, {
+        namespace: r.string('namespace'),
+        deployments: r.list('deployments').map((d) => d.split('=')[0].trim()),
+    });
+    if (bake.bakeTimeSec > 0 && bake.trafficRate > 0 && !url)
+        throw new errors_1.ActionError('needs mcp-url (the traffic goes to the deployed endpoint)', 'bake-traffic', 'set mcp-url, or bake-traffic to 0');
+    if (bake.metricsUrl && url && new URL(bake.metricsUrl).origin === new URL(url).origin)
+        bake.metricsHeaders = headers;
+    return bake;
+}
 function parseTimeout(r) {
-    const s = r.duration('verify-timeout', exports.DEFAULT_TIMEOUT);
+    const s = r.duration('verify-timeout');
     if (s < 1)
-        throw new errors_1.ActionError('must be at least 1s', 'verify-timeout', `write e.g. ${exports.DEFAULT_TIMEOUT} or 5m`);
+        throw new errors_1.ActionError('must be at least 1s', 'verify-timeout', `write e.g. ${(0, inputs_1.defaultOf)('verify-timeout')} or 5m`);
     return s;
 }
 
@@ -939,6 +1861,7 @@ exports.buildTarget = buildTarget;
 exports.healthHeaders = healthHeaders;
 exports.planVerify = planVerify;
 const path = __importStar(__webpack_require__(76760));
+const exec_1 = __webpack_require__(73190);
 const parse_1 = __webpack_require__(57966);
 const isReview = (ctx) => ctx.prNumber !== undefined || ctx.event === 'pull_request' || ctx.event === 'merge_request_event';
 /**
@@ -961,9 +1884,30 @@ function resolveCommand(argv, state) {
     const image = state.imageRef ?? state.image;
     return image ? argv.map((a) => a.split(parse_1.IMAGE_PLACEHOLDER).join(image)) : undefined;
 }
-/** The environment of a stdio server: ours, without the action's inputs (they hold the secrets). */
+/**
+ * The environment of a stdio server: what any tool gets (exec's toolEnv), so no action input, no secret
+ * input's MCP_* variable (MCP_MCP_TOKEN, MCP_PROMETHEUS_TOKEN ...) and no runner credential.
+ */
 function serverEnv(env = process.env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined && !e[0].startsWith('INPUT_') && !/^MCP_MCP_(TOKEN|HEADERS)$/.test(e[0])));
+    return Object.fromEntries(Object.entries((0, exec_1.toolEnv)(env)).filter((e) => e[1] !== undefined));
+}
+/** Scheme, host and path only: a URL may carry user:password. */
+const shownUrl = (u) => {
+    const p = new URL(u);
+    return `${p.origin}${p.pathname}`;
+};
+function bakePlan(b) {
+    if (b.bakeTimeSec <= 0)
+        return { bake: 'off (bake-time is 0)' };
+    return {
+        bake: `${b.bakeTimeSec}s, a check every ${b.intervalSec}s, from ${b.prometheusUrl
+            ? `Prometheus ${shownUrl(b.prometheusUrl)}`
+            : `${shownUrl(b.metricsUrl)} scraped by the runner`}`,
+        ...(b.prometheusUrl ? { 'metrics-selector': b.selector || '(all series)' } : {}),
+        'bake-thresholds': `max-error-rate ${b.maxErrorRate}, max-latency-p95 ${b.maxLatencyP95Sec === undefined ? 'none' : `${b.maxLatencyP95Sec}s`}, min-requests ${b.minRequests}`,
+        'bake-traffic': b.trafficRate > 0 ? `${b.trafficRate} calls a second` : 'none',
+        'bake-compare': b.compare,
+    };
 }
 function buildTarget(i, chosen, cwd, argv) {
     return chosen.kind === 'http'
@@ -997,6 +1941,7 @@ function planVerify(i, ctx, state) {
                 ? path.relative(ctx.workspace, i.baseline) || i.baseline
                 : '(none found)',
             'verify-timeout': `${i.timeoutSec}s`,
+            ...bakePlan(i.bake),
         },
     };
 }
@@ -1050,10 +1995,11 @@ const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
 const log_1 = __webpack_require__(46472);
 const summary_1 = __webpack_require__(57994);
+const text_1 = __webpack_require__(48992);
+const bake_1 = __webpack_require__(14172);
 const client_1 = __webpack_require__(54094);
 const contract_1 = __webpack_require__(37539);
 const plan_1 = __webpack_require__(80610);
-const plural = (n, w) => `${n} ${w}${n === 1 ? '' : 's'}`;
 /** Pure: the checks and the contract diff decide the outcome. */
 function judge(report, baseline, mode, baselineName) {
     const failedChecks = report.checks.filter((c) => c.status === 'failed');
@@ -1072,7 +2018,7 @@ function judge(report, baseline, mode, baselineName) {
         reasons.push(failedChecks.map((c) => `${c.name} failed: ${c.detail}`).join('; '));
     if (diff?.breaking && mode === 'fail-on-breaking') {
         const first = diff.changes.filter((c) => c.impact === 'breaking').slice(0, 3);
-        reasons.push(`${plural(diff.breaking, 'breaking contract change')} against ${baselineName}: ${first
+        reasons.push(`${(0, text_1.plural)(diff.breaking, 'breaking contract change')} against ${baselineName}: ${first
             .map((c) => `${c.where}${c.path ? ` ${c.path}` : ''}: ${c.change}`)
             .join('; ')}${diff.breaking > first.length ? '; ...' : ''}`);
     }
@@ -1093,13 +2039,13 @@ function verifySummary(target, why, report, v, mode) {
         s.details('server stderr (last lines)', (0, log_1.redact)(report.stderr.trim().split('\n').slice(-20).join('\n')));
     if (v.contract) {
         const c = v.contract;
-        s.text(`Contract: ${plural(c.tools.length, 'tool')}, ${plural(c.prompts.length, 'prompt')}, ${plural(c.resourceTemplates.length, 'resource template')} (server ${c.server.name}${c.server.version ? ` ${c.server.version}` : ''}, protocol ${c.protocolVersion}).`);
+        s.text(`Contract: ${(0, text_1.plural)(c.tools.length, 'tool')}, ${(0, text_1.plural)(c.prompts.length, 'prompt')}, ${(0, text_1.plural)(c.resourceTemplates.length, 'resource template')} (server ${c.server.name}${c.server.version ? ` ${c.server.version}` : ''}, protocol ${c.protocolVersion}).`);
     }
     if (v.diff) {
         if (!v.diff.changes.length)
             s.text('No contract changes against the baseline.');
         else {
-            s.text(`**${plural(v.diff.breaking, 'breaking change')}**, ${plural(v.diff.compatible, 'compatible change')} (contract: ${mode}).`);
+            s.text(`**${(0, text_1.plural)(v.diff.breaking, 'breaking change')}**, ${(0, text_1.plural)(v.diff.compatible, 'compatible change')} (contract: ${mode}).`);
             s.table(['Impact', 'Where', 'Path', 'Change', 'Why'], [...v.diff.changes]
                 .sort((a, b) => (a.impact === b.impact ? 0 : a.impact === 'breaking' ? -1 : 1))
                 .map((c) => [
@@ -1171,24 +2117,251 @@ async function runVerify(i, env) {
             });
     for (const n of v.notes)
         log_1.log.annotate({ level: 'notice', title: 'verify', message: n });
+    // The bake only watches a release that answers and keeps its contract; a failed check has decided.
+    const bake = v.failure ? undefined : await runBakeStep(i, env);
+    const failure = v.failure ?? bake?.failure;
     const passed = report.checks.filter((c) => c.status === 'passed').length;
     const headline = [
         `${passed}/${report.checks.filter((c) => c.status !== 'skipped').length} checks`,
-        v.diff ? plural(v.diff.breaking, 'breaking change') : v.contract ? 'no baseline' : '',
+        v.diff ? (0, text_1.plural)(v.diff.breaking, 'breaking change') : v.contract ? 'no baseline' : '',
+        bake && bake.result.status !== 'off' ? `bake ${bake.result.status}` : '',
     ]
         .filter(Boolean)
         .join(', ');
+    const summary = verifySummary(target, chosen.why, report, v, i.contract);
+    if (bake && bake.result.status !== 'off')
+        summary.append(bake.summary);
     return {
-        status: v.failure ? 'failure' : 'success',
+        status: failure ? 'failure' : 'success',
         headline,
-        summary: verifySummary(target, chosen.why, report, v, i.contract),
+        summary,
         outputs: {
             contract: v.contract ? JSON.stringify(v.contract) : '',
             'contract-diff': v.diff ? JSON.stringify(v.diff) : '',
             'breaking-changes': v.diff ? String(v.diff.breaking) : '',
+            bake: bake?.output ?? notBaked(i.bake, v.failure),
         },
-        failure: v.failure && (0, log_1.redact)(v.failure),
+        failure: failure && (0, log_1.redact)(failure),
     };
+}
+/** The bake, with what the run knows: the endpoint for bake traffic and when deploy started the rollout. */
+async function runBakeStep(i, env) {
+    return (0, bake_1.bakeStep)(i.bake, {
+        mcp: i.url ? { url: i.url, headers: i.headers, smoke: i.smoke } : undefined,
+        rolloutStartedAt: env.state.rolloutStartedAt,
+    });
+}
+/** The `bake` output when the checks failed first: no bake ran. */
+function notBaked(o, checksFailed) {
+    const reason = o.bakeTimeSec > 0 && checksFailed ? "no bake: verify's checks failed first" : 'bake-time is 0: no bake';
+    return (0, bake_1.bakeOutput)({ status: 'off', reason, source: 'none', startedAt: Date.now(), elapsedSec: 0, samples: [] }, o);
+}
+
+
+/***/ }),
+
+/***/ 57443:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Prometheus, two ways: its HTTP API (instant queries on /api/v1/query) when the cluster has one, and the
+ * text exposition format of a server's own /metrics when it has not. Plus the PromQL the bake asks.
+ *
+ * Request headers carry credentials (a bearer token, an API key): they are sent and never put in an
+ * error message, a log line or a URL.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.latencyQuantileQuery = exports.errorRateQuery = exports.errorsQuery = exports.requestsQuery = exports.range = exports.METRICS = exports.PrometheusError = void 0;
+exports.parseFloatValue = parseFloatValue;
+exports.instantQuery = instantQuery;
+exports.single = single;
+exports.parseExposition = parseExposition;
+exports.scrape = scrape;
+exports.defaultSelector = defaultSelector;
+class PrometheusError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PrometheusError';
+    }
+}
+exports.PrometheusError = PrometheusError;
+const DEFAULT_TIMEOUT_MS = 10000;
+/** Prometheus writes +Inf, -Inf and NaN; Number() knows only the first two spelled its own way. */
+function parseFloatValue(v) {
+    if (v === '+Inf' || v === 'Inf')
+        return Infinity;
+    if (v === '-Inf')
+        return -Infinity;
+    if (v === 'NaN')
+        return NaN;
+    const n = Number(v);
+    if (v.trim() === '' || Number.isNaN(n))
+        throw new PrometheusError(`'${v}' is not a number`);
+    return n;
+}
+async function get(url, o, what) {
+    try {
+        return await fetch(url, {
+            headers: o.headers,
+            signal: AbortSignal.timeout(o.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+            redirect: 'error',
+        });
+    }
+    catch (e) {
+        const err = e;
+        if (err.name === 'TimeoutError')
+            throw new PrometheusError(`${what}: no answer within ${o.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
+        throw new PrometheusError(`${what}: ${err.cause?.code ?? err.cause?.message ?? e.message ?? String(e)}`);
+    }
+}
+/** Only scheme, host and path: a URL may hold user:password. */
+function where(u) {
+    try {
+        const p = new URL(u);
+        return `${p.origin}${p.pathname}`;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+/** One instant query. `time` in seconds since the epoch (default: Prometheus' now). */
+async function instantQuery(o, query, time) {
+    const u = new URL('api/v1/query', o.url.endsWith('/') ? o.url : `${o.url}/`);
+    u.searchParams.set('query', query);
+    if (time !== undefined)
+        u.searchParams.set('time', time.toFixed(3));
+    const headers = { ...o.headers, ...(o.token ? { Authorization: `Bearer ${o.token}` } : {}) };
+    const what = `Prometheus ${where(u.toString())}`;
+    const res = await get(u.toString(), { ...o, headers }, what);
+    const text = await res.text();
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        throw new PrometheusError(`${what}: HTTP ${res.status}, not a Prometheus API answer: ${text.slice(0, 120)}`);
+    }
+    if (!res.ok || body.status !== 'success')
+        throw new PrometheusError(`${what}: HTTP ${res.status}: ${body.error ?? 'query failed'} (query: ${query})`);
+    const data = body.data;
+    if (data?.resultType === 'scalar') {
+        const [, v] = data.result;
+        return [{ labels: {}, value: parseFloatValue(v) }];
+    }
+    if (data?.resultType !== 'vector')
+        throw new PrometheusError(`${what}: expected a vector, got ${data?.resultType} (query: ${query})`);
+    return data.result.map((r) => ({
+        labels: r.metric,
+        value: parseFloatValue(r.value[1]),
+    }));
+}
+/** The single value of an aggregated query; undefined for an empty vector or NaN. */
+function single(samples) {
+    const v = samples[0]?.value;
+    return v === undefined || Number.isNaN(v) ? undefined : v;
+}
+const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
+/**
+ * The text exposition format 0.0.4: `name{label="value",...} value [timestamp]`. Comments, HELP and TYPE
+ * lines are skipped; a malformed line is an error naming its number, not a silent zero.
+ */
+function parseExposition(text) {
+    const out = [];
+    text.split('\n').forEach((raw, i) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const bad = (why) => new PrometheusError(`metrics line ${i + 1}: ${why}: ${line.slice(0, 120)}`);
+        const name = NAME.exec(line)?.[0];
+        if (!name)
+            throw bad('no metric name');
+        let pos = name.length;
+        const labels = {};
+        if (line[pos] === '{') {
+            pos++;
+            for (;;) {
+                while (line[pos] === ' ' || line[pos] === ',')
+                    pos++;
+                if (line[pos] === '}') {
+                    pos++;
+                    break;
+                }
+                const key = /^[a-zA-Z_][a-zA-Z0-9_]*/.exec(line.slice(pos))?.[0];
+                if (!key || line.slice(pos + key.length, pos + key.length + 2) !== '="')
+                    throw bad('bad label');
+                pos += key.length + 2;
+                let value = '';
+                for (;;) {
+                    const c = line[pos++];
+                    if (c === undefined)
+                        throw bad('unterminated label value');
+                    if (c === '"')
+                        break;
+                    if (c === '\\') {
+                        const n = line[pos++];
+                        value += n === 'n' ? '\n' : (n ?? '');
+                    }
+                    else
+                        value += c;
+                }
+                labels[key] = value;
+            }
+        }
+        const fields = line.slice(pos).trim().split(/\s+/);
+        if (!fields[0] || fields.length > 2)
+            throw bad('expected a value and an optional timestamp');
+        try {
+            out.push({ name, labels, value: parseFloatValue(fields[0]) });
+        }
+        catch {
+            throw bad('the value is not a number');
+        }
+    });
+    return out;
+}
+async function scrape(url, o = {}) {
+    const what = `metrics ${where(url)}`;
+    const res = await get(url, o, what);
+    const text = await res.text();
+    if (!res.ok)
+        throw new PrometheusError(`${what}: HTTP ${res.status}`);
+    return parseExposition(text);
+}
+// ---- PromQL ----
+exports.METRICS = {
+    requests: 'mcp_tool_requests_total',
+    errors: 'mcp_tool_errors_total',
+    duration: 'mcp_tool_duration_seconds',
+};
+/** Whole seconds, at least 1: PromQL ranges take no fractions in the short form. */
+const range = (seconds) => `${Math.max(1, Math.ceil(seconds))}s`;
+exports.range = range;
+const sel = (metric, selector) => `${metric}{${selector}}`;
+/** Tool calls in the window, all tools and pods together. */
+const requestsQuery = (selector, windowSec) => `sum(increase(${sel(exports.METRICS.requests, selector)}[${(0, exports.range)(windowSec)}]))`;
+exports.requestsQuery = requestsQuery;
+const errorsQuery = (selector, windowSec) => `sum(increase(${sel(exports.METRICS.errors, selector)}[${(0, exports.range)(windowSec)}]))`;
+exports.errorsQuery = errorsQuery;
+/** Share of tool calls that failed in the window: NaN (no value) when there were none. */
+const errorRateQuery = (selector, windowSec) => `${(0, exports.errorsQuery)(selector, windowSec)} / ${(0, exports.requestsQuery)(selector, windowSec)}`;
+exports.errorRateQuery = errorRateQuery;
+const latencyQuantileQuery = (selector, windowSec, q = 0.95) => `histogram_quantile(${q}, sum by (le) (rate(${sel(`${exports.METRICS.duration}_bucket`, selector)}[${(0, exports.range)(windowSec)}])))`;
+exports.latencyQuantileQuery = latencyQuantileQuery;
+/**
+ * The label matchers of one Deployment's pods as Prometheus' Kubernetes service discovery labels them
+ * with the usual relabelling (the kubernetes-pods job of the Prometheus Helm chart, kube-prometheus'
+ * PodMonitors): `namespace` from __meta_kubernetes_namespace and `pod` from __meta_kubernetes_pod_name.
+ * A Deployment's pods are named <deployment>-<pod-template-hash>-<suffix>, so the regex matches this
+ * Deployment's pods of every revision, and not those of a Deployment whose name merely starts the same.
+ */
+function defaultSelector(namespace, deployments) {
+    const names = deployments.map((d) => d.replace(/[.\\^$|?*+()[\]{}]/g, '\\\\$&'));
+    const pod = names.length === 1 ? names[0] : `(${names.join('|')})`;
+    return [
+        ...(namespace ? [`namespace="${namespace}"`] : []),
+        ...(names.length ? [`pod=~"${pod}-[a-z0-9]+-[a-z0-9]+"`] : []),
+    ].join(',');
 }
 
 

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 661;
-exports.ids = [661];
+exports.ids = [661,691];
 exports.modules = {
 
 /***/ 72691:
@@ -90,7 +90,7 @@ function savedCleanups() {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ActionError = void 0;
+exports.InputErrors = exports.ActionError = void 0;
 exports.errorMessage = errorMessage;
 /**
  * The one error type the action raises on purpose. It names the input to change and how, so the single
@@ -107,132 +107,19 @@ class ActionError extends Error {
     }
 }
 exports.ActionError = ActionError;
+/** Every input error of one run at once, a line each, so a user fixes them in one round. */
+class InputErrors extends ActionError {
+    errors;
+    constructor(errors) {
+        super(`${errors.length} inputs need a fix:\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
+        this.errors = errors;
+        this.name = 'InputErrors';
+    }
+}
+exports.InputErrors = InputErrors;
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
-
-
-/***/ }),
-
-/***/ 73190:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CommandError = void 0;
-exports.quote = quote;
-exports.exec = exec;
-exports.execOk = execOk;
-const node_child_process_1 = __webpack_require__(31421);
-const errors_1 = __webpack_require__(83916);
-const log_1 = __webpack_require__(46472);
-function quote(argv) {
-    return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-async function exec(argv, opts = {}) {
-    const [cmd, ...args] = argv;
-    if (opts.echo !== false)
-        log_1.log.info(`$ ${quote(argv)}`);
-    const env = { ...process.env };
-    for (const [k, v] of Object.entries(opts.env ?? {})) {
-        if (v === undefined)
-            delete env[k];
-        else
-            env[k] = v;
-    }
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = (0, node_child_process_1.spawn)(cmd, args, {
-            cwd: opts.cwd,
-            env,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            // Own process group, so a timeout kills the tool and whatever it started (cargo -> rustc).
-            detached: true,
-        });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        let aborted = false;
-        let timer;
-        const killGroup = () => {
-            try {
-                process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                child.kill('SIGKILL');
-            }
-        };
-        if (opts.timeoutMs) {
-            timer = setTimeout(() => {
-                timedOut = true;
-                killGroup();
-            }, opts.timeoutMs);
-        }
-        const onAbort = () => {
-            aborted = true;
-            killGroup();
-        };
-        if (opts.signal?.aborted)
-            onAbort();
-        else
-            opts.signal?.addEventListener('abort', onAbort, { once: true });
-        const streamer = (sink) => {
-            let partial = '';
-            return (chunk) => {
-                sink.push(chunk);
-                if (!opts.stream)
-                    return;
-                const lines = (partial + chunk.toString('utf8')).split('\n');
-                partial = lines.pop() ?? '';
-                for (const l of lines)
-                    log_1.log.info(l);
-            };
-        };
-        child.stdout.on('data', streamer(out));
-        child.stderr.on('data', streamer(err));
-        child.on('error', (e) => {
-            if (timer)
-                clearTimeout(timer);
-            reject(e.code === 'ENOENT'
-                ? new errors_1.ActionError(`'${cmd}' was not found on PATH`, undefined, `install ${cmd} or add it to PATH`)
-                : e);
-        });
-        child.on('close', (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            opts.signal?.removeEventListener('abort', onAbort);
-            resolve({
-                argv: [...argv],
-                exitCode: code ?? 128,
-                signal: signal ?? undefined,
-                stdout: (0, log_1.redact)(Buffer.concat(out).toString('utf8')),
-                stderr: (0, log_1.redact)(Buffer.concat(err).toString('utf8')),
-                durationMs: Date.now() - started,
-                timedOut,
-                aborted,
-            });
-        });
-        child.stdin.on('error', () => undefined); // a tool that exits without reading stdin is not our error
-        child.stdin.end(opts.input ?? '');
-    });
-}
-/** Runs and throws when the command fails, with the tail of its stderr in the message. */
-async function execOk(argv, opts = {}) {
-    const r = await exec(argv, opts);
-    if (r.exitCode !== 0)
-        throw new CommandError(r);
-    return r;
-}
-class CommandError extends Error {
-    result;
-    constructor(result) {
-        const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
-        super(`${quote(result.argv.slice(0, 3))} ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`);
-        this.result = result;
-        this.name = 'CommandError';
-    }
-}
-exports.CommandError = CommandError;
 
 
 /***/ }),
@@ -294,9 +181,11 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.log = exports.githubSink = void 0;
 exports.registerSecret = registerSecret;
+exports.holdsSecret = holdsSecret;
 exports.redact = redact;
 exports.textSink = textSink;
 exports.formatAnnotation = formatAnnotation;
+exports.quietToolkitDebug = quietToolkitDebug;
 exports.setSink = setSink;
 const core = __importStar(__webpack_require__(37484));
 const secrets = new Set();
@@ -331,6 +220,13 @@ function secretLines(value) {
             out.push(v);
     }
     return out;
+}
+/** Whether a value holds a registered secret: such a variable is kept from every tool's environment. */
+function holdsSecret(value) {
+    for (const s of secrets)
+        if (value.includes(s))
+            return true;
+    return false;
 }
 function redact(text) {
     let out = text;
@@ -384,6 +280,34 @@ function formatAnnotation(a) {
     return redact(`${where}${a.level}: ${a.title ? `${a.title}: ` : ''}${a.message}`);
 }
 let sink = textSink();
+/** Streams already filtered: `cli()` may run more than once in a process (tests). */
+const quieted = new WeakSet();
+/**
+ * @actions/tool-cache logs through @actions/core, which writes `::debug::<message>` straight to stdout. The
+ * GitHub runner hides those lines unless debug logging is on; a terminal or a GitLab job shows them all.
+ * Outside GitHub Actions they are dropped here, or shown as plain `debug:` lines when RUNNER_DEBUG=1.
+ */
+function quietToolkitDebug(stream = process.stdout, env = process.env) {
+    if (env.GITHUB_ACTIONS === 'true' || quieted.has(stream))
+        return;
+    quieted.add(stream);
+    const show = env.RUNNER_DEBUG === '1';
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => {
+        if (typeof chunk !== 'string' || !chunk.startsWith('::debug::'))
+            return write(chunk, ...rest);
+        if (show)
+            return write(`debug: ${redact(unescapeCommand(chunk.slice('::debug::'.length)))}`, ...rest);
+        const done = rest.find((r) => typeof r === 'function');
+        if (done)
+            process.nextTick(done);
+        return true;
+    });
+}
+/** The reverse of @actions/core's escaping of a command's message. */
+function unescapeCommand(s) {
+    return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
 function setSink(s) {
     sink = s;
 }

@@ -52,11 +52,12 @@ exports.gates = {
     parse(r, env) {
         if (!fs.existsSync(path.join(env.cwd, 'Cargo.toml')))
             throw new errors_1.ActionError(`no Cargo.toml in ${env.cwd}`, 'working-directory', 'point it at the directory of the crate (the one with Cargo.toml)');
-        return (0, plan_1.parseGatesInputs)(r);
+        return (0, plan_1.parseGatesInputs)(r, env.cwd);
     },
     plan: (i) => ({
         commands: (0, plan_1.planGates)(i),
         values: {
+            scope: (0, plan_1.describeScope)(i.scope),
             'fail-fast': String(i.failFast),
             'audit-ignore': i.auditIgnore.join(', ') || '(none)',
         },

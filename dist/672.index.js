@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 672;
-exports.ids = [672];
+exports.ids = [672,691];
 exports.modules = {
 
 /***/ 72691:
@@ -80,6 +80,85 @@ async function runCleanups(list = pending.splice(0)) {
 function savedCleanups() {
     const raw = core.getState(STATE_KEY);
     return raw ? JSON.parse(raw) : [];
+}
+
+
+/***/ }),
+
+/***/ 50166:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.byDigest = exports.display = exports.isDigest = exports.isRepository = void 0;
+exports.parseReference = parseReference;
+exports.imageName = imageName;
+exports.registryOf = registryOf;
+exports.isLoopback = isLoopback;
+exports.checkDigestRef = checkDigestRef;
+exports.checkScanRef = checkScanRef;
+const errors_1 = __webpack_require__(83916);
+/**
+ * Image references, one grammar for every stage (distribution/reference's, with a lower-case host):
+ * [host[:port]/]path[:tag][@sha256:<64 hex>]. Build checks its repository with it, scan and deploy their
+ * image-ref, verify the image it puts in place of {image}.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const HOST = '(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]+)?';
+const NAME = `(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*`;
+const REFERENCE = new RegExp(`^(?<name>${NAME})(?::(?<tag>[\\w][\\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$`);
+const REPOSITORY = new RegExp(`^${NAME}$`);
+function parseReference(ref) {
+    const m = REFERENCE.exec(ref);
+    if (!m?.groups)
+        return undefined;
+    return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
+}
+/** A repository without tag or digest (the build stage's `image`). */
+const isRepository = (name) => REPOSITORY.test(name);
+exports.isRepository = isRepository;
+const isDigest = (d) => /^sha256:[0-9a-f]{64}$/.test(d);
+exports.isDigest = isDigest;
+/** name[:tag][@sha256:...] back as text. */
+const display = (r) => `${r.name}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@sha256:${r.digest}` : ''}`;
+exports.display = display;
+/** The reference by digest only, as the build stage hands it on: name@sha256:... */
+const byDigest = (name, digest) => `${name}@${digest}`;
+exports.byDigest = byDigest;
+/** The repository part of any reference (what manifests name as their image), tag and digest dropped. */
+function imageName(ref) {
+    const noDigest = ref.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
+function registryOf(image) {
+    const first = image.split('/')[0];
+    return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+}
+/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
+function isLoopback(registry) {
+    const host = registry.replace(/:\d+$/, '');
+    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
+/** A reference that must be by digest (deploy, and scan unless scan-allow-tag). */
+function checkDigestRef(v, input = 'image-ref') {
+    const p = parseReference(v);
+    if (p?.digest)
+        return v;
+    if (!v.includes('@'))
+        throw new errors_1.ActionError(`'${v}' is not a digest reference: deploys use the digest, never a mutable tag`, input, 'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref');
+    throw new errors_1.ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
+}
+/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
+function checkScanRef(ref, allowTag, input = 'image-ref') {
+    const p = parseReference(ref);
+    if (!p)
+        throw new errors_1.ActionError(`'${ref}' is not an image reference`, input, 'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…');
+    if (!p.digest && !allowTag)
+        throw new errors_1.ActionError(`'${ref}' is a mutable tag, not a digest`, input, "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true");
+    return p;
 }
 
 
@@ -246,8 +325,6 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.buildahManifest = exports.buildkitdConfigFile = exports.secretEnv = exports.authFile = exports.dockerConfigDir = exports.digestFile = exports.metadataFile = exports.BUILDER_NAME = exports.ASSUMED_FACTS = exports.TRISTATE = exports.DRIVERS = exports.CACHES = exports.BUILDERS = exports.BUILD_MODES = void 0;
-exports.registryOf = registryOf;
-exports.isLoopback = isLoopback;
 exports.cargoPackage = cargoPackage;
 exports.parseBuildInputs = parseBuildInputs;
 exports.hostArch = hostArch;
@@ -262,39 +339,32 @@ exports.mergeCommands = mergeCommands;
 exports.buildahCommands = buildahCommands;
 exports.planBuild = planBuild;
 const fs = __importStar(__webpack_require__(73024));
+const cargo_manifest_1 = __webpack_require__(49973);
 const os = __importStar(__webpack_require__(48161));
 const path = __importStar(__webpack_require__(76760));
+const context_1 = __webpack_require__(40788);
 const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
+const oci_1 = __webpack_require__(50166);
 const tags_1 = __webpack_require__(20239);
-exports.BUILD_MODES = ['push', 'by-digest', 'merge'];
-exports.BUILDERS = ['buildx', 'buildah'];
-exports.CACHES = ['auto', 'gha', 'registry', 'none'];
-exports.DRIVERS = ['auto', 'docker', 'docker-container'];
-exports.TRISTATE = ['auto', 'true', 'false'];
-const IMAGE = /^(?:(?:[a-z0-9-]+\.)*[a-z0-9-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+exports.BUILD_MODES = inputs_1.INPUTS['build-mode'].allowed;
+exports.BUILDERS = inputs_1.INPUTS.builder.allowed;
+exports.CACHES = inputs_1.INPUTS.cache.allowed;
+exports.DRIVERS = inputs_1.INPUTS['builder-driver'].allowed;
+exports.TRISTATE = inputs_1.INPUTS.push.allowed;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
-/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
-function registryOf(image) {
-    const first = image.split('/')[0];
-    return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
-}
-/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
-function isLoopback(registry) {
-    const host = registry.replace(/:\d+$/, '');
-    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-}
 function defaultImage(ctx, env) {
     if (ctx.platform === 'github' && ctx.repository)
         return `ghcr.io/${ctx.repository.toLowerCase()}`;
     if (ctx.platform === 'gitlab' && env.CI_REGISTRY_IMAGE)
         return env.CI_REGISTRY_IMAGE.toLowerCase();
-    return undefined;
+    // On a laptop, what init derived from the same remote.
+    return ctx.platform === 'local' && ctx.repositoryUrl ? (0, context_1.imageFromRemote)(ctx.repositoryUrl) : undefined;
 }
 /** `name`, `description` and `license` of Cargo.toml's [package], for the OCI labels. */
 function cargoPackage(toml) {
-    const section = /^\[package\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(toml)?.[1] ?? '';
-    const field = (k) => new RegExp(`^${k}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`, 'm').exec(section)?.[1];
-    return { title: field('name'), description: field('description'), licenses: field('license') };
+    const pkg = (0, cargo_manifest_1.readManifest)(toml).package ?? {};
+    return { title: (0, cargo_manifest_1.str)(pkg.name), description: (0, cargo_manifest_1.str)(pkg.description), licenses: (0, cargo_manifest_1.str)(pkg.license) };
 }
 function keyValues(lines, input) {
     const out = {};
@@ -307,14 +377,14 @@ function keyValues(lines, input) {
     return out;
 }
 function parseBuildInputs(r, ctx, cwd, env = process.env) {
-    const builder = r.oneOf('builder', exports.BUILDERS, 'buildx');
-    const mode = r.oneOf('build-mode', exports.BUILD_MODES, 'push');
+    const builder = r.oneOf('builder', exports.BUILDERS);
+    const mode = r.oneOf('build-mode', exports.BUILD_MODES);
     const image = r.string('image') || defaultImage(ctx, env) || '';
     if (!image)
         throw new errors_1.ActionError('is required here', 'image', 'name the repository to push to, e.g. registry.example.com/team/server');
-    if (!IMAGE.test(image))
+    if (!(0, oci_1.isRepository)(image))
         throw new errors_1.ActionError(`'${image}' is not an image repository`, 'image', 'use lower case and no tag or digest, e.g. ghcr.io/owner/server (tags come from the tags input)');
-    const registry = r.string('registry') || registryOf(image);
+    const registry = r.string('registry') || (0, oci_1.registryOf)(image);
     const gitlab = ctx.platform === 'gitlab';
     const username = r.string('username') ||
         (ctx.platform === 'github' ? (env.GITHUB_ACTOR ?? '') : gitlab ? (env.CI_REGISTRY_USER ?? '') : '');
@@ -325,11 +395,11 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
     if (password && !username)
         throw new errors_1.ActionError('is empty but a password is set', 'username', 'give the registry user name (on GitHub, github.actor)');
     const tagLines = r.lines('tags');
-    const platforms = r.list('platforms', ['linux/amd64']);
+    const platforms = r.list('platforms');
     const badPlatform = platforms.find((p) => !PLATFORM.test(p));
     if (badPlatform)
         throw new errors_1.ActionError(`'${badPlatform}' is not a platform`, 'platforms', 'write os/arch[/variant], e.g. linux/amd64,linux/arm64');
-    const context = r.directory('build-context', '.', cwd);
+    const context = r.directory('build-context', cwd);
     const fileInput = r.string('dockerfile');
     const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
     if (mode !== 'merge' && !fs.existsSync(file))
@@ -347,7 +417,7 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
             throw new errors_1.ActionError(`secret id '${id}' has characters buildx does not take`, 'build-secrets', 'use letters, digits, _ . -');
         return { id, value };
     });
-    const provenance = r.string('provenance', 'mode=max');
+    const provenance = r.string('provenance');
     if (!/^(true|false|mode=(min|max))$/.test(provenance))
         throw new errors_1.ActionError(`'${provenance}' is not a provenance setting`, 'provenance', 'use false, true, mode=min or mode=max');
     const digests = r.list('digests').map((d) => {
@@ -364,13 +434,13 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         throw new errors_1.ActionError('is only used with build-mode merge', 'digests', 'remove it or set build-mode: merge');
     if (builder === 'buildah' && mode !== 'push')
         throw new errors_1.ActionError(`build-mode ${mode} needs builder buildx`, 'build-mode', 'use build-mode push with buildah');
-    const pushAuto = r.oneOf('push', exports.TRISTATE, 'auto');
+    const pushAuto = r.oneOf('push', exports.TRISTATE);
     // A fork's pull request gets no registry credentials: build to prove it builds, push nothing.
     const push = pushAuto === 'auto' ? !ctx.fork : pushAuto === 'true';
     if (!push && mode !== 'push')
         throw new errors_1.ActionError(`build-mode ${mode} always pushes`, 'push', 'set push to true or use build-mode push');
     const cargoToml = path.join(cwd, 'Cargo.toml');
-    const insecure = r.oneOf('registry-insecure', exports.TRISTATE, 'auto');
+    const insecure = r.oneOf('registry-insecure', exports.TRISTATE);
     return {
         builder,
         mode,
@@ -391,13 +461,13 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         buildSecrets,
         push,
         provenance,
-        sbom: r.bool('sbom', false),
-        cache: r.oneOf('cache', exports.CACHES, 'auto'),
+        sbom: r.bool('sbom'),
+        cache: r.oneOf('cache', exports.CACHES),
         digests,
-        driver: r.oneOf('builder-driver', exports.DRIVERS, 'auto'),
-        qemu: r.oneOf('qemu', exports.TRISTATE, 'auto'),
-        insecure: insecure === 'auto' ? isLoopback(registry) : insecure === 'true',
-        retries: r.int('push-retries', 3, 0, 10),
+        driver: r.oneOf('builder-driver', exports.DRIVERS),
+        qemu: r.oneOf('qemu', exports.TRISTATE),
+        insecure: insecure === 'auto' ? (0, oci_1.isLoopback)(registry) : insecure === 'true',
+        retries: r.int('push-retries'),
         tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
         now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
     };
@@ -664,24 +734,35 @@ const os = __importStar(__webpack_require__(48161));
 const path = __importStar(__webpack_require__(76760));
 const cleanup_1 = __webpack_require__(72691);
 const errors_1 = __webpack_require__(83916);
+const oci_1 = __webpack_require__(50166);
+const retry_1 = __webpack_require__(49809);
 const exec_1 = __webpack_require__(73190);
 const log_1 = __webpack_require__(46472);
 const summary_1 = __webpack_require__(57994);
 const parse_1 = __webpack_require__(23375);
 const plan_1 = __webpack_require__(56557);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Runs a registry-touching command, retrying 5xx and dropped connections with backoff; never auth errors. */
 async function withRetries(what, retries, run) {
-    for (let n = 0;; n++) {
-        const r = await run();
-        if (r.exitCode === 0)
-            return { r, attempts: n + 1 };
-        const failure = (0, parse_1.classifyFailure)(`${r.stderr}\n${r.stdout}`);
-        if (failure !== 'transient' || n >= retries)
-            return { r, failure, attempts: n + 1 };
-        const delay = 1000 * 2 ** n;
-        log_1.log.warning(`${what}: transient registry error, retry ${n + 1} of ${retries} in ${delay / 1000} s:\n${(0, parse_1.errorLines)(r.stderr)}`);
-        await sleep(delay);
+    let last;
+    const failed = new Error('registry command failed');
+    const transient = (e) => e === failed && last?.failure === 'transient';
+    try {
+        return await (0, retry_1.retry)((0, retry_1.registryPolicy)(retries), async (attempts) => {
+            const r = await run();
+            last = {
+                r,
+                attempts,
+                failure: r.exitCode === 0 ? undefined : (0, parse_1.classifyFailure)(`${r.stderr}\n${r.stdout}`),
+            };
+            if (r.exitCode !== 0)
+                throw failed;
+            return last;
+        }, transient, (_e, n, wait) => log_1.log.warning(`${what}: transient registry error, retry ${n} of ${retries} in ${wait / 1000} s:\n${(0, parse_1.errorLines)(last.r.stderr)}`));
+    }
+    catch (e) {
+        if (e !== failed)
+            throw e;
+        return last;
     }
 }
 function authError(i, what, r) {
@@ -855,7 +936,7 @@ async function runBuild(i, env) {
         built = b;
     }
     const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
-    const imageRef = pushed ? `${i.image}@${built.digest}` : '';
+    const imageRef = pushed ? (0, oci_1.byDigest)(i.image, built.digest) : '';
     if (pushed)
         Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
     const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
@@ -961,6 +1042,12 @@ function parseTagRules(lines) {
             throw bad(line, `enable=${attrs.enable} is not true, false or an expression like {{is_default_branch}}`);
         if (attrs.priority && !/^\d+$/.test(attrs.priority))
             throw bad(line, 'priority is a whole number');
+        for (const [key, value] of Object.entries(attrs)) {
+            const known = type === 'semver' && key === 'pattern' ? SEMVER_PLACEHOLDERS : EXPRESSIONS;
+            for (const [, name] of value.matchAll(/{{\s*(\w*)[^}]*}}/g))
+                if (!known.includes(name))
+                    throw bad(line, `${key} has the unknown placeholder {{${name}}} (known here: ${known.join(', ')})`);
+        }
         return { type, attrs, source: line };
     });
 }
@@ -1008,6 +1095,9 @@ function sanitizeTag(s, max = 128) {
         .replace(/^[.-]+/, '');
     return t.slice(0, Math.max(0, max)).replace(/[.-]+$/, '') || '';
 }
+const SEMVER_PLACEHOLDERS = ['version', 'major', 'minor', 'patch', 'raw'];
+/** The names expand() knows; a misspelt one would otherwise end up in the tag as written. */
+const EXPRESSIONS = ['branch', 'tag', 'sha', 'is_default_branch', 'date'];
 function expressions(ctx, now) {
     const branch = (0, context_1.refBranch)(ctx.ref) ?? ctx.prHeadRef ?? '';
     return {

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 851;
-exports.ids = [851];
+exports.ids = [851,691];
 exports.modules = {
 
 /***/ 72691:
@@ -85,6 +85,85 @@ function savedCleanups() {
 
 /***/ }),
 
+/***/ 50166:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.byDigest = exports.display = exports.isDigest = exports.isRepository = void 0;
+exports.parseReference = parseReference;
+exports.imageName = imageName;
+exports.registryOf = registryOf;
+exports.isLoopback = isLoopback;
+exports.checkDigestRef = checkDigestRef;
+exports.checkScanRef = checkScanRef;
+const errors_1 = __webpack_require__(83916);
+/**
+ * Image references, one grammar for every stage (distribution/reference's, with a lower-case host):
+ * [host[:port]/]path[:tag][@sha256:<64 hex>]. Build checks its repository with it, scan and deploy their
+ * image-ref, verify the image it puts in place of {image}.
+ */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const HOST = '(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]+)?';
+const NAME = `(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*`;
+const REFERENCE = new RegExp(`^(?<name>${NAME})(?::(?<tag>[\\w][\\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$`);
+const REPOSITORY = new RegExp(`^${NAME}$`);
+function parseReference(ref) {
+    const m = REFERENCE.exec(ref);
+    if (!m?.groups)
+        return undefined;
+    return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
+}
+/** A repository without tag or digest (the build stage's `image`). */
+const isRepository = (name) => REPOSITORY.test(name);
+exports.isRepository = isRepository;
+const isDigest = (d) => /^sha256:[0-9a-f]{64}$/.test(d);
+exports.isDigest = isDigest;
+/** name[:tag][@sha256:...] back as text. */
+const display = (r) => `${r.name}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@sha256:${r.digest}` : ''}`;
+exports.display = display;
+/** The reference by digest only, as the build stage hands it on: name@sha256:... */
+const byDigest = (name, digest) => `${name}@${digest}`;
+exports.byDigest = byDigest;
+/** The repository part of any reference (what manifests name as their image), tag and digest dropped. */
+function imageName(ref) {
+    const noDigest = ref.split('@')[0];
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
+function registryOf(image) {
+    const first = image.split('/')[0];
+    return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+}
+/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
+function isLoopback(registry) {
+    const host = registry.replace(/:\d+$/, '');
+    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
+/** A reference that must be by digest (deploy, and scan unless scan-allow-tag). */
+function checkDigestRef(v, input = 'image-ref') {
+    const p = parseReference(v);
+    if (p?.digest)
+        return v;
+    if (!v.includes('@'))
+        throw new errors_1.ActionError(`'${v}' is not a digest reference: deploys use the digest, never a mutable tag`, input, 'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref');
+    throw new errors_1.ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
+}
+/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
+function checkScanRef(ref, allowTag, input = 'image-ref') {
+    const p = parseReference(ref);
+    if (!p)
+        throw new errors_1.ActionError(`'${ref}' is not an image reference`, input, 'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…');
+    if (!p.digest && !allowTag)
+        throw new errors_1.ActionError(`'${ref}' is a mutable tag, not a digest`, input, "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true");
+    return p;
+}
+
+
+/***/ }),
+
 /***/ 31460:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -157,11 +236,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deploy = void 0;
 const plan_1 = __webpack_require__(87036);
 const run_1 = __webpack_require__(20494);
+const oci_1 = __webpack_require__(50166);
+const resolved_1 = __webpack_require__(6875);
 exports.deploy = {
     name: 'deploy',
-    parse: (r, env) => (0, plan_1.parseDeployInputs)(r, env.ctx),
+    parse: (r, env) => (0, plan_1.parseDeployInputs)(r, env.ctx, (0, resolved_1.resolvedOf)(r, env)),
     plan(i, env) {
-        const ref = i.imageRef ?? env.state.imageRef ?? '<image-ref from the build stage>';
+        const ref = (0, resolved_1.subjectImage)(env, i.imageRef) ?? '<image-ref from the build stage>';
         const k = {
             bin: 'kubectl',
             kubeconfigPath: i.kubeconfig ? '<RUNNER_TEMP>/mcp-deploy-<random>/kubeconfig' : undefined,
@@ -175,7 +256,7 @@ exports.deploy = {
                 ...(i.strategy === 'manifests'
                     ? {
                         manifests: `${i.manifests}${i.kustomize ? ' (kustomize)' : ''}`,
-                        'image replaced': (0, plan_1.imageName)(ref),
+                        'image replaced': (0, oci_1.imageName)(ref),
                     }
                     : {}),
                 deployments: i.deployments
@@ -244,7 +325,7 @@ const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
 const yaml_1 = __webpack_require__(38815);
 const errors_1 = __webpack_require__(83916);
-const plan_1 = __webpack_require__(87036);
+const oci_1 = __webpack_require__(50166);
 /** A plain directory as `kubectl apply -f <dir>` reads it: its .yaml, .yml and .json files, by name. */
 function readManifestDir(dir) {
     const files = fs
@@ -270,7 +351,7 @@ function podSpec(doc) {
     return isObj(spec.template) && isObj(spec.template.spec) ? spec.template.spec : undefined;
 }
 function pinImages(yamlText, ref, cause) {
-    const name = (0, plan_1.imageName)(ref);
+    const name = (0, oci_1.imageName)(ref);
     const docs = (0, yaml_1.parseAllDocuments)(yamlText);
     const replaced = [];
     const deployments = [];
@@ -291,7 +372,7 @@ function pinImages(yamlText, ref, cause) {
             if (!Array.isArray(list))
                 continue;
             for (const c of list) {
-                if (typeof c.image === 'string' && (0, plan_1.imageName)(c.image) === name) {
+                if (typeof c.image === 'string' && (0, oci_1.imageName)(c.image) === name) {
                     c.image = ref;
                     replaced.push(`${id}/${c.name}`);
                 }
@@ -578,9 +659,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.kc = exports.DEFAULTS = exports.STRATEGIES = void 0;
-exports.imageName = imageName;
-exports.checkImageRef = checkImageRef;
+exports.kc = exports.STRATEGIES = void 0;
 exports.parseTargets = parseTargets;
 exports.kustomizationIn = kustomizationIn;
 exports.parseDeployInputs = parseDeployInputs;
@@ -590,34 +669,15 @@ exports.planDeploy = planDeploy;
 const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
-const inputs_1 = __webpack_require__(38422);
+const inputs_1 = __webpack_require__(49901);
+const oci_1 = __webpack_require__(50166);
+const resolved_1 = __webpack_require__(6875);
 const lint_1 = __webpack_require__(37937);
+const manifests_1 = __webpack_require__(9567);
 const tools_1 = __webpack_require__(72003);
 const kubeconfig_1 = __webpack_require__(6736);
-exports.STRATEGIES = ['set-image', 'manifests'];
-exports.DEFAULTS = {
-    strategy: 'set-image',
-    'rollout-timeout': '5m',
-    'stuck-after': '2m',
-    'rollback-on-failure': true,
-};
-const DIGEST_REF = /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[\w][\w.-]{0,127})?@sha256:[a-f0-9]{64}$/;
+exports.STRATEGIES = inputs_1.INPUTS.strategy.allowed;
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-/** The repository part of a digest reference: what manifests name as their image, with any tag. */
-function imageName(ref) {
-    const noDigest = ref.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
-function checkImageRef(v, input = 'image-ref') {
-    if (/@sha256:/.test(v) && DIGEST_REF.test(v))
-        return v;
-    if (!v.includes('@'))
-        throw new errors_1.ActionError(`'${v}' is not a digest reference: deploys use the digest, never a mutable tag`, input, 'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref');
-    throw new errors_1.ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
-}
 function parseTargets(items, fallbackContainer) {
     const seen = new Set();
     return items.map((item) => {
@@ -633,14 +693,11 @@ function parseTargets(items, fallbackContainer) {
     });
 }
 function kustomizationIn(dir) {
-    return KUSTOMIZATIONS.find((f) => fs.existsSync(path.join(dir, f)));
+    return manifests_1.KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
 }
-function parseDeployInputs(r, ctx) {
-    const fromBuild = (0, inputs_1.parseStages)(r).includes('build');
-    const ref = r.string('image-ref');
-    if (!ref && !fromBuild)
-        throw new errors_1.ActionError('is required when the build stage does not run', 'image-ref', 'give image@sha256:<digest> or add build to stages');
-    const imageRef = ref ? checkImageRef(ref) : undefined;
+function parseDeployInputs(r, ctx, resolved = (0, resolved_1.resolveRun)(r)) {
+    const ref = (0, resolved_1.requireImage)(resolved);
+    const imageRef = ref ? (0, oci_1.checkDigestRef)(ref) : undefined;
     const context = r.string('context');
     if (context && !/^[^\s]+$/.test(context))
         throw new errors_1.ActionError(`'${context}' is not a context name`, 'context', 'use a name from the kubeconfig contexts');
@@ -649,7 +706,8 @@ function parseDeployInputs(r, ctx) {
     const namespace = r.string('namespace');
     if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
         throw new errors_1.ActionError(`'${namespace}' is not a namespace name`, 'namespace', 'use a DNS-1123 label like hello-mcp-staging');
-    const strategy = r.oneOf('strategy', exports.STRATEGIES, exports.DEFAULTS.strategy);
+    // Giving manifests is choosing them: a pipeline that names an overlay should not also need the strategy.
+    const strategy = r.oneOf('strategy', exports.STRATEGIES, r.string('manifests') ? 'manifests' : 'set-image');
     const deployments = parseTargets(r.list('deployments'), r.string('container'));
     let manifests;
     let kustomize = false;
@@ -662,7 +720,7 @@ function parseDeployInputs(r, ctx) {
     else {
         if (!r.string('manifests'))
             throw new errors_1.ActionError('is required with strategy manifests', 'manifests', 'give a directory of manifests or a kustomize overlay');
-        manifests = r.directory('manifests', '', ctx.workspace);
+        manifests = r.directory('manifests', ctx.workspace);
         kustomize = kustomizationIn(manifests) !== undefined;
     }
     const environmentUrl = r.string('environment-url');
@@ -681,9 +739,9 @@ function parseDeployInputs(r, ctx) {
         deployments,
         manifests,
         kustomize,
-        rolloutTimeoutS: r.duration('rollout-timeout', exports.DEFAULTS['rollout-timeout']),
-        stuckAfterS: r.duration('stuck-after', exports.DEFAULTS['stuck-after']),
-        rollbackOnFailure: r.bool('rollback-on-failure', exports.DEFAULTS['rollback-on-failure']),
+        rolloutTimeoutS: r.duration('rollout-timeout'),
+        stuckAfterS: r.duration('stuck-after'),
+        rollbackOnFailure: r.bool('rollback-on-failure'),
         environment,
         environmentUrl,
         githubToken: r.secret('github-token'),
@@ -828,7 +886,7 @@ function planDeploy(i, ctx, imageRef, k) {
             cmds.push({ argv: exports.kc.kustomize(k, i.manifests, '<temp>/rendered.yaml'), why: 'render the overlay' });
         cmds.push({
             argv: exports.kc.apply(k, i.namespace),
-            why: `images named ${imageName(imageRef)} replaced by the digest, change-cause added`,
+            why: `images named ${(0, oci_1.imageName)(imageRef)} replaced by the digest, change-cause added`,
         });
         cmds.push(...(names.length ? names : ['<each Deployment in the manifests>']).map(wait));
     }
@@ -891,14 +949,16 @@ const errors_1 = __webpack_require__(83916);
 const exec_1 = __webpack_require__(73190);
 const log_1 = __webpack_require__(46472);
 const summary_1 = __webpack_require__(57994);
+const text_1 = __webpack_require__(48992);
 const kubeconfig_1 = __webpack_require__(6736);
 const tools_1 = __webpack_require__(72003);
 const lint_1 = __webpack_require__(37937);
 const github_1 = __webpack_require__(31460);
 const manifests_1 = __webpack_require__(75453);
 const parse_1 = __webpack_require__(74664);
+const oci_1 = __webpack_require__(50166);
+const resolved_1 = __webpack_require__(6875);
 const plan_1 = __webpack_require__(87036);
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const firstLine = (r) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
 /** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
 async function connect(i, bin) {
@@ -1065,7 +1125,7 @@ async function renderManifests(k, i, ref, cause) {
     return { list: rendered.list, targets };
 }
 async function runDeploy(i, env) {
-    const ref = (0, plan_1.checkImageRef)(i.imageRef ?? env.state.imageRef ?? '', 'image-ref');
+    const ref = (0, oci_1.checkDigestRef)((0, resolved_1.subjectImage)(env, i.imageRef) ?? '');
     // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
     const bin = await (0, tools_1.ensureTool)('kubectl', { mirror: i.toolsMirror });
     const lint = i.manifests
@@ -1117,6 +1177,7 @@ async function runDeploy(i, env) {
         ? await (0, github_1.startGithubDeployment)(i.githubToken, env.ctx, i.environment, i.environmentUrl, `${(0, parse_1.shortImage)(ref)} to ${i.environment}`)
         : undefined;
     await gh?.status('in_progress', `rolling out ${(0, parse_1.shortImage)(ref)}`);
+    env.state.rolloutStartedAt = Date.now();
     if (i.strategy === 'set-image') {
         for (const t of targets) {
             if (t.before.containers.find((c) => c.name === t.container)?.image === ref) {
@@ -1139,7 +1200,7 @@ async function runDeploy(i, env) {
         t.status = await waitFor(k, t, i.rolloutTimeoutS, i.stuckAfterS);
         t.waitMs = Date.now() - started;
         if (t.status.done)
-            log_1.log.info(`${t.name} rolled out in ${secs(t.waitMs)}`);
+            log_1.log.info(`${t.name} rolled out in ${(0, text_1.secs)(t.waitMs)}`);
     }));
     await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
     // An apply that left a deployment's template alone made no revision this run could undo.
@@ -1267,7 +1328,7 @@ function deploySummary(i, ref, targets, gh) {
     ].filter(Boolean);
     s.text(`\`${ref}\`${where.length ? ` to ${where.join(', ')}` : ''} by ${i.strategy === 'set-image' ? '`kubectl set image`' : `\`kubectl apply\` of ${i.kustomize ? 'the kustomize overlay' : 'the manifests'}`}` +
         `${i.environmentUrl ? ` · [${i.environmentUrl}](${i.environmentUrl})` : ''}${gh?.id ? ` · GitHub deployment ${gh.id}` : ''}`);
-    s.table(['Deployment', 'Image', 'Revision', 'Status', 'Time'], targets.map((t) => [t.name, imageCell(t, ref), revisionCell(t), statusCell(t), secs(t.waitMs)]));
+    s.table(['Deployment', 'Image', 'Revision', 'Status', 'Time'], targets.map((t) => [t.name, imageCell(t, ref), revisionCell(t), statusCell(t), (0, text_1.secs)(t.waitMs)]));
     for (const t of targets.filter((x) => x.diagnostics)) {
         const d = t.diagnostics;
         s.heading(`${t.name}: ${d.reasons.join(', ')}`, 4);

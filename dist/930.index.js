@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 930;
-exports.ids = [930];
+exports.ids = [930,691];
 exports.modules = {
 
 /***/ 72691:
@@ -90,38 +90,81 @@ function savedCleanups() {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ALL_INPUTS = void 0;
 exports.parseArgs = parseArgs;
+exports.unknownInputVariables = unknownInputVariables;
+exports.warnUnknownVariables = warnUnknownVariables;
+const node_util_1 = __webpack_require__(57975);
 const errors_1 = __webpack_require__(83916);
-/** Flags whose presence alone means true; every other flag takes a value. */
-function parseArgs(argv, booleans = []) {
-    const flags = {};
-    const positional = [];
-    let help = false;
+const inputs_1 = __webpack_require__(49901);
+const log_1 = __webpack_require__(46472);
+const text_1 = __webpack_require__(48992);
+/** Every input of the table, for commands that run stages (plan, run). */
+exports.ALL_INPUTS = Object.keys(inputs_1.INPUTS);
+/**
+ * node:util parseArgs, strict, with the options of `spec`: an unknown flag is an error naming the
+ * closest option (a typo would otherwise silently leave an input at its default). Secret inputs are
+ * options too, so that the input reader can refuse them with the variable to use instead.
+ */
+function parseArgs(argv, spec) {
+    const options = {};
+    for (const n of spec.inputs)
+        options[n] = { type: 'string' };
+    for (const [n, bool] of Object.entries(spec.own ?? {}))
+        options[n] = { type: bool ? 'boolean' : 'string' };
+    // `--clippy-args "-D warnings"`: a value may start with one dash; parseArgs wants it glued with '='.
+    const args = [];
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
-        if (a === '--help' || a === '-h')
-            help = true;
-        else if (a === '--') {
-            positional.push(...argv.slice(i + 1));
-            break;
-        }
-        else if (a.startsWith('--')) {
-            const eq = a.indexOf('=');
-            const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-            if (eq > 0)
-                flags[name] = a.slice(eq + 1);
-            else if (booleans.includes(name))
-                flags[name] = 'true';
-            else {
-                if (i + 1 >= argv.length || argv[i + 1].startsWith('--'))
-                    throw new errors_1.ActionError(`option --${name} needs a value`, name, `write --${name} <value>`);
-                flags[name] = argv[++i];
-            }
+        const name = /^--([^=]+)$/.exec(a)?.[1];
+        if (name && options[name]?.type === 'string') {
+            const v = argv[i + 1];
+            if (v === undefined || v.startsWith('--'))
+                throw new errors_1.ActionError(`option --${name} needs a value`, name, `write --${name} <value>`);
+            args.push(`--${name}=${v}`);
+            i++;
         }
         else
-            positional.push(a);
+            args.push(a);
     }
-    return { flags, positional, help };
+    let parsed;
+    try {
+        parsed = (0, node_util_1.parseArgs)({ args, options, allowPositionals: true, strict: true });
+    }
+    catch (e) {
+        const unknown = /Unknown option '(-{1,2})([^']+)'/.exec(e.message);
+        if (!unknown)
+            throw new errors_1.ActionError(e.message.split('\n')[0]);
+        const near = (0, text_1.closest)(unknown[2], Object.keys(options));
+        throw new errors_1.ActionError(`unknown option ${unknown[1]}${unknown[2]}`, undefined, near ? `did you mean --${near}? (--help lists the options)` : 'see --help for the options');
+    }
+    const flags = {};
+    for (const [k, v] of Object.entries(parsed.values))
+        if (v !== undefined)
+            flags[k] = String(v);
+    return { flags, positional: parsed.positionals };
+}
+/**
+ * MCP_* variables that name no input and are not one of ours: most likely a typo, which would leave the
+ * input at its default without a word. A warning, not an error: CI systems set variables of their own.
+ */
+function unknownInputVariables(env, others = []) {
+    const known = new Map(exports.ALL_INPUTS.map((n) => [(0, inputs_1.envName)(n), n]));
+    const out = [];
+    for (const v of Object.keys(env)) {
+        if (!v.startsWith('MCP_') || known.has(v) || v.startsWith('MCP_DEPLOY_') || others.includes(v))
+            continue;
+        const near = (0, text_1.closest)(v, [...known.keys()], Math.max(2, Math.floor(v.length / 4)));
+        if (near)
+            out.push({ variable: v, closest: known.get(near) });
+    }
+    return out;
+}
+/** Variables our own templates set that are not inputs (the GitLab template's switches and hand-overs). */
+const OTHER_VARIABLES = ['MCP_CLI', 'MCP_DISABLED', 'MCP_DIGEST', 'MCP_TOKEN', 'MCP_HEADERS'];
+function warnUnknownVariables(env = process.env) {
+    for (const u of unknownInputVariables(env, OTHER_VARIABLES))
+        log_1.log.warning(`${u.variable} names no input, so it changes nothing; did you mean ${(0, inputs_1.envName)(u.closest)} (input ${u.closest})?`);
 }
 
 
@@ -242,7 +285,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = exports.planCommand = void 0;
 const path = __importStar(__webpack_require__(76760));
-const inputs_1 = __webpack_require__(38422);
+const inputs_1 = __webpack_require__(49901);
 const cleanup_1 = __webpack_require__(72691);
 const pipeline_1 = __webpack_require__(15165);
 const log_1 = __webpack_require__(46472);
@@ -258,7 +301,11 @@ const COMMON = `Options:
   --<input> VALUE          any input of action.yml, e.g. --clippy-args "-D warnings -W clippy::pedantic"
 Inputs not given as flags are read from MCP_<INPUT> variables (MCP_CLIPPY_ARGS), as in the GitLab template.`;
 async function prepared(args) {
-    const { flags } = (0, args_1.parseArgs)(args);
+    const { flags } = (0, args_1.parseArgs)(args, {
+        inputs: args_1.ALL_INPUTS,
+        own: { cwd: false, ref: false, sha: false, workspace: false },
+    });
+    (0, args_1.warnUnknownVariables)();
     const dir = path.resolve(flags.cwd ?? '.');
     const ctx = await (0, local_1.cliContext)(dir, flags);
     const inputFlags = { ...flags };

@@ -18,6 +18,7 @@ exports.lintFailed = lintFailed;
 exports.runLint = runLint;
 exports.ruleList = ruleList;
 const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
 const log_1 = __webpack_require__(46472);
 const summary_1 = __webpack_require__(57994);
 const manifests_1 = __webpack_require__(9567);
@@ -30,13 +31,13 @@ Object.defineProperty(exports, "RULES", ({ enumerable: true, get: function () { 
 var types_1 = __webpack_require__(4484);
 Object.defineProperty(exports, "ANNOTATION", ({ enumerable: true, get: function () { return types_1.ANNOTATION; } }));
 function parseLintInputs(r) {
-    const mcpPath = r.string('mcp-path', '/mcp');
+    const mcpPath = r.string('mcp-path');
     if (!mcpPath.startsWith('/'))
         throw new errors_1.ActionError(`'${mcpPath}' is not a URL path`, 'mcp-path', 'give the MCP endpoint path, e.g. /mcp');
     return {
-        mode: r.oneOf('lint', ['error', 'warn', 'off'], 'error'),
+        mode: r.oneOf('lint', inputs_1.INPUTS.lint.allowed),
         mcpPath,
-        sessions: r.oneOf('mcp-sessions', ['stateful', 'stateless'], 'stateful'),
+        sessions: r.oneOf('mcp-sessions', inputs_1.INPUTS['mcp-sessions'].allowed),
     };
 }
 /**
@@ -168,6 +169,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.KUSTOMIZATION_FILES = void 0;
 exports.parseManifests = parseManifests;
 exports.loadPaths = loadPaths;
 const fs = __importStar(__webpack_require__(73024));
@@ -177,7 +179,8 @@ const yaml_1 = __webpack_require__(38815);
 const errors_1 = __webpack_require__(83916);
 const exec_1 = __webpack_require__(73190);
 const log_1 = __webpack_require__(46472);
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The file names kustomize takes as a directory's kustomization, in its order. */
+exports.KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const ORIGIN = 'config.kubernetes.io/origin';
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -252,7 +255,7 @@ function parseManifests(text, file, workspace) {
     }));
 }
 function isKustomization(dir) {
-    return KUSTOMIZATION_FILES.some((f) => fs.existsSync(path.join(dir, f)));
+    return exports.KUSTOMIZATION_FILES.some((f) => fs.existsSync(path.join(dir, f)));
 }
 /**
  * Renders a kustomization and maps every object back to the file it came from. Kustomize records that
@@ -349,7 +352,7 @@ async function loadPaths(paths, workspace, kubectl = 'kubectl', readStdin = asyn
         if (!fs.existsSync(abs))
             throw new errors_1.ActionError(`'${p}' does not exist`, undefined, 'give a manifest file, a directory or a kustomize overlay');
         // A kustomization.yaml named directly means its overlay, not the file's own (non-Kubernetes) object.
-        if (KUSTOMIZATION_FILES.includes(path.basename(abs)))
+        if (exports.KUSTOMIZATION_FILES.includes(path.basename(abs)))
             docs.push(...(await renderKustomization(path.dirname(abs), workspace, kubectl)));
         else if (fs.statSync(abs).isDirectory()) {
             if (isKustomization(abs))
@@ -596,7 +599,7 @@ function formatPath(p) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RULES = void 0;
 exports.lintObjects = lintObjects;
-const inputs_1 = __webpack_require__(38422);
+const inputs_1 = __webpack_require__(49901);
 const model_1 = __webpack_require__(90024);
 const types_1 = __webpack_require__(4484);
 exports.RULES = {
