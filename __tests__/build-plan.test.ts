@@ -160,10 +160,17 @@ describe('bad input: one error naming the input and the fix', () => {
         /^input 'username': is empty but a password is set/,
       );
   });
-  test('no image off GitHub and GitLab', () => {
-    expect(() => inputs({}, { ...ctx, platform: 'local' }, {})).toThrow(
+  test('no image off GitHub and GitLab without a remote that names one', () => {
+    expect(() => inputs({}, { ...ctx, platform: 'local', repositoryUrl: undefined }, {})).toThrow(
       /^input 'image': is required here \(fix: /,
     );
+    expect(() =>
+      inputs({}, { ...ctx, platform: 'local', repositoryUrl: 'https://git.example.com/team/app' }, {}),
+    ).toThrow(/^input 'image': is required here/);
+    // On a laptop, the image init derived from the same remote.
+    expect(
+      inputs({}, { ...ctx, platform: 'local', repositoryUrl: 'https://github.com/Acme/App' }, {}).image,
+    ).toBe('ghcr.io/acme/app');
   });
 });
 

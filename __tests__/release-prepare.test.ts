@@ -116,15 +116,24 @@ describe('release-prepare on a copy of the repository', () => {
     ).toContain(`$CI_SERVER_FQDN/${REPO}/mcp-deploy@1`);
   });
 
-  test('the reusable workflow uses the stage actions of the named repository', () => {
+  test('the reusable workflow runs the stage actions of its own commit, whatever the repository is named', () => {
     const wf = parse(fs.readFileSync(path.join(dir, '.github', 'workflows', 'mcp-deploy.yml'), 'utf8'));
-    const uses = Object.values(wf.jobs as Record<string, { steps?: { uses?: string }[] }>)
-      .flatMap((j) => j.steps ?? [])
-      .map((s) => s.uses)
-      .filter((u): u is string => !!u && u.includes('/mcp-'));
-    expect(new Set(uses)).toEqual(
-      new Set(['gates', 'build', 'scan', 'deploy', 'verify'].map((s) => `${REPO}/${s}@v1`)),
-    );
+    type Step = { uses?: string; with?: Record<string, string> };
+    const jobs = Object.values(wf.jobs as Record<string, { steps?: Step[] }>);
+    const local = jobs.filter((j) => (j.steps ?? []).some((s) => s.uses?.startsWith('./.mcp-deploy-action')));
+    expect(local.length).toBeGreaterThanOrEqual(3);
+    for (const j of local)
+      expect(j.steps).toContainEqual(
+        expect.objectContaining({
+          with: expect.objectContaining({
+            repository: '${{ job.workflow_repository }}',
+            ref: '${{ job.workflow_sha }}',
+            path: '.mcp-deploy-action',
+          }),
+        }),
+      );
+    const uses = jobs.flatMap((j) => j.steps ?? []).map((s) => s.uses ?? '');
+    expect(uses.filter((u) => /acme|^[\w-]+\/mcp-deploy-action\//.test(u))).toEqual([]);
   });
 
   test('the caller template passes GitHub’s parser against the rewritten reusable workflow', () => {
@@ -172,6 +181,9 @@ describe('release-prepare on a copy of the repository', () => {
     const initInto = (ci: string) => {
       const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'release-init-'));
       fs.writeFileSync(path.join(repo, 'Cargo.toml'), '[package]\nname = "weather-mcp"\nversion = "0.1.0"\n');
+      fs.mkdirSync(path.join(repo, 'src'));
+      fs.writeFileSync(path.join(repo, 'src', 'main.rs'), 'fn main() {}\n');
+      fs.writeFileSync(path.join(repo, 'Cargo.lock'), 'version = 4\n');
       spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
       spawnSync('git', ['remote', 'add', 'origin', 'https://github.com/example-org/weather-mcp.git'], {
         cwd: repo,

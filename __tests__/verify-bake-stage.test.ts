@@ -238,7 +238,9 @@ spec:
       expect(r.results.deploy?.status).toBe('success');
       expect(p.env.state.rolloutStartedAt).toBeGreaterThanOrEqual(t0);
       expect(r.results.verify?.status).toBe('failure');
-      expect(r.failure).toMatch(/^verify: bake: error rate \d+\.\d% over .* is above max-error-rate 5\.0%$/);
+      expect(r.failure).toMatch(
+        /^verify: bake: error rate \d+\.\d% over .* is above max-error-rate 5\.0%; deploy undone: hello-mcp rolled back to revision 1/,
+      );
       expect(log).toMatch(/undoing the deploy: verify: bake: error rate/);
       expect(log).toContain('hello-mcp: rolled back to revision 1');
       expect(sim!.get('deployments', 'default', 'hello-mcp').spec.template.spec.containers[0].image).toBe(V1);
