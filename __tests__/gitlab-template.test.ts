@@ -195,7 +195,11 @@ function compareWithPlan(dir: string, records: Record_[], job: string, stage: st
   const ran = [
     ...new Set(mine.filter((r) => !r.refused).map((r) => normalize(quote([r.tool, ...r.argv])))),
   ].filter((c) => !PROBE.test(c));
-  const plan = planned(dir, stage, mine[0].env);
+  // The kubeconfig is kept from every tool (exec's toolEnv), so the plan gets it from the job's variables.
+  const env = job.startsWith('mcp:deploy-')
+    ? { ...mine[0].env, MCP_KUBECONFIG: kubeconfig(job.slice('mcp:deploy-'.length)) }
+    : mine[0].env;
+  const plan = planned(dir, stage, env);
   // Every command the job ran is one the plan shows, and every unconditional planned command ran.
   expect({ job, unplanned: ran.filter((c) => !plan.all.includes(c)) }).toEqual({ job, unplanned: [] });
   const own = plan.always.filter((c) => ['docker', 'trivy', 'kubectl'].includes(c.split(' ')[0]));
@@ -207,16 +211,15 @@ describe('the GitLab template’s structure', () => {
   const text = () => fs.readFileSync(TEMPLATE, 'utf8');
 
   test('has the stable job names, each built from hidden .mcp-* jobs users can extend', () => {
-    for (const job of [
-      'gates',
-      'build',
-      'scan',
-      'deploy-staging',
-      'verify-staging',
-      'deploy-production',
-      'verify-production',
-    ])
+    for (const job of ['gates', 'build', 'scan', 'deploy-staging', 'deploy-production'])
       expect(text()).toMatch(new RegExp(`^mcp:${job}:\\n {2}extends: .*\\.mcp-`, 'm'));
+  });
+
+  test('verifies in the deploy job (one process, so a failed verify rolls back), not in a job of its own', () => {
+    expect(text()).not.toMatch(/^mcp:verify-|^\.mcp-verify:/m);
+    expect(text()).toMatch(
+      /^\.mcp-deploy:\n(?: .*\n)*? {4}- \$MCP_CLI run --stages "deploy\$\{MCP_MCP_URL:\+,verify\}"$/m,
+    );
   });
 
   test('uses rules: (never only/except), resource_group per environment and environments with URLs', () => {
@@ -235,12 +238,12 @@ describe('the GitLab template’s structure', () => {
     expect(text()).toMatch(/^ {2}MCP_CLI: mcp-deploy$/m);
   });
 
-  test('build, scan, deploy and verify run in the tool image pinned to this release; gates keeps Rust', () => {
+  test('build, scan and deploy (with verify) run in the tool image pinned to this release; gates keeps Rust', () => {
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(/^ {2}MCP_TOOL_IMAGE: (\S+)$/m.exec(text())?.[1]).toBe(`ghcr.io/acme/mcp-deploy:${version}`);
     const job = (name: string) =>
       new RegExp(`^${name.replace('.', '\\.')}:\\n(?: .*\\n)*? {2}image: (\\S+)$`, 'm');
-    for (const j of ['.mcp-scan', '.mcp-deploy', '.mcp-verify', 'mcp:cli'])
+    for (const j of ['.mcp-scan', '.mcp-deploy', 'mcp:cli'])
       expect({ j, image: job(j).exec(text())?.[1] }).toEqual({ j, image: '$MCP_TOOL_IMAGE' });
     expect(text()).toMatch(/^ {4}MCP_BUILD_IMAGE: \$MCP_TOOL_IMAGE$/m);
     expect(job('.mcp-gates').exec(text())?.[1]).toBe('$MCP_RUST_IMAGE');
@@ -256,15 +259,7 @@ describe('the GitLab template’s structure', () => {
     expect(c).toBe(gen.stdout);
     const [spec, body] = c.split(/^---$/m);
     expect(spec).toMatch(/^spec:\n {2}inputs:\n {4}cli:\n {6}default: mcp-deploy$/m);
-    for (const job of [
-      'gates',
-      'build',
-      'scan',
-      'deploy-staging',
-      'verify-staging',
-      'deploy-production',
-      'verify-production',
-    ])
+    for (const job of ['gates', 'build', 'scan', 'deploy-staging', 'deploy-production'])
       expect(body).toMatch(new RegExp(`^mcp:${job}:`, 'm'));
   });
 });
@@ -281,7 +276,7 @@ describeWith(
       toolBin = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-tool-bin-'));
       fs.symlinkSync(CLI, path.join(toolBin, 'mcp-deploy'));
       dir = makeProject();
-      // The MCP server the verify-staging job checks: hello-mcp itself, built in the copy (gates reuses target/).
+      // The MCP server the deploy-staging job verifies: hello-mcp itself, built in the copy (gates reuses target/).
       sh('cargo', ['build', '--quiet'], dir);
       server = spawn(path.join(dir, 'target', 'debug', 'hello-mcp'), [], {
         env: { ...process.env, MCP_SERVER_PORT: '0', MCP_SERVER_HOST: '127.0.0.1' },
@@ -310,9 +305,7 @@ describeWith(
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
         'mcp:deploy-staging': 'on_success',
-        'mcp:verify-staging': 'on_success',
         'mcp:deploy-production': 'never',
-        'mcp:verify-production': 'never',
       });
     });
 
@@ -325,9 +318,7 @@ describeWith(
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
         'mcp:deploy-staging': 'never',
-        'mcp:verify-staging': 'never',
         'mcp:deploy-production': 'manual',
-        'mcp:verify-production': 'on_success',
       });
     });
 
@@ -348,9 +339,7 @@ describeWith(
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
         'mcp:deploy-staging': 'on_success',
-        'mcp:verify-staging': 'on_success',
         'mcp:deploy-production': 'never',
-        'mcp:verify-production': 'never',
       });
       expect(listJobs(c, TAG)['mcp:deploy-production']).toBe('manual');
     });
@@ -371,7 +360,7 @@ describeWith(
         run = pipeline(dir, path.join(dir, 'main.jsonl'), ['--variable', `MCP_STAGING_MCP_URL=${mcpUrl}`]);
       }, 600_000);
 
-      test('runs gates (real cargo), build, scan, deploy-staging and verify-staging; nothing for production', () => {
+      test('runs gates (real cargo), build, scan and deploy-staging with verify; nothing for production', () => {
         expect({ failed: failed(run.out), tail: failed(run.out).length ? run.out.slice(-4000) : '' }).toEqual(
           { failed: [], tail: '' },
         );
@@ -381,9 +370,10 @@ describeWith(
           'mcp:build',
           'mcp:scan',
           'mcp:deploy-staging',
-          'mcp:verify-staging',
         ]);
         expect(run.out).toMatch(/mcp:gates .*> .*test +✅ passed/);
+        // Verify ran in the deploy job's own process (MCP_STAGING_MCP_URL is set).
+        expect(run.out).toMatch(/mcp:deploy-staging .*> .*tools\/list: passed/);
         // gates (Rust image) ran the tool image's bundle that mcp:cli exported; deploy ran the tool image's own.
         expect(run.out).toMatch(/mcp:gates .*> mcp-deploy: \S+\/\.mcp-deploy\/bin\/mcp-deploy$/m);
         expect(fs.realpathSync(path.join(dir, '.mcp-deploy', 'dist', 'cli.js'))).not.toBe(CLI);
@@ -431,7 +421,9 @@ describeWith(
           MCP_DEPLOYMENTS: 'hello-mcp=server',
           MCP_ENVIRONMENT_URL: 'https://staging.mcp.example.com',
         });
-        expect(mine[0].env.MCP_KUBECONFIG).toContain('staging.k8s.example.com');
+        // The secret reaches kubectl as a file, never in its environment.
+        expect(mine[0].env.MCP_KUBECONFIG).toBeUndefined();
+        expect(mine[0].argv).toEqual(expect.arrayContaining(['--kubeconfig']));
       });
 
       test.each([
@@ -478,6 +470,9 @@ describeWith(
           'mcp:deploy-production',
         ]);
         expect(run.records.some((r) => r.env.CI_JOB_NAME?.includes('staging'))).toBe(false);
+        // No MCP_PRODUCTION_MCP_URL: the deploy job deploys only.
+        expect(run.out).toMatch(/mcp:deploy-production .*> .*rolled out/);
+        expect(run.out).not.toMatch(/mcp:deploy-production .*> .*verifying/);
         expect(new Set(run.records.map((r) => r.env.MCP_CLI))).toEqual(
           new Set([`${process.execPath} ${CLI}`]),
         );
@@ -486,7 +481,8 @@ describeWith(
       test('deploy-production uses the production variables', () => {
         const mine = run.records.filter((r) => r.env.CI_JOB_NAME === 'mcp:deploy-production');
         expect(mine[0].env).toMatchObject({ MCP_ENVIRONMENT: 'production', MCP_NAMESPACE: 'hello-mcp' });
-        expect(mine[0].env.MCP_KUBECONFIG).toContain('production.k8s.example.com');
+        expect(mine[0].env.MCP_KUBECONFIG).toBeUndefined();
+        expect(mine[0].argv).toEqual(expect.arrayContaining(['--kubeconfig']));
         expect(mine.find((r) => r.argv.includes('set'))?.argv).toEqual(
           expect.arrayContaining(['--namespace', 'hello-mcp']),
         );
