@@ -132,6 +132,11 @@ describe('mcp-deploy init on a fresh repository (the CLI bundle)', () => {
     expect(kustomization).toContain('ghcr.io/acme/weather-mcp');
     expect(fs.existsSync(path.join(dir, '.dockerignore'))).toBe(true);
     expect(first.stdout).toMatch(/Next steps:/);
+    // The baseline the workflow names does not exist before the first release: the steps say how it comes.
+    expect(workflow.jobs.mcp.with['contract-baseline']).toBe('mcp-contract.json');
+    expect(first.stdout).toContain(
+      'mcp-deploy contract snapshot --url https://weather-mcp.staging.example.com/mcp > mcp-contract.json',
+    );
 
     const before = fs.readFileSync(path.join(dir, 'Dockerfile'));
     fs.appendFileSync(path.join(dir, 'deploy/k8s/base/service.yaml'), '# my change\n');

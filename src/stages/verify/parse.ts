@@ -23,6 +23,12 @@ export interface VerifyInputs {
   contract: ContractMode;
   /** Absolute path of the baseline, or undefined when there is none to compare with. */
   baseline?: string;
+  /**
+   * The named contract-baseline when that file does not exist yet: the first release, which has nothing
+   * to compare with. A passing verify writes this run's contract there, to be committed. A baseline that
+   * exists but does not read as a contract stays an error.
+   */
+  firstBaseline?: string;
   timeoutSec: number;
 }
 
@@ -118,15 +124,18 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
   const healthRaw = r.string('health-url');
   const baselineRaw = r.string('contract-baseline');
   let baseline: string | undefined = path.resolve(cwd, baselineRaw || DEFAULT_BASELINE);
+  let firstBaseline: string | undefined;
+  // A missing named baseline is not bad input: init's pipelines name mcp-contract.json before the first
+  // release has written it. That release records its contract there instead.
   if (!fs.existsSync(baseline)) {
-    if (baselineRaw)
-      throw new ActionError(
-        `'${baselineRaw}' does not exist (looked at ${baseline})`,
-        'contract-baseline',
-        'write it with `mcp-deploy contract snapshot --url ... > mcp-contract.json` and commit it, or leave the input empty',
-      );
+    if (baselineRaw) firstBaseline = baseline;
     baseline = undefined;
-  }
+  } else if (!fs.statSync(baseline).isFile())
+    throw new ActionError(
+      `'${baselineRaw || DEFAULT_BASELINE}' is not a file (looked at ${baseline})`,
+      'contract-baseline',
+      'name the JSON file that `mcp-deploy contract snapshot` wrote',
+    );
   return {
     url,
     command,
@@ -137,6 +146,7 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
     smoke: parseSmoke(r.lines('mcp-smoke')),
     contract: r.oneOf('contract', CONTRACT_MODES),
     baseline,
+    firstBaseline,
     timeoutSec: parseTimeout(r),
   };
 }
