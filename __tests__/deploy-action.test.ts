@@ -326,7 +326,13 @@ describeWith(
         path.join(dir, 'deploy.yaml'),
         deploymentYaml('orphan-mcp', 'nowhere-mcp', 'ghcr.io/acme/hello-mcp:1').split('---\n')[1],
       );
-      const r = await run({ manifests: 'no-namespace', namespace: 'nowhere-mcp', 'image-ref': V1 });
+      // lint: warn, because these two replicas keep no session affinity (MCP001): the namespace is the point.
+      const r = await run({
+        manifests: 'no-namespace',
+        namespace: 'nowhere-mcp',
+        'image-ref': V1,
+        lint: 'warn',
+      });
       expect(r.status).toBe(1);
       expect(r.stdout).toContain(
         "::error::deploy: input 'namespace': namespace 'nowhere-mcp' does not exist in the cluster (fix: create it first or fix the name)",
