@@ -423,7 +423,7 @@ describeWith(
         });
         // The secret reaches kubectl as a file, never in its environment.
         expect(mine[0].env.MCP_KUBECONFIG).toBeUndefined();
-        expect(mine[0].argv).toEqual(expect.arrayContaining(['--kubeconfig']));
+        expect(mine.filter((r) => r.argv.includes('--kubeconfig')).length).toBeGreaterThan(0);
       });
 
       test.each([
@@ -482,7 +482,7 @@ describeWith(
         const mine = run.records.filter((r) => r.env.CI_JOB_NAME === 'mcp:deploy-production');
         expect(mine[0].env).toMatchObject({ MCP_ENVIRONMENT: 'production', MCP_NAMESPACE: 'hello-mcp' });
         expect(mine[0].env.MCP_KUBECONFIG).toBeUndefined();
-        expect(mine[0].argv).toEqual(expect.arrayContaining(['--kubeconfig']));
+        expect(mine.filter((r) => r.argv.includes('--kubeconfig')).length).toBeGreaterThan(0);
         expect(mine.find((r) => r.argv.includes('set'))?.argv).toEqual(
           expect.arrayContaining(['--namespace', 'hello-mcp']),
         );
