@@ -348,7 +348,7 @@ mcp:build:
       url: w[`${e}-url`] ?? '',
       mcpUrl: w[`${e}-mcp-url`] ?? '',
       healthUrl: w[`${e}-health-url`] ?? '',
-      strategy: w.strategy ?? 'set-image',
+      strategy: w.strategy ?? '',
     });
     envs = {
       staging: pick('staging'),
@@ -364,7 +364,7 @@ mcp:build:
       url: v[`MCP_${E}_URL`] ?? '',
       mcpUrl: v[`MCP_${E}_MCP_URL`] ?? '',
       healthUrl: v[`MCP_${E}_HEALTH_URL`] ?? '',
-      strategy: v.MCP_STRATEGY ?? 'set-image',
+      strategy: v.MCP_STRATEGY ?? '',
     });
     envs = {
       staging: pick('STAGING'),
@@ -376,7 +376,9 @@ mcp:build:
   // Joints that can be seen in the generated files before anything runs.
   for (const e of ['staging', 'production']) {
     const c = envs[e];
-    if (!c.manifests && c.strategy === 'set-image') {
+    // Empty: the deploy stage derives it, manifests when manifests is given.
+    const strategy = c.strategy || (c.manifests ? 'manifests' : 'set-image');
+    if (!c.manifests && strategy === 'set-image') {
       await joint(
         `${e}: deploy inputs`,
         `the generated ${opt.ci === 'cli' ? 'workflow' : '.gitlab-ci.yml'} gives no ${e} manifests, so set-image would patch a Deployment nothing created`,
@@ -385,7 +387,7 @@ mcp:build:
           apply: () => Object.assign(c, { manifests: `deploy/k8s/overlays/${e}`, strategy: 'manifests' }),
         },
       );
-    } else if (c.manifests && c.strategy === 'set-image') {
+    } else if (c.manifests && strategy === 'set-image') {
       await joint(
         `${e}: deploy inputs`,
         `manifests ${c.manifests} is set but the strategy stays set-image (the deploy stage refuses: input 'manifests': is only used with strategy manifests)`,
