@@ -174,6 +174,16 @@ try {
     fs.cpSync(crateSrc, repo, { recursive: true, filter: (s) => path.basename(s) !== 'target' });
     if (opt['rename-bin']) {
       fs.writeFileSync(path.join(repo, 'Cargo.toml'), toml);
+      // The crate's own integration tests find the binary by its target name.
+      const oldBin = /\[\[bin\]\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(
+        fs.readFileSync(path.join(crateSrc, 'Cargo.toml'), 'utf8'),
+      )?.[1] ?? pkg;
+      for (const f of fs.readdirSync(repo, { recursive: true }).filter((f) => f.endsWith('.rs'))) {
+        const file = path.join(repo, f);
+        const text = fs.readFileSync(file, 'utf8');
+        const renamed = text.replaceAll(`CARGO_BIN_EXE_${oldBin}`, `CARGO_BIN_EXE_${bin}`);
+        if (renamed !== text) fs.writeFileSync(file, renamed);
+      }
       console.log(`  package ${pkg}, binary ${bin}`);
     }
     await git(['init', '-q', '-b', 'main']);
