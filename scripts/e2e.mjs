@@ -175,9 +175,10 @@ try {
     if (opt['rename-bin']) {
       fs.writeFileSync(path.join(repo, 'Cargo.toml'), toml);
       // The crate's own integration tests find the binary by its target name.
-      const oldBin = /\[\[bin\]\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(
-        fs.readFileSync(path.join(crateSrc, 'Cargo.toml'), 'utf8'),
-      )?.[1] ?? pkg;
+      const oldBin =
+        /\[\[bin\]\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(
+          fs.readFileSync(path.join(crateSrc, 'Cargo.toml'), 'utf8'),
+        )?.[1] ?? pkg;
       for (const f of fs.readdirSync(repo, { recursive: true }).filter((f) => f.endsWith('.rs'))) {
         const file = path.join(repo, f);
         const text = fs.readFileSync(file, 'utf8');
