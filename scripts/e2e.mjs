@@ -174,6 +174,8 @@ try {
     fs.cpSync(crateSrc, repo, { recursive: true, filter: (s) => path.basename(s) !== 'target' });
     if (opt['rename-bin']) {
       fs.writeFileSync(path.join(repo, 'Cargo.toml'), toml);
+      // The crate's own Dockerfile names the old binary: init writes them for the renamed one.
+      for (const f of ['Dockerfile', '.dockerignore']) fs.rmSync(path.join(repo, f), { force: true });
       // The crate's own integration tests find the binary by its target name.
       const oldBin =
         /\[\[bin\]\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(
