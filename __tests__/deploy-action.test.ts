@@ -292,6 +292,54 @@ describeWith(
       );
     });
 
+    test('strategy manifests into a namespace the overlay creates: no "does not exist", applied from nothing', async () => {
+      // init's overlays bring their own Namespace; the namespace input names it before it exists.
+      fs.cpSync(path.join(ROOT, 'templates', 'k8s'), path.join(workspace, 'fresh'), { recursive: true });
+      const walk = (d: string): string[] =>
+        fs
+          .readdirSync(d, { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+      for (const f of walk(path.join(workspace, 'fresh')))
+        fs.writeFileSync(
+          f,
+          fs
+            .readFileSync(f, 'utf8')
+            .replace(/\{\{crate\}\}/g, 'fresh-mcp')
+            .replace(/\{\{image\}\}/g, 'ghcr.io/acme/hello-mcp'),
+        );
+      expect(sim.get('namespaces', undefined, 'fresh-mcp-staging')).toBeUndefined();
+      const r = await run({
+        manifests: 'fresh/overlays/staging',
+        namespace: 'fresh-mcp-staging',
+        'image-ref': V1,
+      });
+      expect(r.stdout).not.toContain('::error');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("namespace 'fresh-mcp-staging' does not exist yet: the manifests create it");
+      expect(live('fresh-mcp-staging', 'fresh-mcp').spec.template.spec.containers[0].image).toBe(V1);
+    });
+
+    test('strategy manifests into a missing namespace the manifests do not create: one error, nothing applied', async () => {
+      const dir = path.join(workspace, 'no-namespace');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'deploy.yaml'),
+        deploymentYaml('orphan-mcp', 'nowhere-mcp', 'ghcr.io/acme/hello-mcp:1').split('---\n')[1],
+      );
+      // lint: warn, because these two replicas keep no session affinity (MCP001): the namespace is the point.
+      const r = await run({
+        manifests: 'no-namespace',
+        namespace: 'nowhere-mcp',
+        'image-ref': V1,
+        lint: 'warn',
+      });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(
+        "::error::deploy: input 'namespace': namespace 'nowhere-mcp' does not exist in the cluster (fix: create it first or fix the name)",
+      );
+      expect(sim.get('deployments', 'nowhere-mcp', 'orphan-mcp')).toBeUndefined();
+    });
+
     test('the MCP deployment lint stops manifests that would break MCP clients before the cluster is touched', async () => {
       const dir = path.join(workspace, 'broken');
       fs.mkdirSync(dir, { recursive: true });

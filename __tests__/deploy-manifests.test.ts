@@ -61,6 +61,7 @@ describeWith(
         expect(out.deployments).toEqual([
           { name: 'hello-mcp', namespace: overlay === 'staging' ? 'hello-mcp-staging' : 'hello-mcp' },
         ]);
+        expect(out.namespaces).toEqual([overlay === 'staging' ? 'hello-mcp-staging' : 'hello-mcp']);
         const dep = items(out.list).find((d) => d.kind === 'Deployment');
         expect(dep?.metadata.annotations?.['kubernetes.io/change-cause']).toBe(CAUSE);
         // Nothing else changed: same objects, same order.

@@ -34,7 +34,10 @@ interface Record_ {
   refused?: boolean;
   argv: string[];
   cwd: string;
+  /** The job's variables (those of the mcp-deploy process that ran the tool). */
   env: Record<string, string>;
+  /** What the tool itself was given. */
+  toolEnv: Record<string, string>;
 }
 
 const kubeconfig = (name: string) => `apiVersion: v1
@@ -208,16 +211,15 @@ describe('the GitLab template’s structure', () => {
   const text = () => fs.readFileSync(TEMPLATE, 'utf8');
 
   test('has the stable job names, each built from hidden .mcp-* jobs users can extend', () => {
-    for (const job of [
-      'gates',
-      'build',
-      'scan',
-      'deploy-staging',
-      'verify-staging',
-      'deploy-production',
-      'verify-production',
-    ])
+    for (const job of ['gates', 'build', 'scan', 'deploy-staging', 'deploy-production'])
       expect(text()).toMatch(new RegExp(`^mcp:${job}:\\n {2}extends: .*\\.mcp-`, 'm'));
+  });
+
+  test('verifies in the deploy job (one process, so a failed verify rolls back), not in a job of its own', () => {
+    expect(text()).not.toMatch(/^mcp:verify-|^\.mcp-verify:/m);
+    expect(text()).toMatch(
+      /^\.mcp-deploy:\n(?: .*\n)*? {4}- \$MCP_CLI run --stages "deploy\$\{MCP_MCP_URL:\+,verify\}"$/m,
+    );
   });
 
   test('uses rules: (never only/except), resource_group per environment and environments with URLs', () => {
@@ -245,12 +247,12 @@ describe('the GitLab template’s structure', () => {
     expect(doc['.mcp-build'].id_tokens).toEqual({ SIGSTORE_ID_TOKEN: { aud: 'sigstore' } });
   });
 
-  test('build, scan, deploy and verify run in the tool image pinned to this release; gates keeps Rust', () => {
+  test('build, scan and deploy (with verify) run in the tool image pinned to this release; gates keeps Rust', () => {
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(/^ {2}MCP_TOOL_IMAGE: (\S+)$/m.exec(text())?.[1]).toBe(`ghcr.io/acme/mcp-deploy:${version}`);
     const job = (name: string) =>
       new RegExp(`^${name.replace('.', '\\.')}:\\n(?: .*\\n)*? {2}image: (\\S+)$`, 'm');
-    for (const j of ['.mcp-scan', '.mcp-deploy', '.mcp-verify', 'mcp:cli'])
+    for (const j of ['.mcp-scan', '.mcp-deploy', 'mcp:cli'])
       expect({ j, image: job(j).exec(text())?.[1] }).toEqual({ j, image: '$MCP_TOOL_IMAGE' });
     expect(text()).toMatch(/^ {4}MCP_BUILD_IMAGE: \$MCP_TOOL_IMAGE$/m);
     expect(job('.mcp-gates').exec(text())?.[1]).toBe('$MCP_RUST_IMAGE');
@@ -266,15 +268,7 @@ describe('the GitLab template’s structure', () => {
     expect(c).toBe(gen.stdout);
     const [spec, body] = c.split(/^---$/m);
     expect(spec).toMatch(/^spec:\n {2}inputs:\n {4}cli:\n {6}default: mcp-deploy$/m);
-    for (const job of [
-      'gates',
-      'build',
-      'scan',
-      'deploy-staging',
-      'verify-staging',
-      'deploy-production',
-      'verify-production',
-    ])
+    for (const job of ['gates', 'build', 'scan', 'deploy-staging', 'deploy-production'])
       expect(body).toMatch(new RegExp(`^mcp:${job}:`, 'm'));
   });
 });
@@ -291,7 +285,7 @@ describeWith(
       toolBin = fs.mkdtempSync(path.join(os.tmpdir(), 'gl-tool-bin-'));
       fs.symlinkSync(CLI, path.join(toolBin, 'mcp-deploy'));
       dir = makeProject();
-      // The MCP server the verify-staging job checks: hello-mcp itself, built in the copy (gates reuses target/).
+      // The MCP server the deploy-staging job verifies: hello-mcp itself, built in the copy (gates reuses target/).
       sh('cargo', ['build', '--quiet'], dir);
       server = spawn(path.join(dir, 'target', 'debug', 'hello-mcp'), [], {
         env: { ...process.env, MCP_SERVER_PORT: '0', MCP_SERVER_HOST: '127.0.0.1' },
@@ -320,9 +314,7 @@ describeWith(
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
         'mcp:deploy-staging': 'on_success',
-        'mcp:verify-staging': 'on_success',
         'mcp:deploy-production': 'never',
-        'mcp:verify-production': 'never',
       });
     });
 
@@ -335,9 +327,7 @@ describeWith(
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
         'mcp:deploy-staging': 'never',
-        'mcp:verify-staging': 'never',
         'mcp:deploy-production': 'manual',
-        'mcp:verify-production': 'on_success',
       });
     });
 
@@ -358,9 +348,7 @@ describeWith(
         'mcp:build': 'on_success',
         'mcp:scan': 'on_success',
         'mcp:deploy-staging': 'on_success',
-        'mcp:verify-staging': 'on_success',
         'mcp:deploy-production': 'never',
-        'mcp:verify-production': 'never',
       });
       expect(listJobs(c, TAG)['mcp:deploy-production']).toBe('manual');
     });
@@ -381,7 +369,7 @@ describeWith(
         run = pipeline(dir, path.join(dir, 'main.jsonl'), ['--variable', `MCP_STAGING_MCP_URL=${mcpUrl}`]);
       }, 600_000);
 
-      test('runs gates (real cargo), build, scan, deploy-staging and verify-staging; nothing for production', () => {
+      test('runs gates (real cargo), build, scan and deploy-staging with verify; nothing for production', () => {
         expect({ failed: failed(run.out), tail: failed(run.out).length ? run.out.slice(-4000) : '' }).toEqual(
           { failed: [], tail: '' },
         );
@@ -391,9 +379,10 @@ describeWith(
           'mcp:build',
           'mcp:scan',
           'mcp:deploy-staging',
-          'mcp:verify-staging',
         ]);
         expect(run.out).toMatch(/mcp:gates .*> .*test +✅ passed/);
+        // Verify ran in the deploy job's own process (MCP_STAGING_MCP_URL is set).
+        expect(run.out).toMatch(/mcp:deploy-staging .*> .*tools\/list: passed/);
         // gates (Rust image) ran the tool image's bundle that mcp:cli exported; deploy ran the tool image's own.
         expect(run.out).toMatch(/mcp:gates .*> mcp-deploy: \S+\/\.mcp-deploy\/bin\/mcp-deploy$/m);
         expect(fs.realpathSync(path.join(dir, '.mcp-deploy', 'dist', 'cli.js'))).not.toBe(CLI);
@@ -441,7 +430,9 @@ describeWith(
           MCP_DEPLOYMENTS: 'hello-mcp=server',
           MCP_ENVIRONMENT_URL: 'https://staging.mcp.example.com',
         });
-        expect(mine[0].env.MCP_KUBECONFIG).toContain('staging.k8s.example.com');
+        // The secret reaches kubectl as a file, never in its environment.
+        expect(mine[0].toolEnv.MCP_KUBECONFIG).toBeUndefined();
+        expect(mine.filter((r) => r.argv.includes('--kubeconfig')).length).toBeGreaterThan(0);
       });
 
       test.each([
@@ -488,6 +479,9 @@ describeWith(
           'mcp:deploy-production',
         ]);
         expect(run.records.some((r) => r.env.CI_JOB_NAME?.includes('staging'))).toBe(false);
+        // No MCP_PRODUCTION_MCP_URL: the deploy job deploys only.
+        expect(run.out).toMatch(/mcp:deploy-production .*> .*rolled out/);
+        expect(run.out).not.toMatch(/mcp:deploy-production .*> .*verifying/);
         expect(new Set(run.records.map((r) => r.env.MCP_CLI))).toEqual(
           new Set([`${process.execPath} ${CLI}`]),
         );
@@ -496,7 +490,8 @@ describeWith(
       test('deploy-production uses the production variables', () => {
         const mine = run.records.filter((r) => r.env.CI_JOB_NAME === 'mcp:deploy-production');
         expect(mine[0].env).toMatchObject({ MCP_ENVIRONMENT: 'production', MCP_NAMESPACE: 'hello-mcp' });
-        expect(mine[0].env.MCP_KUBECONFIG).toContain('production.k8s.example.com');
+        expect(mine[0].toolEnv.MCP_KUBECONFIG).toBeUndefined();
+        expect(mine.filter((r) => r.argv.includes('--kubeconfig')).length).toBeGreaterThan(0);
         expect(mine.find((r) => r.argv.includes('set'))?.argv).toEqual(
           expect.arrayContaining(['--namespace', 'hello-mcp']),
         );

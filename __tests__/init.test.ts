@@ -129,6 +129,11 @@ describe('mcp-deploy init on a fresh repository (the CLI bundle)', () => {
     // Where CI compiles the binary, and how to change it, is one of the next steps.
     expect(first.stdout).toMatch(/binary-source: docker, the default\)\. With\s+binary-source: runner/);
     expect(dockerfile).toMatch(/^FROM scratch AS prebuilt$/m);
+    // The baseline the workflow names does not exist before the first release: the steps say how it comes.
+    expect(workflow.jobs.mcp.with['contract-baseline']).toBe('mcp-contract.json');
+    expect(first.stdout).toContain(
+      'mcp-deploy contract snapshot --url https://weather-mcp.staging.example.com/mcp > mcp-contract.json',
+    );
 
     const before = fs.readFileSync(path.join(dir, 'Dockerfile'));
     fs.appendFileSync(path.join(dir, 'deploy/k8s/base/service.yaml'), '# my change\n');

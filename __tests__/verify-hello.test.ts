@@ -55,6 +55,29 @@ describeWith('verify against examples/hello-mcp', helloMcpMissing(), () => {
       expect(await contract()).toEqual(c);
     });
 
+    test('the first release, with a named baseline not written yet: passes and writes its contract there', async () => {
+      const first = path.join(tmp, `first-${transport.length}`, 'mcp-contract.json');
+      const r = await verify.run(inputs({ ...values, 'contract-baseline': first }), env());
+      expect(r.failure).toBeUndefined();
+      expect(JSON.parse(fs.readFileSync(first, 'utf8'))).toEqual(await contract());
+      expect(r.summary.toText()).toContain(
+        `No contract baseline yet: wrote this release's contract to first-${transport.length}/mcp-contract.json; commit it`,
+      );
+      // The next release is compared with it.
+      const again = await verify.run(inputs({ ...values, 'contract-baseline': first }), env());
+      expect(again.outputs['breaking-changes']).toBe('0');
+    });
+
+    test('a first release that fails verify writes no baseline', async () => {
+      const first = path.join(tmp, `failed-${transport.length}.json`);
+      const r = await verify.run(
+        inputs({ ...values, 'contract-baseline': first, 'mcp-smoke': 'no-such-tool' }),
+        env(),
+      );
+      expect(r.failure).toBeDefined();
+      expect(fs.existsSync(first)).toBe(false);
+    });
+
     test('verify against its own snapshot passes, with smoke calls (and /health over HTTP)', async () => {
       const baseline = path.join(tmp, `own-${transport.length}.json`);
       fs.writeFileSync(baseline, JSON.stringify(await contract()));

@@ -48,8 +48,8 @@ describe('verify inputs', () => {
       /input 'mcp-token': .*use one of the two/,
     ],
     [
-      { ...URL_, 'contract-baseline': 'missing.json' },
-      /input 'contract-baseline': 'missing.json' does not exist .*contract snapshot/,
+      { ...URL_, 'contract-baseline': '.' },
+      /input 'contract-baseline': '.' is not a file .*contract snapshot/,
     ],
   ])('refuses %p', (values, message) => {
     expect(() => parse(values)).toThrow(message);
@@ -86,6 +86,16 @@ describe('verify inputs', () => {
       'contract-baseline': '',
       'verify-timeout': '60s',
     });
+  });
+
+  test('a named baseline that does not exist yet is the first release, not bad input: it is written there', () => {
+    // init's pipelines name mcp-contract.json before any release has written it.
+    const wd = fs.mkdtempSync(path.join(dir, 'first-'));
+    const i = parse({ ...URL_, 'contract-baseline': 'contracts/mcp-contract.json' }, wd);
+    expect(i.baseline).toBeUndefined();
+    expect(i.firstBaseline).toBe(path.join(wd, 'contracts', 'mcp-contract.json'));
+    // Unnamed and absent: nothing is compared and nothing is written.
+    expect(parse(URL_, wd).firstBaseline).toBeUndefined();
   });
 
   test('picks up mcp-contract.json from the working directory when it exists', () => {

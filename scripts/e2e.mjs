@@ -7,8 +7,9 @@
 //   3. a binary that exits at start: CrashLoopBackOff, rollback, the old server answers;
 //   4. a v tag: production.
 //
-//   npm run e2e -- --crate examples/hello-mcp --ci cli|gitlab [--strict] [--keep]
+//   npm run e2e -- --crate examples/hello-mcp --ci cli|gitlab [--strict] [--keep] [--rename-bin NAME]
 //
+// --rename-bin NAME: the copy's binary target is called NAME, unlike its package (init must use [[bin]] name).
 // --ci cli runs `mcp-deploy run` stage by stage with the inputs of the generated GitHub workflow, as its
 // reusable workflow's jobs call the stage actions; --ci gitlab runs the generated .gitlab-ci.yml under
 // gitlab-ci-local. Where the generated files do not fit together (a "joint") the script says so on one line
@@ -32,10 +33,11 @@ const { values: opt } = parseArgs({
     ci: { type: 'string', default: 'cli' },
     strict: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'rename-bin': { type: 'string' },
   },
 });
 if (!opt.crate || !['cli', 'gitlab'].includes(opt.ci)) {
-  console.error('usage: npm run e2e -- --crate DIR --ci cli|gitlab [--strict] [--keep]');
+  console.error('usage: npm run e2e -- --crate DIR --ci cli|gitlab [--strict] [--keep] [--rename-bin NAME]');
   process.exit(2);
 }
 if (!fs.existsSync(CLI)) {
@@ -132,8 +134,14 @@ try {
 
   const crateSrc = path.resolve(opt.crate);
   const repo = path.join(work, 'repo');
-  const toml = fs.readFileSync(path.join(crateSrc, 'Cargo.toml'), 'utf8');
+  let toml = fs.readFileSync(path.join(crateSrc, 'Cargo.toml'), 'utf8');
   const pkg = /\[package\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(toml)?.[1];
+  if (opt['rename-bin']) {
+    const m = /\[\[bin\]\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(toml);
+    toml = m
+      ? toml.replace(m[0], m[0].replace(`"${m[1]}"`, JSON.stringify(opt['rename-bin'])))
+      : `${toml.trimEnd()}\n\n[[bin]]\nname = ${JSON.stringify(opt['rename-bin'])}\npath = "src/main.rs"\n`;
+  }
   const bin = /\[\[bin\]\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(toml)?.[1] ?? pkg;
 
   const { engine, registry, sim } = await step(
@@ -164,6 +172,23 @@ try {
 
   await step(`copy ${opt.crate} into a git repository with remote ${remote}`, async () => {
     fs.cpSync(crateSrc, repo, { recursive: true, filter: (s) => path.basename(s) !== 'target' });
+    if (opt['rename-bin']) {
+      fs.writeFileSync(path.join(repo, 'Cargo.toml'), toml);
+      // The crate's own Dockerfile names the old binary: init writes them for the renamed one.
+      for (const f of ['Dockerfile', '.dockerignore']) fs.rmSync(path.join(repo, f), { force: true });
+      // The crate's own integration tests find the binary by its target name.
+      const oldBin =
+        /\[\[bin\]\][^[]*?\bname\s*=\s*"([^"]+)"/.exec(
+          fs.readFileSync(path.join(crateSrc, 'Cargo.toml'), 'utf8'),
+        )?.[1] ?? pkg;
+      for (const f of fs.readdirSync(repo, { recursive: true }).filter((f) => f.endsWith('.rs'))) {
+        const file = path.join(repo, f);
+        const text = fs.readFileSync(file, 'utf8');
+        const renamed = text.replaceAll(`CARGO_BIN_EXE_${oldBin}`, `CARGO_BIN_EXE_${bin}`);
+        if (renamed !== text) fs.writeFileSync(file, renamed);
+      }
+      console.log(`  package ${pkg}, binary ${bin}`);
+    }
     await git(['init', '-q', '-b', 'main']);
     await git(['remote', 'add', 'origin', remote]);
     await git(['add', '-A']);
@@ -186,7 +211,46 @@ try {
     await git(['commit', '-qm', 'mcp-deploy init']);
   });
 
+  // --ci gitlab: the jobs run the CLI as the tool image has it, `mcp-deploy` on PATH from the npm package.
+  let cliBin = '';
   if (opt.ci === 'gitlab') {
+    await step('the CLI from npm pack, installed offline (nothing from a registry)', async () => {
+      const npmEnv = {
+        ...process.env,
+        npm_config_cache: path.join(work, 'npm-cache'),
+        npm_config_update_notifier: 'false',
+      };
+      const packDir = path.join(work, 'pack');
+      fs.mkdirSync(packDir);
+      await must('npm', ['pack', '--ignore-scripts', '--pack-destination', packDir], {
+        cwd: ROOT,
+        env: npmEnv,
+        echo: false,
+      });
+      const tgz = fs.readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+      if (!tgz) throw new Error(`npm pack wrote no .tgz into ${packDir}`);
+      const app = path.join(work, 'cli');
+      fs.mkdirSync(app);
+      fs.writeFileSync(
+        path.join(app, 'package.json'),
+        '{"name":"e2e-cli","version":"0.0.0","private":true}\n',
+      );
+      await must(
+        'npm',
+        [
+          'install',
+          '--omit=dev',
+          '--offline',
+          '--ignore-scripts',
+          '--no-audit',
+          '--no-fund',
+          path.join(packDir, tgz),
+        ],
+        { cwd: app, env: npmEnv, echo: false },
+      );
+      cliBin = path.join(app, 'node_modules', '.bin');
+      console.log(`  ${tgz} installed: ${fs.realpathSync(path.join(cliBin, 'mcp-deploy'))}`);
+    });
     await step('GitLab: the template included locally, a shell runner with its own docker', async () => {
       const ci = path.join(repo, '.gitlab-ci.yml');
       const text = fs.readFileSync(ci, 'utf8');
@@ -214,7 +278,6 @@ mcp:build:
       await git(['commit', '-qm', 'e2e: template included locally']);
       await git(['update-ref', 'refs/remotes/origin/main', 'HEAD']);
       await git(['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main']);
-      console.log('  MCP_CLI is the local dist/cli.js (the npm pack of the CLI is not wired in yet)');
     });
   }
 
@@ -237,21 +300,18 @@ mcp:build:
   );
 
   const dockerfile = path.join(repo, 'Dockerfile');
+  // Not a joint: the generated files fit together, and a user's runner can pull the frontend. This machine
+  // is offline (no Docker Hub), so the copy drops the line, as templates.test does; the engine's built-in
+  // frontend reads the same Dockerfile.
   if (/^# syntax=docker\/dockerfile:1/m.test(fs.readFileSync(dockerfile, 'utf8'))) {
-    await joint(
-      'build (offline)',
-      "the generated Dockerfile's `# syntax=docker/dockerfile:1` makes BuildKit pull docker/dockerfile from Docker Hub",
-      {
-        what: 'drop the syntax line in the copy (the engine has the same frontend built in), as templates.test does',
-        apply: async () => {
-          fs.writeFileSync(
-            dockerfile,
-            fs.readFileSync(dockerfile, 'utf8').replace(/^# syntax=docker\/dockerfile:1\n/m, ''),
-          );
-          await git(['commit', '-qam', 'e2e: no syntax line offline']);
-        },
-      },
+    note(
+      "offline: the generated Dockerfile's `# syntax=docker/dockerfile:1` would pull docker/dockerfile from Docker Hub; the copy drops it (the engine has the frontend built in)",
     );
+    fs.writeFileSync(
+      dockerfile,
+      fs.readFileSync(dockerfile, 'utf8').replace(/^# syntax=docker\/dockerfile:1\n/m, ''),
+    );
+    await git(['commit', '-qam', 'e2e: no syntax line offline']);
   }
 
   /* ---------------------------------------------------------------- the generated pipeline */
@@ -300,7 +360,8 @@ mcp:build:
       namespace: w[`${e}-namespace`] ?? '',
       url: w[`${e}-url`] ?? '',
       mcpUrl: w[`${e}-mcp-url`] ?? '',
-      strategy: w.strategy ?? 'set-image',
+      healthUrl: w[`${e}-health-url`] ?? '',
+      strategy: w.strategy ?? '',
     });
     envs = {
       staging: pick('staging'),
@@ -315,7 +376,8 @@ mcp:build:
       namespace: v[`MCP_${E}_NAMESPACE`] ?? '',
       url: v[`MCP_${E}_URL`] ?? '',
       mcpUrl: v[`MCP_${E}_MCP_URL`] ?? '',
-      strategy: v.MCP_STRATEGY ?? 'set-image',
+      healthUrl: v[`MCP_${E}_HEALTH_URL`] ?? '',
+      strategy: v.MCP_STRATEGY ?? '',
     });
     envs = {
       staging: pick('STAGING'),
@@ -327,7 +389,9 @@ mcp:build:
   // Joints that can be seen in the generated files before anything runs.
   for (const e of ['staging', 'production']) {
     const c = envs[e];
-    if (!c.manifests && c.strategy === 'set-image') {
+    // Empty: the deploy stage derives it, manifests when manifests is given.
+    const strategy = c.strategy || (c.manifests ? 'manifests' : 'set-image');
+    if (!c.manifests && strategy === 'set-image') {
       await joint(
         `${e}: deploy inputs`,
         `the generated ${opt.ci === 'cli' ? 'workflow' : '.gitlab-ci.yml'} gives no ${e} manifests, so set-image would patch a Deployment nothing created`,
@@ -336,7 +400,7 @@ mcp:build:
           apply: () => Object.assign(c, { manifests: `deploy/k8s/overlays/${e}`, strategy: 'manifests' }),
         },
       );
-    } else if (c.manifests && c.strategy === 'set-image') {
+    } else if (c.manifests && strategy === 'set-image') {
       await joint(
         `${e}: deploy inputs`,
         `manifests ${c.manifests} is set but the strategy stays set-image (the deploy stage refuses: input 'manifests': is only used with strategy manifests)`,
@@ -422,7 +486,6 @@ mcp:build:
       CI_PROJECT_DIR: repo,
       CI_COMMIT_REF_NAME: tag || 'main',
       ...(tag ? { CI_COMMIT_TAG: tag } : {}),
-      MCP_CLI: `${process.execPath} ${CLI}`,
       MCP_PLATFORMS: 'linux/amd64',
       MCP_BUILD_ARGS: buildArgs,
       MCP_PROVENANCE: 'false',
@@ -433,6 +496,7 @@ mcp:build:
       [`MCP_${E}_NAMESPACE`]: c.namespace,
       [`MCP_${E}_URL`]: c.url,
       [`MCP_${E}_MCP_URL`]: c.mcpUrl ? viaProxy(c.mcpUrl) : '',
+      [`MCP_${E}_HEALTH_URL`]: c.healthUrl ? viaProxy(c.healthUrl) : '',
     };
     const varsFile = path.join(work, 'gitlab-ci-local-variables.yml');
     // Only the secret goes in the file: gitlab-ci-local makes a value that names an existing path a file variable.
@@ -451,6 +515,7 @@ mcp:build:
         cwd: repo,
         env: {
           ...pipelineEnv,
+          PATH: `${cliBin}${path.delimiter}${pipelineEnv.PATH}`,
           GCL_IGNORE_PREDEFINED_VARS: 'GITLAB_CI,CI_PROJECT_DIR,CI_COMMIT_TAG,CI_COMMIT_REF_NAME',
         },
       }),
@@ -483,10 +548,20 @@ mcp:build:
     }
     const imageRef = /MCP_IMAGE_REF=(\S+)/.exec(r.out)?.[1] ?? '';
     const deployName = `mcp:deploy-${envName}`;
-    const verifyName = `mcp:verify-${envName}`;
-    const deploy = { code: status(deployName) ?? 1, out: jobOut(deployName) || r.out };
-    const vs = status(verifyName);
-    return { imageRef, deploy, verify: vs === undefined ? undefined : { code: vs, out: jobOut(verifyName) } };
+    return {
+      imageRef,
+      ...splitDeployVerify({ code: status(deployName) ?? 1, out: jobOut(deployName) || r.out }),
+    };
+  }
+
+  /**
+   * The deploy job runs `--stages deploy,verify` (verify only when the environment has an MCP URL): verify
+   * starts only after a deploy that succeeded, and its failure rolls that deploy back in the same process.
+   */
+  function splitDeployVerify(r) {
+    const at = r.out.indexOf('━━ verify ━━');
+    if (at < 0) return { deploy: r, verify: undefined };
+    return { deploy: { code: 0, out: r.out.slice(0, at) }, verify: { code: r.code, out: r.out.slice(at) } };
   }
 
   /** The deploy stage refuses a namespace that does not exist, though the overlay would create it. */
@@ -555,8 +630,9 @@ mcp:build:
     );
     if (scan.code !== 0) throw new Stop(`scan failed: ${lastError(scan.out)}`);
     const c = envs[envName];
+    // As the reusable workflow's deploy job: one action step, `deploy,verify` when the MCP URL is set.
     const deployJob = () =>
-      job(`deploy-${envName}`, 'deploy', {
+      job(`deploy-${envName}`, c.mcpUrl ? 'deploy,verify' : 'deploy', {
         ...common,
         'image-ref': imageRef,
         kubeconfig: kubeconfigText,
@@ -568,23 +644,21 @@ mcp:build:
         'stuck-after': '20s',
         environment: envName,
         'environment-url': c.url,
+        ...(c.mcpUrl
+          ? {
+              'mcp-url': viaProxy(c.mcpUrl),
+              'health-url': c.healthUrl ? viaProxy(c.healthUrl) : '',
+              'contract-baseline': envs.baseline,
+            }
+          : {}),
       });
-    let deploy = await step(`${release}: deploy ${envName}`, deployJob);
-    if (deploy.code !== 0 && (await namespaceJoint(deploy.out, envName)))
-      deploy = await step(`${release}: deploy ${envName} (again)`, deployJob);
-    let verify;
-    const verifyJob = () =>
-      job(`verify-${envName}`, 'verify', {
-        ...common,
-        'mcp-url': viaProxy(c.mcpUrl),
-        'contract-baseline': envs.baseline,
-      });
-    if (deploy.code === 0 && c.mcpUrl) {
-      verify = await step(`${release}: verify ${envName} at ${viaProxy(c.mcpUrl)}`, verifyJob);
-      if (verify.code !== 0 && (await baselineJoint(verify.out, envName)))
-        verify = await step(`${release}: verify ${envName} (again)`, verifyJob);
-    }
-    return { imageRef, deploy, verify };
+    const title = `${release}: deploy ${envName}${c.mcpUrl ? ` + verify at ${viaProxy(c.mcpUrl)}` : ''}`;
+    let r = splitDeployVerify(await step(title, deployJob));
+    if (r.deploy.code !== 0 && (await namespaceJoint(r.deploy.out, envName)))
+      r = splitDeployVerify(await step(`${title} (again)`, deployJob));
+    if (r.verify && r.verify.code !== 0 && (await baselineJoint(r.verify.out, envName)))
+      r = splitDeployVerify(await step(`${title} (again)`, deployJob));
+    return { imageRef, ...r };
   }
 
   /** The server behind the Ingress host answers tools/list; returns the tool names. */
@@ -603,8 +677,14 @@ mcp:build:
   if (r1.verify && r1.verify.code !== 0)
     throw new Stop(`release 1 verify failed: ${lastError(r1.verify.out)}`);
   const tools1 = await step('release 1: the contract baseline is recorded', async () => {
-    if (!fs.existsSync(path.join(repo, envs.baseline || 'mcp-contract.json')))
-      await recordBaseline('staging');
+    const file = envs.baseline || 'mcp-contract.json';
+    if (!fs.existsSync(path.join(repo, file))) await recordBaseline('staging');
+    else if ((await git(['status', '--porcelain', '--', file])).trim()) {
+      // The first verify wrote it (its notice says to commit it): the user commits it.
+      console.log(`  the first verify wrote ${file}: committed`);
+      await git(['add', file]);
+      await git(['commit', '-qm', 'contract baseline (written by the first verify)']);
+    }
     return toolsAt('staging');
   });
   console.log(`  staging serves tools: ${tools1.join(', ')}`);

@@ -291,7 +291,9 @@ Wrote ${written} file(s) for ${crate} (image ${image}). Next steps:
      (the image's HEALTHCHECK runs it: distroless has no shell or curl).
   3. Build locally: docker buildx build -t ${image}:dev .
      ${BINARY[ci]}
-  4. Snapshot the MCP contract: mcp-deploy contract snapshot --command "cargo run -q -- --stdio" > mcp-contract.json
+  4. The MCP contract baseline (mcp-contract.json): the first verify finds none, passes, and records the
+     contract. After the first staging deploy, commit it so every later release is compared with it:
+     mcp-deploy contract snapshot --url https://${crate}.staging.example.com/mcp > mcp-contract.json
   5. ${SECRETS[ci]}
 `);
     return 0;

@@ -630,7 +630,7 @@ export const INPUTS = {
     kind: 'string',
     default: '',
     description:
-      'Contract to compare with, written by `mcp-deploy contract snapshot`, relative to working-directory. Empty uses mcp-contract.json when it exists (else only records the contract, with a notice).',
+      "Contract to compare with, written by `mcp-deploy contract snapshot`, relative to working-directory. Empty uses mcp-contract.json when it exists (else only records the contract, with a notice). A named file that does not exist yet (the first release) is not an error: a passing verify writes this release's contract there, to commit.",
   },
   'verify-timeout': {
     stages: ['verify'],

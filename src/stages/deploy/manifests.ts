@@ -17,6 +17,8 @@ export interface Rendered {
   replaced: string[];
   /** Every Deployment in the manifests: what the stage waits for. */
   deployments: { name: string; namespace: string }[];
+  /** Namespace objects in the manifests: these need not exist before the apply. */
+  namespaces: string[];
 }
 
 /** A plain directory as `kubectl apply -f <dir>` reads it: its .yaml, .yml and .json files, by name. */
@@ -54,6 +56,7 @@ export function pinImages(yamlText: string, ref: string, cause: string): Rendere
   const docs = parseAllDocuments(yamlText);
   const replaced: string[] = [];
   const deployments: Rendered['deployments'] = [];
+  const namespaces: string[] = [];
   const out: Obj[] = [];
   for (const d of docs) {
     if (d.errors.length) {
@@ -79,6 +82,7 @@ export function pinImages(yamlText: string, ref: string, cause: string): Rendere
         }
       }
     }
+    if (doc.kind === 'Namespace' && typeof meta.name === 'string') namespaces.push(meta.name);
     if (doc.kind === 'Deployment') {
       deployments.push({
         name: String(meta.name),
@@ -103,5 +107,6 @@ export function pinImages(yamlText: string, ref: string, cause: string): Rendere
     list: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: out }, null, 1),
     replaced,
     deployments,
+    namespaces,
   };
 }

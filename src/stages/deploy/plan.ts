@@ -304,7 +304,14 @@ export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k
   const cmds: PlannedCommand[] = [
     { argv: kc.serverVersion(k), why: 'is the API server reachable with these credentials?' },
   ];
-  if (i.namespace) cmds.push({ argv: kc.namespace(k, i.namespace), why: 'does the namespace exist?' });
+  if (i.namespace)
+    cmds.push({
+      argv: kc.namespace(k, i.namespace),
+      why:
+        i.strategy === 'manifests'
+          ? 'does the namespace exist? (if not, the manifests must create it)'
+          : 'does the namespace exist?',
+    });
   const names = i.deployments.map((d) => d.name);
   const wait = (name: string) => ({
     argv: kc.rolloutStatus(k, i.namespace, name, i.rolloutTimeoutS),

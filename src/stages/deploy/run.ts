@@ -64,8 +64,15 @@ interface Diagnostics {
 
 const firstLine = (r: ExecResult) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
 
-/** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
-async function connect(i: DeployInputs, bin: string): Promise<Kubectl> {
+/**
+ * Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. With
+ * strategy manifests a namespace that is not there yet may be one the manifests create (init's overlays
+ * do): the answer is returned, and the caller decides once the manifests are rendered.
+ */
+async function connect(
+  i: DeployInputs,
+  bin: string,
+): Promise<{ k: Kubectl; missingNamespace?: { name: string; stderr: string } }> {
   if (!i.kubeconfig && !process.env.KUBECONFIG && !fs.existsSync(path.join(os.homedir(), '.kube', 'config')))
     throw new ActionError(
       'is not set and there is no KUBECONFIG or ~/.kube/config',
@@ -95,9 +102,13 @@ async function connect(i: DeployInputs, bin: string): Promise<Kubectl> {
   if (i.namespace) {
     const n = await exec(kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
     // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
-    if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr)) throw namespaceError(n.stderr, i.namespace);
+    if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr)) {
+      if (i.strategy === 'manifests' && /NotFound|not found/.test(n.stderr))
+        return { k, missingNamespace: { name: i.namespace, stderr: n.stderr } };
+      throw namespaceError(n.stderr, i.namespace);
+    }
   }
-  return k;
+  return { k };
 }
 
 async function getDeployment(
@@ -305,7 +316,7 @@ async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: 
       changed: false,
       waitMs: 0,
     }));
-  return { list: rendered.list, targets };
+  return { list: rendered.list, targets, namespaces: rendered.namespaces };
 }
 
 /**
@@ -350,13 +361,18 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   const checked = await checkImage(i, ref, env);
   // What the summary shows under the rollout, whatever happens to it: the image checks, then the lint.
   const notes = checksSummary(checked).append(lint.summary);
-  const k = await connect(i, bin);
+  const { k, missingNamespace } = await connect(i, bin);
   const cause = changeCause(env.ctx, ref);
 
   let targets: Target[];
   let manifestList = '';
   if (i.strategy === 'manifests') {
     const r = await renderManifests(k, i, ref, cause);
+    if (missingNamespace) {
+      if (!r.namespaces.includes(missingNamespace.name))
+        throw namespaceError(missingNamespace.stderr, missingNamespace.name);
+      log.info(`namespace '${missingNamespace.name}' does not exist yet: the manifests create it`);
+    }
     targets = r.targets;
     manifestList = r.list;
   } else {

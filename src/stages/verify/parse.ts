@@ -27,6 +27,12 @@ export interface VerifyInputs {
   baseline?: string;
   /** The baseline, read and checked with the inputs; undefined when there is none or contract is off. */
   baselineContract?: Contract;
+  /**
+   * The named contract-baseline when that file does not exist yet: the first release, which has nothing
+   * to compare with. A passing verify writes this run's contract there, to be committed. A baseline that
+   * exists but does not read as a contract stays an error.
+   */
+  firstBaseline?: string;
   timeoutSec: number;
   /** The bake after the checks pass; bakeTimeSec 0 is none. */
   bake: BakeOptions;
@@ -129,15 +135,18 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
   const healthRaw = r.string('health-url');
   const baselineRaw = r.string('contract-baseline');
   let baseline: string | undefined = path.resolve(cwd, baselineRaw || DEFAULT_BASELINE);
+  let firstBaseline: string | undefined;
+  // A missing named baseline is not bad input: init's pipelines name mcp-contract.json before the first
+  // release has written it. That release records its contract there instead.
   if (!fs.existsSync(baseline)) {
-    if (baselineRaw)
-      throw new ActionError(
-        `'${baselineRaw}' does not exist (looked at ${baseline})`,
-        'contract-baseline',
-        'write it with `mcp-deploy contract snapshot --url ... > mcp-contract.json` and commit it, or leave the input empty',
-      );
+    if (baselineRaw) firstBaseline = baseline;
     baseline = undefined;
-  }
+  } else if (!fs.statSync(baseline).isFile())
+    throw new ActionError(
+      `'${baselineRaw || DEFAULT_BASELINE}' is not a file (looked at ${baseline})`,
+      'contract-baseline',
+      'name the JSON file that `mcp-deploy contract snapshot` wrote',
+    );
   const contract = r.oneOf('contract', CONTRACT_MODES);
   return {
     url,
@@ -151,6 +160,7 @@ export function parseVerifyInputs(r: InputReader, cwd: string): VerifyInputs {
     baseline,
     baselineContract:
       baseline && contract !== 'off' ? readBaseline(baseline, baselineRaw || DEFAULT_BASELINE) : undefined,
+    firstBaseline,
     timeoutSec: parseTimeout(r),
     bake,
   };

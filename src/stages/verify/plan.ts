@@ -97,7 +97,9 @@ export function planVerify(i: VerifyInputs, ctx: RunContext, state: PipelineStat
       contract: i.contract,
       'contract-baseline': i.baseline
         ? path.relative(ctx.workspace, i.baseline) || i.baseline
-        : '(none found)',
+        : i.firstBaseline
+          ? `${path.relative(ctx.workspace, i.firstBaseline) || i.firstBaseline} (not there yet: a passing verify writes it)`
+          : '(none found)',
       'verify-timeout': `${i.timeoutSec}s`,
       ...bakePlan(i.bake),
     },

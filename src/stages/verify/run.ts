@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { log, redact } from '../../report/log';
 import { Summary } from '../../report/summary';
@@ -24,6 +25,8 @@ export function judge(
   baseline: Contract | undefined,
   mode: ContractMode,
   baselineName: string,
+  /** The baseline is named but not written yet (the first release): a passing run writes it. */
+  firstBaseline = false,
 ): Verdict {
   const failedChecks = report.checks.filter((c) => c.status === 'failed');
   const contract = report.listing ? snapshot(report.listing) : undefined;
@@ -31,7 +34,7 @@ export function judge(
   let diff: ContractDiff | undefined;
   if (contract && mode !== 'off') {
     if (baseline) diff = diffContracts(baseline, contract);
-    else
+    else if (!firstBaseline)
       notes.push(
         `No contract baseline (${baselineName}): the tool contract was recorded but not compared. ` +
           'Write one with `mcp-deploy contract snapshot --url ... > mcp-contract.json` and commit it.',
@@ -47,6 +50,12 @@ export function judge(
         .join('; ')}${diff.breaking > first.length ? '; ...' : ''}`,
     );
   }
+  if (contract && mode !== 'off' && firstBaseline)
+    notes.push(
+      reasons.length
+        ? `No contract baseline yet (${baselineName}): not written, because this release failed verify.`
+        : `No contract baseline yet: wrote this release's contract to ${baselineName}; commit it, and the next release is compared with it.`,
+    );
   return { failedChecks, contract, diff, notes, failure: reasons.length ? reasons.join('; ') : undefined };
 }
 
@@ -133,10 +142,14 @@ export async function runVerify(i: VerifyInputs, env: StageEnv): Promise<StageRe
     smoke: i.smoke,
     timeoutMs: i.timeoutSec * 1000,
   });
-  const baselineName = i.baseline
-    ? path.relative(env.ctx.workspace, i.baseline) || i.baseline
-    : 'mcp-contract.json';
-  const v = judge(report, i.baselineContract, i.contract, baselineName);
+  const named = i.baseline ?? i.firstBaseline;
+  const baselineName = named ? path.relative(env.ctx.workspace, named) || named : 'mcp-contract.json';
+  const v = judge(report, i.baselineContract, i.contract, baselineName, !!i.firstBaseline);
+  if (i.firstBaseline && v.contract && !v.failure && i.contract !== 'off') {
+    fs.mkdirSync(path.dirname(i.firstBaseline), { recursive: true });
+    // The format `mcp-deploy contract snapshot` writes, so either one can be committed.
+    fs.writeFileSync(i.firstBaseline, `${JSON.stringify(v.contract, null, 2)}\n`);
+  }
   for (const c of report.checks) log.info(`${c.name}: ${c.status} (${ms(c.ms)}) ${c.detail}`);
   for (const c of v.diff?.changes ?? [])
     if (c.impact === 'breaking')
