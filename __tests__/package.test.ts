@@ -32,6 +32,13 @@ function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.Proc
 
 const out = (r: SpawnSyncReturns<string>) => `${r.stdout}${r.stderr}`;
 
+/** src/main.rs and Cargo.lock: a server crate as `cargo new` plus a first build leave it (init needs a binary). */
+function binCrate(dir: string): void {
+  fs.mkdirSync(path.join(dir, 'src'));
+  fs.writeFileSync(path.join(dir, 'src', 'main.rs'), 'fn main() {}\n');
+  fs.writeFileSync(path.join(dir, 'Cargo.lock'), 'version = 4\n');
+}
+
 describe('package.json', () => {
   test('is publishable, scoped, with the mcp-deploy bin and only what runs in files', () => {
     expect(pkg.private).toBeUndefined();
@@ -112,6 +119,7 @@ describeWith(
         path.join(repo, 'Cargo.toml'),
         '[package]\nname = "weather-mcp"\nversion = "0.1.0"\nedition = "2021"\n',
       );
+      binCrate(repo);
       for (const a of [
         ['init', '-q', '-b', 'main'],
         ['remote', 'add', 'origin', 'https://github.com/example-org/weather-mcp.git'],
@@ -131,6 +139,7 @@ describeWith(
       const repo = path.join(work, 'gl-repo');
       fs.mkdirSync(repo);
       fs.writeFileSync(path.join(repo, 'Cargo.toml'), '[package]\nname = "weather-mcp"\nversion = "0.1.0"\n');
+      binCrate(repo);
       expect(run('git', ['init', '-q', '-b', 'main'], { cwd: repo }).status).toBe(0);
       expect(
         run('git', ['remote', 'add', 'origin', 'git@gitlab.com:example-group/weather-mcp.git'], { cwd: repo })
