@@ -693,7 +693,7 @@ function httpStatusFailure(status, statusText, url) {
     if (HEALING_STATUS.has(status))
         return new ConnectFailure(`${head} (the server or its proxy is not ready)`, true);
     if (status === 401)
-        return new ConnectFailure(`${head} (fix: set the mcp-token input, MCP_TOKEN for the CLI, to a token this server accepts)`, false);
+        return new ConnectFailure(`${head} (fix: set the mcp-token input, MCP_MCP_TOKEN for the CLI, to a token this server accepts)`, false);
     if (status === 403)
         return new ConnectFailure(`${head} (fix: the token was refused for this endpoint; check its scopes)`, false);
     if (status === 404)
@@ -1698,6 +1698,8 @@ const inputs_1 = __webpack_require__(49901);
 const log_1 = __webpack_require__(46472);
 const words_1 = __webpack_require__(75846);
 const bake_1 = __webpack_require__(14172);
+const client_1 = __webpack_require__(54094);
+const contract_1 = __webpack_require__(37539);
 exports.CONTRACT_MODES = inputs_1.INPUTS.contract.allowed;
 exports.DEFAULT_BASELINE = 'mcp-contract.json';
 /** In `mcp-command`, replaced by the image@digest that the build stage of this run pushed. */
@@ -1711,7 +1713,10 @@ function httpUrl(value, input, hint) {
         throw new errors_1.ActionError(`'${value}' is not a URL`, input, hint);
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:')
-        throw new errors_1.ActionError(`'${value}' is not an http(s) URL`, input, hint);
+        throw new errors_1.ActionError(`'${(0, client_1.redactUrl)(value)}' is not an http(s) URL`, input, hint);
+    // Registers the credentials in the URL (user:pass@, ?api_key=) as secrets the moment the input is read,
+    // so no plan, log line or summary shows them.
+    (0, client_1.redactUrl)(value);
     return u.toString();
 }
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -1771,11 +1776,17 @@ function parseVerifyInputs(r, cwd) {
     const healthRaw = r.string('health-url');
     const baselineRaw = r.string('contract-baseline');
     let baseline = path.resolve(cwd, baselineRaw || exports.DEFAULT_BASELINE);
+    let firstBaseline;
+    // A missing named baseline is not bad input: init's pipelines name mcp-contract.json before the first
+    // release has written it. That release records its contract there instead.
     if (!fs.existsSync(baseline)) {
         if (baselineRaw)
-            throw new errors_1.ActionError(`'${baselineRaw}' does not exist (looked at ${baseline})`, 'contract-baseline', 'write it with `mcp-deploy contract snapshot --url ... > mcp-contract.json` and commit it, or leave the input empty');
+            firstBaseline = baseline;
         baseline = undefined;
     }
+    else if (!fs.statSync(baseline).isFile())
+        throw new errors_1.ActionError(`'${baselineRaw || exports.DEFAULT_BASELINE}' is not a file (looked at ${baseline})`, 'contract-baseline', 'name the JSON file that `mcp-deploy contract snapshot` wrote');
+    const contract = r.oneOf('contract', exports.CONTRACT_MODES);
     return {
         url,
         command,
@@ -1784,8 +1795,10 @@ function parseVerifyInputs(r, cwd) {
             ? httpUrl(healthRaw, 'health-url', 'give the full URL, e.g. https://mcp.example.com/health')
             : undefined,
         smoke: parseSmoke(r.lines('mcp-smoke')),
-        contract: r.oneOf('contract', exports.CONTRACT_MODES),
+        contract,
         baseline,
+        baselineContract: baseline && contract !== 'off' ? readBaseline(baseline, baselineRaw || exports.DEFAULT_BASELINE) : undefined,
+        firstBaseline,
         timeoutSec: parseTimeout(r),
         bake,
     };
@@ -1805,6 +1818,18 @@ function parseBake(r, url, headers) {
     if (bake.metricsUrl && url && new URL(bake.metricsUrl).origin === new URL(url).origin)
         bake.metricsHeaders = headers;
     return bake;
+}
+/**
+ * Read with the other inputs, before anything runs: found only at verify time, a broken baseline failed
+ * the stage after the deploy, and the rollback then undid a good release because of a file.
+ */
+function readBaseline(file, shown) {
+    try {
+        return (0, contract_1.parseContract)(fs.readFileSync(file, 'utf8'), shown);
+    }
+    catch (e) {
+        throw new errors_1.ActionError((0, errors_1.errorMessage)(e), 'contract-baseline', 'write it again with `mcp-deploy contract snapshot --url ... > mcp-contract.json`, or set contract: off');
+    }
 }
 function parseTimeout(r) {
     const s = r.duration('verify-timeout');
@@ -1862,6 +1887,7 @@ exports.healthHeaders = healthHeaders;
 exports.planVerify = planVerify;
 const path = __importStar(__webpack_require__(76760));
 const exec_1 = __webpack_require__(73190);
+const client_1 = __webpack_require__(54094);
 const parse_1 = __webpack_require__(57966);
 const isReview = (ctx) => ctx.prNumber !== undefined || ctx.event === 'pull_request' || ctx.event === 'merge_request_event';
 /**
@@ -1931,15 +1957,17 @@ function planVerify(i, ctx, state) {
             ...(argv && !resolved
                 ? { [parse_1.IMAGE_PLACEHOLDER]: 'the image@digest that the build stage of this run pushes' }
                 : {}),
-            target: chosen.kind === 'http' ? `${i.url} (Streamable HTTP)` : 'stdio',
+            target: chosen.kind === 'http' ? `${(0, client_1.redactUrl)(i.url)} (Streamable HTTP)` : 'stdio',
             'target-why': chosen.why,
             headers: headerNames.length ? `${headerNames.join(', ')} (values masked)` : '(none)',
-            'health-url': i.healthUrl ?? '(none)',
+            'health-url': i.healthUrl ? (0, client_1.redactUrl)(i.healthUrl) : '(none)',
             smoke: i.smoke.map((s) => s.tool).join(', ') || '(none)',
             contract: i.contract,
             'contract-baseline': i.baseline
                 ? path.relative(ctx.workspace, i.baseline) || i.baseline
-                : '(none found)',
+                : i.firstBaseline
+                    ? `${path.relative(ctx.workspace, i.firstBaseline) || i.firstBaseline} (not there yet: a passing verify writes it)`
+                    : '(none found)',
             'verify-timeout': `${i.timeoutSec}s`,
             ...bakePlan(i.bake),
         },
@@ -1992,7 +2020,6 @@ exports.verifySummary = verifySummary;
 exports.runVerify = runVerify;
 const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
-const errors_1 = __webpack_require__(83916);
 const log_1 = __webpack_require__(46472);
 const summary_1 = __webpack_require__(57994);
 const text_1 = __webpack_require__(48992);
@@ -2001,7 +2028,9 @@ const client_1 = __webpack_require__(54094);
 const contract_1 = __webpack_require__(37539);
 const plan_1 = __webpack_require__(80610);
 /** Pure: the checks and the contract diff decide the outcome. */
-function judge(report, baseline, mode, baselineName) {
+function judge(report, baseline, mode, baselineName, 
+/** The baseline is named but not written yet (the first release): a passing run writes it. */
+firstBaseline = false) {
     const failedChecks = report.checks.filter((c) => c.status === 'failed');
     const contract = report.listing ? (0, contract_1.snapshot)(report.listing) : undefined;
     const notes = [];
@@ -2009,7 +2038,7 @@ function judge(report, baseline, mode, baselineName) {
     if (contract && mode !== 'off') {
         if (baseline)
             diff = (0, contract_1.diffContracts)(baseline, contract);
-        else
+        else if (!firstBaseline)
             notes.push(`No contract baseline (${baselineName}): the tool contract was recorded but not compared. ` +
                 'Write one with `mcp-deploy contract snapshot --url ... > mcp-contract.json` and commit it.');
     }
@@ -2022,6 +2051,10 @@ function judge(report, baseline, mode, baselineName) {
             .map((c) => `${c.where}${c.path ? ` ${c.path}` : ''}: ${c.change}`)
             .join('; ')}${diff.breaking > first.length ? '; ...' : ''}`);
     }
+    if (contract && mode !== 'off' && firstBaseline)
+        notes.push(reasons.length
+            ? `No contract baseline yet (${baselineName}): not written, because this release failed verify.`
+            : `No contract baseline yet: wrote this release's contract to ${baselineName}; commit it, and the next release is compared with it.`);
     return { failedChecks, contract, diff, notes, failure: reasons.length ? reasons.join('; ') : undefined };
 }
 const ms = (n) => (n < 10 ? `${n.toFixed(1)} ms` : `${Math.round(n)} ms`);
@@ -2086,25 +2119,14 @@ async function runVerify(i, env) {
         smoke: i.smoke,
         timeoutMs: i.timeoutSec * 1000,
     });
-    const baselineName = i.baseline
-        ? path.relative(env.ctx.workspace, i.baseline) || i.baseline
-        : 'mcp-contract.json';
-    let baseline;
-    if (i.baseline && i.contract !== 'off') {
-        try {
-            baseline = (0, contract_1.parseContract)(fs.readFileSync(i.baseline, 'utf8'), baselineName);
-        }
-        catch (e) {
-            return {
-                status: 'failure',
-                headline: 'unreadable baseline',
-                summary: new summary_1.Summary().heading('Verify').text((0, errors_1.errorMessage)(e)),
-                outputs: {},
-                failure: `input 'contract-baseline': ${(0, errors_1.errorMessage)(e)}`,
-            };
-        }
+    const named = i.baseline ?? i.firstBaseline;
+    const baselineName = named ? path.relative(env.ctx.workspace, named) || named : 'mcp-contract.json';
+    const v = judge(report, i.baselineContract, i.contract, baselineName, !!i.firstBaseline);
+    if (i.firstBaseline && v.contract && !v.failure && i.contract !== 'off') {
+        fs.mkdirSync(path.dirname(i.firstBaseline), { recursive: true });
+        // The format `mcp-deploy contract snapshot` writes, so either one can be committed.
+        fs.writeFileSync(i.firstBaseline, `${JSON.stringify(v.contract, null, 2)}\n`);
     }
-    const v = judge(report, baseline, i.contract, baselineName);
     for (const c of report.checks)
         log_1.log.info(`${c.name}: ${c.status} (${ms(c.ms)}) ${c.detail}`);
     for (const c of v.diff?.changes ?? [])

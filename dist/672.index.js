@@ -1,9 +1,9 @@
 "use strict";
 exports.id = 672;
-exports.ids = [672,691];
+exports.ids = [672];
 exports.modules = {
 
-/***/ 72691:
+/***/ 85031:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -41,124 +41,344 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.addCleanup = addCleanup;
-exports.runCleanups = runCleanups;
-exports.savedCleanups = savedCleanups;
-const core = __importStar(__webpack_require__(37484));
+exports.PREBUILT_BUILD_ARGS = exports.PREBUILT_DIR = exports.BINARY_SOURCES = void 0;
+exports.linkerCandidates = linkerCandidates;
+exports.runnerCanBuild = runnerCanBuild;
+exports.planBinarySource = planBinarySource;
+exports.crateInfo = crateInfo;
+exports.planRunnerBuild = planRunnerBuild;
+exports.withPrebuiltArgs = withPrebuiltArgs;
+exports.takesPrebuilt = takesPrebuilt;
+exports.plannedRunnerBuild = plannedRunnerBuild;
+exports.runRunnerBuild = runRunnerBuild;
+exports.probeToolchain = probeToolchain;
+exports.prepareBinary = prepareBinary;
 const fs = __importStar(__webpack_require__(73024));
-const exec_1 = __webpack_require__(73190);
+const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
-const log_1 = __webpack_require__(46472);
-const STATE_KEY = 'cleanups';
-const pending = [];
-function addCleanup(c) {
-    pending.push(c);
-    if (process.env.GITHUB_STATE)
-        core.saveState(STATE_KEY, JSON.stringify(pending));
+const exec_1 = __webpack_require__(73190);
+const inputs_1 = __webpack_require__(49901);
+/**
+ * `binary-source`: where the image's binary is compiled.
+ *   docker  the Dockerfile's builder stage compiles it (BuildKit cache mounts, empty on every hosted runner).
+ *   runner  `cargo build --release --locked --target <triple>` on the runner, with the runner's cached target/;
+ *           the image takes the binary through the Dockerfile's `prebuilt` stage.
+ *   auto    runner when the runner can build every requested platform, else docker.
+ */
+exports.BINARY_SOURCES = inputs_1.INPUTS['binary-source'].allowed;
+/** Where the runner's binaries go in the build context: the `prebuilt` stage's default `BINARY`. */
+exports.PREBUILT_DIR = path.join('target', 'prebuilt');
+const PLATFORMS = {
+    'linux/amd64': { arch: 'amd64', triple: 'x86_64-unknown-linux-gnu', gnuArch: 'x86_64' },
+    'linux/arm64': { arch: 'arm64', triple: 'aarch64-unknown-linux-gnu', gnuArch: 'aarch64' },
+};
+function platformInfo(platform) {
+    const info = PLATFORMS[platform];
+    if (!info)
+        throw new errors_1.ActionError(`'${platform}' cannot be built on the runner (only ${Object.keys(PLATFORMS).join(', ')})`, 'binary-source', `use binary-source: docker for ${platform}`);
+    return info;
 }
-async function runCleanups(list = pending.splice(0)) {
-    for (const c of list.reverse()) {
-        try {
-            if (c.kind === 'remove') {
-                fs.rmSync(c.path, { recursive: true, force: true });
-                log_1.log.info(`removed ${c.path}`);
-            }
-            else {
-                await (0, exec_1.exec)(['docker', 'logout', c.registry], {
-                    env: c.config ? { DOCKER_CONFIG: c.config } : undefined,
-                });
-                if (c.config)
-                    fs.rmSync(c.config, { recursive: true, force: true });
-            }
+/** Cross C compilers as GNU names them (`aarch64-linux-gnu-gcc`, Debian/Ubuntu) or after the triple. */
+function linkerCandidates(triple) {
+    const gnuArch = triple.split('-')[0];
+    return [`${gnuArch}-linux-gnu-gcc`, `${triple}-gcc`];
+}
+/** Whether the runner can build `platform`, and with which linker; `why` is one line when it cannot. */
+function runnerCanBuild(tc, platform) {
+    const info = PLATFORMS[platform];
+    if (!info)
+        return { ok: false, why: `${platform} is not a platform the runner compiles for` };
+    const build = { platform, arch: info.arch, triple: info.triple };
+    if (info.triple === tc.host)
+        return { ok: true, build };
+    if (!tc.targets.includes(info.triple))
+        return {
+            ok: false,
+            why: `the ${info.triple} standard library is not installed (rustup target add ${info.triple})`,
+        };
+    const linker = linkerCandidates(info.triple).find((c) => tc.compilers.includes(c));
+    if (!linker)
+        return {
+            ok: false,
+            why: `no linker for ${info.triple} on PATH (${linkerCandidates(info.triple).join(' or ')}, e.g. Debian's gcc-${info.gnuArch.replace('_', '-')}-linux-gnu)`,
+        };
+    return { ok: true, build: { ...build, linker } };
+}
+/** Decides where the binary is built; `runner` that cannot build a platform fails with one line. */
+function planBinarySource(mode, platforms, tc) {
+    if (mode === 'docker')
+        return { source: 'docker', reason: 'binary-source: docker' };
+    if (mode === 'runner')
+        for (const p of platforms)
+            platformInfo(p);
+    const checks = platforms.map((p) => ({ p, r: runnerCanBuild(tc, p) }));
+    const failed = checks.find((c) => !c.r.ok);
+    if (!failed)
+        return { source: 'runner', builds: checks.map((c) => c.r.build) };
+    const why = failed.r.why;
+    if (mode === 'auto')
+        return { source: 'docker', reason: `the runner cannot build ${failed.p}: ${why}` };
+    throw new errors_1.ActionError(`the ${tc.host} runner cannot build ${failed.p}: ${why}`, 'binary-source', 'install that target and linker, or build each platform on a native runner (build-mode: by-digest, e.g. arm-runner in the reusable workflow)');
+}
+/**
+ * The binary cargo builds for the image (the crate's only bin target) and the target directory it lands in
+ * (the workspace's, or CARGO_TARGET_DIR), as `cargo metadata` resolves them.
+ */
+async function crateInfo(crateDir) {
+    const manifest = path.resolve(crateDir, 'Cargo.toml');
+    const r = await (0, exec_1.exec)(['cargo', 'metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifest], {
+        echo: false,
+        env: { CARGO_TERM_COLOR: 'never' },
+    });
+    if (r.exitCode !== 0)
+        throw new errors_1.ActionError(`cargo metadata failed for ${manifest}: ${r.stderr.trim().split('\n').at(-1)}`, 'working-directory', 'point it at the crate (the directory with Cargo.toml)');
+    const meta = JSON.parse(r.stdout);
+    const pkg = meta.packages.find((p) => path.resolve(p.manifest_path) === manifest);
+    const bins = (pkg?.targets ?? []).filter((t) => t.kind.includes('bin')).map((t) => t.name);
+    if (bins.length !== 1)
+        throw new errors_1.ActionError(`${manifest} has ${bins.length ? `several binaries (${bins.join(', ')})` : 'no binary'}; the runner builds one`, 'binary-source', 'use binary-source: docker');
+    return { bin: bins[0], targetDir: meta.target_directory };
+}
+/** The cargo commands for each platform (argv only), and where each binary goes in the build context. */
+function planRunnerBuild(builds, opts) {
+    const targetDir = opts.targetDir ?? 'target';
+    return builds.map((b) => {
+        // Only what cargo needs on top of what exec gives every tool: toolEnv (src/exec.ts) already keeps the
+        // action's inputs, secrets and runner credentials from cargo, whose build scripts come from dependencies.
+        const env = { CARGO_TERM_COLOR: 'never' };
+        if (b.linker) {
+            const upper = b.triple.toUpperCase().replace(/-/g, '_');
+            env[`CARGO_TARGET_${upper}_LINKER`] = b.linker;
+            env[`CC_${b.triple.replace(/-/g, '_')}`] = b.linker;
         }
-        catch (e) {
-            log_1.log.warning(`cleanup ${c.kind} failed: ${(0, errors_1.errorMessage)(e)}`);
-        }
+        return {
+            argv: [
+                'cargo',
+                ...(opts.toolchain ? [`+${opts.toolchain}`] : []),
+                'build',
+                '--release',
+                '--locked',
+                '--target',
+                b.triple,
+                '--bin',
+                opts.bin,
+            ],
+            env,
+            from: path.join(targetDir, b.triple, 'release', opts.bin),
+            to: path.join(exports.PREBUILT_DIR, b.arch, opts.bin),
+        };
+    });
+}
+/** Build args that make the Dockerfile take the runner's binaries (its `BINARY` default names their place). */
+exports.PREBUILT_BUILD_ARGS = ['BINARY_SOURCE=prebuilt'];
+/** `build-args` plus the prebuilt selection, unless the user already chose a BINARY_SOURCE. */
+function withPrebuiltArgs(buildArgs) {
+    return buildArgs.some((a) => a.startsWith('BINARY_SOURCE='))
+        ? buildArgs
+        : [...buildArgs, ...exports.PREBUILT_BUILD_ARGS];
+}
+/**
+ * Whether a Dockerfile can take the runner's binary: a `prebuilt` stage selected by `ARG BINARY_SOURCE`, as the
+ * template has. Without it the build arg would be ignored and Docker would compile again.
+ */
+function takesPrebuilt(dockerfile) {
+    return (/^\s*FROM\s+\S+(?:\s+\S+)*\s+AS\s+prebuilt\s*$/im.test(dockerfile) &&
+        /^\s*ARG\s+BINARY_SOURCE\b/m.test(dockerfile));
+}
+/** The platforms' cargo commands as `mcp-deploy plan` shows them (no probe: a foreign one's linker is found at run). */
+function plannedRunnerBuild(platforms, bin, toolchain) {
+    const builds = platforms
+        .filter((p) => PLATFORMS[p])
+        .map((p) => ({ platform: p, arch: PLATFORMS[p].arch, triple: PLATFORMS[p].triple }));
+    return planRunnerBuild(builds, { bin, toolchain });
+}
+/** Runs the planned cargo builds in the crate and puts each binary where the `prebuilt` stage copies it from. */
+async function runRunnerBuild(dirs, commands, opts = {}) {
+    const { crateDir, contextDir } = dirs;
+    for (const c of commands) {
+        await (0, exec_1.execOk)(c.argv, { cwd: crateDir, env: c.env, stream: true, timeoutMs: opts.timeoutMs });
+        const to = path.resolve(contextDir, c.to);
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.copyFileSync(path.resolve(crateDir, c.from), to);
+        fs.chmodSync(to, 0o755);
     }
 }
-/** The cleanups the main step saved, read back in the post step. */
-function savedCleanups() {
-    const raw = core.getState(STATE_KEY);
-    return raw ? JSON.parse(raw) : [];
+/** What this runner can compile for: `rustc -vV`, installed targets, cross C compilers on PATH. */
+async function probeToolchain(toolchain) {
+    const plus = toolchain ? [`+${toolchain}`] : [];
+    const version = await (0, exec_1.exec)(['rustc', ...plus, '-vV'], { echo: false }).catch(() => undefined);
+    const host = version?.exitCode === 0 ? /^host:\s*(\S+)/m.exec(version.stdout)?.[1] : undefined;
+    if (!host)
+        throw new errors_1.ActionError('rustc is not on PATH or did not run', 'binary-source', 'install Rust on the runner or use binary-source: docker');
+    let targets = [];
+    const rustup = await (0, exec_1.exec)(['rustup', ...plus, 'target', 'list', '--installed'], { echo: false }).catch(() => undefined);
+    if (rustup?.exitCode === 0)
+        targets = rustup.stdout
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
+    else {
+        // Without rustup (a distribution's rustc) the sysroot holds one directory per installed std.
+        const sysroot = (await (0, exec_1.exec)(['rustc', ...plus, '--print', 'sysroot'], { echo: false })).stdout.trim();
+        const rustlib = path.join(sysroot, 'lib', 'rustlib');
+        targets = fs.existsSync(rustlib)
+            ? fs.readdirSync(rustlib).filter((d) => fs.existsSync(path.join(rustlib, d, 'lib')))
+            : [];
+    }
+    const compilers = Object.values(PLATFORMS)
+        .flatMap((p) => linkerCandidates(p.triple))
+        .filter((c) => onPath(c));
+    return { host, targets, compilers };
+}
+function onPath(cmd) {
+    return (process.env.PATH ?? '').split(path.delimiter).some((d) => {
+        try {
+            fs.accessSync(path.join(d, cmd), fs.constants.X_OK);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/**
+ * The build stage's one call before `docker buildx build`: decides where the binary is compiled and, for the
+ * runner, compiles every platform and returns the build args that select the Dockerfile's `prebuilt` stage.
+ */
+async function prepareBinary(o) {
+    if (o.mode === 'docker')
+        return { source: 'docker', reason: 'binary-source: docker' };
+    let tc;
+    try {
+        tc = await probeToolchain(o.toolchain);
+    }
+    catch (e) {
+        // auto means "the runner if it can": a runner without Rust (a build-only image) is a clear no.
+        if (o.mode === 'auto' && e instanceof errors_1.ActionError)
+            return { source: 'docker', reason: 'rustc is not on PATH or did not run' };
+        throw e;
+    }
+    const plan = planBinarySource(o.mode, o.platforms, tc);
+    if (plan.source === 'docker')
+        return plan;
+    const { bin, targetDir } = await crateInfo(o.crateDir);
+    const commands = planRunnerBuild(plan.builds, { bin, targetDir, toolchain: o.toolchain });
+    await runRunnerBuild(o, commands, { timeoutMs: o.timeoutMs });
+    return { source: 'runner', buildArgs: exports.PREBUILT_BUILD_ARGS, binaries: commands.map((c) => c.to) };
 }
 
 
 /***/ }),
 
-/***/ 50166:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ 88724:
+/***/ ((__unused_webpack_module, exports) => {
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.byDigest = exports.display = exports.isDigest = exports.isRepository = void 0;
-exports.parseReference = parseReference;
-exports.imageName = imageName;
-exports.registryOf = registryOf;
-exports.isLoopback = isLoopback;
-exports.checkDigestRef = checkDigestRef;
-exports.checkScanRef = checkScanRef;
-const errors_1 = __webpack_require__(83916);
 /**
- * Image references, one grammar for every stage (distribution/reference's, with a lower-case host):
- * [host[:port]/]path[:tag][@sha256:<64 hex>]. Build checks its repository with it, scan and deploy their
- * image-ref, verify the image it puts in place of {image}.
+ * Just enough of a Dockerfile to tell whether a build for a foreign platform executes anything of that
+ * platform: only RUN steps do, and only in the stages the target needs that are built for the target
+ * platform (a `FROM --platform=$BUILDPLATFORM` stage runs natively, cross-compiling).
  */
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const HOST = '(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]+)?';
-const NAME = `(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*`;
-const REFERENCE = new RegExp(`^(?<name>${NAME})(?::(?<tag>[\\w][\\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$`);
-const REPOSITORY = new RegExp(`^${NAME}$`);
-function parseReference(ref) {
-    const m = REFERENCE.exec(ref);
-    if (!m?.groups)
-        return undefined;
-    return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseDockerfile = parseDockerfile;
+exports.runsOnTarget = runsOnTarget;
+/** Instructions, with continuation lines joined and comments and parser directives dropped. */
+function instructions(text) {
+    const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\';
+    const out = [];
+    let cur = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!cur && (!line || line.startsWith('#')))
+            continue;
+        if (cur && line.startsWith('#'))
+            continue;
+        if (line.endsWith(escape)) {
+            cur += `${line.slice(0, -1)} `;
+            continue;
+        }
+        out.push(cur + line);
+        cur = '';
+    }
+    if (cur)
+        out.push(cur);
+    return out;
 }
-/** A repository without tag or digest (the build stage's `image`). */
-const isRepository = (name) => REPOSITORY.test(name);
-exports.isRepository = isRepository;
-const isDigest = (d) => /^sha256:[0-9a-f]{64}$/.test(d);
-exports.isDigest = isDigest;
-/** name[:tag][@sha256:...] back as text. */
-const display = (r) => `${r.name}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@sha256:${r.digest}` : ''}`;
-exports.display = display;
-/** The reference by digest only, as the build stage hands it on: name@sha256:... */
-const byDigest = (name, digest) => `${name}@${digest}`;
-exports.byDigest = byDigest;
-/** The repository part of any reference (what manifests name as their image), tag and digest dropped. */
-function imageName(ref) {
-    const noDigest = ref.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(0, colon) : noDigest;
+/** `$X` and `${X}` from the ARGs before the first FROM (their defaults, or the build-args that set them). */
+function substitute(value, args) {
+    return value.replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a, b) => args[(a ?? b)] ?? m);
 }
-/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
-function registryOf(image) {
-    const first = image.split('/')[0];
-    return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+function parseDockerfile(text, buildArgs = {}) {
+    const stages = [];
+    const globals = {};
+    for (const ins of instructions(text)) {
+        const [word, ...rest] = ins.split(/\s+/);
+        const kw = word.toUpperCase();
+        if (kw === 'ARG' && !stages.length) {
+            for (const a of rest) {
+                const [k, ...v] = a.split('=');
+                const value = buildArgs[k] ?? (v.length ? v.join('=').replace(/^["']|["']$/g, '') : undefined);
+                if (value !== undefined)
+                    globals[k] = value;
+            }
+            continue;
+        }
+        if (kw === 'FROM') {
+            const platform = rest.find((a) => a.startsWith('--platform='))?.slice('--platform='.length) ?? '';
+            const args = rest.filter((a) => !a.startsWith('--'));
+            const as = args.findIndex((a) => a.toLowerCase() === 'as');
+            stages.push({
+                base: substitute(args[0] ?? '', globals),
+                name: as >= 0 ? args[as + 1]?.toLowerCase() : undefined,
+                platform,
+                hasRun: false,
+                uses: [],
+            });
+            continue;
+        }
+        const s = stages.at(-1);
+        if (!s)
+            continue;
+        if (kw === 'RUN')
+            s.hasRun = true;
+        for (const m of ins.matchAll(/--(?:from|mount=[^\s]*?\bfrom)=([^\s,]+)/g))
+            s.uses.push(m[1].toLowerCase());
+    }
+    return stages;
 }
-/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
-function isLoopback(registry) {
-    const host = registry.replace(/:\d+$/, '');
-    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-}
-/** A reference that must be by digest (deploy, and scan unless scan-allow-tag). */
-function checkDigestRef(v, input = 'image-ref') {
-    const p = parseReference(v);
-    if (p?.digest)
-        return v;
-    if (!v.includes('@'))
-        throw new errors_1.ActionError(`'${v}' is not a digest reference: deploys use the digest, never a mutable tag`, input, 'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref');
-    throw new errors_1.ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
-}
-/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
-function checkScanRef(ref, allowTag, input = 'image-ref') {
-    const p = parseReference(ref);
-    if (!p)
-        throw new errors_1.ActionError(`'${ref}' is not an image reference`, input, 'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…');
-    if (!p.digest && !allowTag)
-        throw new errors_1.ActionError(`'${ref}' is a mutable tag, not a digest`, input, "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true");
-    return p;
+const NATIVE = /^\$\{?BUILDPLATFORM\}?$/;
+/**
+ * True when a stage the build of `target` (or the last stage) needs runs a RUN step on the target platform.
+ * Unknown shapes (no stages, a target that is not there) answer true: emulating when unsure costs time,
+ * not emulating when needed fails the build.
+ */
+function runsOnTarget(text, target = '', buildArgs = {}) {
+    const stages = parseDockerfile(text, buildArgs);
+    const byName = (n) => /^\d+$/.test(n) ? stages[Number(n)] : stages.find((s) => s.name === n.toLowerCase());
+    // A stage without --platform that starts from an earlier stage runs where that stage runs.
+    const platformOf = (s, depth = 0) => {
+        const base = byName(s.base);
+        return s.platform || (base && base !== s && depth < stages.length ? platformOf(base, depth + 1) : '');
+    };
+    const start = target ? byName(target) : stages.at(-1);
+    if (!start)
+        return true;
+    const seen = new Set();
+    const visit = (s) => {
+        if (seen.has(s))
+            return false;
+        seen.add(s);
+        // A base left as $VAR may name a stage with RUN steps: assume it does.
+        if (s.hasRun && !NATIVE.test(platformOf(s)))
+            return true;
+        if (s.base.includes('$'))
+            return true;
+        return [s.base, ...s.uses].some((n) => {
+            const dep = byName(n);
+            return dep !== undefined && visit(dep);
+        });
+    };
+    return visit(start);
 }
 
 
@@ -186,6 +406,16 @@ exports.build = {
                 platforms: i.platforms.join(', '),
                 'build-mode': `${i.builder} ${i.mode}`,
                 push: String(i.push),
+                ...(i.builder === 'buildx' && i.mode !== 'merge'
+                    ? {
+                        'binary-source': i.binary.source === 'auto'
+                            ? `auto (runner when it can build ${i.platforms.join(', ')}, else the Dockerfile)`
+                            : `${i.binary.source}${i.binary.reason.startsWith('binary-source auto') ? ` (${i.binary.reason})` : ''}`,
+                    }
+                    : {}),
+                sign: i.sign.mode === 'off' || i.mode === 'by-digest'
+                    ? `off${i.sign.note ? ` (${i.sign.note})` : i.mode === 'by-digest' ? ' (merge signs the index)' : ''}`
+                    : `${i.sign.mode}${i.sign.transparencyLog ? ', transparency log' : ', no transparency log'}`,
                 labels: Object.entries(t.labels)
                     .map(([k, v]) => `${k}=${v}`)
                     .join(', '),
@@ -208,9 +438,12 @@ exports.parseInspectManifest = parseInspectManifest;
 exports.platformsOf = platformsOf;
 exports.parseBuildxInspect = parseBuildxInspect;
 exports.dockerDriverCannot = dockerDriverCannot;
+exports.binfmtEntryUsable = binfmtEntryUsable;
 exports.binfmtArchs = binfmtArchs;
 exports.classifyFailure = classifyFailure;
 exports.errorLines = errorLines;
+exports.pushedManifestDigests = pushedManifestDigests;
+exports.inspectedDigest = inspectedDigest;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 function parseMetadata(json) {
     const raw = JSON.parse(json);
@@ -251,6 +484,15 @@ function parseBuildxInspect(text) {
 function dockerDriverCannot(stderr) {
     return /(multi-platform build|attestation) is not supported for the docker driver|does not currently support exporting manifest lists/i.test(stderr);
 }
+/**
+ * A binfmt_misc entry (/proc/sys/fs/binfmt_misc/qemu-aarch64) that a build container can use: enabled, and
+ * with the F flag, so the kernel opened the interpreter at registration and the container need not have it.
+ */
+function binfmtEntryUsable(content) {
+    const lines = content.split('\n').map((l) => l.trim());
+    const flags = lines.find((l) => l.startsWith('flags:'))?.slice('flags:'.length) ?? '';
+    return lines[0] === 'enabled' && flags.includes('F');
+}
 /** Architectures with a registered binfmt_misc handler (entries of /proc/sys/fs/binfmt_misc like qemu-aarch64). */
 function binfmtArchs(entries) {
     const map = {
@@ -281,6 +523,16 @@ function classifyFailure(output) {
 function errorLines(output, n = 8) {
     const errors = output.split('\n').filter((l) => /\bERROR\b|^error|Error response/i.test(l));
     return (errors.length ? errors : output.trim().split('\n')).slice(-n).join('\n');
+}
+/** Digests buildx reports having pushed a manifest for (`pushing manifest for <ref>@sha256:...`). */
+function pushedManifestDigests(output) {
+    return [
+        ...new Set([...output.matchAll(/pushing manifest for \S+@(sha256:[0-9a-f]{64})/g)].map((m) => m[1])),
+    ];
+}
+/** The `Digest:` line of `docker buildx imagetools inspect <ref>`. */
+function inspectedDigest(output) {
+    return /^Digest:\s*(sha256:[0-9a-f]{64})/m.exec(output)?.[1];
 }
 
 
@@ -324,7 +576,7 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.buildahManifest = exports.buildkitdConfigFile = exports.secretEnv = exports.authFile = exports.dockerConfigDir = exports.digestFile = exports.metadataFile = exports.BUILDER_NAME = exports.ASSUMED_FACTS = exports.TRISTATE = exports.DRIVERS = exports.CACHES = exports.BUILDERS = exports.BUILD_MODES = void 0;
+exports.buildahManifest = exports.buildkitdConfigFile = exports.secretEnv = exports.authFile = exports.dockerConfigDir = exports.digestFile = exports.metadataFile = exports.BUILDER_NAME = exports.ASSUMED_FACTS = exports.KNOWN_PLATFORMS = exports.TRISTATE = exports.DRIVERS = exports.CACHES = exports.BUILDERS = exports.BUILD_MODES = void 0;
 exports.cargoPackage = cargoPackage;
 exports.parseBuildInputs = parseBuildInputs;
 exports.hostArch = hostArch;
@@ -346,13 +598,42 @@ const context_1 = __webpack_require__(40788);
 const errors_1 = __webpack_require__(83916);
 const inputs_1 = __webpack_require__(49901);
 const oci_1 = __webpack_require__(50166);
+const text_1 = __webpack_require__(48992);
+const dockerfile_1 = __webpack_require__(88724);
+const signing_1 = __webpack_require__(73055);
+const tools_1 = __webpack_require__(72003);
+const binary_1 = __webpack_require__(85031);
 const tags_1 = __webpack_require__(20239);
 exports.BUILD_MODES = inputs_1.INPUTS['build-mode'].allowed;
 exports.BUILDERS = inputs_1.INPUTS.builder.allowed;
 exports.CACHES = inputs_1.INPUTS.cache.allowed;
 exports.DRIVERS = inputs_1.INPUTS['builder-driver'].allowed;
 exports.TRISTATE = inputs_1.INPUTS.push.allowed;
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/**
+ * The Linux platforms buildx builds images for (containerd's platform names), with the variants each arch
+ * takes; '' is the arch without a variant. Anything else fails in binfmt or the base image pull, far from
+ * the input that caused it.
+ */
+const LINUX_PLATFORMS = {
+    amd64: ['', 'v1', 'v2', 'v3', 'v4'],
+    arm64: ['', 'v8'],
+    arm: ['', 'v5', 'v6', 'v7'],
+    '386': [''],
+    ppc64le: [''],
+    s390x: [''],
+    riscv64: [''],
+    mips64le: [''],
+    mips64: [''],
+    loong64: [''],
+};
+exports.KNOWN_PLATFORMS = Object.entries(LINUX_PLATFORMS).flatMap(([a, vs]) => vs.map((v) => `linux/${a}${v ? `/${v}` : ''}`));
+function checkPlatform(p) {
+    const [os_, a, v = '', ...rest] = p.split('/');
+    if (os_ === 'linux' && !rest.length && LINUX_PLATFORMS[a]?.includes(v))
+        return;
+    const near = (0, text_1.closest)(p, exports.KNOWN_PLATFORMS, 4);
+    throw new errors_1.ActionError(`'${p}' is not a platform buildx builds Linux images for`, 'platforms', `${near ? `did you mean ${near}? ` : ''}use os/arch[/variant] from: ${exports.KNOWN_PLATFORMS.filter((k) => !/\/v[1-58]$/.test(k)).join(', ')}`);
+}
 function defaultImage(ctx, env) {
     if (ctx.platform === 'github' && ctx.repository)
         return `ghcr.io/${ctx.repository.toLowerCase()}`;
@@ -365,6 +646,30 @@ function defaultImage(ctx, env) {
 function cargoPackage(toml) {
     const pkg = (0, cargo_manifest_1.readManifest)(toml).package ?? {};
     return { title: (0, cargo_manifest_1.str)(pkg.name), description: (0, cargo_manifest_1.str)(pkg.description), licenses: (0, cargo_manifest_1.str)(pkg.license) };
+}
+/** The binary target cargo builds: the only [[bin]], else the package (cargo metadata decides at run). */
+function manifestBin(toml) {
+    const m = (0, cargo_manifest_1.readManifest)(toml);
+    const bins = (m.bin ?? []).map((b) => (0, cargo_manifest_1.str)(b.name)).filter((n) => !!n);
+    return bins.length === 1 ? bins[0] : ((0, cargo_manifest_1.str)(m.package?.name) ?? '');
+}
+/** binary-source as far as it is decided without the runner; `runner` that cannot work here fails now. */
+function binarySource(mode, builder, buildMode, dockerfile, buildArgs) {
+    if (mode === 'docker')
+        return { source: 'docker', reason: 'binary-source: docker' };
+    if (buildMode === 'merge')
+        return { source: 'docker', reason: 'build-mode merge builds nothing' };
+    const fail = (why, fix) => {
+        if (mode === 'auto')
+            return { source: 'docker', reason: `binary-source auto: ${why}` };
+        throw new errors_1.ActionError(why, 'binary-source', fix);
+    };
+    if (builder !== 'buildx')
+        return fail(`the runner's binary goes to buildx only, not ${builder}`, 'use binary-source: docker with buildah');
+    const userChose = buildArgs.some((a) => a.startsWith('BINARY_SOURCE='));
+    if (!userChose && !(0, binary_1.takesPrebuilt)(fs.readFileSync(dockerfile, 'utf8')))
+        return fail(`${dockerfile} has no \`prebuilt\` stage selected by ARG BINARY_SOURCE, so Docker would compile again`, 'add the prebuilt stage of templates/docker/Dockerfile (docs/rust-builds.md), or use binary-source: docker');
+    return { source: mode, reason: '' };
 }
 function keyValues(lines, input) {
     const out = {};
@@ -396,14 +701,13 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         throw new errors_1.ActionError('is empty but a password is set', 'username', 'give the registry user name (on GitHub, github.actor)');
     const tagLines = r.lines('tags');
     const platforms = r.list('platforms');
-    const badPlatform = platforms.find((p) => !PLATFORM.test(p));
-    if (badPlatform)
-        throw new errors_1.ActionError(`'${badPlatform}' is not a platform`, 'platforms', 'write os/arch[/variant], e.g. linux/amd64,linux/arm64');
+    platforms.forEach(checkPlatform);
     const context = r.directory('build-context', cwd);
     const fileInput = r.string('dockerfile');
     const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
     if (mode !== 'merge' && !fs.existsSync(file))
         throw new errors_1.ActionError(`no Dockerfile at ${file}`, 'dockerfile', 'point it at the Dockerfile (relative to working-directory)');
+    const target = r.string('target');
     const buildArgs = r.lines('build-args');
     const badArg = buildArgs.find((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
     if (badArg)
@@ -440,6 +744,11 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
     if (!push && mode !== 'push')
         throw new errors_1.ActionError(`build-mode ${mode} always pushes`, 'push', 'set push to true or use build-mode push');
     const cargoToml = path.join(cwd, 'Cargo.toml');
+    const manifest = fs.existsSync(cargoToml) ? fs.readFileSync(cargoToml, 'utf8') : '';
+    const toolchain = r.string('toolchain');
+    if (toolchain && !/^[\w.-]+$/.test(toolchain))
+        throw new errors_1.ActionError(`'${toolchain}' is not a toolchain name`, 'toolchain', 'use e.g. stable or 1.95.0');
+    const binary = binarySource(r.oneOf('binary-source'), builder, mode, file, buildArgs);
     const insecure = r.oneOf('registry-insecure', exports.TRISTATE);
     return {
         builder,
@@ -452,13 +761,16 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         defaultTags: !tagLines.length,
         flavor: (0, tags_1.parseFlavor)(r.list('flavor')),
         extraLabels: keyValues(r.lines('labels'), 'labels'),
-        labelSource: fs.existsSync(cargoToml) ? cargoPackage(fs.readFileSync(cargoToml, 'utf8')) : {},
+        labelSource: manifest ? cargoPackage(manifest) : {},
         context,
         file,
         platforms,
-        target: r.string('target'),
+        target,
         buildArgs,
         buildSecrets,
+        binary,
+        bin: manifest ? manifestBin(manifest) : '',
+        toolchain,
         push,
         provenance,
         sbom: r.bool('sbom'),
@@ -466,8 +778,17 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         digests,
         driver: r.oneOf('builder-driver', exports.DRIVERS),
         qemu: r.oneOf('qemu', exports.TRISTATE),
+        targetRuns: mode === 'merge' ||
+            (0, dockerfile_1.runsOnTarget)(fs.readFileSync(file, 'utf8'), target, keyValues(buildArgs, 'build-args')),
         insecure: insecure === 'auto' ? (0, oci_1.isLoopback)(registry) : insecure === 'true',
         retries: r.int('push-retries'),
+        sign: (0, signing_1.resolveSign)({
+            sign: r.oneOf('sign'),
+            'transparency-log': String(r.bool('transparency-log')),
+            'cosign-private-key': r.secret('cosign-private-key'),
+            'cosign-password': r.secret('cosign-password'),
+        }, ctx, env),
+        toolsMirror: (0, tools_1.readToolsMirror)(r),
         tempDir: path.join(env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-build'),
         now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
     };
@@ -502,7 +823,8 @@ function decide(i, facts, ctx) {
             (i.driver === 'auto' && facts.driver === 'docker' && dockerDriverFalls));
     const usesDockerDriver = i.driver === 'docker' || (!createBuilder && facts.driver === 'docker');
     const wanted = [...new Set(i.platforms.map(arch))];
-    const emulate = i.mode === 'merge' || i.qemu === 'false'
+    // A Dockerfile that only copies (or cross-compiles in a $BUILDPLATFORM stage) executes nothing foreign.
+    const emulate = i.mode === 'merge' || i.qemu === 'false' || (i.qemu === 'auto' && !i.targetRuns)
         ? []
         : wanted.filter((a) => a !== hostArch() && (i.qemu === 'true' || !facts.runnable.includes(a)));
     return {
@@ -678,6 +1000,14 @@ function planBuild(i, ctx, facts = exports.ASSUMED_FACTS) {
     }
     if (i.mode === 'merge')
         return [...cmds, ...mergeCommands(i, t).map((argv) => ({ argv }))];
+    if (i.binary.source !== 'docker') {
+        const why = i.binary.source === 'runner'
+            ? 'binary-source runner: the image takes this binary through the prebuilt stage'
+            : 'binary-source auto: when the runner can build every platform (else Docker compiles, without BINARY_SOURCE=prebuilt)';
+        for (const c of (0, binary_1.plannedRunnerBuild)(i.platforms, i.bin || '<bin>', i.toolchain || undefined))
+            cmds.push({ argv: c.argv, why: `${why}; copied to ${c.to}` });
+        i = { ...i, buildArgs: (0, binary_1.withPrebuiltArgs)(i.buildArgs) };
+    }
     const d = decide(i, facts, ctx);
     if (d.emulate.length)
         cmds.push({ argv: binfmtCommand(d.emulate), why: `emulate ${d.emulate.join(', ')} (not native here)` });
@@ -739,6 +1069,8 @@ const retry_1 = __webpack_require__(49809);
 const exec_1 = __webpack_require__(73190);
 const log_1 = __webpack_require__(46472);
 const summary_1 = __webpack_require__(57994);
+const signing_1 = __webpack_require__(73055);
+const binary_1 = __webpack_require__(85031);
 const parse_1 = __webpack_require__(23375);
 const plan_1 = __webpack_require__(56557);
 /** Runs a registry-touching command, retrying 5xx and dropped connections with backoff; never auth errors. */
@@ -771,8 +1103,8 @@ function authError(i, what, r) {
         ? new errors_1.ActionError(`registry ${i.registry} refused the credentials of '${i.username}' (${what}): ${detail}`, 'password', `check 'password' and 'username' (on GitHub pass \${{ secrets.GITHUB_TOKEN }} with permissions packages: write)`)
         : new errors_1.ActionError(`registry ${i.registry} needs credentials (${what}): ${detail}`, 'password', `set 'username' and 'password', or log in to ${i.registry} before this step`);
 }
-function commandFailed(what, r, attempts) {
-    return new Error(`${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''} (exit ${r.exitCode}):\n${(0, parse_1.errorLines)(`${r.stderr}\n${r.stdout}`)}`);
+function commandFailed(what, r, attempts, note = '') {
+    return new Error(`${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${(0, parse_1.errorLines)(`${r.stderr}\n${r.stdout}`)}`);
 }
 /**
  * Logs in with the password on stdin, into a config dir of our own so the runner's ~/.docker is never
@@ -810,7 +1142,11 @@ async function login(i, env) {
 async function probe(i, env) {
     let runnable = [(0, plan_1.hostArch)()];
     try {
-        runnable = [...runnable, ...(0, parse_1.binfmtArchs)(fs.readdirSync('/proc/sys/fs/binfmt_misc'))];
+        const dir = '/proc/sys/fs/binfmt_misc';
+        const usable = fs
+            .readdirSync(dir)
+            .filter((e) => e.startsWith('qemu-') && (0, parse_1.binfmtEntryUsable)(fs.readFileSync(path.join(dir, e), 'utf8')));
+        runnable = [...runnable, ...(0, parse_1.binfmtArchs)(usable)];
     }
     catch {
         // no binfmt_misc (a container, macOS): only the native architecture runs
@@ -859,13 +1195,33 @@ async function buildx(i, env, tools, t) {
     if (r.exitCode !== 0) {
         if (failure === 'auth')
             throw authError(i, 'push', r);
-        throw commandFailed('docker buildx build', r, attempts);
+        const moved = i.push && i.mode === 'push' ? await tagsMoved(r, t, tools) : '';
+        throw commandFailed('docker buildx build', r, attempts, moved);
     }
     const meta = (0, parse_1.parseMetadata)(fs.readFileSync((0, plan_1.metadataFile)(i), 'utf8'));
     if (!meta.digest && (i.push || i.mode === 'by-digest'))
         throw new Error(`buildx wrote no digest to ${(0, plan_1.metadataFile)(i)}: ${JSON.stringify(meta.raw)}`);
     const pushedRefs = i.mode === 'by-digest' ? (d.stagingTag ? [`${i.image}:${d.stagingTag}`] : []) : i.push ? t.refs : [];
     return { d, digest: meta.digest ?? '', platforms: i.platforms, metadata: meta.raw, attempts, pushedRefs };
+}
+/**
+ * A push that fails on one tag may already have moved others: the registry says which tags now point at
+ * what this build pushed, so the error can name the tags a user must look at (or push again).
+ */
+async function tagsMoved(r, t, env) {
+    const digests = (0, parse_1.pushedManifestDigests)(`${r.stderr}\n${r.stdout}`);
+    if (!digests.length)
+        return `; buildx pushed no manifest, so no tag moved`;
+    const pushed = [];
+    const not = [];
+    for (const ref of t.refs) {
+        const q = await (0, exec_1.exec)(['docker', 'buildx', 'imagetools', 'inspect', ref], { env, echo: false });
+        const d = q.exitCode === 0 ? (0, parse_1.inspectedDigest)(q.stdout) : undefined;
+        (d && digests.includes(d) ? pushed : not).push(ref);
+    }
+    return pushed.length
+        ? `, ${pushed.length} of ${t.refs.length} tags moved (pushed: ${pushed.join(', ')}; not pushed: ${not.join(', ') || 'none'})`
+        : `; no tag points at what it pushed (not pushed: ${not.join(', ')})`;
 }
 async function merge(i, tools, t) {
     const [create, inspect] = (0, plan_1.mergeCommands)(i, t);
@@ -912,6 +1268,60 @@ async function buildah(i, env, tools, t) {
         pushedRefs: i.push ? t.refs : [],
     };
 }
+/**
+ * binary-source: compiles the image's binary on the runner before buildx when asked (or when auto finds the
+ * runner can), and returns the inputs buildx builds with and the summary's line on where the binary came from.
+ */
+async function binary(i, env) {
+    const docker = (reason) => {
+        log_1.log.info(`binary: compiled by the Dockerfile (${reason})`);
+        return { i, row: `Dockerfile (${reason})` };
+    };
+    if (i.binary.source === 'docker')
+        return docker(i.binary.reason);
+    const started = Date.now();
+    const p = await (0, binary_1.prepareBinary)({
+        mode: i.binary.source,
+        platforms: i.platforms,
+        crateDir: env.cwd,
+        contextDir: i.context,
+        toolchain: i.toolchain || undefined,
+    });
+    if (p.source === 'docker')
+        return docker(`binary-source ${i.binary.source}: ${p.reason}`);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    log_1.log.info(`binary: compiled on the runner in ${secs} s (${p.binaries.join(', ')})`);
+    return {
+        i: { ...i, buildArgs: (0, binary_1.withPrebuiltArgs)(i.buildArgs) },
+        row: `runner, cargo build --release in ${secs} s`,
+    };
+}
+/**
+ * Signs what was pushed. by-digest pushes one platform's part of an image that merge joins into the index:
+ * the index is what deploy is handed, so merge signs it and by-digest does not.
+ */
+async function sign(i, env, tools, imageRef) {
+    if (i.sign.note)
+        log_1.log.info(i.sign.note);
+    if (i.sign.mode === 'off')
+        return undefined;
+    if (i.mode === 'by-digest') {
+        log_1.log.info('not signed here: build-mode by-digest pushes one part of the index, and merge signs the index');
+        return undefined;
+    }
+    if (!imageRef) {
+        log_1.log.info('not signed: nothing was pushed');
+        return undefined;
+    }
+    return (0, signing_1.signImage)(i.sign, env.ctx, {
+        ref: imageRef,
+        refInput: 'image',
+        plainHttp: i.insecure,
+        tempDir: i.tempDir,
+        dockerConfig: tools.DOCKER_CONFIG,
+        install: { mirror: i.toolsMirror },
+    });
+}
 async function runBuild(i, env) {
     const started = Date.now();
     const t = (0, plan_1.planTags)(i, env.ctx);
@@ -919,6 +1329,8 @@ async function runBuild(i, env) {
         throw new errors_1.ActionError(`no tag rule matched ${env.ctx.ref || 'this ref'} (${env.ctx.event})`, 'tags', 'add a rule that always applies, e.g. type=sha or type=raw,value=dev');
     fs.rmSync(i.tempDir, { recursive: true, force: true });
     fs.mkdirSync(i.tempDir, { recursive: true, mode: 0o700 });
+    if (i.sign.mode === 'key' && i.push && i.mode !== 'by-digest')
+        await (0, signing_1.checkSigningKey)(i.sign, { tempDir: i.tempDir, install: { mirror: i.toolsMirror } });
     const tools = {};
     for (const s of i.buildSecrets)
         tools[(0, plan_1.secretEnv)(s.id)] = s.value;
@@ -926,12 +1338,15 @@ async function runBuild(i, env) {
         await login(i, tools);
     let built;
     let decisions;
+    let binaryRow;
     if (i.builder === 'buildah')
         built = await buildah(i, env, tools, t);
     else if (i.mode === 'merge')
         built = await merge(i, tools, t);
     else {
-        const b = await buildx(i, env, tools, t);
+        const prepared = await binary(i, env);
+        binaryRow = prepared.row;
+        const b = await buildx(prepared.i, env, tools, t);
         decisions = b.d;
         built = b;
     }
@@ -939,10 +1354,13 @@ async function runBuild(i, env) {
     const imageRef = pushed ? (0, oci_1.byDigest)(i.image, built.digest) : '';
     if (pushed)
         Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
+    const signed = await sign(i, env, tools, imageRef);
     const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
     const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
     const ms = Date.now() - started;
-    const summary = new summary_1.Summary().heading('Build').table(['What', 'Value'], [
+    const summary = new summary_1.Summary()
+        .heading('Build')
+        .table(['What', 'Value'], [
         ['Image', `\`${i.image}\``],
         ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
         ['Platforms', built.platforms.join(', ')],
@@ -951,6 +1369,8 @@ async function runBuild(i, env) {
             'Mode',
             `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
         ],
+        ...(binaryRow ? [['Binary', binaryRow]] : []),
+        ['Signature', signed ? `\`${signed.signature}\` (${signed.mode})` : 'not signed'],
         ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
     ]);
     summary.details('OCI labels', labels.join('\n'));
@@ -966,6 +1386,7 @@ async function runBuild(i, env) {
             tags: tagsOut.join('\n'),
             labels: labels.join('\n'),
             metadata: JSON.stringify(built.metadata),
+            signature: signed?.signature ?? '',
         },
     };
 }

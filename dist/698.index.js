@@ -26,7 +26,7 @@ const COMMANDS = {
     },
     verify: {
         summary: 'speak MCP to a server (HTTP or stdio), run the checks and compare its tool contract with a baseline',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(961), __webpack_require__.e(219), __webpack_require__.e(190), __webpack_require__.e(637), __webpack_require__.e(325)]).then(__webpack_require__.t.bind(__webpack_require__, 63613, 23))).verifyCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(961), __webpack_require__.e(219), __webpack_require__.e(190), __webpack_require__.e(637), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 63613))).verifyCommand,
     },
     contract: {
         summary: "contract snapshot: write a server's tool contract (mcp-contract.json); contract diff A B",

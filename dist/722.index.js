@@ -285,6 +285,17 @@ function templatesRoot() {
     // dist/cli.js -> <package>/templates (the package ships both; a symlinked bin is resolved first).
     return path.resolve(path.dirname(fs.realpathSync(process.argv[1])), '..', 'templates');
 }
+/** Where CI compiles the release binary (binary-source, docs/rust-builds.md). */
+const BINARY = {
+    github: `In CI the Dockerfile's builder stage compiles it (binary-source: docker, the default). With
+     binary-source: runner in the workflow, cargo builds it on the runner with the Rust cache and the
+     Dockerfile's prebuilt stage takes it; the runtime image's glibc must then be at least the
+     runner's (docs/rust-builds.md).`,
+    gitlab: `In CI the Dockerfile's builder stage compiles it: the build job's image has no cargo
+     (binary-source: docker; docs/rust-builds.md says what binary-source: runner needs on GitLab).`,
+    none: `The Dockerfile's builder stage compiles it; binary-source: runner compiles on the CI runner
+     instead and the prebuilt stage takes the binary (docs/rust-builds.md).`,
+};
 /** Where the cluster credentials go, and why there: the last of the next steps. */
 const SECRETS = {
     github: `Add the secrets the workflow names (STAGING_KUBECONFIG, PRODUCTION_KUBECONFIG, MCP_TOKEN) as
@@ -371,7 +382,10 @@ Wrote ${written} file(s) for ${crate} (image ${image}). Next steps:
      overlays set the ingress host), and have a \`--health-check\` flag that exits 0 when /health answers
      (the image's HEALTHCHECK runs it: distroless has no shell or curl).
   3. Build locally: docker buildx build -t ${image}:dev .
-  4. Snapshot the MCP contract: mcp-deploy contract snapshot --command "cargo run -q -- --stdio" > mcp-contract.json
+     ${BINARY[ci]}
+  4. The MCP contract baseline (mcp-contract.json): the first verify finds none, passes, and records the
+     contract. After the first staging deploy, commit it so every later release is compared with it:
+     mcp-deploy contract snapshot --url https://${crate}.staging.example.com/mcp > mcp-contract.json
   5. ${SECRETS[ci]}
 `);
         return 0;

@@ -1,168 +1,7 @@
 "use strict";
 exports.id = 851;
-exports.ids = [851,691];
+exports.ids = [851];
 exports.modules = {
-
-/***/ 72691:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.addCleanup = addCleanup;
-exports.runCleanups = runCleanups;
-exports.savedCleanups = savedCleanups;
-const core = __importStar(__webpack_require__(37484));
-const fs = __importStar(__webpack_require__(73024));
-const exec_1 = __webpack_require__(73190);
-const errors_1 = __webpack_require__(83916);
-const log_1 = __webpack_require__(46472);
-const STATE_KEY = 'cleanups';
-const pending = [];
-function addCleanup(c) {
-    pending.push(c);
-    if (process.env.GITHUB_STATE)
-        core.saveState(STATE_KEY, JSON.stringify(pending));
-}
-async function runCleanups(list = pending.splice(0)) {
-    for (const c of list.reverse()) {
-        try {
-            if (c.kind === 'remove') {
-                fs.rmSync(c.path, { recursive: true, force: true });
-                log_1.log.info(`removed ${c.path}`);
-            }
-            else {
-                await (0, exec_1.exec)(['docker', 'logout', c.registry], {
-                    env: c.config ? { DOCKER_CONFIG: c.config } : undefined,
-                });
-                if (c.config)
-                    fs.rmSync(c.config, { recursive: true, force: true });
-            }
-        }
-        catch (e) {
-            log_1.log.warning(`cleanup ${c.kind} failed: ${(0, errors_1.errorMessage)(e)}`);
-        }
-    }
-}
-/** The cleanups the main step saved, read back in the post step. */
-function savedCleanups() {
-    const raw = core.getState(STATE_KEY);
-    return raw ? JSON.parse(raw) : [];
-}
-
-
-/***/ }),
-
-/***/ 50166:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.byDigest = exports.display = exports.isDigest = exports.isRepository = void 0;
-exports.parseReference = parseReference;
-exports.imageName = imageName;
-exports.registryOf = registryOf;
-exports.isLoopback = isLoopback;
-exports.checkDigestRef = checkDigestRef;
-exports.checkScanRef = checkScanRef;
-const errors_1 = __webpack_require__(83916);
-/**
- * Image references, one grammar for every stage (distribution/reference's, with a lower-case host):
- * [host[:port]/]path[:tag][@sha256:<64 hex>]. Build checks its repository with it, scan and deploy their
- * image-ref, verify the image it puts in place of {image}.
- */
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const HOST = '(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::[0-9]+)?';
-const NAME = `(?:${HOST}/)?${COMPONENT}(?:/${COMPONENT})*`;
-const REFERENCE = new RegExp(`^(?<name>${NAME})(?::(?<tag>[\\w][\\w.-]{0,127}))?(?:@sha256:(?<digest>[0-9a-f]{64}))?$`);
-const REPOSITORY = new RegExp(`^${NAME}$`);
-function parseReference(ref) {
-    const m = REFERENCE.exec(ref);
-    if (!m?.groups)
-        return undefined;
-    return { name: m.groups.name, tag: m.groups.tag, digest: m.groups.digest };
-}
-/** A repository without tag or digest (the build stage's `image`). */
-const isRepository = (name) => REPOSITORY.test(name);
-exports.isRepository = isRepository;
-const isDigest = (d) => /^sha256:[0-9a-f]{64}$/.test(d);
-exports.isDigest = isDigest;
-/** name[:tag][@sha256:...] back as text. */
-const display = (r) => `${r.name}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@sha256:${r.digest}` : ''}`;
-exports.display = display;
-/** The reference by digest only, as the build stage hands it on: name@sha256:... */
-const byDigest = (name, digest) => `${name}@${digest}`;
-exports.byDigest = byDigest;
-/** The repository part of any reference (what manifests name as their image), tag and digest dropped. */
-function imageName(ref) {
-    const noDigest = ref.split('@')[0];
-    const slash = noDigest.lastIndexOf('/');
-    const colon = noDigest.lastIndexOf(':');
-    return colon > slash ? noDigest.slice(0, colon) : noDigest;
-}
-/** The registry host of an image reference, as docker decides it: a first part with a dot, a port or `localhost`. */
-function registryOf(image) {
-    const first = image.split('/')[0];
-    return image.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
-}
-/** Loopback registries speak plain HTTP in tests and local setups; everything else must be TLS. */
-function isLoopback(registry) {
-    const host = registry.replace(/:\d+$/, '');
-    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-}
-/** A reference that must be by digest (deploy, and scan unless scan-allow-tag). */
-function checkDigestRef(v, input = 'image-ref') {
-    const p = parseReference(v);
-    if (p?.digest)
-        return v;
-    if (!v.includes('@'))
-        throw new errors_1.ActionError(`'${v}' is not a digest reference: deploys use the digest, never a mutable tag`, input, 'give image@sha256:<64 hex digits>, e.g. the build stage output image-ref');
-    throw new errors_1.ActionError(`'${v}' is not a valid digest reference`, input, 'give image@sha256:<64 hex digits>');
-}
-/** Validates a reference to scan; with allowTag a mutable tag passes (the caller warns). */
-function checkScanRef(ref, allowTag, input = 'image-ref') {
-    const p = parseReference(ref);
-    if (!p)
-        throw new errors_1.ActionError(`'${ref}' is not an image reference`, input, 'use name@sha256:<64 hex>, e.g. ghcr.io/o/app@sha256:…');
-    if (!p.digest && !allowTag)
-        throw new errors_1.ActionError(`'${ref}' is a mutable tag, not a digest`, input, "scan what was pushed: name@sha256:<digest> (the build stage's `digest` output), or set scan-allow-tag: true");
-    return p;
-}
-
-
-/***/ }),
 
 /***/ 31460:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -268,6 +107,12 @@ exports.deploy = {
                 namespace: i.namespace || "(the context's)",
                 'rollout-timeout': `${i.rolloutTimeoutS}s`,
                 'rollback-on-failure': String(i.rollbackOnFailure),
+                'verify-signature': i.verify.mode === 'off'
+                    ? 'off'
+                    : i.verify.mode === 'key'
+                        ? `key (cosign-public-key)${i.verify.transparencyLog ? '' : ', no transparency log'}`
+                        : `keyless: ${i.verify.identity.identity ?? i.verify.identity.identityRegexp} from ${i.verify.identity.issuer}`,
+                'require-provenance': String(i.requireProvenance),
                 'change-cause': (0, plan_1.changeCause)(env.ctx, ref),
                 ...(i.environment
                     ? { environment: `${i.environment}${i.githubToken ? ' (GitHub deployment)' : ''}` }
@@ -355,6 +200,7 @@ function pinImages(yamlText, ref, cause) {
     const docs = (0, yaml_1.parseAllDocuments)(yamlText);
     const replaced = [];
     const deployments = [];
+    const namespaces = [];
     const out = [];
     for (const d of docs) {
         if (d.errors.length) {
@@ -378,6 +224,8 @@ function pinImages(yamlText, ref, cause) {
                 }
             }
         }
+        if (doc.kind === 'Namespace' && typeof meta.name === 'string')
+            namespaces.push(meta.name);
         if (doc.kind === 'Deployment') {
             deployments.push({
                 name: String(meta.name),
@@ -398,6 +246,7 @@ function pinImages(yamlText, ref, cause) {
         list: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: out }, null, 1),
         replaced,
         deployments,
+        namespaces,
     };
 }
 
@@ -417,6 +266,7 @@ exports.containerProblems = containerProblems;
 exports.stuckContainers = stuckContainers;
 exports.parseEvents = parseEvents;
 exports.parseRolloutStatus = parseRolloutStatus;
+exports.connectionLoss = connectionLoss;
 exports.failureReasons = failureReasons;
 exports.connectionError = connectionError;
 exports.namespaceError = namespaceError;
@@ -564,11 +414,26 @@ function parseRolloutStatus(r) {
     const last = lines[lines.length - 1] ?? '';
     if (r.exitCode === 0 && /successfully rolled out/.test(r.stdout))
         return { done: true, message: last };
+    const lost = connectionLoss(r.stderr);
+    if (lost)
+        return { done: false, reason: 'ConnectionLost', message: lost };
     if (/exceeded its progress deadline/.test(r.stderr))
         return { done: false, reason: 'ProgressDeadlineExceeded', message: last };
     if (r.timedOut || /timed out waiting/.test(r.stderr))
         return { done: false, reason: 'Timeout', message: last };
     return { done: false, reason: 'Error', message: last.replace(/^error: /, '') };
+}
+const LOST = /connection refused|was refused|i\/o timeout|\bEOF\b|connection reset by peer|no route to host|TLS handshake timeout|client connection lost|network is unreachable/i;
+/**
+ * What kubectl says when the API server went away under it ("connection refused", "EOF", "i/o
+ * timeout" ...), in a few words; undefined for anything else. kubectl's watches log such lines and retry
+ * on their own until --timeout, so these are found in its output as it runs, not only at its exit.
+ */
+function connectionLoss(text) {
+    const m = LOST.exec(text);
+    if (!m)
+        return undefined;
+    return m[0] === 'was refused' ? 'connection refused' : m[0];
 }
 /** The reasons a rollout did not finish, most specific first: pods' reasons, then the deployment's. */
 function failureReasons(status, d, problems) {
@@ -674,6 +539,7 @@ const oci_1 = __webpack_require__(50166);
 const resolved_1 = __webpack_require__(6875);
 const lint_1 = __webpack_require__(37937);
 const manifests_1 = __webpack_require__(9567);
+const signing_1 = __webpack_require__(73055);
 const tools_1 = __webpack_require__(72003);
 const kubeconfig_1 = __webpack_require__(6736);
 exports.STRATEGIES = inputs_1.INPUTS.strategy.allowed;
@@ -747,6 +613,16 @@ function parseDeployInputs(r, ctx, resolved = (0, resolved_1.resolveRun)(r)) {
         githubToken: r.secret('github-token'),
         lint: (0, lint_1.parseLintInputs)(r),
         toolsMirror: (0, tools_1.readToolsMirror)(r),
+        verify: (0, signing_1.resolveVerify)({
+            'verify-signature': r.oneOf('verify-signature'),
+            'transparency-log': String(r.bool('transparency-log')),
+            'cosign-public-key': r.string('cosign-public-key'),
+            'certificate-identity': r.string('certificate-identity'),
+            'certificate-identity-regexp': r.string('certificate-identity-regexp'),
+            'certificate-oidc-issuer': r.string('certificate-oidc-issuer'),
+        }, ctx),
+        requireProvenance: r.bool('require-provenance'),
+        registryInsecure: r.oneOf('registry-insecure', inputs_1.INPUTS['registry-insecure'].allowed) === 'true',
     };
 }
 function kubectlBase(k) {
@@ -860,7 +736,12 @@ function planDeploy(i, ctx, imageRef, k) {
         { argv: exports.kc.serverVersion(k), why: 'is the API server reachable with these credentials?' },
     ];
     if (i.namespace)
-        cmds.push({ argv: exports.kc.namespace(k, i.namespace), why: 'does the namespace exist?' });
+        cmds.push({
+            argv: exports.kc.namespace(k, i.namespace),
+            why: i.strategy === 'manifests'
+                ? 'does the namespace exist? (if not, the manifests must create it)'
+                : 'does the namespace exist?',
+        });
     const names = i.deployments.map((d) => d.name);
     const wait = (name) => ({
         argv: exports.kc.rolloutStatus(k, i.namespace, name, i.rolloutTimeoutS),
@@ -948,11 +829,13 @@ const cleanup_1 = __webpack_require__(72691);
 const errors_1 = __webpack_require__(83916);
 const exec_1 = __webpack_require__(73190);
 const log_1 = __webpack_require__(46472);
+const retry_1 = __webpack_require__(49809);
 const summary_1 = __webpack_require__(57994);
 const text_1 = __webpack_require__(48992);
 const kubeconfig_1 = __webpack_require__(6736);
 const tools_1 = __webpack_require__(72003);
 const lint_1 = __webpack_require__(37937);
+const signing_1 = __webpack_require__(73055);
 const github_1 = __webpack_require__(31460);
 const manifests_1 = __webpack_require__(75453);
 const parse_1 = __webpack_require__(74664);
@@ -960,7 +843,11 @@ const oci_1 = __webpack_require__(50166);
 const resolved_1 = __webpack_require__(6875);
 const plan_1 = __webpack_require__(87036);
 const firstLine = (r) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
-/** Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. */
+/**
+ * Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. With
+ * strategy manifests a namespace that is not there yet may be one the manifests create (init's overlays
+ * do): the answer is returned, and the caller decides once the manifests are rendered.
+ */
 async function connect(i, bin) {
     if (!i.kubeconfig && !process.env.KUBECONFIG && !fs.existsSync(path.join(os.homedir(), '.kube', 'config')))
         throw new errors_1.ActionError('is not set and there is no KUBECONFIG or ~/.kube/config', 'kubeconfig', 'give the kubeconfig input (a secret)');
@@ -982,10 +869,13 @@ async function connect(i, bin) {
     if (i.namespace) {
         const n = await (0, exec_1.exec)(plan_1.kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
         // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
-        if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr))
+        if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr)) {
+            if (i.strategy === 'manifests' && /NotFound|not found/.test(n.stderr))
+                return { k, missingNamespace: { name: i.namespace, stderr: n.stderr } };
             throw (0, parse_1.namespaceError)(n.stderr, i.namespace);
+        }
     }
-    return k;
+    return { k };
 }
 async function getDeployment(k, namespace, name) {
     return (0, parse_1.parseDeployment)((await (0, exec_1.execOk)(plan_1.kc.getDeployment(k, namespace, name), { echo: false })).stdout);
@@ -1007,29 +897,73 @@ async function diagnose(k, t, status) {
     }
     return { reasons: (0, parse_1.failureReasons)(status, d, problems), pods, problems, events, logs };
 }
+/** How often a rollout that is being waited for says where it is. */
+const PROGRESS_MS = 15_000;
 /**
  * `kubectl rollout status` waits for the deadline even when a new pod can never start (an image that
  * does not exist, a crash loop). Meanwhile the pods are polled: a container stuck in such a state for
  * `stuckAfterS` ends the wait, so a bad release is rolled back in minutes, not at the progress deadline.
+ * kubectl also keeps retrying silently when the API server goes away: the first sign of that in its
+ * output (or in the progress poll) ends the wait with reason ConnectionLost.
  */
 async function waitFor(k, t, timeoutS, stuckAfterS = 0) {
     const stop = new AbortController();
-    // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
-    const rollout = (0, exec_1.exec)(plan_1.kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
-        timeoutMs: (timeoutS + 60) * 1000,
-        signal: stop.signal,
-    }).then(parse_1.parseRolloutStatus);
-    if (!stuckAfterS)
-        return rollout;
-    const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
-    const first = await Promise.race([rollout, stuck]);
-    stop.abort();
-    if (!first || 'done' in first)
-        return first ?? (await rollout);
-    await rollout;
-    const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
-    log_1.log.info(message);
-    return { done: false, reason: first.reason, message };
+    let lost;
+    const onLost = (what) => {
+        lost ??= what;
+        stop.abort();
+    };
+    const started = Date.now();
+    // A line with replica counts says more than exec's "still running".
+    const progress = setInterval(() => void reportProgress(k, t, started, timeoutS, stop.signal, onLost), PROGRESS_MS);
+    try {
+        // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
+        const rollout = (0, exec_1.exec)(plan_1.kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
+            timeoutMs: (timeoutS + 60) * 1000,
+            signal: stop.signal,
+            progressMs: 0,
+            onLine: (line) => {
+                const what = (0, parse_1.connectionLoss)(line);
+                if (what)
+                    onLost(what);
+            },
+        }).then((r) => (lost ? { done: false, reason: 'ConnectionLost', message: lost } : (0, parse_1.parseRolloutStatus)(r)));
+        if (!stuckAfterS)
+            return await rollout;
+        const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
+        const first = await Promise.race([rollout, stuck]);
+        stop.abort();
+        if (!first || 'done' in first)
+            return first ?? (await rollout);
+        await rollout;
+        const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
+        log_1.log.info(message);
+        return { done: false, reason: first.reason, message };
+    }
+    finally {
+        clearInterval(progress);
+        // Ends a progress poll still in flight, so that no line about this wait follows its end.
+        stop.abort();
+    }
+}
+async function reportProgress(k, t, started, timeoutS, over, onLost) {
+    const r = await (0, exec_1.exec)(plan_1.kc.getDeployment(k, t.namespace, t.name), {
+        echo: false,
+        timeoutMs: 10_000,
+        signal: over,
+    });
+    if (over.aborted)
+        return;
+    if (r.exitCode !== 0) {
+        const what = (0, parse_1.connectionLoss)(r.stderr) ?? (r.timedOut ? 'no answer in 10 s' : undefined);
+        if (what)
+            onLost(what);
+        return;
+    }
+    const d = (0, parse_1.parseDeployment)(r.stdout);
+    if (!d)
+        return;
+    log_1.log.info(`… ${t.name}: ${d.updatedReplicas} of ${d.replicas} replicas updated, ${d.readyReplicas} ready, ${d.availableReplicas} available (${(0, text_1.secs)(Date.now() - started)} of rollout-timeout ${timeoutS}s)`);
 }
 /** The pods of a deployment; none when kubectl cannot list them (a diagnostic must not fail the deploy). */
 async function podsOf(k, t, selector, signal) {
@@ -1049,7 +983,9 @@ async function watchForStuckPods(k, t, stuckAfterS, signal) {
         // Abortable, so that a finished rollout does not keep the process alive until the next poll.
         if (!(await (0, promises_1.setTimeout)(pollMs, true, { signal }).catch(() => false)))
             break;
-        const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name)))?.selector;
+        // A failed lookup (the API server gone) is the rollout wait's to report.
+        const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name).catch(() => undefined)))
+            ?.selector;
         if (!selector)
             continue;
         const now = Date.now();
@@ -1122,7 +1058,25 @@ async function renderManifests(k, i, ref, cause) {
         changed: false,
         waitMs: 0,
     }));
-    return { list: rendered.list, targets };
+    return { list: rendered.list, targets, namespaces: rendered.namespaces };
+}
+/**
+ * The digest must carry the signature, and name the source, that deploy accepts. Runs before the first
+ * request to the cluster, so a refused image changes nothing there.
+ */
+async function checkImage(i, ref, env) {
+    const refInput = i.imageRef ? 'image-ref' : 'image';
+    const verified = i.verify.mode === 'off'
+        ? undefined
+        : await (0, signing_1.verifyImage)(i.verify, {
+            ref,
+            refInput,
+            plainHttp: i.registryInsecure,
+            tempDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-deploy'),
+            install: { mirror: i.toolsMirror },
+        });
+    const provenance = i.requireProvenance ? await (0, signing_1.checkProvenance)(ref, env.ctx, { refInput }) : undefined;
+    return { verified, provenance };
 }
 async function runDeploy(i, env) {
     const ref = (0, oci_1.checkDigestRef)((0, resolved_1.subjectImage)(env, i.imageRef) ?? '');
@@ -1139,12 +1093,20 @@ async function runDeploy(i, env) {
             outputs: { 'rolled-back': 'false' },
             failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
         };
-    const k = await connect(i, bin);
+    const checked = await checkImage(i, ref, env);
+    // What the summary shows under the rollout, whatever happens to it: the image checks, then the lint.
+    const notes = checksSummary(checked).append(lint.summary);
+    const { k, missingNamespace } = await connect(i, bin);
     const cause = (0, plan_1.changeCause)(env.ctx, ref);
     let targets;
     let manifestList = '';
     if (i.strategy === 'manifests') {
         const r = await renderManifests(k, i, ref, cause);
+        if (missingNamespace) {
+            if (!r.namespaces.includes(missingNamespace.name))
+                throw (0, parse_1.namespaceError)(missingNamespace.stderr, missingNamespace.name);
+            log_1.log.info(`namespace '${missingNamespace.name}' does not exist yet: the manifests create it`);
+        }
         targets = r.targets;
         manifestList = r.list;
     }
@@ -1195,13 +1157,21 @@ async function runDeploy(i, env) {
         for (const t of targets)
             t.changed = true;
     }
+    const waitStarted = Date.now();
     await Promise.all(targets.map(async (t) => {
-        const started = Date.now();
         t.status = await waitFor(k, t, i.rolloutTimeoutS, i.stuckAfterS);
-        t.waitMs = Date.now() - started;
+        t.waitMs = Date.now() - waitStarted;
         if (t.status.done)
             log_1.log.info(`${t.name} rolled out in ${(0, text_1.secs)(t.waitMs)}`);
     }));
+    const lost = targets.filter((t) => t.status?.reason === 'ConnectionLost');
+    if (lost.length) {
+        log_1.log.warning(`the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering during the rollout (${lost[0].status.message}); already applied: ${applied(i, ref, targets)}`);
+        if (!(await reachAgain(k, waitStarted + i.rolloutTimeoutS * 1000))) {
+            await gh?.status('failure', 'cluster state unknown: the API server stopped answering during the rollout');
+            return unknownState(i, ref, targets, notes, gh);
+        }
+    }
     await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
     // An apply that left a deployment's template alone made no revision this run could undo.
     for (const t of targets)
@@ -1222,33 +1192,119 @@ async function runDeploy(i, env) {
         env.state.rollback = async (reason) => {
             log_1.log.warning(`undoing the deploy: ${reason}`);
             await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+            const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
             for (const t of undoable)
                 (t.rollback?.ok ? log_1.log.info : log_1.log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
+            const ok = undoable.every((t) => t.rollback?.ok);
+            await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
+            return {
+                ok,
+                message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${undone.join('; ')}`,
+                result: deployReport(i, ref, targets, notes, gh, reason),
+            };
         };
     await gh?.status(failed.length ? 'failure' : 'success', failed.length
-        ? `${failed.map((t) => t.name).join(', ')} failed${rolledBack ? ', rolled back' : ''}`
+        ? `${failed.map((t) => `${t.name}: ${t.diagnostics.reasons.join(', ')}`).join('; ')}${rolledBack ? '; rolled back' : '; not rolled back'}`
         : `${(0, parse_1.shortImage)(ref)} is live`);
-    const failure = failed.length
-        ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
-        : undefined;
+    return {
+        status: failed.length ? 'failure' : 'success',
+        ...deployReport(i, ref, targets, notes, gh),
+        failure: failed.length
+            ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
+            : undefined,
+    };
+}
+/**
+ * Deploy's headline, summary and outputs from what the targets went through. Built again after a later
+ * stage's failure undid the deploy (`undoneFor`), so that they say what runs now.
+ */
+function deployReport(i, ref, targets, lintSummary, gh, undoneFor) {
+    const failed = targets.filter((t) => !t.status?.done);
+    const rolledBack = targets.some((t) => t.rollback?.ok);
     const perTarget = (f) => targets.length === 1
         ? String(f(targets[0]) ?? '')
         : targets.map((t) => `${t.name}=${f(t) ?? ''}`).join('\n');
+    const n = `${targets.length} deployment${targets.length === 1 ? '' : 's'}`;
     return {
-        status: failed.length ? 'failure' : 'success',
         headline: failed.length
-            ? `${failed.map((t) => `${t.name}: ${t.diagnostics.reasons[0]}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
-            : `${targets.length} deployment${targets.length === 1 ? '' : 's'} on ${(0, parse_1.shortImage)(ref)}`,
-        summary: deploySummary(i, ref, targets, gh).append(lint.summary),
+            ? `${failed.map((t) => `${t.name}: ${t.diagnostics?.reasons[0] ?? t.status?.reason}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
+            : undoneFor
+                ? `${n} ${rolledBack ? 'rolled back' : 'NOT rolled back'} after ${undoneFor.split(':')[0]} failed`
+                : `${n} on ${(0, parse_1.shortImage)(ref)}`,
+        summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
         outputs: {
             revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
             'previous-revision': perTarget((t) => t.before?.revision),
             'rolled-back': String(rolledBack),
         },
+    };
+}
+/** What this run changed in the cluster, for when it can no longer see it: "`kubectl set image` ...". */
+function applied(i, ref, targets) {
+    const from = targets
+        .filter((t) => t.changed)
+        .map((t) => t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`)
+        .join(', ');
+    return `${i.strategy === 'set-image' ? '`kubectl set image`' : '`kubectl apply` of the manifests'} with ${(0, parse_1.shortImage)(ref)} (${from})`;
+}
+/**
+ * After the API server went away mid-rollout, tries to reach it until the rollout's deadline. Any answer
+ * that is not a connection error counts: the server is there again.
+ */
+async function reachAgain(k, deadline) {
+    const started = Date.now();
+    const left = () => deadline - Date.now();
+    try {
+        await (0, retry_1.retry)(
+        // Bounded by the deadline; each wait is at least 1 s, so this many attempts never run out first.
+        { attempts: Math.ceil(Math.max(0, left()) / 1000) + 2, firstDelayMs: 1000, maxDelayMs: 5000 }, async () => {
+            const v = await (0, exec_1.exec)(plan_1.kc.serverVersion(k), {
+                echo: false,
+                timeoutMs: Math.min(15_000, Math.max(1000, left())),
+            });
+            const what = v.exitCode !== 0 && ((0, parse_1.connectionLoss)(v.stderr) ?? (v.timedOut ? 'no answer' : undefined));
+            if (what)
+                throw new Error(what);
+        }, () => left() > 0, (e, n, waitMs) => log_1.log.info(`… the API server does not answer (${(0, errors_1.errorMessage)(e)}, try ${n}); next try in ${(0, text_1.secs)(waitMs)}, ${(0, text_1.secs)(Math.max(0, left()))} left of rollout-timeout`));
+    }
+    catch {
+        return false;
+    }
+    log_1.log.info(`the API server answers again after ${(0, text_1.secs)(Date.now() - started)}`);
+    return true;
+}
+/** The API server never came back: say what may be running and the exact commands to check and undo. */
+function unknownState(i, ref, targets, lintSummary, gh) {
+    const context = i.kubeconfigInfo?.context || i.context;
+    const cmd = (t, ...args) => (0, exec_1.quote)([
+        'kubectl',
+        ...(context ? ['--context', context] : []),
+        ...(t.namespace ? ['--namespace', t.namespace] : []),
+        ...args,
+    ]);
+    const changed = targets.filter((t) => t.changed);
+    const check = changed.map((t) => cmd(t, 'rollout', 'status', `deployment/${t.name}`));
+    const undo = changed.map((t) => t.before?.revision !== undefined
+        ? cmd(t, 'rollout', 'undo', `deployment/${t.name}`, `--to-revision=${t.before.revision}`)
+        : `${t.name} had no earlier revision to go back to`);
+    const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
+    const failure = `the cluster state is unknown: the API server${where} did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
+        `already applied: ${applied(i, ref, targets)}; check: \`${check.join('`, `')}\`; undo: \`${undo.join('`, `')}\``;
+    const r = deployReport(i, ref, targets, new summary_1.Summary(), gh);
+    r.summary
+        .text(`❓ **The cluster state is unknown**: the API server${where} did not answer again within rollout-timeout.`)
+        .code([...check, ...undo].join('\n'), 'sh')
+        .append(lintSummary);
+    return {
+        ...r,
+        status: 'failure',
+        headline: 'cluster state unknown: the API server stopped answering',
         failure,
     };
 }
 function failureLine(t) {
+    if (t.status?.reason === 'ConnectionLost')
+        return `the rollout of deployment ${t.name} was not seen through: the API server stopped answering (${t.status.message})`;
     const d = t.diagnostics;
     const p = d.problems[0];
     const detail = p
@@ -1269,7 +1325,7 @@ function rollbackNote(targets, enabled) {
 }
 const revisionCell = (t) => {
     const b = t.before?.revision ?? '–';
-    const a = t.after?.revision ?? '–';
+    const a = t.after?.revision ?? (t.status?.reason === 'ConnectionLost' ? '?' : '–');
     const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
     return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
 };
@@ -1280,6 +1336,12 @@ function imageCell(t, ref) {
     return `${before ? `\`${(0, parse_1.shortImage)(before)}\`` : '(new)'} → \`${(0, parse_1.shortImage)(ref)}\``;
 }
 function statusCell(t) {
+    if (t.status?.reason === 'ConnectionLost' && !t.after)
+        return '❓ unknown: the API server stopped answering';
+    if (t.status?.done && t.rollback)
+        return t.rollback.ok
+            ? `↩️ rolled out, then rolled back to ${t.rollback.to}`
+            : '⚠️ rolled out, undo failed';
     if (t.status?.done)
         return t.changed ? '✅ rolled out' : '✅ unchanged';
     const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
@@ -1315,8 +1377,20 @@ function diagnosticsText(d) {
         s.details(`last log lines of ${l.title}`, l.text);
     return s.toText();
 }
-function deploySummary(i, ref, targets, gh) {
+/** What the signature and provenance checks found, for the summary; empty when neither ran. */
+function checksSummary(c) {
+    const s = new summary_1.Summary();
+    const a = c.verified?.signatures[0]?.annotations;
+    if (c.verified)
+        s.text(`Signature verified (${c.verified.signatures.length})${a?.commit ? `: signed for ${a.repository || '?'}@${a.commit}` : ''}`);
+    if (c.provenance)
+        s.text(`Provenance: built from ${c.provenance.source}@${c.provenance.revision} (${c.provenance.platforms.join(', ')})`);
+    return s;
+}
+function deploySummary(i, ref, targets, gh, undoneFor) {
     const s = new summary_1.Summary().heading('Deploy');
+    if (undoneFor)
+        s.text(`↩️ **Undone because a later stage failed**: ${undoneFor}`);
     const where = [
         i.environment ? `**${i.environment}**` : '',
         i.kubeconfigInfo

@@ -209,7 +209,10 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cliContext = cliContext;
+exports.cwdFlag = cwdFlag;
+const fs = __importStar(__webpack_require__(73024));
 const path = __importStar(__webpack_require__(76760));
+const errors_1 = __webpack_require__(83916);
 const context_1 = __webpack_require__(40788);
 const exec_1 = __webpack_require__(73190);
 async function git(args, cwd) {
@@ -240,6 +243,16 @@ async function cliContext(dir, flags) {
         remoteUrl: await git(['remote', 'get-url', 'origin'], dir),
         defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
     });
+}
+/**
+ * The directory --cwd names, checked here: past this point it becomes working-directory relative to the
+ * repository found from it, and a missing one would be reported as '.'.
+ */
+function cwdFlag(given) {
+    const dir = path.resolve(given ?? '.');
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+        throw new errors_1.ActionError(`--cwd ${given}: no such directory (looked at ${dir})`, undefined, "give the crate's directory, relative to where you stand or absolute");
+    return dir;
 }
 
 
@@ -306,7 +319,7 @@ async function prepared(args) {
         own: { cwd: false, ref: false, sha: false, workspace: false },
     });
     (0, args_1.warnUnknownVariables)();
-    const dir = path.resolve(flags.cwd ?? '.');
+    const dir = (0, local_1.cwdFlag)(flags.cwd);
     const ctx = await (0, local_1.cliContext)(dir, flags);
     const inputFlags = { ...flags };
     // --cwd is relative to where the user stands; working-directory is relative to the workspace.

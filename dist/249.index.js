@@ -1,0 +1,755 @@
+"use strict";
+exports.id = 249;
+exports.ids = [249,325];
+exports.modules = {
+
+/***/ 62309:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ALL_INPUTS = void 0;
+exports.parseArgs = parseArgs;
+exports.unknownInputVariables = unknownInputVariables;
+exports.warnUnknownVariables = warnUnknownVariables;
+const node_util_1 = __webpack_require__(57975);
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
+const log_1 = __webpack_require__(46472);
+const text_1 = __webpack_require__(48992);
+/** Every input of the table, for commands that run stages (plan, run). */
+exports.ALL_INPUTS = Object.keys(inputs_1.INPUTS);
+/**
+ * node:util parseArgs, strict, with the options of `spec`: an unknown flag is an error naming the
+ * closest option (a typo would otherwise silently leave an input at its default). Secret inputs are
+ * options too, so that the input reader can refuse them with the variable to use instead.
+ */
+function parseArgs(argv, spec) {
+    const options = {};
+    for (const n of spec.inputs)
+        options[n] = { type: 'string' };
+    for (const [n, bool] of Object.entries(spec.own ?? {}))
+        options[n] = { type: bool ? 'boolean' : 'string' };
+    // `--clippy-args "-D warnings"`: a value may start with one dash; parseArgs wants it glued with '='.
+    const args = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        const name = /^--([^=]+)$/.exec(a)?.[1];
+        if (name && options[name]?.type === 'string') {
+            const v = argv[i + 1];
+            if (v === undefined || v.startsWith('--'))
+                throw new errors_1.ActionError(`option --${name} needs a value`, name, `write --${name} <value>`);
+            args.push(`--${name}=${v}`);
+            i++;
+        }
+        else
+            args.push(a);
+    }
+    let parsed;
+    try {
+        parsed = (0, node_util_1.parseArgs)({ args, options, allowPositionals: true, strict: true });
+    }
+    catch (e) {
+        const unknown = /Unknown option '(-{1,2})([^']+)'/.exec(e.message);
+        if (!unknown)
+            throw new errors_1.ActionError(e.message.split('\n')[0]);
+        const near = (0, text_1.closest)(unknown[2], Object.keys(options));
+        throw new errors_1.ActionError(`unknown option ${unknown[1]}${unknown[2]}`, undefined, near ? `did you mean --${near}? (--help lists the options)` : 'see --help for the options');
+    }
+    const flags = {};
+    for (const [k, v] of Object.entries(parsed.values))
+        if (v !== undefined)
+            flags[k] = String(v);
+    return { flags, positional: parsed.positionals };
+}
+/**
+ * MCP_* variables that name no input and are not one of ours: most likely a typo, which would leave the
+ * input at its default without a word. A warning, not an error: CI systems set variables of their own.
+ */
+function unknownInputVariables(env, others = []) {
+    const known = new Map(exports.ALL_INPUTS.map((n) => [(0, inputs_1.envName)(n), n]));
+    const out = [];
+    for (const v of Object.keys(env)) {
+        if (!v.startsWith('MCP_') || known.has(v) || v.startsWith('MCP_DEPLOY_') || others.includes(v))
+            continue;
+        const near = (0, text_1.closest)(v, [...known.keys()], Math.max(2, Math.floor(v.length / 4)));
+        if (near)
+            out.push({ variable: v, closest: known.get(near) });
+    }
+    return out;
+}
+/** Variables our own templates set that are not inputs (the GitLab template's switches and hand-overs). */
+const OTHER_VARIABLES = ['MCP_CLI', 'MCP_DISABLED', 'MCP_DIGEST', 'MCP_TOKEN', 'MCP_HEADERS'];
+function warnUnknownVariables(env = process.env) {
+    for (const u of unknownInputVariables(env, OTHER_VARIABLES))
+        log_1.log.warning(`${u.variable} names no input, so it changes nothing; did you mean ${(0, inputs_1.envName)(u.closest)} (input ${u.closest})?`);
+}
+
+
+/***/ }),
+
+/***/ 87074:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.contractCommand = void 0;
+const fs = __importStar(__webpack_require__(73024));
+const inputs_1 = __webpack_require__(49901);
+const log_1 = __webpack_require__(46472);
+const summary_1 = __webpack_require__(57994);
+const client_1 = __webpack_require__(54094);
+const contract_1 = __webpack_require__(37539);
+const parse_1 = __webpack_require__(57966);
+const plan_1 = __webpack_require__(80610);
+const args_1 = __webpack_require__(62309);
+const local_1 = __webpack_require__(67249);
+const verify_1 = __webpack_require__(63613);
+async function snapshotCmd(args) {
+    // stdout carries the JSON (redirected into mcp-contract.json); everything else goes to stderr.
+    (0, log_1.setSink)((0, log_1.textSink)((l) => process.stderr.write(`${l}\n`)));
+    const { flags } = (0, args_1.parseArgs)(args, verify_1.VERIFY_OPTIONS);
+    const cwd = (0, local_1.cwdFlag)(flags.cwd);
+    delete flags.cwd;
+    const env = (0, verify_1.localEnv)(cwd);
+    const i = (0, parse_1.parseVerifyInputs)(new inputs_1.InputReader((0, verify_1.verifySource)({ ...flags, contract: 'off' })), cwd);
+    const target = (0, plan_1.buildTarget)(i, (0, plan_1.chooseTarget)(i, env.ctx), cwd);
+    const report = await (0, client_1.verifyServer)({
+        target,
+        healthUrl: i.healthUrl,
+        healthHeaders: (0, plan_1.healthHeaders)(i),
+        smoke: [],
+        timeoutMs: i.timeoutSec * 1000,
+    });
+    const failed = report.checks.filter((c) => c.status === 'failed');
+    if (failed.length || !report.listing) {
+        for (const c of failed)
+            process.stderr.write(`error: ${c.name} failed: ${(0, log_1.redact)(c.detail)}\n`);
+        if (report.stderr.trim())
+            process.stderr.write(`server stderr:\n${(0, log_1.redact)(report.stderr.trim())}\n`);
+        return 1;
+    }
+    if (report.invalidTools)
+        process.stderr.write(`warning: tools/list: the MCP SDK rejects this listing: ${report.invalidTools}; the contract is taken from the raw result\n`);
+    process.stdout.write(`${JSON.stringify((0, contract_1.snapshot)(report.listing), null, 2)}\n`);
+    return 0;
+}
+function diffCmd(args) {
+    const { positional, flags } = (0, args_1.parseArgs)(args, { inputs: [], own: { json: true } });
+    if (positional.length !== 2) {
+        process.stderr.write('error: contract diff needs two files: BASELINE NEW\n');
+        return 2;
+    }
+    const [a, b] = positional.map((f) => (0, contract_1.parseContract)(fs.readFileSync(f, 'utf8'), f));
+    const d = (0, contract_1.diffContracts)(a, b);
+    // The same serialization as the action's `contract-diff` output, so scripts can read either.
+    if (flags.json)
+        process.stdout.write(`${JSON.stringify(d)}\n`);
+    else
+        process.stdout.write(diffText(d));
+    return d.breaking ? 1 : 0;
+}
+function diffText(d) {
+    const s = new summary_1.Summary().text(`${d.breaking} breaking, ${d.compatible} compatible`);
+    if (d.changes.length)
+        s.table(['Impact', 'Where', 'Path', 'Change', 'Why'], d.changes.map((c) => [c.impact, c.where, c.path, c.change, c.why]));
+    return s.toText();
+}
+exports.contractCommand = {
+    usage: `mcp-deploy contract snapshot (--url URL | --command "CMD ARGS") [options] > mcp-contract.json
+mcp-deploy contract diff [--json] BASELINE.json NEW.json     (exit 1 on a breaking change)
+
+Options:
+${verify_1.TARGET_OPTIONS}
+  --cwd DIR                where the command starts (default .)
+  --json                   (diff) print the diff as JSON, as the action's contract-diff output`,
+    async run(args) {
+        const [sub, ...rest] = args;
+        if (sub === 'snapshot')
+            return snapshotCmd(rest);
+        if (sub === 'diff')
+            return diffCmd(rest);
+        process.stderr.write(`error: unknown subcommand '${sub ?? ''}' (use snapshot or diff)\n`);
+        return 2;
+    },
+};
+
+
+/***/ }),
+
+/***/ 67249:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cliContext = cliContext;
+exports.cwdFlag = cwdFlag;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const errors_1 = __webpack_require__(83916);
+const context_1 = __webpack_require__(40788);
+const exec_1 = __webpack_require__(73190);
+async function git(args, cwd) {
+    try {
+        const r = await (0, exec_1.exec)(['git', ...args], { cwd, echo: false });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The context for a CLI run: inside GitHub or GitLab CI the CI's own; on a laptop, git's ref and sha
+ * (or --ref/--sha, to see what CI would do for a tag before pushing it).
+ */
+async function cliContext(dir, flags) {
+    const env = { ...process.env };
+    if (env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true') {
+        const ctx = (0, context_1.detectContext)(env, dir);
+        return flags.ref ? { ...ctx, ref: flags.ref, sha: flags.sha ?? ctx.sha } : ctx;
+    }
+    const top = (await git(['rev-parse', '--show-toplevel'], dir)) ?? dir;
+    const branch = await git(['symbolic-ref', '-q', 'HEAD'], dir);
+    const remoteHead = await git(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], dir);
+    return (0, context_1.localContext)({ ...env, MCP_DEPLOY_WORKSPACE: flags.workspace ? path.resolve(flags.workspace) : top }, dir, {
+        ref: flags.ref ?? branch,
+        sha: flags.sha ?? (await git(['rev-parse', 'HEAD'], dir)),
+        remoteUrl: await git(['remote', 'get-url', 'origin'], dir),
+        defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
+    });
+}
+/**
+ * The directory --cwd names, checked here: past this point it becomes working-directory relative to the
+ * repository found from it, and a missing one would be reported as '.'.
+ */
+function cwdFlag(given) {
+    const dir = path.resolve(given ?? '.');
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+        throw new errors_1.ActionError(`--cwd ${given}: no such directory (looked at ${dir})`, undefined, "give the crate's directory, relative to where you stand or absolute");
+    return dir;
+}
+
+
+/***/ }),
+
+/***/ 63613:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyCommand = exports.TARGET_OPTIONS = exports.VERIFY_OPTIONS = void 0;
+exports.verifySource = verifySource;
+exports.localEnv = localEnv;
+const context_1 = __webpack_require__(40788);
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
+const log_1 = __webpack_require__(46472);
+const verify_1 = __webpack_require__(91637);
+const local_1 = __webpack_require__(67249);
+const args_1 = __webpack_require__(62309);
+/** Short flags of `verify` and `contract snapshot`, and the action input each one sets. */
+const ALIASES = {
+    url: 'mcp-url',
+    command: 'mcp-command',
+    baseline: 'contract-baseline',
+    smoke: 'mcp-smoke',
+    timeout: 'verify-timeout',
+};
+const SECRET_FLAGS = ['token', 'mcp-token', 'header', 'headers', 'mcp-headers'];
+/** The flags of `verify` and `contract snapshot`: the verify inputs, their short names, and --cwd. */
+exports.VERIFY_OPTIONS = {
+    inputs: Object.keys(inputs_1.INPUTS).filter((n) => inputs_1.INPUTS[n].stages.includes('verify')),
+    own: Object.fromEntries(['cwd', ...Object.keys(ALIASES), ...SECRET_FLAGS].map((f) => [f, false])),
+};
+exports.TARGET_OPTIONS = `  --url URL                Streamable HTTP endpoint, e.g. http://127.0.0.1:8080/mcp
+  --command "CMD ARGS"     start the server on stdio instead (split on spaces, '...' and "..." quote; no shell)
+  --health-url URL         GET it first; it must answer 200
+  --timeout DURATION       retry while the server starts, up to this (default 60s)
+Secrets come from the environment, never from flags: MCP_MCP_TOKEN (sent as Authorization: Bearer) and
+MCP_MCP_HEADERS (lines of "Name: value"), the input names as everywhere else.`;
+/** Reads flags (short or input names), then MCP_* variables, the way the GitLab template configures inputs. */
+function verifySource(flags, env = process.env) {
+    const secret = SECRET_FLAGS.find((f) => f in flags);
+    if (secret)
+        throw new errors_1.ActionError(`--${secret} would put a secret in the process list`, secret.includes('token') ? 'mcp-token' : 'mcp-headers', secret.includes('token')
+            ? 'export MCP_MCP_TOKEN instead'
+            : 'export MCP_MCP_HEADERS ("Name: value" lines) instead');
+    const named = {};
+    for (const [k, v] of Object.entries(flags))
+        named[ALIASES[k] ?? k] = v;
+    return (0, inputs_1.cliSource)(named, env);
+}
+function localEnv(cwd) {
+    return { ctx: (0, context_1.localContext)(process.env, cwd), cwd, state: {} };
+}
+exports.verifyCommand = {
+    usage: `mcp-deploy verify (--url URL | --command "CMD ARGS") [options]
+
+Checks health, initialize, tools/prompts/resources lists and smoke calls, then diffs the tool contract
+against the baseline. Exit code 1 when a check fails or the contract has a breaking change.
+
+Options:
+${exports.TARGET_OPTIONS}
+  --baseline FILE          contract to compare with (default mcp-contract.json when it exists)
+  --contract MODE          fail-on-breaking (default), warn or off
+  --smoke "TOOL {JSON}"    call a tool; it must return without isError (one call; MCP_MCP_SMOKE for more lines)
+  --cwd DIR                where relative paths start (default .)
+
+The bake (docs/bake.md): after the checks pass, watch the server's own tool metrics and exit 1 on a breach.
+  --bake-time DURATION     how long, e.g. 5m (default 0: no bake)
+  --prometheus-url URL     the Prometheus that scrapes the server (MCP_PROMETHEUS_TOKEN, MCP_PROMETHEUS_HEADERS)
+  --metrics-url URL        or the server's own /metrics, scraped from here
+  --max-error-rate SHARE   e.g. 0.05 or 5% (default 0.05)
+  --max-latency-p95 TIME   e.g. 1s or 250ms (default none)
+  --min-requests N         judge nothing below this many tool calls (default 20)
+  --metrics-selector M     PromQL label matchers (default from --namespace and --deployments)
+  --bake-traffic N         N calls a second to --url during the bake (default 0)
+  --bake-compare MODE      none (default) or previous`,
+    async run(args) {
+        const { flags } = (0, args_1.parseArgs)(args, exports.VERIFY_OPTIONS);
+        (0, args_1.warnUnknownVariables)();
+        const cwd = (0, local_1.cwdFlag)(flags.cwd);
+        delete flags.cwd;
+        const env = localEnv(cwd);
+        const inputs = verify_1.verify.parse(new inputs_1.InputReader(verifySource(flags)), env);
+        const result = await verify_1.verify.run(inputs, env);
+        process.stdout.write(`\n${result.summary.toText()}`);
+        if (result.failure) {
+            log_1.log.annotate({ level: 'error', message: `verify failed: ${result.failure}` });
+            return 1;
+        }
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 40788:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.detectContext = detectContext;
+exports.githubContext = githubContext;
+exports.gitlabContext = gitlabContext;
+exports.localContext = localContext;
+exports.parseRemote = parseRemote;
+exports.imageFromRemote = imageFromRemote;
+exports.repoFromRemote = repoFromRemote;
+exports.refBranch = refBranch;
+exports.refTag = refTag;
+const fs = __importStar(__webpack_require__(73024));
+function detectContext(env = process.env, cwd = process.cwd()) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return githubContext(env, cwd);
+    if (env.GITLAB_CI === 'true')
+        return gitlabContext(env, cwd);
+    return localContext(env, cwd);
+}
+function githubContext(env, cwd) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    const payload = readPayload(env.GITHUB_EVENT_PATH);
+    const event = env.GITHUB_EVENT_NAME || 'push';
+    const ref = env.GITHUB_REF || '';
+    const pr = payload?.pull_request;
+    const prFromRef = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+    const prNumber = pr?.number ?? (prFromRef ? Number(prFromRef) : undefined);
+    const headRepo = pr?.head?.repo?.full_name;
+    return {
+        platform: 'github',
+        event,
+        ref,
+        sha: env.GITHUB_SHA || '',
+        prNumber,
+        prHeadRef: env.GITHUB_HEAD_REF || undefined,
+        fork: headRepo !== undefined && repository !== undefined ? headRepo !== repository : undefined,
+        defaultBranch: payload?.repository?.default_branch,
+        repository,
+        repositoryUrl: repository ? `${server}/${repository}` : undefined,
+        runUrl: repository && env.GITHUB_RUN_ID
+            ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
+        workspace: env.GITHUB_WORKSPACE || cwd,
+        eventPath: env.GITHUB_EVENT_PATH,
+    };
+}
+function gitlabContext(env, cwd) {
+    const mr = env.CI_MERGE_REQUEST_IID;
+    const tag = env.CI_COMMIT_TAG;
+    const branch = env.CI_COMMIT_BRANCH || env.CI_COMMIT_REF_NAME || '';
+    const ref = mr ? `refs/merge-requests/${mr}/head` : tag ? `refs/tags/${tag}` : `refs/heads/${branch}`;
+    const source = env.CI_MERGE_REQUEST_SOURCE_PROJECT_ID;
+    const target = env.CI_MERGE_REQUEST_PROJECT_ID || env.CI_PROJECT_ID;
+    return {
+        platform: 'gitlab',
+        event: env.CI_PIPELINE_SOURCE || 'push',
+        ref,
+        sha: env.CI_COMMIT_SHA || '',
+        prNumber: mr ? Number(mr) : undefined,
+        prHeadRef: env.CI_MERGE_REQUEST_SOURCE_BRANCH_NAME || undefined,
+        fork: source && target ? source !== target : undefined,
+        defaultBranch: env.CI_DEFAULT_BRANCH,
+        repository: env.CI_PROJECT_PATH,
+        repositoryUrl: env.CI_PROJECT_URL,
+        runUrl: env.CI_PIPELINE_URL || env.CI_JOB_URL,
+        workspace: env.CI_PROJECT_DIR || cwd,
+    };
+}
+/**
+ * On a laptop the ref and sha come from git (or --ref/--sha), read by the caller through exec so that
+ * this module stays free of process spawning.
+ */
+function localContext(env, cwd, git = {}) {
+    const ref = git.ref || 'refs/heads/local';
+    const pr = /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+    return {
+        platform: 'local',
+        event: pr ? 'pull_request' : 'push',
+        ref,
+        sha: git.sha || '0000000000000000000000000000000000000000',
+        prNumber: pr ? Number(pr) : undefined,
+        defaultBranch: git.defaultBranch,
+        repository: git.remoteUrl ? repoFromRemote(git.remoteUrl) : undefined,
+        repositoryUrl: git.remoteUrl ? httpsFromRemote(git.remoteUrl) : undefined,
+        workspace: env.MCP_DEPLOY_WORKSPACE || cwd,
+    };
+}
+/** Host (lower case) and path of a git remote: scheme URLs (https://, ssh://host:port/) and scp-like git@host:o/r. */
+function parseRemote(url) {
+    const u = url.trim();
+    const m = /^[a-z+]+:\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)(?:\.git)?\/?$/i.exec(u) ??
+        /^(?:[^@/]+@)?([^/:]+):(.+?)(?:\.git)?\/?$/.exec(u);
+    return m ? { host: m[1].toLowerCase(), repo: m[2] } : undefined;
+}
+/**
+ * The image a repository's own registry would hold: ghcr.io for GitHub remotes, the project registry for
+ * gitlab.com; undefined for other hosts. init writes it and a local `plan`/`run` defaults to it.
+ */
+function imageFromRemote(remote) {
+    const r = parseRemote(remote);
+    if (r?.host === 'github.com')
+        return `ghcr.io/${r.repo.toLowerCase()}`;
+    if (r?.host === 'gitlab.com')
+        return `registry.gitlab.com/${r.repo.toLowerCase()}`;
+    return undefined;
+}
+/** git@github.com:o/r.git, https://github.com/o/r(.git), ssh://git@host:2222/o/r -> o/r */
+function repoFromRemote(url) {
+    return parseRemote(url)?.repo;
+}
+function httpsFromRemote(url) {
+    const r = parseRemote(url);
+    return r ? `https://${r.host}/${r.repo}` : undefined;
+}
+function readPayload(file) {
+    if (!file)
+        return undefined;
+    try {
+        return JSON.parse(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Branch name of a branch ref, tag name of a tag ref; undefined otherwise. */
+function refBranch(ref) {
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+function refTag(ref) {
+    return ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 57994:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Summary = void 0;
+exports.cell = cell;
+class Summary {
+    blocks = [];
+    heading(text, level = 3) {
+        this.blocks.push({ kind: 'heading', text, level });
+        return this;
+    }
+    text(text) {
+        this.blocks.push({ kind: 'text', text });
+        return this;
+    }
+    table(headers, rows) {
+        this.blocks.push({ kind: 'table', headers, rows });
+        return this;
+    }
+    details(title, body) {
+        this.blocks.push({ kind: 'details', title, body });
+        return this;
+    }
+    code(body, lang = '') {
+        this.blocks.push({ kind: 'code', lang, body });
+        return this;
+    }
+    append(other) {
+        this.blocks.push(...other.blocks);
+        return this;
+    }
+    toMarkdown() {
+        return this.blocks.map(blockToMarkdown).join('\n\n') + '\n';
+    }
+    toText() {
+        return this.blocks.map(blockToText).join('\n\n') + '\n';
+    }
+}
+exports.Summary = Summary;
+/** Table cells may hold user text (test names, CVE titles): keep them on one line and inert. */
+function cell(text) {
+    return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+function blockToMarkdown(b) {
+    switch (b.kind) {
+        case 'heading':
+            return `${'#'.repeat(b.level)} ${b.text}`;
+        case 'text':
+            return b.text;
+        case 'table':
+            return [
+                `| ${b.headers.map(cell).join(' | ')} |`,
+                `| ${b.headers.map(() => '---').join(' | ')} |`,
+                ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+            ].join('\n');
+        case 'details':
+            return `<details><summary>${escapeHtml(b.title)}</summary>\n\n${fence(b.body)}\n\n</details>`;
+        case 'code':
+            return fence(b.body, b.lang);
+    }
+}
+function fence(body, lang = '') {
+    const ticks = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    return `${ticks}${lang}\n${body.replace(/\n$/, '')}\n${ticks}`;
+}
+function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+const stripMd = (s) => s.replace(/\*\*|`/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+function blockToText(b) {
+    switch (b.kind) {
+        case 'heading':
+            return `${stripMd(b.text)}\n${'='.repeat(stripMd(b.text).length)}`;
+        case 'text':
+            return stripMd(b.text);
+        case 'table': {
+            const rows = [b.headers, ...b.rows].map((r) => r.map((c) => stripMd(c).replace(/\r?\n/g, ' ')));
+            const widths = b.headers.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+            const line = (r) => r
+                .map((c, i) => c + ' '.repeat(widths[i] - [...c].length))
+                .join('  ')
+                .trimEnd();
+            return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+        }
+        case 'details':
+            return `${b.title}:\n${b.body.replace(/^/gm, '  ')}`;
+        case 'code':
+            return b.lang === 'mermaid' ? '' : b.body;
+    }
+}
+
+
+/***/ }),
+
+/***/ 48992:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/** Small text helpers shared by the stages and the CLI. */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.secs = exports.plural = void 0;
+exports.editDistance = editDistance;
+exports.closest = closest;
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+exports.plural = plural;
+/** A duration for the summary: 1234 -> "1.2 s". */
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+exports.secs = secs;
+/** Levenshtein distance, for "did you mean" hints. */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** The candidate nearest to `word`, or undefined when even that one is more than `max` edits away. */
+function closest(word, candidates, max = Infinity) {
+    let best;
+    let bestD = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestD)
+            [best, bestD] = [c, d];
+    }
+    return bestD <= max ? best : undefined;
+}
+
+
+/***/ }),
+
+/***/ 75846:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shellWords = shellWords;
+const shell_quote_1 = __webpack_require__(26591);
+const errors_1 = __webpack_require__(83916);
+/**
+ * An input that holds a command line (clippy-args, test-args, mcp-command) as argv: words with '…' and
+ * "…" quoting and backslash escapes, read by shell-quote. It is never given to a shell, so shell syntax
+ * (; | && > $(…) …) would not do what it says: it is refused, as is an unclosed quote. $VAR stays as
+ * written.
+ */
+function shellWords(s, input) {
+    const open = unclosedQuote(s);
+    if (open)
+        throw new errors_1.ActionError(`has an unclosed ${open} quote`, input, `close it, e.g. ${open}a b${open}`);
+    const out = [];
+    for (const t of (0, shell_quote_1.parse)(s, (name) => `$${name}`)) {
+        if (typeof t === 'string')
+            out.push(t);
+        else if ('op' in t && t.op === 'glob')
+            out.push(t.pattern);
+        else
+            throw new errors_1.ActionError(`'${'op' in t ? t.op : `#${t.comment}`}' is shell syntax, but this is split into words and never run by a shell`, input, "quote it (e.g. 'a;b') or leave it out");
+    }
+    return out;
+}
+function unclosedQuote(s) {
+    let quote;
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (quote === `'`) {
+            if (c === `'`)
+                quote = undefined;
+        }
+        else if (c === '\\')
+            i++;
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+        }
+        else if (c === `'` || c === '"')
+            quote = c;
+    }
+    return quote;
+}
+
+
+/***/ })
+
+};
+;
