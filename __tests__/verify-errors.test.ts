@@ -9,7 +9,14 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { verifyCommand } from '../src/commands/verify';
 import { redact, setSink, textSink } from '../src/report/log';
-import { describeTarget, redactUrl, verifyServer, type Target } from '../src/stages/verify/client';
+import {
+  ConnectFailure,
+  describeTarget,
+  redactUrl,
+  startupRetry,
+  verifyServer,
+  type Target,
+} from '../src/stages/verify/client';
 
 /**
  * Failures verify meets in the field, each from a real server on 127.0.0.1: the one line it prints, and
@@ -249,3 +256,27 @@ describe('credentials in mcp-url', () => {
 });
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('a server that takes long to start', () => {
+  test('the wait says every progressMs what it waits for and the last answer, and only while it retries', () => {
+    const lines: string[] = [];
+    setSink(textSink((l) => lines.push(l)));
+    let t = 0;
+    const opts = startupRetry(
+      () => 60_000,
+      'initialize http://127.0.0.1:9/mcp',
+      15_000,
+      () => t,
+    );
+    const refused = new ConnectFailure('http://127.0.0.1:9/mcp: connection refused', true);
+    for (t = 1_000; t <= 40_000; t += 1_000) expect(opts.retry!(refused, 5)).toBe(true);
+    expect(lines).toEqual([
+      '… initialize http://127.0.0.1:9/mcp: still waiting after 15 s (http://127.0.0.1:9/mcp: connection refused)',
+      '… initialize http://127.0.0.1:9/mcp: still waiting after 30 s (http://127.0.0.1:9/mcp: connection refused)',
+    ]);
+    // What cannot heal is not waited on, and not announced.
+    t = 80_000;
+    expect(opts.retry!(new ConnectFailure('401 Unauthorized', false), 6)).toBe(false);
+    expect(lines).toHaveLength(2);
+  });
+});

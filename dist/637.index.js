@@ -600,6 +600,7 @@ exports.withoutUserInfo = withoutUserInfo;
 exports.describeTarget = describeTarget;
 exports.describeError = describeError;
 exports.httpStatusFailure = httpStatusFailure;
+exports.startupRetry = startupRetry;
 exports.invalidTools = invalidTools;
 exports.verifyServer = verifyServer;
 const node_perf_hooks_1 = __webpack_require__(643);
@@ -741,16 +742,26 @@ function classify(e, target, seen, stdio) {
 }
 /**
  * While the server starts: retry what can heal (refused, 502/503/504, timeouts), 100 ms doubling to 2 s
- * between attempts, until the verify deadline. Anything else fails at the first attempt.
+ * between attempts, until the verify deadline. Anything else fails at the first attempt. A wait that goes
+ * on says so every `progressMs`, with what it waits for and the last answer, so a long start is not silence.
  */
-function startupRetry(left) {
+function startupRetry(left, what, progressMs = 15_000, now = Date.now) {
+    const started = now();
+    let said = started;
     return {
         numOfAttempts: 1000,
         startingDelay: 100,
         timeMultiple: 2,
         maxDelay: 2000,
         jitter: 'none',
-        retry: (e, next) => e instanceof ConnectFailure && e.heals && left() > Math.min(2000, 100 * 2 ** (next - 1)) + 250,
+        retry: (e, next) => {
+            const again = e instanceof ConnectFailure && e.heals && left() > Math.min(2000, 100 * 2 ** (next - 1)) + 250;
+            if (again && now() - said >= progressMs) {
+                said = now();
+                log_1.log.info(`… ${what}: still waiting after ${Math.round((said - started) / 1000)} s (${e.message})`);
+            }
+            return again;
+        },
     };
 }
 const isJson = (line) => {
@@ -940,7 +951,7 @@ async function verifyServer(o) {
                 }
                 if (r.status !== 200)
                     throw httpStatusFailure(r.status, r.statusText, shown);
-            }, startupRetry(left));
+            }, startupRetry(left, `health ${shown}`));
         }
         catch (e) {
             failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
@@ -976,7 +987,7 @@ async function verifyServer(o) {
                     // A stdio server is started by us: starting it again would not change its answer.
                     throw o.target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
                 }
-            }, startupRetry(left));
+            }, startupRetry(left, `initialize ${describeTarget(o.target)}`));
         }
         catch {
             // `reason` holds the failure to report.

@@ -16,7 +16,7 @@ import {
   ToolSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import { errorMessage } from '../../errors';
-import { registerSecret } from '../../report/log';
+import { log, registerSecret } from '../../report/log';
 import type { Listing } from './contract';
 
 /**
@@ -230,17 +230,34 @@ function classify(e: unknown, target: Target, seen: Seen, stdio: StdioWatch): Co
 
 /**
  * While the server starts: retry what can heal (refused, 502/503/504, timeouts), 100 ms doubling to 2 s
- * between attempts, until the verify deadline. Anything else fails at the first attempt.
+ * between attempts, until the verify deadline. Anything else fails at the first attempt. A wait that goes
+ * on says so every `progressMs`, with what it waits for and the last answer, so a long start is not silence.
  */
-function startupRetry(left: () => number): Partial<IBackOffOptions> {
+export function startupRetry(
+  left: () => number,
+  what: string,
+  progressMs = 15_000,
+  now: () => number = Date.now,
+): Partial<IBackOffOptions> {
+  const started = now();
+  let said = started;
   return {
     numOfAttempts: 1000,
     startingDelay: 100,
     timeMultiple: 2,
     maxDelay: 2000,
     jitter: 'none',
-    retry: (e: unknown, next: number) =>
-      e instanceof ConnectFailure && e.heals && left() > Math.min(2000, 100 * 2 ** (next - 1)) + 250,
+    retry: (e: unknown, next: number) => {
+      const again =
+        e instanceof ConnectFailure && e.heals && left() > Math.min(2000, 100 * 2 ** (next - 1)) + 250;
+      if (again && now() - said >= progressMs) {
+        said = now();
+        log.info(
+          `… ${what}: still waiting after ${Math.round((said - started) / 1000)} s (${(e as Error).message})`,
+        );
+      }
+      return again;
+    },
   };
 }
 
@@ -456,19 +473,27 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
     let started = performance.now();
     let failure: ConnectFailure | undefined;
     try {
-      await backOff(async () => {
-        attempts++;
-        started = performance.now();
-        let r: Response;
-        try {
-          const bare = withoutUserInfo(url, o.healthHeaders);
-          r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
-          await r.arrayBuffer();
-        } catch (e) {
-          throw classify(e, { kind: 'http', url, headers: {} }, {}, { stdoutHead: '', stderrTail: () => '' });
-        }
-        if (r.status !== 200) throw httpStatusFailure(r.status, r.statusText, shown);
-      }, startupRetry(left));
+      await backOff(
+        async () => {
+          attempts++;
+          started = performance.now();
+          let r: Response;
+          try {
+            const bare = withoutUserInfo(url, o.healthHeaders);
+            r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
+            await r.arrayBuffer();
+          } catch (e) {
+            throw classify(
+              e,
+              { kind: 'http', url, headers: {} },
+              {},
+              { stdoutHead: '', stderrTail: () => '' },
+            );
+          }
+          if (r.status !== 200) throw httpStatusFailure(r.status, r.statusText, shown);
+        },
+        startupRetry(left, `health ${shown}`),
+      );
     } catch (e) {
       failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
     }
@@ -490,18 +515,21 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
     let reason: ConnectFailure | undefined;
     const seen: Seen = {};
     try {
-      session = await backOff(async () => {
-        attempts++;
-        t0 = performance.now();
-        try {
-          return await open(o.target, left(), stderr, seen);
-        } catch (e) {
-          const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
-          if (!(reason && /no answer to initialize/.test(f.message))) reason = f;
-          // A stdio server is started by us: starting it again would not change its answer.
-          throw o.target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
-        }
-      }, startupRetry(left));
+      session = await backOff(
+        async () => {
+          attempts++;
+          t0 = performance.now();
+          try {
+            return await open(o.target, left(), stderr, seen);
+          } catch (e) {
+            const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+            if (!(reason && /no answer to initialize/.test(f.message))) reason = f;
+            // A stdio server is started by us: starting it again would not change its answer.
+            throw o.target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
+          }
+        },
+        startupRetry(left, `initialize ${describeTarget(o.target)}`),
+      );
     } catch {
       // `reason` holds the failure to report.
     }
