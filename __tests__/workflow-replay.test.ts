@@ -22,7 +22,9 @@ import { FIXTURES, installStandin } from './support/standins';
  *
  * What the replay changes in the callers, and why (nothing else): `image` goes to the local registry (no
  * ghcr.io here); `platforms: linux/amd64` and `arm-runner: ''` because this machine runs one architecture
- * and cannot pull moby/buildkit or tonistiigi/binfmt; the MCP URLs point at the local hello-mcp.
+ * and cannot pull moby/buildkit or tonistiigi/binfmt; the MCP and health URLs point at the local hello-mcp.
+ * The callers' repositories hold what `mcp-deploy init --image <that registry image>` writes (the caller
+ * templates deploy its kustomize overlays), so the overlays name the image the workflow pins.
  */
 const REUSABLE_REF = 'acme/mcp-deploy-action/.github/workflows/mcp-deploy.yml@v1';
 const WORKFLOW_SHA = '5a'.repeat(20);
@@ -68,6 +70,7 @@ describeWith('workflow replay: the reusable workflow run by its callers', REQUIR
   let bin: string;
   let goodContract: string;
   const callers: Record<string, { workflow: string; repo: string }> = {};
+  const imageName = () => `${registry.host}/acme/hello-mcp`;
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'replay-'));
@@ -99,8 +102,22 @@ describeWith('workflow replay: the reusable workflow run by its callers', REQUIR
     const repo = copyCrate(HELLO_MCP);
     fs.writeFileSync(path.join(repo, 'Dockerfile'), 'FROM scratch\nCOPY Cargo.toml /hello-mcp.toml\n');
     fs.writeFileSync(path.join(repo, 'mcp-contract.json'), goodContract);
+    // The replay pushes to the local registry, so init names that image: the overlays it writes pin
+    // whatever image the workflow is given, and must name the same one.
+    const init = (dir: string, ci: string) => {
+      const r = spawnSync(
+        process.execPath,
+        [path.join(ROOT, 'dist', 'cli.js'), 'init', '--cwd', dir, '--image', imageName(), '--ci', ci],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      if (r.status !== 0) throw new Error(`init failed: ${r.stderr}`);
+    };
+    const initRepo = path.join(fs.mkdtempSync(path.join(tmp, 'init-')), 'hello-mcp');
+    fs.cpSync(repo, initRepo, { recursive: true, preserveTimestamps: true });
 
-    // The template as published, with its {{crate}} placeholder filled as init fills it...
+    // The template as published, with its {{crate}} placeholder filled as init fills it, in a repository
+    // holding what init writes besides a workflow (its .dockerignore and the k8s overlays the template deploys)...
+    init(repo, 'none');
     const template = path.join(tmp, 'template-deploy.yml');
     fs.writeFileSync(
       template,
@@ -109,45 +126,17 @@ describeWith('workflow replay: the reusable workflow run by its callers', REQUIR
         .replace(/\{\{crate\}\}/g, 'hello-mcp'),
     );
     callers.template = { workflow: template, repo };
-    // ...and what `mcp-deploy init` writes into that repository (its .dockerignore and k8s files too).
-    const initRepo = path.join(fs.mkdtempSync(path.join(tmp, 'init-')), 'hello-mcp');
-    fs.cpSync(repo, initRepo, { recursive: true, preserveTimestamps: true });
-    const init = spawnSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'dist', 'cli.js'),
-        'init',
-        '--cwd',
-        initRepo,
-        '--image',
-        'ghcr.io/acme/hello-mcp',
-        '--ci',
-        'github',
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+    // ...and the workflow `mcp-deploy init` writes, with everything else it writes.
+    init(initRepo, 'github');
     callers.init = { workflow: path.join(initRepo, '.github', 'workflows', 'deploy.yml'), repo: initRepo };
 
-    // The clusters before any run: both environments run an older image.
-    for (const ns of ['hello-mcp-staging', 'hello-mcp'])
+    // The clusters before any run: an earlier deploy of the same overlays (namespaces included), then an
+    // older image in both environments (reset() below).
+    for (const env of ['staging', 'production'])
       await kubectl(
         kubeconfigFile,
         ['apply', '--validate=false', '-f', '-'],
-        `apiVersion: v1
-kind: Namespace
-metadata: {name: ${ns}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: hello-mcp, namespace: ${ns}}
-spec:
-  replicas: 1
-  selector: {matchLabels: {app: hello-mcp}}
-  template:
-    metadata: {labels: {app: hello-mcp}}
-    spec: {containers: [{name: hello-mcp, image: "${OLD('0')}"}]}
-`,
+        await kubectl(kubeconfigFile, ['kustomize', path.join(initRepo, 'deploy', 'k8s', 'overlays', env)]),
       );
   }, 900_000);
 
@@ -198,11 +187,13 @@ spec:
         MCP_TOKEN: '',
       },
       withOverrides: {
-        image: `${registry.host}/acme/hello-mcp`,
+        image: imageName(),
         platforms: 'linux/amd64',
         'arm-runner': '',
         'staging-mcp-url': server.url,
         'production-mcp-url': server.url,
+        'staging-health-url': `${server.origin}/health`,
+        'production-health-url': `${server.origin}/health`,
       },
       callerRepoDir: repo,
       runnerEnv: {
@@ -300,7 +291,7 @@ spec:
       expect(step.outputs!['rolled-back']).toBe('false');
       expect(step.outputs!['breaking-changes']).toBe('0');
       expect(r.environments).toEqual([
-        { job: 'mcp/deploy-staging', name: 'staging', url: 'https://staging.mcp.example.com' },
+        { job: 'mcp/deploy-staging', name: 'staging', url: 'https://hello-mcp.staging.example.com' },
       ]);
       expect(job(r, 'mcp/deploy-staging').concurrency).toEqual({
         group: 'mcp-deploy-acme/hello-mcp-staging',
@@ -337,8 +328,8 @@ spec:
       expect(image('hello-mcp')).toBe(ref);
       expect(deployStep(r, 'production').with!.stages).toBe('deploy,verify');
       expect(r.environments.map((e) => `${e.job} ${e.name} ${e.url}`)).toEqual([
-        'mcp/deploy-staging staging https://staging.mcp.example.com',
-        'mcp/deploy-production production https://mcp.example.com',
+        'mcp/deploy-staging staging https://hello-mcp.staging.example.com',
+        'mcp/deploy-production production https://hello-mcp.example.com',
       ]);
       expect(job(r, 'mcp/deploy-production').concurrency!.group).toBe('mcp-deploy-acme/hello-mcp-production');
       // The tags the build pushed for the version.
