@@ -6,16 +6,16 @@ import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import {
   dbDownloadFailure,
-  evaluate,
   parseTrivyignore,
   parseTrivyReport,
   sarifResultCount,
   type Severity,
-} from '../src/stages/scan/parse';
+} from '../src/tools/trivy';
 import { INPUTS, type InputName } from '../src/inputs';
 import { sectionOf } from '../src/inputs/table';
 import { parseReference as parseImageRef } from '../src/oci';
 import { insecureRegistry, parseScanInputs } from '../src/stages/scan/plan';
+import { evaluate } from '../src/stages/scan/policy';
 import { FIXTURES } from './support/standins';
 
 const fixture = (f: string) => fs.readFileSync(path.join(FIXTURES, 'trivy', f), 'utf8');

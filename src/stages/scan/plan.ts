@@ -5,8 +5,8 @@ import { defaultOf, INPUTS, splitList, type InputReader } from '../../inputs';
 import { checkScanRef, isLoopback, registryOf } from '../../oci';
 import { requireImage, resolvedOf } from '../../resolved';
 import { PINNED, readToolsMirror } from '../../tools';
+import { SEVERITIES, type Severity } from '../../tools/trivy';
 import type { PlannedCommand, StageEnv } from '../stage';
-import { SEVERITIES, type Severity } from './parse';
 
 export const SCANNERS = INPUTS.scanners.allowed;
 export type Scanner = (typeof SCANNERS)[number];

@@ -10,15 +10,14 @@ import { ensureTool } from '../../tools';
 import type { StageEnv, StageResult } from '../stage';
 import {
   dbDownloadFailure,
-  evaluate,
   parseTrivyignore,
   parseTrivyReport,
   sarifResultCount,
   SEVERITIES,
   type Finding,
-  type Verdict,
-} from './parse';
+} from '../../tools/trivy';
 import { convertCommand, insecureRegistry, scanCommand, type ScanInputs } from './plan';
+import { evaluate, type Verdict } from './policy';
 
 const MAX_ROWS = 50;
 

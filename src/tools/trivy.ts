@@ -1,4 +1,4 @@
-/** Pure: Trivy's JSON report (SchemaVersion 2), its SARIF, `.trivyignore`, and the severity policy. */
+/** Trivy: its JSON report (SchemaVersion 2), its SARIF and `.trivyignore`. */
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -102,42 +102,6 @@ export function parseTrivyignore(text: string, today: Date = new Date()): Set<st
     ids.add(id);
   }
   return ids;
-}
-
-export interface Policy {
-  failOn: Severity[];
-  ignore: Set<string>;
-  ignoreUnfixed: boolean;
-}
-
-export interface Verdict {
-  /** What the report holds after the ignore file, by severity. */
-  counts: Record<Severity, number>;
-  reported: Finding[];
-  /** The findings that fail the step. */
-  failing: Finding[];
-  ignored: Finding[];
-}
-
-export function evaluate(findings: Finding[], p: Policy): Verdict {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  const reported: Finding[] = [];
-  const ignored: Finding[] = [];
-  for (const f of findings) {
-    if (p.ignore.has(f.id) || (p.ignoreUnfixed && f.kind === 'vulnerability' && !f.fixed)) {
-      ignored.push(f);
-      continue;
-    }
-    reported.push(f);
-    counts[f.severity]++;
-  }
-  const rank = (s: Severity) => SEVERITIES.indexOf(s);
-  const failing = reported
-    .filter((f) => p.failOn.includes(f.severity))
-    .sort(
-      (a, b) => rank(a.severity) - rank(b.severity) || a.id.localeCompare(b.id) || a.pkg.localeCompare(b.pkg),
-    );
-  return { counts, reported, failing, ignored };
 }
 
 /** Number of results in a SARIF log, to say what the upload will show. */
