@@ -4,13 +4,7 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
-import {
-  dbDownloadFailure,
-  parseTrivyignore,
-  parseTrivyReport,
-  sarifResultCount,
-  type Severity,
-} from '../src/tools/trivy';
+import { parseTrivyignore, parseTrivyReport, sarifResultCount, type Severity } from '../src/tools/trivy';
 import { INPUTS, type InputName } from '../src/inputs';
 import { sectionOf } from '../src/inputs/table';
 import { parseReference as parseImageRef } from '../src/oci';
@@ -145,23 +139,6 @@ describe('SARIF', () => {
   });
   test('a JSON report is not taken for SARIF', () => {
     expect(() => sarifResultCount(fixture('alpine-310.json'))).toThrow(/SARIF 2.1.0/);
-  });
-});
-
-describe('DB download failures (messages as Trivy prints them, from trivy-action#389/#430)', () => {
-  test('TOOMANYREQUESTS from ghcr.io is a rate limit', () => {
-    const stderr =
-      '2024-10-29T16:05:02Z\tERROR\t[vulndb] Failed to download artifact\trepo="ghcr.io/aquasecurity/trivy-db:2" err="OCI repository error: 1 error occurred:\\n\\t* GET https://ghcr.io/v2/aquasecurity/trivy-db/manifests/2: TOOMANYREQUESTS: retry-after: 571.072µs, allowed: 44000/minute\\n\\n"\n' +
-      '2024-10-29T16:05:02Z\tFATAL\tFatal error\tinit error: DB error: failed to download vulnerability DB: OCI artifact error: failed to download vulnerability DB: failed to download artifact from any source\n';
-    expect(dbDownloadFailure(stderr)).toBe('rate-limit');
-  });
-  test('another download failure also moves on; a scan error does not', () => {
-    expect(
-      dbDownloadFailure(
-        'FATAL\tinit error: DB error: failed to download vulnerability DB: dial tcp: i/o timeout',
-      ),
-    ).toBe('download');
-    expect(dbDownloadFailure('FATAL\timage scan error: unable to find the specified image')).toBeUndefined();
   });
 });
 

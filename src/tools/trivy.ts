@@ -1,4 +1,9 @@
-/** Trivy: its JSON report (SchemaVersion 2), its SARIF and `.trivyignore`. */
+/**
+ * Trivy: the argv of its scans, its JSON report (SchemaVersion 2), its SARIF, `.trivyignore`, and why a
+ * call failed.
+ */
+import type { ExecResult } from '../exec';
+
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -111,9 +116,102 @@ export function sarifResultCount(json: string): number {
   return sarif.runs.reduce((n, r) => n + (r.results?.length ?? 0), 0);
 }
 
-/** Trivy's failure to fetch its DB from one repository: the cue to try the next one. */
-export function dbDownloadFailure(stderr: string): 'rate-limit' | 'download' | undefined {
-  if (/TOOMANYREQUESTS|429 Too Many Requests|rate limit/i.test(stderr)) return 'rate-limit';
-  if (/failed to download (?:vulnerability DB|artifact)/i.test(stderr)) return 'download';
-  return undefined;
+// ---- argv and environment ----
+
+export interface ImageScan {
+  /** The JSON report is written here; the policy is applied to it afterwards. */
+  reportFile: string;
+  severity: readonly Severity[];
+  scanners: readonly string[];
+  ignoreUnfixed: boolean;
+  /** The ignore file, or ''. */
+  ignoreFile: string;
+  cacheDir: string;
+  dbRepository: string;
+  timeoutSec: number;
+}
+
+/** `trivy image` against one DB repository, JSON to a file; exit code 0 whatever it finds. */
+export function imageScanArgv(trivy: string, imageRef: string, o: ImageScan): string[] {
+  return [
+    trivy,
+    'image',
+    '--format',
+    'json',
+    '--output',
+    o.reportFile,
+    '--severity',
+    o.severity.join(','),
+    '--scanners',
+    o.scanners.join(','),
+    ...(o.ignoreUnfixed ? ['--ignore-unfixed'] : []),
+    ...(o.ignoreFile ? ['--ignorefile', o.ignoreFile] : []),
+    '--cache-dir',
+    o.cacheDir,
+    '--db-repository',
+    o.dbRepository,
+    '--timeout',
+    `${o.timeoutSec}s`,
+    '--exit-code',
+    '0',
+    '--no-progress',
+    imageRef,
+  ];
+}
+
+/** SARIF from a JSON report that `trivy image` wrote: no second scan. */
+export function sarifConvertArgv(trivy: string, reportFile: string, sarifFile: string): string[] {
+  return [trivy, 'convert', '--format', 'sarif', '--output', sarifFile, reportFile];
+}
+
+/**
+ * Registry credentials reach Trivy through its own environment variables, never argv; TRIVY_INSECURE
+ * makes it talk plain HTTP to the registry.
+ */
+export function registryEnv(o: {
+  username: string;
+  password: string;
+  insecure: boolean;
+}): Record<string, string> {
+  return {
+    ...(o.password ? { TRIVY_USERNAME: o.username, TRIVY_PASSWORD: o.password } : {}),
+    ...(o.insecure ? { TRIVY_INSECURE: 'true' } : {}),
+  };
+}
+
+// ---- failures ----
+
+/**
+ * Why a Trivy call failed. `db-rate-limit` and `db-download` are the vulnerability DB's repository (the cue
+ * to try the next one); `auth`, `unreachable` and `not-found` are the image's registry.
+ */
+export type TrivyFailure =
+  'db-rate-limit' | 'db-download' | 'auth' | 'unreachable' | 'not-found' | 'timeout' | 'other';
+
+const DB_FAILED = /failed to download (?:vulnerability DB|artifact)/i;
+const RATE_LIMITED = /TOOMANYREQUESTS|429 Too Many Requests|rate limit/i;
+// Registry error codes are upper case; `permission denied` on a local file is not a registry's answer.
+const AUTH = /\b(?:UNAUTHORIZED|DENIED)\b|authentication required|status=401|not authorized/;
+const UNREACHABLE =
+  /connection refused|no such host|network is unreachable|i\/o timeout|TLS handshake|server gave HTTP response to HTTPS client/i;
+const DEADLINE = /context deadline exceeded/;
+const NOT_FOUND =
+  /MANIFEST_UNKNOWN|NAME_UNKNOWN|manifest unknown|No such image|unable to find the specified image/;
+
+/**
+ * Classifies a failed Trivy call from what it logs on stderr; undefined when it succeeded. An image that no
+ * source has lists one error per source (docker, containerd, podman, remote): only the remote one speaks
+ * for the registry, the others only say that no local engine runs.
+ */
+export function classifyTrivyFailure(r: ExecResult): TrivyFailure | undefined {
+  if (r.exitCode === 0 && !r.timedOut) return undefined;
+  const text = r.stderr;
+  if (DB_FAILED.test(text)) return RATE_LIMITED.test(text) ? 'db-rate-limit' : 'db-download';
+  if (r.timedOut) return 'timeout';
+  const remote = /remote error: (.*)/.exec(text)?.[1] ?? text;
+  if (AUTH.test(remote)) return 'auth';
+  if (UNREACHABLE.test(remote)) return 'unreachable';
+  if (DEADLINE.test(remote)) return 'timeout';
+  if (NOT_FOUND.test(remote)) return 'not-found';
+  return 'other';
 }

@@ -5,7 +5,7 @@ import { defaultOf, INPUTS, splitList, type InputReader } from '../../inputs';
 import { checkScanRef, isLoopback, registryOf } from '../../oci';
 import { requireImage, resolvedOf } from '../../resolved';
 import { PINNED, readToolsMirror } from '../../tools';
-import { SEVERITIES, type Severity } from '../../tools/trivy';
+import { imageScanArgv, sarifConvertArgv, SEVERITIES, type Severity } from '../../tools/trivy';
 import type { PlannedCommand, StageEnv } from '../stage';
 
 export const SCANNERS = INPUTS.scanners.allowed;
@@ -153,36 +153,22 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
   };
 }
 
-/** The one scan, against one DB repository: JSON to a file, the policy is applied afterwards. */
+/** The one scan, against one DB repository. */
 export function scanCommand(i: ScanInputs, trivy: string, imageRef: string, dbRepository: string): string[] {
-  return [
-    trivy,
-    'image',
-    '--format',
-    'json',
-    '--output',
-    i.reportFile,
-    '--severity',
-    i.severity.join(','),
-    '--scanners',
-    i.scanners.join(','),
-    ...(i.ignoreUnfixed ? ['--ignore-unfixed'] : []),
-    ...(i.trivyignore ? ['--ignorefile', i.trivyignore] : []),
-    '--cache-dir',
-    i.cacheDir,
-    '--db-repository',
+  return imageScanArgv(trivy, imageRef, {
+    reportFile: i.reportFile,
+    severity: i.severity,
+    scanners: i.scanners,
+    ignoreUnfixed: i.ignoreUnfixed,
+    ignoreFile: i.trivyignore,
+    cacheDir: i.cacheDir,
     dbRepository,
-    '--timeout',
-    `${i.timeoutSec}s`,
-    '--exit-code',
-    '0',
-    '--no-progress',
-    imageRef,
-  ];
+    timeoutSec: i.timeoutSec,
+  });
 }
 
 export function convertCommand(i: ScanInputs, trivy: string): string[] {
-  return [trivy, 'convert', '--format', 'sarif', '--output', i.sarifFile, i.reportFile];
+  return sarifConvertArgv(trivy, i.reportFile, i.sarifFile);
 }
 
 export function planScan(i: ScanInputs): PlannedCommand[] {

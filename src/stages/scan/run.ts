@@ -9,17 +9,25 @@ import { Summary, cell } from '../../report/summary';
 import { ensureTool } from '../../tools';
 import type { StageEnv, StageResult } from '../stage';
 import {
-  dbDownloadFailure,
+  classifyTrivyFailure,
   parseTrivyignore,
   parseTrivyReport,
   sarifResultCount,
+  registryEnv,
   SEVERITIES,
   type Finding,
+  type TrivyFailure,
 } from '../../tools/trivy';
 import { convertCommand, insecureRegistry, scanCommand, type ScanInputs } from './plan';
 import { evaluate, type Verdict } from './policy';
 
 const MAX_ROWS = 50;
+
+/** The failures that move on to the next DB repository: how the skip is noted, and how it is said. */
+const DB_FAILURES: Partial<Record<TrivyFailure, { note: string; said: string }>> = {
+  'db-rate-limit': { note: 'rate-limit', said: 'rate limited' },
+  'db-download': { note: 'download', said: 'download failed' },
+};
 
 /** Runs the scan against each DB repository in turn until one is not rate limited. */
 async function scanWithFallback(
@@ -32,12 +40,12 @@ async function scanWithFallback(
   for (const [n, repo] of i.dbRepositories.entries()) {
     const argv = scanCommand(i, trivy, imageRef, repo);
     const result = await exec(argv, { env, timeoutMs: (i.timeoutSec + 60) * 1000 });
-    const failure = result.exitCode !== 0 ? dbDownloadFailure(result.stderr) : undefined;
+    const failure = DB_FAILURES[classifyTrivyFailure(result) ?? 'other'];
     if (!failure || n === i.dbRepositories.length - 1) return { result, dbRepository: repo, skipped };
     log.warning(
-      `Trivy could not fetch its DB from ${repo} (${failure === 'rate-limit' ? 'rate limited' : 'download failed'}); trying ${i.dbRepositories[n + 1]}`,
+      `Trivy could not fetch its DB from ${repo} (${failure.said}); trying ${i.dbRepositories[n + 1]}`,
     );
-    skipped.push(`${repo} (${failure})`);
+    skipped.push(`${repo} (${failure.note})`);
   }
   throw new Error('no DB repository to try'); // parse() rejects an empty list
 }
@@ -62,11 +70,11 @@ export async function runScan(i: ScanInputs, env: StageEnv): Promise<StageResult
   fs.mkdirSync(i.cacheDir, { recursive: true });
   fs.mkdirSync(path.dirname(i.sarifFile), { recursive: true });
   fs.rmSync(i.reportFile, { force: true });
-  // Credentials reach Trivy through its own environment variables, never argv.
-  const trivyEnv: Record<string, string> = {
-    ...(i.password ? { TRIVY_USERNAME: i.username, TRIVY_PASSWORD: i.password } : {}),
-    ...(insecureRegistry(i, imageRef) ? { TRIVY_INSECURE: 'true' } : {}),
-  };
+  const trivyEnv = registryEnv({
+    username: i.username,
+    password: i.password,
+    insecure: insecureRegistry(i, imageRef),
+  });
 
   const { result, dbRepository, skipped } = await scanWithFallback(i, trivy, imageRef, trivyEnv);
   if (result.exitCode !== 0 || !fs.existsSync(i.reportFile)) {
