@@ -5,7 +5,7 @@ import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { setSink, textSink } from '../src/report/log';
 import { scan } from '../src/stages/scan';
-import type { ScanInputs } from '../src/stages/scan/plan';
+import type { ScanInputs } from '../src/stages/scan/inputs';
 import type { StageEnv } from '../src/stages/stage';
 import { FIXTURES, installStandin } from './support/standins';
 

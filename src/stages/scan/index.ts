@@ -1,5 +1,5 @@
 import type { Stage } from '../stage';
-import { parseScanInputs, planScan, type ScanInputs } from './plan';
+import { parseScanInputs, planScan, type ScanInputs } from './inputs';
 import { runScan } from './run';
 
 export const scan: Stage<ScanInputs> = {

@@ -18,7 +18,7 @@ import {
   type Finding,
   type TrivyFailure,
 } from '../../tools/trivy';
-import { convertCommand, insecureRegistry, scanCommand, type ScanInputs } from './plan';
+import { convertCommand, insecureRegistry, scanCommand, type ScanInputs } from './inputs';
 import { evaluate, type Verdict } from './policy';
 
 const MAX_ROWS = 50;
