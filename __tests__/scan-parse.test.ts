@@ -8,7 +8,8 @@ import { parseTrivyignore, parseTrivyReport, sarifResultCount, type Severity } f
 import { INPUTS, type InputName } from '../src/inputs';
 import { sectionOf } from '../src/inputs/table';
 import { parseReference as parseImageRef } from '../src/oci';
-import { insecureRegistry, parseScanInputs } from '../src/stages/scan/inputs';
+import { parseScanInputs } from '../src/stages/scan/inputs';
+import { insecureRegistry } from '../src/stages/scan/plan';
 import { evaluate } from '../src/stages/scan/policy';
 import { FIXTURES } from './support/standins';
 

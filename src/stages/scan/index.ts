@@ -1,20 +1,11 @@
 import type { Stage } from '../stage';
-import { parseScanInputs, planScan, type ScanInputs } from './inputs';
+import { parseScanInputs, type ScanInputs } from './inputs';
+import { planScan } from './plan';
 import { runScan } from './run';
 
 export const scan: Stage<ScanInputs> = {
   name: 'scan',
   parse: parseScanInputs,
-  plan: (i) => ({
-    commands: planScan(i),
-    values: {
-      'image-ref': i.imageRef || '(from the build stage)',
-      'fail-on': i.failOn.join(', ') || 'none',
-      'db repositories, in order': i.dbRepositories.join(', '),
-      trivy: `${i.trivyVersion}${i.toolsMirror ? ` from ${i.toolsMirror}` : ''}`,
-      'ignore file': i.trivyignore || '(none)',
-      'sarif-file': i.sarifFile,
-    },
-  }),
+  plan: planScan,
   run: runScan,
 };

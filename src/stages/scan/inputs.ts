@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
 import { defaultOf, INPUTS, splitList, type InputReader } from '../../inputs';
-import { checkScanRef, isLoopback, registryOf } from '../../oci';
+import { checkScanRef } from '../../oci';
 import { requireImage, resolvedOf } from '../../resolved';
 import { PINNED, readToolsMirror } from '../../tools';
-import { imageScanArgv, sarifConvertArgv, SEVERITIES, type Severity } from '../../tools/trivy';
-import type { PlannedCommand, StageEnv } from '../stage';
+import { SEVERITIES, type Severity } from '../../tools/trivy';
+import type { StageEnv } from '../stage';
 
 export const SCANNERS = INPUTS.scanners.allowed;
 export type Scanner = (typeof SCANNERS)[number];
@@ -46,12 +46,6 @@ function credentials(r: InputReader): { username: string; password: string } {
       'give the registry user name (on GitHub, github.actor)',
     );
   return { username, password };
-}
-
-/** Whether Trivy must talk plain HTTP to the registry of `imageRef`. */
-export function insecureRegistry(i: Pick<ScanInputs, 'insecure'>, imageRef: string): boolean {
-  if (i.insecure !== 'auto') return i.insecure === 'true';
-  return isLoopback(registryOf(imageRef));
 }
 
 // Severities are upper case in Trivy and in its users' habits; accept either.
@@ -151,36 +145,4 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
     ...credentials(r),
     insecure: r.oneOf('registry-insecure', INPUTS['registry-insecure'].allowed),
   };
-}
-
-/** The one scan, against one DB repository. */
-export function scanCommand(i: ScanInputs, trivy: string, imageRef: string, dbRepository: string): string[] {
-  return imageScanArgv(trivy, imageRef, {
-    reportFile: i.reportFile,
-    severity: i.severity,
-    scanners: i.scanners,
-    ignoreUnfixed: i.ignoreUnfixed,
-    ignoreFile: i.trivyignore,
-    cacheDir: i.cacheDir,
-    dbRepository,
-    timeoutSec: i.timeoutSec,
-  });
-}
-
-export function convertCommand(i: ScanInputs, trivy: string): string[] {
-  return sarifConvertArgv(trivy, i.reportFile, i.sarifFile);
-}
-
-export function planScan(i: ScanInputs): PlannedCommand[] {
-  const ref = i.imageRef || '<image-ref from the build stage>';
-  return [
-    {
-      argv: scanCommand(i, 'trivy', ref, i.dbRepositories[0]),
-      why:
-        i.dbRepositories.length > 1
-          ? `on a rate limit, again with --db-repository ${i.dbRepositories.slice(1).join(', then ')}`
-          : undefined,
-    },
-    { argv: convertCommand(i, 'trivy'), why: 'SARIF from the same report, no second scan' },
-  ];
 }
