@@ -7,7 +7,7 @@ import { InputReader } from '../src/inputs';
 import { redact } from '../src/report/log';
 import { prepare } from '../src/pipeline';
 import { verify } from '../src/stages/verify';
-import { parseVerifyInputs } from '../src/stages/verify/parse';
+import { parseVerifyInputs } from '../src/stages/verify/inputs';
 import { shellWords } from '../src/words';
 
 const splitCommand = (s: string) => shellWords(s, 'mcp-command');

@@ -4,7 +4,7 @@ import { redact, setSink, textSink } from '../report/log';
 import { Summary } from '../report/summary';
 import { verifyServer } from '../stages/verify/client';
 import { diffContracts, parseContract, snapshot, type ContractDiff } from '../stages/verify/contract';
-import { parseVerifyInputs } from '../stages/verify/parse';
+import { parseVerifyInputs } from '../stages/verify/inputs';
 import { buildTarget, chooseTarget, healthHeaders } from '../stages/verify/plan';
 import { parseArgs, type Command } from './args';
 import { cwdFlag } from './local';

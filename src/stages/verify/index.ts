@@ -1,5 +1,5 @@
 import type { Stage } from '../stage';
-import { parseVerifyInputs, type VerifyInputs } from './parse';
+import { parseVerifyInputs, type VerifyInputs } from './inputs';
 import { planVerify } from './plan';
 import { runVerify } from './run';
 

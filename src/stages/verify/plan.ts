@@ -3,7 +3,7 @@ import type { RunContext } from '../../context';
 import { toolEnv } from '../../exec';
 import type { PipelineState, Plan } from '../stage';
 import { redactUrl, type Target } from './client';
-import { IMAGE_PLACEHOLDER, type VerifyInputs } from './parse';
+import { IMAGE_PLACEHOLDER, type VerifyInputs } from './inputs';
 
 export interface ChosenTarget {
   kind: 'http' | 'stdio';

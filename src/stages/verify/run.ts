@@ -7,7 +7,7 @@ import type { StageEnv, StageResult } from '../stage';
 import { bakeOutput, bakeStep, type BakeOptions, type BakeStep } from './bake';
 import { describeTarget, verifyServer, type Check, type Target, type VerifyReport } from './client';
 import { diffContracts, snapshot, type Contract, type ContractDiff } from './contract';
-import type { ContractMode, VerifyInputs } from './parse';
+import type { ContractMode, VerifyInputs } from './inputs';
 import { buildTarget, chooseTarget, healthHeaders, resolveCommand } from './plan';
 
 export interface Verdict {
