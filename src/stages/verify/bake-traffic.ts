@@ -1,5 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SmokeCall } from './client';
 
 /**
@@ -64,7 +65,8 @@ export async function startTraffic(o: TrafficOptions): Promise<Traffic> {
     }),
   ];
   let stopped = false;
-  let wake: (() => void) | undefined;
+  // Ends the pause between calls when the bake stops.
+  const wake = new AbortController();
   const loop = (async () => {
     const periodMs = 1000 / o.rate;
     const t0 = Date.now();
@@ -78,18 +80,14 @@ export async function startTraffic(o: TrafficOptions): Promise<Traffic> {
       }
       // Paced against the start, not the last call: the rate holds whatever each call took.
       const wait = Math.min(t0 + (i + 1) * periodMs, o.untilMs) - Date.now();
-      if (wait > 0 && !stopped)
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, wait);
-        });
+      if (wait > 0 && !stopped) await sleep(wait, undefined, { signal: wake.signal }).catch(() => undefined);
     }
   })();
   return {
     stats,
     async stop() {
       stopped = true;
-      wake?.();
+      wake.abort();
       await loop;
       if (transport.sessionId) await transport.terminateSession().catch(() => undefined);
       await client.close().catch(() => undefined);

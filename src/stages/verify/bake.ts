@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ActionError, errorMessage } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { log, redact, registerSecret } from '../../report/log';
@@ -312,7 +313,6 @@ export function judgeSample(
 
 // ---- the loop ----
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const MAX_READ_ERRORS = 3;
 
 export async function runBake(o: BakeOptions, c: BakeContext = {}): Promise<BakeResult> {
@@ -370,7 +370,7 @@ export async function runBake(o: BakeOptions, c: BakeContext = {}): Promise<Bake
     let readErrors = 0;
     for (let k = 1; ; k++) {
       const at = Math.min(startedAt + k * o.intervalSec * 1000, endAt);
-      await sleep(at - Date.now());
+      await sleep(Math.max(0, at - Date.now()));
       const final = at >= endAt;
       const atSec = Math.round((Date.now() - startedAt) / 100) / 10;
       let read: { recent: Figures; total: Figures };
