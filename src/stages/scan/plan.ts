@@ -34,7 +34,7 @@ function scanCommands(i: ScanInputs): PlannedCommand[] {
       argv: scanCommand(i, 'trivy', ref, i.dbRepositories[0]),
       why:
         i.dbRepositories.length > 1
-          ? `on a rate limit, again with --db-repository ${i.dbRepositories.slice(1).join(', then ')}`
+          ? `if the DB download fails, again with --db-repository ${i.dbRepositories.slice(1).join(', then ')}`
           : undefined,
     },
     { argv: convertCommand(i, 'trivy'), why: 'SARIF from the same report, no second scan' },
