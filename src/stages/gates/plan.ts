@@ -6,19 +6,15 @@ import { INPUTS, type InputReader } from '../../inputs';
 import { shellWords } from '../../words';
 import { readToolsMirror } from '../../tools';
 import type { PlannedCommand } from '../stage';
+import { clippyArgv, fmtCheckArgv, testArgv, type Scope } from '../../tools/cargo';
 
 export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
 export type Gate = (typeof GATES)[number];
 export const AUDIT_DENY = INPUTS['audit-deny'].allowed;
 
-/**
- * What every gate covers. In a workspace member's directory cargo's own defaults differ per command
- * (`fmt --all` formats every member, clippy and test only the member), so the scope is always explicit.
- */
-export type Scope = { kind: 'package'; name: string } | { kind: 'workspace' };
-
 export interface GatesInputs {
   toolchain: string;
+  /** What every gate covers, always explicit (see {@link Scope}). */
   scope: Scope;
   /** [] = default features; ['all'] = --all-features. */
   features: string[];
@@ -88,49 +84,14 @@ export function parseGatesInputs(r: InputReader, cwd: string): GatesInputs {
   };
 }
 
-function cargo(i: GatesInputs): string[] {
-  return i.toolchain ? ['cargo', `+${i.toolchain}`] : ['cargo'];
-}
-
-function featureArgs(i: GatesInputs): string[] {
-  if (!i.features.length) return [];
-  return i.features.length === 1 && i.features[0] === 'all'
-    ? ['--all-features']
-    : ['--features', i.features.join(',')];
-}
-
-function scopeArgs(i: GatesInputs, all: '--all' | '--workspace'): string[] {
-  return i.scope.kind === 'workspace' ? [all] : ['-p', i.scope.name];
-}
-
 export function gateCommand(gate: Gate, i: GatesInputs): string[] {
   switch (gate) {
     case 'fmt':
-      return [...cargo(i), 'fmt', ...scopeArgs(i, '--all'), '--check'];
+      return fmtCheckArgv(i);
     case 'clippy':
-      // --keep-going: after the first member with errors cargo would schedule nothing more, and the
-      // other members' findings would show only on the next run.
-      return [
-        ...cargo(i),
-        'clippy',
-        ...scopeArgs(i, '--workspace'),
-        '--keep-going',
-        '--all-targets',
-        '--message-format=json',
-        ...featureArgs(i),
-        '--',
-        ...i.clippyArgs,
-      ];
+      return clippyArgv(i, i.clippyArgs);
     case 'test':
-      // --no-fail-fast: every failing test binary is reported, not just the first.
-      return [
-        ...cargo(i),
-        'test',
-        ...scopeArgs(i, '--workspace'),
-        '--no-fail-fast',
-        ...featureArgs(i),
-        ...i.testArgs,
-      ];
+      return testArgv(i, i.testArgs);
     case 'audit':
       return ['cargo', 'audit', '--json', ...i.auditIgnore.flatMap((id) => ['--ignore', id])];
   }

@@ -7,16 +7,20 @@ import { plural, secs } from '../../text';
 import { ActionError, errorMessage } from '../../errors';
 import { ensureTool } from '../../tools';
 import type { StageEnv, StageResult } from '../stage';
+import { fsLocator, type Locator } from '../../report/locator';
 import {
-  fsLocator,
+  CARGO_ENV,
+  TOOLCHAIN_LIST_ARGV,
+  classifyCargo,
   lockfileLine,
-  parseAudit,
+  outputTail,
   parseCargoTest,
   parseClippy,
   parseFmt,
-  type AuditFinding,
-  type Locator,
-} from './parse';
+  parseToolchainList,
+  versionArgv,
+} from '../../tools/cargo';
+import { parseAudit, type AuditFinding } from './parse';
 import { gateCommand, gateLanes, type Gate, type GatesInputs } from './plan';
 
 export interface GateOutcome {
@@ -45,7 +49,7 @@ function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd:
         status: failed ? 'failed' : 'passed',
         findings: plural(annotations.length, 'unformatted hunk'),
         annotations,
-        note: failed && !annotations.length ? tail(r) : undefined,
+        note: failed && !annotations.length ? classifyCargo(r)?.detail : undefined,
       };
     }
     case 'clippy': {
@@ -55,7 +59,7 @@ function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd:
         status: r.exitCode !== 0 || c.errors > 0 ? 'failed' : 'passed',
         findings: `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`,
         annotations: c.annotations,
-        note: r.exitCode !== 0 && !c.annotations.length ? tail(r) : undefined,
+        note: r.exitCode !== 0 && !c.annotations.length ? classifyCargo(r)?.detail : undefined,
       };
     }
     case 'test': {
@@ -89,7 +93,7 @@ function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd:
             : undefined,
         annotations,
         failingTests: t.failures.map((f) => f.name),
-        note: failed && !t.failures.length ? tail(r) : undefined,
+        note: failed && !t.failures.length ? classifyCargo(r)?.detail : undefined,
       };
     }
     case 'audit': {
@@ -97,7 +101,7 @@ function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd:
       try {
         findings = parseAudit(r.stdout);
       } catch {
-        return { ...base, status: 'failed', findings: 'no report', annotations: [], note: tail(r) };
+        return { ...base, status: 'failed', findings: 'no report', annotations: [], note: outputTail(r) };
       }
       const lockPath = path.join(cwd, 'Cargo.lock');
       const lock = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : '';
@@ -126,10 +130,6 @@ function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd:
   }
 }
 
-function tail(r: ExecResult, n = 15): string {
-  return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
-}
-
 function skipped(gate: Gate, why: string): GateOutcome {
   return { gate, status: 'skipped', findings: why, durationMs: 0, annotations: [], failingTests: [] };
 }
@@ -143,28 +143,12 @@ const MAX_FINDING_ROWS = 100;
  */
 export async function checkToolchain(toolchain: string, cwd: string): Promise<void> {
   if (!toolchain) return;
-  const r = await exec(['cargo', `+${toolchain}`, '--version'], {
-    cwd,
-    env: { RUST_BACKTRACE: '0' },
-    echo: false,
-  });
-  if (r.exitCode === 0) return;
-  const cause =
-    `${r.stderr}\n${r.stdout}`
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => /^error\b/i.test(l))
-      ?.replace(/^error:\s*/i, '') ?? `cargo +${toolchain} exited with ${r.exitCode}`;
-  const list = await exec(['rustup', 'toolchain', 'list'], { echo: false }).catch(() => undefined);
-  const installed =
-    list?.exitCode === 0
-      ? list.stdout
-          .split('\n')
-          .map((l) =>
-            l.split(/\s/)[0].replace(/-(x86_64|aarch64|i686|armv7|riscv64gc|powerpc64le|s390x)-.*$/, ''),
-          )
-          .filter(Boolean)
-      : [];
+  const r = await exec(versionArgv(toolchain), { cwd, env: { RUST_BACKTRACE: '0' }, echo: false });
+  const failure = classifyCargo(r);
+  if (!failure) return;
+  const cause = failure.cause ?? `cargo +${toolchain} exited with ${r.exitCode}`;
+  const list = await exec(TOOLCHAIN_LIST_ARGV, { echo: false }).catch(() => undefined);
+  const installed = list?.exitCode === 0 ? parseToolchainList(list.stdout) : [];
   throw new ActionError(
     `cargo +${toolchain} does not run: ${cause}`,
     'toolchain',
@@ -175,7 +159,6 @@ export async function checkToolchain(toolchain: string, cwd: string): Promise<vo
 export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResult> {
   await checkToolchain(i.toolchain, env.cwd);
   const loc = fsLocator(env.ctx.workspace, env.cwd);
-  const cargoEnv = { CARGO_TERM_COLOR: 'never' };
   let stop = false;
   const outcomes = new Map<Gate, GateOutcome>();
   const started = Date.now();
@@ -186,12 +169,12 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
         outcomes.set(gate, skipped(gate, 'skipped (fail-fast)'));
         continue;
       }
-      let gateEnv: Record<string, string> = cargoEnv;
+      let gateEnv: Record<string, string> = CARGO_ENV;
       if (gate === 'audit') {
         try {
           // `cargo audit` finds cargo-audit on PATH: put the pinned, verified one first.
           const dir = path.dirname(await ensureTool('cargo-audit', { mirror: i.toolsMirror }));
-          gateEnv = { ...cargoEnv, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` };
+          gateEnv = { ...CARGO_ENV, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` };
         } catch (e) {
           outcomes.set(gate, {
             ...skipped(gate, 'cargo-audit not installed'),
