@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fsLocator } from '../src/report/locator';
-import { parseAudit } from '../src/stages/gates/parse';
+import { parseAudit } from '../src/tools/cargo-audit';
 import {
   lockfileLine,
   parseCargoTest,

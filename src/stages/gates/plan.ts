@@ -7,6 +7,7 @@ import { shellWords } from '../../words';
 import { readToolsMirror } from '../../tools';
 import type { PlannedCommand } from '../stage';
 import { clippyArgv, fmtCheckArgv, testArgv, type Scope } from '../../tools/cargo';
+import { auditArgv } from '../../tools/cargo-audit';
 
 export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
 export type Gate = (typeof GATES)[number];
@@ -93,7 +94,7 @@ export function gateCommand(gate: Gate, i: GatesInputs): string[] {
     case 'test':
       return testArgv(i, i.testArgs);
     case 'audit':
-      return ['cargo', 'audit', '--json', ...i.auditIgnore.flatMap((id) => ['--ignore', id])];
+      return auditArgv(i.auditIgnore);
   }
 }
 

@@ -13,14 +13,13 @@ import {
   TOOLCHAIN_LIST_ARGV,
   classifyCargo,
   lockfileLine,
-  outputTail,
   parseCargoTest,
   parseClippy,
   parseFmt,
   parseToolchainList,
   versionArgv,
 } from '../../tools/cargo';
-import { parseAudit, type AuditFinding } from './parse';
+import { auditEnv, classifyAudit, type AuditFinding } from '../../tools/cargo-audit';
 import { gateCommand, gateLanes, type Gate, type GatesInputs } from './plan';
 
 export interface GateOutcome {
@@ -97,12 +96,10 @@ function interpret(gate: Gate, r: ExecResult, i: GatesInputs, loc: Locator, cwd:
       };
     }
     case 'audit': {
-      let findings: AuditFinding[];
-      try {
-        findings = parseAudit(r.stdout);
-      } catch {
-        return { ...base, status: 'failed', findings: 'no report', annotations: [], note: outputTail(r) };
-      }
+      const audit = classifyAudit(r);
+      if (audit.kind !== 'report')
+        return { ...base, status: 'failed', findings: 'no report', annotations: [], note: audit.detail };
+      const { findings } = audit;
       const lockPath = path.join(cwd, 'Cargo.lock');
       const lock = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : '';
       const relevant = findings.filter((f) => !i.auditIgnore.includes(f.id));
@@ -172,9 +169,8 @@ export async function runGates(i: GatesInputs, env: StageEnv): Promise<StageResu
       let gateEnv: Record<string, string> = CARGO_ENV;
       if (gate === 'audit') {
         try {
-          // `cargo audit` finds cargo-audit on PATH: put the pinned, verified one first.
-          const dir = path.dirname(await ensureTool('cargo-audit', { mirror: i.toolsMirror }));
-          gateEnv = { ...CARGO_ENV, PATH: `${dir}${path.delimiter}${process.env.PATH ?? ''}` };
+          // The pinned, verified cargo-audit, or the one on PATH at that version.
+          gateEnv = { ...CARGO_ENV, ...auditEnv(await ensureTool('cargo-audit', { mirror: i.toolsMirror })) };
         } catch (e) {
           outcomes.set(gate, {
             ...skipped(gate, 'cargo-audit not installed'),
