@@ -8,7 +8,7 @@ import { locate, type Locator } from '../report/locator';
  * classification of a failed call. Paths in the output go through a `Locator` to become annotations.
  */
 
-/** cargo output without colours, which it writes even into a pipe for some messages. */
+/** cargo's messages without colour codes, for the parsers and the log. */
 export const CARGO_ENV: Readonly<Record<string, string>> = { CARGO_TERM_COLOR: 'never' };
 
 /** `cargo`, or `cargo +<toolchain>` through rustup's proxy. */
