@@ -140,7 +140,9 @@ export function parseInstalledTargets(stdout: string): string[] {
     .filter(Boolean);
 }
 
-export const TOOLCHAIN_LIST_ARGV = ['rustup', 'toolchain', 'list'];
+export function toolchainListArgv(): string[] {
+  return ['rustup', 'toolchain', 'list'];
+}
 
 /** `rustup toolchain list`: the names as `+<name>` takes them (`stable`, not `stable-x86_64-unknown-linux-gnu (default)`). */
 export function parseToolchainList(stdout: string): string[] {

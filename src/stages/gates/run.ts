@@ -8,12 +8,12 @@ import { ActionError, errorMessage } from '../../errors';
 import { ensureTool } from '../../tools';
 import {
   CARGO_ENV,
-  TOOLCHAIN_LIST_ARGV,
   classifyCargo,
   parseCargoTest,
   parseClippy,
   parseFmt,
   parseToolchainList,
+  toolchainListArgv,
   versionArgv,
 } from '../../tools/cargo';
 import { auditEnv, classifyAudit, type AuditFinding } from '../../tools/cargo-audit';
@@ -126,7 +126,7 @@ export async function checkToolchain(toolchain: string, cwd: string): Promise<vo
   const failure = classifyCargo(r);
   if (!failure) return;
   const cause = failure.cause ?? `cargo +${toolchain} exited with ${r.exitCode}`;
-  const list = await exec(TOOLCHAIN_LIST_ARGV, { echo: false }).catch(() => undefined);
+  const list = await exec(toolchainListArgv(), { echo: false }).catch(() => undefined);
   const installed = list?.exitCode === 0 ? parseToolchainList(list.stdout) : [];
   throw new ActionError(
     `cargo +${toolchain} does not run: ${cause}`,
