@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputReader } from '../src/inputs';
-import { parseGatesInputs } from '../src/stages/gates/plan';
+import { parseGatesInputs } from '../src/stages/gates/inputs';
 import { checkToolchain } from '../src/stages/gates/run';
 import { HELLO_MCP } from './support/crate';
 

@@ -1,15 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fsLocator } from '../src/report/locator';
+import { parseAudit } from '../src/tools/cargo-audit';
 import {
-  fsLocator,
   lockfileLine,
-  parseAudit,
   parseCargoTest,
   parseCargoTestJson,
   parseClippy,
   parseFmt,
   stripAnsi,
-} from '../src/stages/gates/parse';
+} from '../src/tools/cargo';
 
 const fixture = (f: string) => fs.readFileSync(path.join(__dirname, 'fixtures', 'cargo', f), 'utf8');
 // The fixtures were recorded in a checkout at this path; the locator pretends those files exist.

@@ -7,7 +7,7 @@ import { resolveRun } from './resolved';
 import { log, redact } from './report/log';
 import { Summary } from './report/summary';
 import { STAGE_IMPLS } from './stages';
-import { icon } from './stages/gates/run';
+import { icon } from './stages/gates/report';
 import { secs } from './text';
 import type { Plan, PipelineState, Stage, StageEnv, StageResult } from './stages/stage';
 

@@ -3,6 +3,20 @@ import * as path from 'node:path';
 import { ActionError } from '../../errors';
 import { exec, execOk } from '../../exec';
 import { INPUTS } from '../../inputs';
+import {
+  CARGO_ENV,
+  binTargets,
+  buildReleaseArgv,
+  installedTargetsArgv,
+  linkerEnv,
+  metadataArgv,
+  parseInstalledTargets,
+  parseMetadata,
+  parseRustcHost,
+  releaseBinary,
+  rustcVersionArgv,
+  sysrootArgv,
+} from '../../tools/cargo';
 
 /**
  * `binary-source`: where the image's binary is compiled.
@@ -106,25 +120,15 @@ export function planBinarySource(mode: BinarySource, platforms: string[], tc: Ru
  */
 export async function crateInfo(crateDir: string): Promise<{ bin: string; targetDir: string }> {
   const manifest = path.resolve(crateDir, 'Cargo.toml');
-  const r = await exec(
-    ['cargo', 'metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifest],
-    {
-      echo: false,
-      env: { CARGO_TERM_COLOR: 'never' },
-    },
-  );
+  const r = await exec(metadataArgv(manifest), { echo: false, env: CARGO_ENV });
   if (r.exitCode !== 0)
     throw new ActionError(
       `cargo metadata failed for ${manifest}: ${r.stderr.trim().split('\n').at(-1)}`,
       'working-directory',
       'point it at the crate (the directory with Cargo.toml)',
     );
-  const meta = JSON.parse(r.stdout) as {
-    target_directory: string;
-    packages: { manifest_path: string; targets: { name: string; kind: string[] }[] }[];
-  };
-  const pkg = meta.packages.find((p) => path.resolve(p.manifest_path) === manifest);
-  const bins = (pkg?.targets ?? []).filter((t) => t.kind.includes('bin')).map((t) => t.name);
+  const meta = parseMetadata(r.stdout);
+  const bins = binTargets(meta, manifest);
   if (bins.length !== 1)
     throw new ActionError(
       `${manifest} has ${bins.length ? `several binaries (${bins.join(', ')})` : 'no binary'}; the runner builds one`,
@@ -152,26 +156,11 @@ export function planRunnerBuild(
   return builds.map((b) => {
     // Only what cargo needs on top of what exec gives every tool: toolEnv (src/exec.ts) already keeps the
     // action's inputs, secrets and runner credentials from cargo, whose build scripts come from dependencies.
-    const env: Record<string, string> = { CARGO_TERM_COLOR: 'never' };
-    if (b.linker) {
-      const upper = b.triple.toUpperCase().replace(/-/g, '_');
-      env[`CARGO_TARGET_${upper}_LINKER`] = b.linker;
-      env[`CC_${b.triple.replace(/-/g, '_')}`] = b.linker;
-    }
+    const env = { ...CARGO_ENV, ...(b.linker ? linkerEnv(b.triple, b.linker) : {}) };
     return {
-      argv: [
-        'cargo',
-        ...(opts.toolchain ? [`+${opts.toolchain}`] : []),
-        'build',
-        '--release',
-        '--locked',
-        '--target',
-        b.triple,
-        '--bin',
-        opts.bin,
-      ],
+      argv: buildReleaseArgv({ toolchain: opts.toolchain, triple: b.triple, bin: opts.bin }),
       env,
-      from: path.join(targetDir, b.triple, 'release', opts.bin),
+      from: releaseBinary(targetDir, b.triple, opts.bin),
       to: path.join(PREBUILT_DIR, b.arch, opts.bin),
     };
   });
@@ -228,9 +217,8 @@ export async function runRunnerBuild(
 
 /** What this runner can compile for: `rustc -vV`, installed targets, cross C compilers on PATH. */
 export async function probeToolchain(toolchain?: string): Promise<RunnerToolchain> {
-  const plus = toolchain ? [`+${toolchain}`] : [];
-  const version = await exec(['rustc', ...plus, '-vV'], { echo: false }).catch(() => undefined);
-  const host = version?.exitCode === 0 ? /^host:\s*(\S+)/m.exec(version.stdout)?.[1] : undefined;
+  const version = await exec(rustcVersionArgv(toolchain), { echo: false }).catch(() => undefined);
+  const host = version?.exitCode === 0 ? parseRustcHost(version.stdout) : undefined;
   if (!host)
     throw new ActionError(
       'rustc is not on PATH or did not run',
@@ -238,17 +226,11 @@ export async function probeToolchain(toolchain?: string): Promise<RunnerToolchai
       'install Rust on the runner or use binary-source: docker',
     );
   let targets: string[] = [];
-  const rustup = await exec(['rustup', ...plus, 'target', 'list', '--installed'], { echo: false }).catch(
-    () => undefined,
-  );
-  if (rustup?.exitCode === 0)
-    targets = rustup.stdout
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
+  const rustup = await exec(installedTargetsArgv(toolchain), { echo: false }).catch(() => undefined);
+  if (rustup?.exitCode === 0) targets = parseInstalledTargets(rustup.stdout);
   else {
     // Without rustup (a distribution's rustc) the sysroot holds one directory per installed std.
-    const sysroot = (await exec(['rustc', ...plus, '--print', 'sysroot'], { echo: false })).stdout.trim();
+    const sysroot = (await exec(sysrootArgv(toolchain), { echo: false })).stdout.trim();
     const rustlib = path.join(sysroot, 'lib', 'rustlib');
     targets = fs.existsSync(rustlib)
       ? fs.readdirSync(rustlib).filter((d) => fs.existsSync(path.join(rustlib, d, 'lib')))

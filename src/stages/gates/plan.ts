@@ -1,138 +1,22 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { readManifest, str } from '../../cargo-manifest';
-import { ActionError } from '../../errors';
-import { INPUTS, type InputReader } from '../../inputs';
-import { shellWords } from '../../words';
-import { readToolsMirror } from '../../tools';
-import type { PlannedCommand } from '../stage';
-
-export const GATES = ['fmt', 'clippy', 'test', 'audit'] as const;
-export type Gate = (typeof GATES)[number];
-export const AUDIT_DENY = INPUTS['audit-deny'].allowed;
-
-/**
- * What every gate covers. In a workspace member's directory cargo's own defaults differ per command
- * (`fmt --all` formats every member, clippy and test only the member), so the scope is always explicit.
- */
-export type Scope = { kind: 'package'; name: string } | { kind: 'workspace' };
-
-export interface GatesInputs {
-  toolchain: string;
-  scope: Scope;
-  /** [] = default features; ['all'] = --all-features. */
-  features: string[];
-  clippyArgs: string[];
-  testArgs: string[];
-  audit: boolean;
-  auditIgnore: string[];
-  auditDeny: (typeof AUDIT_DENY)[number][];
-  failFast: boolean;
-  /** Where cargo-audit is downloaded from, when it is not on PATH. */
-  toolsMirror: string;
-}
-
-/**
- * The workspace root (a Cargo.toml with [workspace]) means every member, also when it is a package
- * itself; any other Cargo.toml is the one package, whether a workspace member or a crate of its own.
- */
-export function cargoScope(cwd: string): Scope {
-  const m = readManifest(fs.readFileSync(path.join(cwd, 'Cargo.toml'), 'utf8'));
-  const name = str(m.package?.name);
-  return m.workspace !== undefined || !name ? { kind: 'workspace' } : { kind: 'package', name };
-}
+import { clippyArgv, fmtCheckArgv, testArgv, type Scope } from '../../tools/cargo';
+import { auditArgv } from '../../tools/cargo-audit';
+import type { Plan } from '../stage';
+import type { Gate, GatesInputs } from './inputs';
 
 export function describeScope(s: Scope): string {
   return s.kind === 'workspace' ? 'every workspace member' : `package ${s.name}`;
 }
 
-/**
- * cargo-audit takes any string after --ignore but compares it with the advisory's own ID only, so a CVE or
- * GHSA alias (or a typo) ignores nothing and the gate fails on the advisory the user meant to ignore.
- */
-function checkAdvisoryId(id: string): void {
-  if (/^RUSTSEC-\d{4}-\d{4}$/.test(id)) return;
-  const alias = /^(CVE-\d{4}-\d{4,}|GHSA(-[23456789cfghjmpqrvwx]{4}){3})$/i.test(id);
-  throw new ActionError(
-    alias
-      ? `'${id}' is an alias; cargo-audit ignores advisories by their RUSTSEC ID only`
-      : `'${id}' is not a RustSec advisory ID`,
-    'audit-ignore',
-    alias
-      ? `list the RUSTSEC-YYYY-NNNN ID that rustsec.org gives for ${id} (the ID cargo-audit prints)`
-      : 'list IDs like RUSTSEC-2023-0071, as cargo-audit prints them',
-  );
-}
-
-export function parseGatesInputs(r: InputReader, cwd: string): GatesInputs {
-  const toolchain = r.string('toolchain');
-  if (toolchain && !/^[\w.-]+$/.test(toolchain))
-    throw new ActionError(
-      `'${toolchain}' is not a toolchain name`,
-      'toolchain',
-      'use e.g. stable, nightly or 1.95.0',
-    );
-  const auditIgnore = r.list('audit-ignore');
-  auditIgnore.forEach(checkAdvisoryId);
-  return {
-    toolchain,
-    scope: cargoScope(cwd),
-    features: r.list('features'),
-    clippyArgs: shellWords(r.string('clippy-args'), 'clippy-args'),
-    testArgs: shellWords(r.string('test-args'), 'test-args'),
-    audit: r.bool('audit'),
-    auditIgnore,
-    auditDeny: r.subset('audit-deny', AUDIT_DENY),
-    failFast: r.bool('fail-fast'),
-    toolsMirror: readToolsMirror(r),
-  };
-}
-
-function cargo(i: GatesInputs): string[] {
-  return i.toolchain ? ['cargo', `+${i.toolchain}`] : ['cargo'];
-}
-
-function featureArgs(i: GatesInputs): string[] {
-  if (!i.features.length) return [];
-  return i.features.length === 1 && i.features[0] === 'all'
-    ? ['--all-features']
-    : ['--features', i.features.join(',')];
-}
-
-function scopeArgs(i: GatesInputs, all: '--all' | '--workspace'): string[] {
-  return i.scope.kind === 'workspace' ? [all] : ['-p', i.scope.name];
-}
-
 export function gateCommand(gate: Gate, i: GatesInputs): string[] {
   switch (gate) {
     case 'fmt':
-      return [...cargo(i), 'fmt', ...scopeArgs(i, '--all'), '--check'];
+      return fmtCheckArgv(i);
     case 'clippy':
-      // --keep-going: after the first member with errors cargo would schedule nothing more, and the
-      // other members' findings would show only on the next run.
-      return [
-        ...cargo(i),
-        'clippy',
-        ...scopeArgs(i, '--workspace'),
-        '--keep-going',
-        '--all-targets',
-        '--message-format=json',
-        ...featureArgs(i),
-        '--',
-        ...i.clippyArgs,
-      ];
+      return clippyArgv(i, i.clippyArgs);
     case 'test':
-      // --no-fail-fast: every failing test binary is reported, not just the first.
-      return [
-        ...cargo(i),
-        'test',
-        ...scopeArgs(i, '--workspace'),
-        '--no-fail-fast',
-        ...featureArgs(i),
-        ...i.testArgs,
-      ];
+      return testArgv(i, i.testArgs);
     case 'audit':
-      return ['cargo', 'audit', '--json', ...i.auditIgnore.flatMap((id) => ['--ignore', id])];
+      return auditArgv(i.auditIgnore);
   }
 }
 
@@ -147,12 +31,20 @@ export function gateLanes(i: GatesInputs): Gate[][] {
   return i.failFast ? [['clippy', 'test'], others] : [['clippy'], ['test'], others];
 }
 
-export function planGates(i: GatesInputs): PlannedCommand[] {
+/** Stage.plan: every gate's command, in its lane, and the values that decide them. */
+export function planGates(i: GatesInputs): Plan {
   const lanes = gateLanes(i);
-  return lanes.flatMap((lane, n) =>
-    lane.map((g, k) => ({
-      argv: gateCommand(g, i),
-      why: `${g}: lane ${n + 1} of ${lanes.length}${k ? `, after ${lane[k - 1]}` : ''} (lanes run side by side)`,
-    })),
-  );
+  return {
+    commands: lanes.flatMap((lane, n) =>
+      lane.map((g, k) => ({
+        argv: gateCommand(g, i),
+        why: `${g}: lane ${n + 1} of ${lanes.length}${k ? `, after ${lane[k - 1]}` : ''} (lanes run side by side)`,
+      })),
+    ),
+    values: {
+      scope: describeScope(i.scope),
+      'fail-fast': String(i.failFast),
+      'audit-ignore': i.auditIgnore.join(', ') || '(none)',
+    },
+  };
 }

@@ -1,46 +1,216 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Annotation } from '../../report/log';
+import type { ExecResult } from '../exec';
+import type { Annotation } from '../report/log';
+import { locate, type Locator } from '../report/locator';
 
 /**
- * Pure parsers from cargo's own output to annotations. Paths in the output are absolute (rustfmt) or
- * relative to the cargo workspace root (rustc, panics); annotations want them relative to the repository
- * checkout, so every path goes through a `Locator`.
+ * cargo and the toolchain under it (rustc, rustup): argv builders, parsers of their output and the
+ * classification of a failed call. Paths in the output go through a `Locator` to become annotations.
  */
-export interface Locator {
-  /** Absolute path of a file named in tool output, or undefined when it cannot be found. */
-  resolve(file: string, hintDir?: string): string | undefined;
-  /** Path relative to the workspace (the checkout), '/' separated. */
-  relative(abs: string): string;
+
+/** cargo's messages without colour codes, for the parsers and the log. */
+export const CARGO_ENV: Readonly<Record<string, string>> = { CARGO_TERM_COLOR: 'never' };
+
+/** `cargo`, or `cargo +<toolchain>` through rustup's proxy. */
+export function cargoArgv(toolchain?: string): string[] {
+  return toolchain ? ['cargo', `+${toolchain}`] : ['cargo'];
 }
 
-export function fsLocator(
-  workspace: string,
-  cwd: string,
-  exists: (p: string) => boolean = fs.existsSync,
-): Locator {
-  return {
-    resolve(file, hintDir) {
-      if (path.isAbsolute(file)) return file;
-      // rustc names files relative to the cargo workspace root, an ancestor of the package: walk up.
-      for (let dir = hintDir ?? cwd; ; dir = path.dirname(dir)) {
-        const candidate = path.join(dir, file);
-        if (exists(candidate)) return candidate;
-        if (dir === path.dirname(dir) || !dir.startsWith(workspace)) break;
-      }
-      return undefined;
-    },
-    relative(abs) {
-      return path.relative(workspace, abs).split(path.sep).join('/');
-    },
-  };
+/**
+ * What a command covers. In a workspace member's directory cargo's own defaults differ per command
+ * (`fmt --all` formats every member, clippy and test only the member), so the scope is always explicit.
+ */
+export type Scope = { kind: 'package'; name: string } | { kind: 'workspace' };
+
+/** The toolchain, the packages and the features of a check. */
+export interface CargoTarget {
+  toolchain?: string;
+  scope: Scope;
+  /** [] = default features; ['all'] = --all-features. */
+  features: string[];
 }
 
-function locate(loc: Locator, file: string, hintDir?: string): string {
-  const abs = loc.resolve(file, hintDir);
-  return abs ? loc.relative(abs) : file;
+function featureArgs(t: CargoTarget): string[] {
+  if (!t.features.length) return [];
+  return t.features.length === 1 && t.features[0] === 'all'
+    ? ['--all-features']
+    : ['--features', t.features.join(',')];
 }
 
+function scopeArgs(s: Scope, all: '--all' | '--workspace'): string[] {
+  return s.kind === 'workspace' ? [all] : ['-p', s.name];
+}
+
+export function fmtCheckArgv(t: Pick<CargoTarget, 'toolchain' | 'scope'>): string[] {
+  return [...cargoArgv(t.toolchain), 'fmt', ...scopeArgs(t.scope, '--all'), '--check'];
+}
+
+export function clippyArgv(t: CargoTarget, clippyArgs: string[]): string[] {
+  // --keep-going: after the first member with errors cargo would schedule nothing more, and the
+  // other members' findings would show only on the next run.
+  return [
+    ...cargoArgv(t.toolchain),
+    'clippy',
+    ...scopeArgs(t.scope, '--workspace'),
+    '--keep-going',
+    '--all-targets',
+    '--message-format=json',
+    ...featureArgs(t),
+    '--',
+    ...clippyArgs,
+  ];
+}
+
+export function testArgv(t: CargoTarget, testArgs: string[]): string[] {
+  // --no-fail-fast: every failing test binary is reported, not just the first.
+  return [
+    ...cargoArgv(t.toolchain),
+    'test',
+    ...scopeArgs(t.scope, '--workspace'),
+    '--no-fail-fast',
+    ...featureArgs(t),
+    ...testArgs,
+  ];
+}
+
+/** Whether rustup can run cargo of this toolchain at all. */
+export function versionArgv(toolchain: string): string[] {
+  return [...cargoArgv(toolchain), '--version'];
+}
+
+export function metadataArgv(manifest: string): string[] {
+  return ['cargo', 'metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifest];
+}
+
+/** The parts of `cargo metadata --format-version 1` this project reads. */
+export interface CargoMetadata {
+  target_directory: string;
+  packages: { manifest_path: string; targets: { name: string; kind: string[] }[] }[];
+}
+
+export function parseMetadata(stdout: string): CargoMetadata {
+  return JSON.parse(stdout) as CargoMetadata;
+}
+
+/** The bin targets of the package whose Cargo.toml is `manifest` (absolute). */
+export function binTargets(meta: CargoMetadata, manifest: string): string[] {
+  const pkg = meta.packages.find((p) => path.resolve(p.manifest_path) === manifest);
+  return (pkg?.targets ?? []).filter((t) => t.kind.includes('bin')).map((t) => t.name);
+}
+
+export function buildReleaseArgv(o: { toolchain?: string; triple: string; bin: string }): string[] {
+  return [...cargoArgv(o.toolchain), 'build', '--release', '--locked', '--target', o.triple, '--bin', o.bin];
+}
+
+/** Where `cargo build --release --target <triple>` leaves a binary. */
+export function releaseBinary(targetDir: string, triple: string, bin: string): string {
+  return path.join(targetDir, triple, 'release', bin);
+}
+
+/** The linker for a foreign triple, for cargo (CARGO_TARGET_<TRIPLE>_LINKER) and for cc-rs build scripts. */
+export function linkerEnv(triple: string, linker: string): Record<string, string> {
+  const upper = triple.toUpperCase().replace(/-/g, '_');
+  return { [`CARGO_TARGET_${upper}_LINKER`]: linker, [`CC_${triple.replace(/-/g, '_')}`]: linker };
+}
+
+const plus = (toolchain?: string) => (toolchain ? [`+${toolchain}`] : []);
+
+export function rustcVersionArgv(toolchain?: string): string[] {
+  return ['rustc', ...plus(toolchain), '-vV'];
+}
+
+/** `host:` of `rustc -vV`. */
+export function parseRustcHost(stdout: string): string | undefined {
+  return /^host:\s*(\S+)/m.exec(stdout)?.[1];
+}
+
+export function sysrootArgv(toolchain?: string): string[] {
+  return ['rustc', ...plus(toolchain), '--print', 'sysroot'];
+}
+
+export function installedTargetsArgv(toolchain?: string): string[] {
+  return ['rustup', ...plus(toolchain), 'target', 'list', '--installed'];
+}
+
+/** `rustup target list --installed`: one target a line. */
+export function parseInstalledTargets(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+export function toolchainListArgv(): string[] {
+  return ['rustup', 'toolchain', 'list'];
+}
+
+/** `rustup toolchain list`: the names as `+<name>` takes them (`stable`, not `stable-x86_64-unknown-linux-gnu (default)`). */
+export function parseToolchainList(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((l) => l.split(/\s/)[0].replace(/-(x86_64|aarch64|i686|armv7|riscv64gc|powerpc64le|s390x)-.*$/, ''))
+    .filter(Boolean);
+}
+
+/** Why a cargo call failed, as far as its output says. */
+export type CargoFailureKind =
+  /** rustup has no such toolchain, or it lacks the component (clippy, rustfmt). */
+  | 'toolchain'
+  /** A dependency had to be fetched and the registry or git host could not be reached. */
+  | 'network'
+  /** The crate (or its tests) did not compile. */
+  | 'compile'
+  /** It compiled, and tests failed. */
+  | 'test'
+  | 'timeout'
+  | 'other';
+
+export interface CargoFailure {
+  kind: CargoFailureKind;
+  /** The first `error` line, without `error: `: the one line that says what went wrong. */
+  cause?: string;
+  /** The end of the output, where cargo says why it stopped. */
+  detail: string;
+}
+
+const TOOLCHAIN =
+  /toolchain '[^']+' is not installed|is not installed for the toolchain|Cargo does not handle `\+toolchain` directives/;
+const NETWORK =
+  /spurious network error|Could not resolve host|Couldn't resolve host|failed to download from|download of \S+ failed|Couldn't connect to server|Connection refused|SSL connect error|Unable to update registry|failed to fetch `http|attempting to make an HTTP request, but --offline was specified/i;
+const COMPILE = /^error: could not compile `/m;
+const TEST = /^error: (test failed, to rerun pass|\d+ targets? failed:)/m;
+
+/** The last lines of a command's output (stderr, or stdout when stderr is empty). */
+export function outputTail(r: ExecResult, n = 15): string {
+  return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
+}
+
+/** The first line of the output that starts with `error`, without the `error: ` prefix. */
+export function firstError(r: ExecResult): string | undefined {
+  return `${r.stderr}\n${r.stdout}`
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^error\b/i.test(l))
+    ?.replace(/^error:\s*/i, '');
+}
+
+/** What went wrong in a cargo call that did not succeed; undefined when it did. */
+export function classifyCargo(r: ExecResult): CargoFailure | undefined {
+  if (r.exitCode === 0 && !r.timedOut) return undefined;
+  const text = `${r.stderr}\n${r.stdout}`;
+  const kind: CargoFailureKind = r.timedOut
+    ? 'timeout'
+    : TOOLCHAIN.test(text)
+      ? 'toolchain'
+      : NETWORK.test(text)
+        ? 'network'
+        : COMPILE.test(r.stderr)
+          ? 'compile'
+          : TEST.test(r.stderr)
+            ? 'test'
+            : 'other';
+  return { kind, cause: firstError(r), detail: outputTail(r) };
+}
 // ESC [ ... letter, and the ESC ( B charset switch that rustfmt's term crate emits.
 // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const ANSI = /\u001b(?:\[[0-9;?]*[A-Za-z]|\([A-Z0-9])/g;
@@ -280,58 +450,6 @@ export function parseCargoTestJson(jsonl: string): TestResult {
     }
   }
   return r;
-}
-
-export interface AuditFinding {
-  id: string;
-  kind: 'vulnerability' | 'unmaintained' | 'unsound' | 'yanked' | 'notice';
-  package: string;
-  version: string;
-  title: string;
-  url?: string;
-  cvss?: string;
-  patched: string[];
-}
-
-interface RustsecAdvisory {
-  id: string;
-  title?: string;
-  url?: string;
-  cvss?: string | null;
-  informational?: string | null;
-}
-interface RustsecEntry {
-  advisory?: RustsecAdvisory | null;
-  versions?: { patched?: string[] } | null;
-  package: { name: string; version: string };
-  kind?: string;
-}
-
-/** rustsec's `Report` struct, as `cargo audit --json` prints it. */
-export function parseAudit(json: string): AuditFinding[] {
-  const report = JSON.parse(json) as {
-    vulnerabilities?: { list?: RustsecEntry[] };
-    warnings?: Record<string, RustsecEntry[]>;
-  };
-  const out: AuditFinding[] = [];
-  const add = (e: RustsecEntry, kind: AuditFinding['kind']) =>
-    out.push({
-      id: e.advisory?.id ?? `${kind}:${e.package.name}`,
-      kind,
-      package: e.package.name,
-      version: e.package.version,
-      title:
-        e.advisory?.title ?? (kind === 'yanked' ? `${e.package.name} ${e.package.version} is yanked` : kind),
-      url: e.advisory?.url ?? undefined,
-      cvss: e.advisory?.cvss ?? undefined,
-      patched: e.versions?.patched ?? [],
-    });
-  for (const v of report.vulnerabilities?.list ?? []) add(v, 'vulnerability');
-  for (const [k, list] of Object.entries(report.warnings ?? {})) {
-    const kind = (['unmaintained', 'unsound', 'yanked', 'notice'] as const).find((x) => x === k) ?? 'notice';
-    for (const w of list ?? []) add(w, kind);
-  }
-  return out;
 }
 
 /** The line of `name = "<pkg>"` for the given version in Cargo.lock, to annotate where it is pinned. */
