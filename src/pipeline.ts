@@ -5,9 +5,8 @@ import { ActionError, errorMessage, InputErrors } from './errors';
 import { InputReader, STAGES, type StageName } from './inputs';
 import { resolveRun } from './resolved';
 import { log, redact } from './report/log';
-import { Summary } from './report/summary';
+import { Summary, icon } from './report/summary';
 import { STAGE_IMPLS } from './stages';
-import { icon } from './stages/gates/report';
 import { secs } from './text';
 import type { Plan, PipelineState, Stage, StageEnv, StageResult } from './stages/stage';
 

@@ -105,3 +105,12 @@ function blockToText(b: Block): string {
       return b.lang === 'mermaid' ? '' : b.body;
   }
 }
+
+/** The status cell of the pipeline and gates tables. */
+export function icon(status: string): string {
+  return status === 'passed' || status === 'success'
+    ? '✅ passed'
+    : status === 'failed' || status === 'failure'
+      ? '❌ failed'
+      : `⏭️ ${status}`;
+}

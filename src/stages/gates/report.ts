@@ -1,7 +1,7 @@
 import { quote, type ExecResult } from '../../exec';
 import { log, type Annotation } from '../../report/log';
 import type { Locator } from '../../report/locator';
-import { Summary, cell } from '../../report/summary';
+import { Summary, cell, icon } from '../../report/summary';
 import { plural, secs } from '../../text';
 import { lockfileLine, type TestResult } from '../../tools/cargo';
 import type { AuditFinding } from '../../tools/cargo-audit';
@@ -25,14 +25,6 @@ export interface GateOutcome {
 
 /** Beyond this the job summary gets long to read and slow to render; the log keeps every finding. */
 const MAX_FINDING_ROWS = 100;
-
-export function icon(status: string): string {
-  return status === 'passed' || status === 'success'
-    ? '✅ passed'
-    : status === 'failed' || status === 'failure'
-      ? '❌ failed'
-      : `⏭️ ${status}`;
-}
 
 /** The log line as each gate ends. */
 export function outcomeLine(o: GateOutcome): string {
