@@ -10,6 +10,8 @@ import { closest } from '../../text';
 import { runsOnTarget } from './dockerfile';
 import { resolveSign, type SignSettings } from '../../signing';
 import { readToolsMirror } from '../../tools';
+import * as docker from '../../tools/docker';
+import type { BuildDefinition, BuildxCache, BuildxOutput } from '../../tools/docker';
 import type { PlannedCommand } from '../stage';
 import { plannedRunnerBuild, takesPrebuilt, withPrebuiltArgs, type BinarySource } from './binary';
 import {
@@ -463,103 +465,61 @@ export function loginCommand(i: BuildInputs): string[] {
         ...(i.insecure ? ['--tls-verify=false'] : []),
         i.registry,
       ]
-    : ['docker', 'login', i.registry, '--username', i.username, '--password-stdin'];
+    : docker.loginArgv(i.registry, i.username);
 }
 
-export function binfmtCommand(archs: string[]): string[] {
-  return ['docker', 'run', '--privileged', '--rm', 'tonistiigi/binfmt', '--install', archs.join(',')];
-}
-
-/** buildkitd in a container does not know that a loopback registry is plain HTTP unless told. */
-export function buildkitdConfig(i: BuildInputs): string {
-  return `[registry."${i.registry}"]\n  http = true\n  insecure = true\n`;
-}
 export const buildkitdConfigFile = (i: BuildInputs) => path.join(i.tempDir, 'buildkitd.toml');
 
 export function createBuilderCommand(i: BuildInputs): string[] {
-  return [
-    'docker',
-    'buildx',
-    'create',
-    '--name',
-    BUILDER_NAME,
-    '--driver',
-    'docker-container',
-    ...(i.insecure ? ['--config', buildkitdConfigFile(i)] : []),
-    '--bootstrap',
-  ];
+  return docker.createBuilderArgv(BUILDER_NAME, i.insecure ? buildkitdConfigFile(i) : undefined);
 }
 
-function cacheArgs(i: BuildInputs, d: Decisions): string[] {
-  if (d.cache === 'gha') {
-    // One scope per platform set, so the jobs of a by-digest matrix do not evict each other's cache.
-    const scope = `mcp-deploy-${i.platforms.map(arch).join('-')}`;
-    return ['--cache-from', `type=gha,scope=${scope}`, '--cache-to', `type=gha,mode=max,scope=${scope}`];
-  }
-  if (d.cache === 'registry') {
-    const ref = `${i.image}:buildcache`;
-    return ['--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max`];
-  }
-  return [];
+function cache(i: BuildInputs, d: Decisions): BuildxCache {
+  // One scope per platform set, so the jobs of a by-digest matrix do not evict each other's cache.
+  if (d.cache === 'gha') return { type: 'gha', scope: `mcp-deploy-${i.platforms.map(arch).join('-')}` };
+  if (d.cache === 'registry') return { type: 'registry', ref: `${i.image}:buildcache` };
+  return { type: 'none' };
 }
 
-function outputArgs(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
-  if (i.mode === 'by-digest' && !d.stagingTag)
-    return [
-      '--output',
-      `type=image,name=${i.image},push-by-digest=true,name-canonical=true,push=true${i.insecure ? ',registry.insecure=true' : ''}`,
-    ];
-  if (i.mode === 'by-digest') return ['--tag', `${i.image}:${d.stagingTag}`, '--push'];
-  const tags = t.refs.flatMap((r) => ['--tag', r]);
-  if (!i.push) return tags;
+function output(i: BuildInputs, d: Decisions, t: TagPlan): BuildxOutput {
+  if (i.mode === 'by-digest' && !d.stagingTag) return { byDigest: i.image, insecure: i.insecure };
+  if (i.mode === 'by-digest') return { tags: [`${i.image}:${d.stagingTag}`], push: true, insecure: false };
   // The docker driver pushes through dockerd, which already allows loopback registries over HTTP.
-  if (i.insecure && d.createBuilder)
-    return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
-  return [...tags, '--push'];
+  return { tags: t.refs, push: i.push, insecure: i.insecure && d.createBuilder };
 }
 
-/** What to build, in the flags buildx and buildah share: platforms, Dockerfile, target, args, secrets, labels. */
-function definitionArgs(i: BuildInputs, t: TagPlan): string[] {
-  return [
-    '--platform',
-    i.platforms.join(','),
-    '--file',
-    i.file,
-    ...(i.target ? ['--target', i.target] : []),
-    ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
-    ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${secretEnv(s.id)}`]),
-    ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
-  ];
+/** What to build, as buildx and buildah both take it. */
+function definition(i: BuildInputs, t: TagPlan): BuildDefinition {
+  return {
+    platforms: i.platforms,
+    file: i.file,
+    target: i.target,
+    buildArgs: i.buildArgs,
+    secrets: i.buildSecrets.map((s) => ({ id: s.id, env: secretEnv(s.id) })),
+    labels: t.labels,
+  };
 }
 
 export function buildxCommand(i: BuildInputs, d: Decisions, t: TagPlan): string[] {
-  return [
-    'docker',
-    'buildx',
-    'build',
-    ...(d.createBuilder ? ['--builder', BUILDER_NAME] : []),
-    ...definitionArgs(i, t),
-    ...outputArgs(i, d, t),
-    `--provenance=${i.provenance}`,
-    `--sbom=${i.sbom}`,
-    ...cacheArgs(i, d),
-    '--metadata-file',
-    metadataFile(i),
-    i.context,
-  ];
+  return docker.buildxBuildArgv({
+    ...definition(i, t),
+    builder: d.createBuilder ? BUILDER_NAME : undefined,
+    output: output(i, d, t),
+    provenance: i.provenance,
+    sbom: i.sbom,
+    cache: cache(i, d),
+    metadataFile: metadataFile(i),
+    context: i.context,
+  });
 }
 
 export function mergeCommands(i: BuildInputs, t: TagPlan): string[][] {
   return [
-    [
-      'docker',
-      'buildx',
-      'imagetools',
-      'create',
-      ...t.refs.flatMap((r) => ['--tag', r]),
-      ...i.digests.map((d) => `${i.image}@${d}`),
-    ],
-    ['docker', 'buildx', 'imagetools', 'inspect', t.refs[0], '--format', '{{json .Manifest}}'],
+    docker.imagetoolsCreateArgv(
+      t.refs,
+      i.digests.map((d) => `${i.image}@${d}`),
+    ),
+    docker.imagetoolsInspectArgv(t.refs[0], '{{json .Manifest}}'),
   ];
 }
 
@@ -574,7 +534,7 @@ export function buildahCommands(
   const tls = i.insecure ? ['--tls-verify=false'] : [];
   return {
     rm: ['buildah', 'manifest', 'rm', list],
-    build: ['buildah', 'build', '--manifest', list, ...definitionArgs(i, t), i.context],
+    build: ['buildah', 'build', '--manifest', list, ...docker.definitionArgs(definition(i, t)), i.context],
     push: i.push
       ? t.refs.map((ref, n) => [
           'buildah',
@@ -618,7 +578,10 @@ export function planBuild(
   }
   const d = decide(i, facts, ctx);
   if (d.emulate.length)
-    cmds.push({ argv: binfmtCommand(d.emulate), why: `emulate ${d.emulate.join(', ')} (not native here)` });
+    cmds.push({
+      argv: docker.binfmtArgv(d.emulate),
+      why: `emulate ${d.emulate.join(', ')} (not native here)`,
+    });
   if (d.createBuilder)
     cmds.push({ argv: createBuilderCommand(i), why: 'the docker driver cannot do this build' });
   cmds.push({ argv: buildxCommand(i, d, t) });

@@ -11,24 +11,11 @@ import { Summary } from '../../report/summary';
 import { checkSigningKey, signImage, type Signed } from '../../signing';
 import type { StageEnv, StageResult } from '../stage';
 import { prepareBinary, withPrebuiltArgs } from './binary';
-import {
-  binfmtArchs,
-  binfmtEntryUsable,
-  inspectedDigest,
-  pushedManifestDigests,
-  classifyFailure,
-  errorLines,
-  dockerDriverCannot,
-  parseBuildxInspect,
-  parseInspectManifest,
-  parseMetadata,
-  type PushFailure,
-} from './parse';
+import * as docker from '../../tools/docker';
+import { binfmtArchs, binfmtEntryUsable, errorLines } from './parse';
 import {
   authFile,
-  binfmtCommand,
   buildahCommands,
-  buildkitdConfig,
   buildkitdConfigFile,
   buildxCommand,
   createBuilderCommand,
@@ -49,15 +36,21 @@ import {
 
 type ToolEnv = Record<string, string>;
 
-/** Runs a registry-touching command, retrying 5xx and dropped connections with backoff; never auth errors. */
+type Classify = (r: ExecResult) => docker.DockerFailure;
+
+/**
+ * Runs a registry-touching command, retrying an unreachable or timed-out registry, 5xx and dropped connections
+ * with backoff; never auth errors.
+ */
 async function withRetries(
   what: string,
   retries: number,
   run: () => Promise<ExecResult>,
-): Promise<{ r: ExecResult; failure?: PushFailure; attempts: number }> {
-  let last: { r: ExecResult; failure?: PushFailure; attempts: number } | undefined;
+  classify: Classify = docker.classifyDockerFailure,
+): Promise<{ r: ExecResult; failure?: docker.DockerFailure; attempts: number }> {
+  let last: { r: ExecResult; failure?: docker.DockerFailure; attempts: number } | undefined;
   const failed = new Error('registry command failed');
-  const transient = (e: unknown) => e === failed && last?.failure === 'transient';
+  const transient = (e: unknown) => e === failed && !!last?.failure && docker.retryable(last.failure);
   try {
     return await retry(
       registryPolicy(retries),
@@ -66,7 +59,7 @@ async function withRetries(
         last = {
           r,
           attempts,
-          failure: r.exitCode === 0 ? undefined : classifyFailure(`${r.stderr}\n${r.stdout}`),
+          failure: r.exitCode === 0 ? undefined : classify(r),
         };
         if (r.exitCode !== 0) throw failed;
         return last;
@@ -155,8 +148,8 @@ async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
   const needsExport =
     i.mode === 'by-digest' || i.cache === 'gha' || i.cache === 'registry' || (i.cache === 'auto' && ghaCache);
   if (i.driver !== 'auto' || !needsExport) return facts;
-  const inspect = await exec(['docker', 'buildx', 'inspect'], { env, echo: false });
-  const b = parseBuildxInspect(inspect.stdout);
+  const inspect = await exec(docker.buildxInspectArgv(), { env, echo: false });
+  const b = docker.parseBuildxInspect(inspect.stdout);
   return {
     ...facts,
     driver: b.driver ?? 'docker',
@@ -166,7 +159,7 @@ async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
 
 async function prepareBuilder(i: BuildInputs, d: Decisions, env: ToolEnv): Promise<void> {
   if (d.emulate.length) {
-    const r = await exec(binfmtCommand(d.emulate), { env });
+    const r = await exec(docker.binfmtArgv(d.emulate), { env });
     if (r.exitCode !== 0)
       throw new ActionError(
         `could not set up emulation for ${d.emulate.join(', ')}: ${errorLines(r.stderr, 3)}`,
@@ -175,10 +168,10 @@ async function prepareBuilder(i: BuildInputs, d: Decisions, env: ToolEnv): Promi
       );
   }
   if (d.createBuilder) {
-    if (i.insecure) fs.writeFileSync(buildkitdConfigFile(i), buildkitdConfig(i));
+    if (i.insecure) fs.writeFileSync(buildkitdConfigFile(i), docker.buildkitdInsecureConfig(i.registry));
     const r = await exec(createBuilderCommand(i), { env });
     // A self-hosted runner keeps the builder of an earlier job: reuse it.
-    if (r.exitCode !== 0 && !/existing instance/i.test(r.stderr))
+    if (r.exitCode !== 0 && !docker.builderExists(r))
       throw new ActionError(
         `could not create a docker-container builder: ${errorLines(r.stderr, 3)}`,
         'builder-driver',
@@ -209,7 +202,7 @@ async function buildx(
       exec(buildxCommand(i, d, t), { cwd: env.cwd, env: tools, stream: true }),
     );
   let { r, failure, attempts } = await attempt();
-  if (r.exitCode !== 0 && i.driver === 'auto' && !d.createBuilder && dockerDriverCannot(r.stderr)) {
+  if (r.exitCode !== 0 && i.driver === 'auto' && !d.createBuilder && failure === 'docker-driver') {
     log.info(
       'the docker driver on this engine (classic image store) cannot do this build: creating a docker-container builder',
     );
@@ -222,7 +215,7 @@ async function buildx(
     const moved = i.push && i.mode === 'push' ? await tagsMoved(r, t, tools) : '';
     throw commandFailed('docker buildx build', r, attempts, moved);
   }
-  const meta = parseMetadata(fs.readFileSync(metadataFile(i), 'utf8'));
+  const meta = docker.parseMetadata(fs.readFileSync(metadataFile(i), 'utf8'));
   if (!meta.digest && (i.push || i.mode === 'by-digest'))
     throw new Error(`buildx wrote no digest to ${metadataFile(i)}: ${JSON.stringify(meta.raw)}`);
   const pushedRefs =
@@ -235,13 +228,13 @@ async function buildx(
  * what this build pushed, so the error can name the tags a user must look at (or push again).
  */
 async function tagsMoved(r: ExecResult, t: TagPlan, env: ToolEnv): Promise<string> {
-  const digests = pushedManifestDigests(`${r.stderr}\n${r.stdout}`);
+  const digests = docker.pushedManifestDigests(`${r.stderr}\n${r.stdout}`);
   if (!digests.length) return `; buildx pushed no manifest, so no tag moved`;
   const pushed: string[] = [];
   const not: string[] = [];
   for (const ref of t.refs) {
-    const q = await exec(['docker', 'buildx', 'imagetools', 'inspect', ref], { env, echo: false });
-    const d = q.exitCode === 0 ? inspectedDigest(q.stdout) : undefined;
+    const q = await exec(docker.imagetoolsInspectArgv(ref), { env, echo: false });
+    const d = q.exitCode === 0 ? docker.inspectedDigest(q.stdout) : undefined;
     (d && digests.includes(d) ? pushed : not).push(ref);
   }
   return pushed.length
@@ -258,7 +251,7 @@ async function merge(i: BuildInputs, tools: ToolEnv, t: TagPlan): Promise<Built>
   }
   const r = await exec(inspect, { env: tools });
   if (r.exitCode !== 0) throw commandFailed('docker buildx imagetools inspect', r, 1);
-  const m = parseInspectManifest(r.stdout);
+  const m = docker.parseInspectManifest(r.stdout);
   return {
     digest: m.digest,
     platforms: m.platforms,
