@@ -1,4 +1,5 @@
 import type { ExecResult } from '../src/exec';
+import { classifyBuildahFailure } from '../src/tools/buildah';
 import { classifyDockerFailure, retryable, type DockerFailure } from '../src/tools/docker';
 
 /**
@@ -88,4 +89,27 @@ describe('docker and buildx failures', () => {
     ];
     expect(all.filter(retryable)).toEqual(['unreachable', 'timeout', 'transient']);
   });
+});
+
+describe('buildah failures', () => {
+  test.each([
+    // buildah login with a wrong password: buildah's own words, not the registry's
+    ['Error: logging into "127.0.0.1:46359": invalid username/password', 'auth'],
+    // buildah manifest push --all without credentials
+    [
+      'Error: copying image 1/1 from manifest list: trying to reuse blob sha256:a2b9039cc84dd6204014adcbd9222c02663f7b61b8d4aa4c252e1b8518bcc6bc at destination: checking whether a blob sha256:a2b9039cc84dd6204014adcbd9222c02663f7b61b8d4aa4c252e1b8518bcc6bc exists in 127.0.0.1:44553/a/b: unauthorized: authentication required',
+      'auth',
+    ],
+    // buildah login and manifest push to a port nothing listens on
+    [
+      'Error: authenticating creds for "127.0.0.1:44467": pinging container registry 127.0.0.1:44467: Get "http://127.0.0.1:44467/v2/": dial tcp 127.0.0.1:44467: connect: connection refused',
+      'unreachable',
+    ],
+    [
+      'Error: copying image 1/1 from manifest list: trying to reuse blob sha256:a2b9039cc84dd6204014adcbd9222c02663f7b61b8d4aa4c252e1b8518bcc6bc at destination: pinging container registry 127.0.0.1:38717: Get "http://127.0.0.1:38717/v2/": dial tcp 127.0.0.1:38717: connect: connection refused',
+      'unreachable',
+    ],
+    // buildah manifest rm of a list no earlier run left
+    ['Error: 1 error occurred:\n\t* localhost/mcp-deploy-build/none: image not known\n\n', 'not-found'],
+  ])('%s -> %s', (stderr, kind) => expect(classifyBuildahFailure(failed(stderr))).toBe(kind));
 });

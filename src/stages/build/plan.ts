@@ -10,6 +10,7 @@ import { closest } from '../../text';
 import { runsOnTarget } from './dockerfile';
 import { resolveSign, type SignSettings } from '../../signing';
 import { readToolsMirror } from '../../tools';
+import * as buildah from '../../tools/buildah';
 import * as docker from '../../tools/docker';
 import type { BuildDefinition, BuildxCache, BuildxOutput } from '../../tools/docker';
 import type { PlannedCommand } from '../stage';
@@ -456,15 +457,7 @@ export const secretEnv = (id: string) => `MCP_BUILD_SECRET_${id.replace(/[^A-Za-
 
 export function loginCommand(i: BuildInputs): string[] {
   return i.builder === 'buildah'
-    ? [
-        'buildah',
-        'login',
-        '--username',
-        i.username,
-        '--password-stdin',
-        ...(i.insecure ? ['--tls-verify=false'] : []),
-        i.registry,
-      ]
+    ? buildah.loginArgv(i.registry, i.username, i.insecure)
     : docker.loginArgv(i.registry, i.username);
 }
 
@@ -531,21 +524,16 @@ export function buildahCommands(
   t: TagPlan,
 ): { rm: string[]; build: string[]; push: string[][] } {
   const list = buildahManifest(i);
-  const tls = i.insecure ? ['--tls-verify=false'] : [];
   return {
-    rm: ['buildah', 'manifest', 'rm', list],
-    build: ['buildah', 'build', '--manifest', list, ...docker.definitionArgs(definition(i, t)), i.context],
+    rm: buildah.manifestRmArgv(list),
+    build: buildah.buildArgv(list, definition(i, t), i.context),
     push: i.push
-      ? t.refs.map((ref, n) => [
-          'buildah',
-          'manifest',
-          'push',
-          '--all',
-          ...tls,
-          ...(n === 0 ? ['--digestfile', digestFile(i)] : []),
-          list,
-          `docker://${ref}`,
-        ])
+      ? t.refs.map((ref, n) =>
+          buildah.manifestPushArgv(list, ref, {
+            insecure: i.insecure,
+            digestFile: n === 0 ? digestFile(i) : undefined,
+          }),
+        )
       : [],
   };
 }

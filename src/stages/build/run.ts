@@ -12,6 +12,7 @@ import { checkSigningKey, signImage, type Signed } from '../../signing';
 import type { StageEnv, StageResult } from '../stage';
 import { prepareBinary, withPrebuiltArgs } from './binary';
 import * as docker from '../../tools/docker';
+import { classifyBuildahFailure } from '../../tools/buildah';
 import { binfmtArchs, binfmtEntryUsable, errorLines } from './parse';
 import {
   authFile,
@@ -116,8 +117,11 @@ async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
     env.DOCKER_CONFIG = dir;
     addCleanup({ kind: 'docker-logout', registry: i.registry, config: dir });
   }
-  const { r, failure, attempts } = await withRetries('login', i.retries, () =>
-    exec(loginCommand(i), { env, input: i.password }),
+  const { r, failure, attempts } = await withRetries(
+    'login',
+    i.retries,
+    () => exec(loginCommand(i), { env, input: i.password }),
+    i.builder === 'buildah' ? classifyBuildahFailure : docker.classifyDockerFailure,
   );
   if (r.exitCode === 0) return;
   if (failure === 'auth') throw authError(i, 'login', r);
@@ -268,7 +272,12 @@ async function buildah(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan
   if (r.exitCode !== 0) throw commandFailed('buildah build', r, 1);
   let attempts = 1;
   for (const argv of b.push) {
-    const p = await withRetries('buildah manifest push', i.retries, () => exec(argv, { env: tools }));
+    const p = await withRetries(
+      'buildah manifest push',
+      i.retries,
+      () => exec(argv, { env: tools }),
+      classifyBuildahFailure,
+    );
     attempts = Math.max(attempts, p.attempts);
     if (p.r.exitCode !== 0) {
       if (p.failure === 'auth') throw authError(i, 'push', p.r);
