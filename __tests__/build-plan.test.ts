@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunContext } from '../src/context';
 import { InputReader } from '../src/inputs';
-import { binfmtArchs } from '../src/stages/build/parse';
+import { binfmtArchs } from '../src/stages/build/binfmt';
 import {
   classifyDockerFailure,
   classifyRegistryFailure,
@@ -12,15 +12,8 @@ import {
   parseMetadata,
   platformsOf,
 } from '../src/tools/docker';
-import {
-  ASSUMED_FACTS,
-  cargoPackage,
-  decide,
-  hostArch,
-  parseBuildInputs,
-  planBuild,
-  type BuilderFacts,
-} from '../src/stages/build/plan';
+import { cargoPackage, parseBuildInputs } from '../src/stages/build/inputs';
+import { ASSUMED_FACTS, decide, hostArch, planBuild, type BuilderFacts } from '../src/stages/build/plan';
 import { isLoopback, registryOf } from '../src/oci';
 
 const FIX = path.join(__dirname, 'fixtures', 'buildx');

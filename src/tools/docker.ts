@@ -12,7 +12,7 @@ export function loginArgv(registry: string, username: string): string[] {
   return ['docker', 'login', registry, '--username', username, '--password-stdin'];
 }
 
-export const logoutArgv = (registry: string): string[] => ['docker', 'logout', registry];
+const logoutArgv = (registry: string): string[] => ['docker', 'logout', registry];
 
 /** Registers QEMU handlers for these architectures (tonistiigi/binfmt, the image docker/setup-qemu-action runs). */
 export function binfmtArgv(archs: string[]): string[] {
@@ -67,7 +67,7 @@ export function definitionArgs(b: BuildDefinition): string[] {
 export type BuildxCache =
   { type: 'gha'; scope: string } | { type: 'registry'; ref: string } | { type: 'none' };
 
-export function cacheArgs(c: BuildxCache): string[] {
+function cacheArgs(c: BuildxCache): string[] {
   if (c.type === 'gha')
     return ['--cache-from', `type=gha,scope=${c.scope}`, '--cache-to', `type=gha,mode=max,scope=${c.scope}`];
   if (c.type === 'registry')
@@ -84,7 +84,7 @@ export function cacheArgs(c: BuildxCache): string[] {
 export type BuildxOutput =
   { byDigest: string; insecure: boolean } | { tags: string[]; push: boolean; insecure: boolean };
 
-export function outputArgs(o: BuildxOutput): string[] {
+function outputArgs(o: BuildxOutput): string[] {
   if ('byDigest' in o)
     return [
       '--output',

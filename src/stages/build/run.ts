@@ -3,17 +3,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { addCleanup } from '../../cleanup';
 import { ActionError } from '../../errors';
-import { byDigest } from '../../oci';
-import { registryPolicy, retry } from '../../retry';
 import { exec, type ExecResult } from '../../exec';
+import { byDigest } from '../../oci';
 import { log } from '../../report/log';
-import { Summary } from '../../report/summary';
+import { registryPolicy, retry } from '../../retry';
 import { checkSigningKey, signImage, type Signed } from '../../signing';
+import { secs } from '../../text';
+import { classifyBuildahFailure } from '../../tools/buildah';
+import * as docker from '../../tools/docker';
 import type { StageEnv, StageResult } from '../stage';
 import { prepareBinary, withPrebuiltArgs } from './binary';
-import * as docker from '../../tools/docker';
-import { classifyBuildahFailure } from '../../tools/buildah';
-import { binfmtArchs, binfmtEntryUsable, errorLines } from './parse';
+import { emulatedArchs } from './binfmt';
+import type { BuildInputs } from './inputs';
 import {
   authFile,
   buildahCommands,
@@ -30,13 +31,21 @@ import {
   planTags,
   secretEnv,
   type BuilderFacts,
-  type BuildInputs,
   type Decisions,
   type TagPlan,
 } from './plan';
+import {
+  authError,
+  builderFailed,
+  buildResult,
+  commandFailed,
+  emulationFailed,
+  errorLines,
+  tagsMovedNote,
+  type Built,
+} from './report';
 
 type ToolEnv = Record<string, string>;
-
 type Classify = (r: ExecResult) => docker.DockerFailure;
 
 /**
@@ -77,27 +86,6 @@ async function withRetries(
   }
 }
 
-function authError(i: BuildInputs, what: string, r: ExecResult): ActionError {
-  const detail = errorLines(`${r.stderr}\n${r.stdout}`, 3);
-  return i.password
-    ? new ActionError(
-        `registry ${i.registry} refused the credentials of '${i.username}' (${what}): ${detail}`,
-        'password',
-        `check 'password' and 'username' (on GitHub pass \${{ secrets.GITHUB_TOKEN }} with permissions packages: write)`,
-      )
-    : new ActionError(
-        `registry ${i.registry} needs credentials (${what}): ${detail}`,
-        'password',
-        `set 'username' and 'password', or log in to ${i.registry} before this step`,
-      );
-}
-
-function commandFailed(what: string, r: ExecResult, attempts: number, note = ''): Error {
-  return new Error(
-    `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`,
-  );
-}
-
 /**
  * Logs in with the password on stdin, into a config dir of our own so the runner's ~/.docker is never
  * written; buildx's builder state and CLI plugins are linked in so a builder set up earlier still works.
@@ -134,16 +122,7 @@ async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
  * builder when buildx says it cannot (see buildx() below); probing first would cost every build ~0.1 s.
  */
 async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
-  let runnable = [hostArch()];
-  try {
-    const dir = '/proc/sys/fs/binfmt_misc';
-    const usable = fs
-      .readdirSync(dir)
-      .filter((e) => e.startsWith('qemu-') && binfmtEntryUsable(fs.readFileSync(path.join(dir, e), 'utf8')));
-    runnable = [...runnable, ...binfmtArchs(usable)];
-  } catch {
-    // no binfmt_misc (a container, macOS): only the native architecture runs
-  }
+  const runnable = [hostArch(), ...emulatedArchs()];
   const ghaCache = !!(
     process.env.ACTIONS_RUNTIME_TOKEN &&
     (process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL)
@@ -164,32 +143,14 @@ async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
 async function prepareBuilder(i: BuildInputs, d: Decisions, env: ToolEnv): Promise<void> {
   if (d.emulate.length) {
     const r = await exec(docker.binfmtArgv(d.emulate), { env });
-    if (r.exitCode !== 0)
-      throw new ActionError(
-        `could not set up emulation for ${d.emulate.join(', ')}: ${errorLines(r.stderr, 3)}`,
-        'qemu',
-        'build each platform on a native runner (build-mode by-digest + merge), or set qemu: false if the Dockerfile runs nothing',
-      );
+    if (r.exitCode !== 0) throw emulationFailed(d.emulate, r);
   }
   if (d.createBuilder) {
     if (i.insecure) fs.writeFileSync(buildkitdConfigFile(i), docker.buildkitdInsecureConfig(i.registry));
     const r = await exec(createBuilderCommand(i), { env });
     // A self-hosted runner keeps the builder of an earlier job: reuse it.
-    if (r.exitCode !== 0 && !docker.builderExists(r))
-      throw new ActionError(
-        `could not create a docker-container builder: ${errorLines(r.stderr, 3)}`,
-        'builder-driver',
-        'set builder-driver: docker on an engine with the containerd image store, or make moby/buildkit pullable',
-      );
+    if (r.exitCode !== 0 && !docker.builderExists(r)) throw builderFailed(r);
   }
-}
-
-interface Built {
-  digest: string;
-  platforms: string[];
-  metadata: Record<string, unknown>;
-  attempts: number;
-  pushedRefs: string[];
 }
 
 async function buildx(
@@ -233,7 +194,7 @@ async function buildx(
  */
 async function tagsMoved(r: ExecResult, t: TagPlan, env: ToolEnv): Promise<string> {
   const digests = docker.pushedManifestDigests(`${r.stderr}\n${r.stdout}`);
-  if (!digests.length) return `; buildx pushed no manifest, so no tag moved`;
+  if (!digests.length) return tagsMovedNote(undefined, t.refs);
   const pushed: string[] = [];
   const not: string[] = [];
   for (const ref of t.refs) {
@@ -241,9 +202,7 @@ async function tagsMoved(r: ExecResult, t: TagPlan, env: ToolEnv): Promise<strin
     const d = q.exitCode === 0 ? docker.inspectedDigest(q.stdout) : undefined;
     (d && digests.includes(d) ? pushed : not).push(ref);
   }
-  return pushed.length
-    ? `, ${pushed.length} of ${t.refs.length} tags moved (pushed: ${pushed.join(', ')}; not pushed: ${not.join(', ') || 'none'})`
-    : `; no tag points at what it pushed (not pushed: ${not.join(', ')})`;
+  return tagsMovedNote(pushed, not);
 }
 
 async function merge(i: BuildInputs, tools: ToolEnv, t: TagPlan): Promise<Built> {
@@ -299,11 +258,11 @@ async function buildah(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan
  * runner can), and returns the inputs buildx builds with and the summary's line on where the binary came from.
  */
 async function binary(i: BuildInputs, env: StageEnv): Promise<{ i: BuildInputs; row: string }> {
-  const docker = (reason: string) => {
+  const fromDockerfile = (reason: string) => {
     log.info(`binary: compiled by the Dockerfile (${reason})`);
     return { i, row: `Dockerfile (${reason})` };
   };
-  if (i.binary.source === 'docker') return docker(i.binary.reason);
+  if (i.binary.source === 'docker') return fromDockerfile(i.binary.reason);
   const started = Date.now();
   const p = await prepareBinary({
     mode: i.binary.source,
@@ -312,13 +271,27 @@ async function binary(i: BuildInputs, env: StageEnv): Promise<{ i: BuildInputs; 
     contextDir: i.context,
     toolchain: i.toolchain || undefined,
   });
-  if (p.source === 'docker') return docker(`binary-source ${i.binary.source}: ${p.reason}`);
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
-  log.info(`binary: compiled on the runner in ${secs} s (${p.binaries.join(', ')})`);
+  if (p.source === 'docker') return fromDockerfile(`binary-source ${i.binary.source}: ${p.reason}`);
+  const took = secs(Date.now() - started);
+  log.info(`binary: compiled on the runner in ${took} (${p.binaries.join(', ')})`);
   return {
     i: { ...i, buildArgs: withPrebuiltArgs(i.buildArgs) },
-    row: `runner, cargo build --release in ${secs} s`,
+    row: `runner, cargo build --release in ${took}`,
   };
+}
+
+/** Builds (or merges) with the builder the inputs name; buildx builds also say what they decided. */
+async function produce(
+  i: BuildInputs,
+  env: StageEnv,
+  tools: ToolEnv,
+  t: TagPlan,
+): Promise<{ built: Built; decisions?: Decisions; binaryRow?: string }> {
+  if (i.builder === 'buildah') return { built: await buildah(i, env, tools, t) };
+  if (i.mode === 'merge') return { built: await merge(i, tools, t) };
+  const prepared = await binary(i, env);
+  const built = await buildx(prepared.i, env, tools, t);
+  return { built, decisions: built.d, binaryRow: prepared.row };
 }
 
 /**
@@ -370,60 +343,11 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
   for (const s of i.buildSecrets) tools[secretEnv(s.id)] = s.value;
   if (i.password && i.push) await login(i, tools);
 
-  let built: Built;
-  let decisions: Decisions | undefined;
-  let binaryRow: string | undefined;
-  if (i.builder === 'buildah') built = await buildah(i, env, tools, t);
-  else if (i.mode === 'merge') built = await merge(i, tools, t);
-  else {
-    const prepared = await binary(i, env);
-    binaryRow = prepared.row;
-    const b = await buildx(prepared.i, env, tools, t);
-    decisions = b.d;
-    built = b;
-  }
-
+  const { built, decisions, binaryRow } = await produce(i, env, tools, t);
   const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
   const imageRef = pushed ? byDigest(i.image, built.digest) : '';
   if (pushed) Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
   const signed = await sign(i, env, tools, imageRef);
-  const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
-  const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
-  const ms = Date.now() - started;
-
-  const summary = new Summary()
-    .heading('Build')
-    .table(
-      ['What', 'Value'],
-      [
-        ['Image', `\`${i.image}\``],
-        ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
-        ['Platforms', built.platforms.join(', ')],
-        ['Tags', tagsOut.length ? tagsOut.map((r) => `\`${r}\``).join('<br>') : '(by digest only)'],
-        [
-          'Mode',
-          `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
-        ],
-        ...(binaryRow ? [['Binary', binaryRow]] : []),
-        ['Signature', signed ? `\`${signed.signature}\` (${signed.mode})` : 'not signed'],
-        ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
-      ],
-    );
-  summary.details('OCI labels', labels.join('\n'));
   log.info(`built ${i.image}${built.digest ? `@${built.digest}` : ''} for ${built.platforms.join(', ')}`);
-
-  return {
-    status: 'success',
-    headline: `${tagsOut.length} tag${tagsOut.length === 1 ? '' : 's'}, ${built.platforms.length} platform${built.platforms.length === 1 ? '' : 's'}${pushed ? '' : ', not pushed'}`,
-    summary,
-    outputs: {
-      image: i.image,
-      digest: built.digest,
-      'image-ref': imageRef,
-      tags: tagsOut.join('\n'),
-      labels: labels.join('\n'),
-      metadata: JSON.stringify(built.metadata),
-      signature: signed?.signature ?? '',
-    },
-  };
+  return buildResult(i, { t, built, decisions, binaryRow, signed, imageRef, ms: Date.now() - started });
 }

@@ -1,4 +1,11 @@
-/** Pure readers: what binfmt_misc registered, and the lines of a failed command worth showing. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The architectures this runner can already execute through QEMU: the kernel's binfmt_misc handlers, which
+ * decide whether the build needs tonistiigi/binfmt first.
+ */
+
 /**
  * A binfmt_misc entry (/proc/sys/fs/binfmt_misc/qemu-aarch64) that a build container can use: enabled, and
  * with the F flag, so the kernel opened the interpreter at registration and the container need not have it.
@@ -26,8 +33,15 @@ export function binfmtArchs(entries: string[]): string[] {
   });
 }
 
-/** The lines of a failed build worth showing: buildx's ERROR lines, else the tail. */
-export function errorLines(output: string, n = 8): string {
-  const errors = output.split('\n').filter((l) => /\bERROR\b|^error|Error response/i.test(l));
-  return (errors.length ? errors : output.trim().split('\n')).slice(-n).join('\n');
+/** Architectures a build container can run through a handler registered here; none without binfmt_misc. */
+export function emulatedArchs(dir = '/proc/sys/fs/binfmt_misc'): string[] {
+  try {
+    const usable = fs
+      .readdirSync(dir)
+      .filter((e) => e.startsWith('qemu-') && binfmtEntryUsable(fs.readFileSync(path.join(dir, e), 'utf8')));
+    return binfmtArchs(usable);
+  } catch {
+    // no binfmt_misc (a container, macOS): only the native architecture runs
+    return [];
+  }
 }
