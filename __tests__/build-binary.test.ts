@@ -7,7 +7,8 @@ import { CommandError } from '../src/exec';
 import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { plan, prepare, runPipeline, type PipelineResult } from '../src/pipeline';
-import { parseBuildInputs, planBuild } from '../src/stages/build/plan';
+import { parseBuildInputs } from '../src/stages/build/inputs';
+import { planBuild } from '../src/stages/build/plan';
 import { registerSecret, setSink, textSink } from '../src/report/log';
 import {
   crateInfo,

@@ -3,24 +3,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunContext } from '../src/context';
 import { InputReader } from '../src/inputs';
+import { binfmtArchs } from '../src/stages/build/binfmt';
 import {
-  binfmtArchs,
-  classifyFailure,
-  dockerDriverCannot,
+  classifyDockerFailure,
+  classifyRegistryFailure,
   parseBuildxInspect,
   parseInspectManifest,
   parseMetadata,
   platformsOf,
-} from '../src/stages/build/parse';
-import {
-  ASSUMED_FACTS,
-  cargoPackage,
-  decide,
-  hostArch,
-  parseBuildInputs,
-  planBuild,
-  type BuilderFacts,
-} from '../src/stages/build/plan';
+} from '../src/tools/docker';
+import { cargoPackage, parseBuildInputs } from '../src/stages/build/inputs';
+import { ASSUMED_FACTS, decide, hostArch, planBuild, type BuilderFacts } from '../src/stages/build/plan';
 import { isLoopback, registryOf } from '../src/oci';
 
 const FIX = path.join(__dirname, 'fixtures', 'buildx');
@@ -430,12 +423,17 @@ describe('parsers on real tool output', () => {
     const b = parseBuildxInspect(fixture('buildx-inspect-docker-driver.txt'));
     expect(b.driver).toBe('docker');
     expect(b.platforms).toContain('linux/amd64');
+    const failed = (stderr: string) => ({ stderr, stdout: '', timedOut: false });
     expect(
-      dockerDriverCannot(
-        'ERROR: Multi-platform build is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.',
+      classifyDockerFailure(
+        failed(
+          'ERROR: Multi-platform build is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.',
+        ),
       ),
-    ).toBe(true);
-    expect(dockerDriverCannot('ERROR: failed to solve: process did not complete successfully')).toBe(false);
+    ).toBe('docker-driver');
+    expect(
+      classifyDockerFailure(failed('ERROR: failed to solve: process did not complete successfully')),
+    ).not.toBe('docker-driver');
     expect(binfmtArchs(['register', 'status', 'qemu-aarch64', 'qemu-riscv64', 'python3.11'])).toEqual([
       'arm64',
       'riscv64',
@@ -458,5 +456,5 @@ describe('parsers on real tool output', () => {
     ],
     ['ERROR: failed to push ghcr.io/a/b:1: denied: permission_denied: write_package', 'auth'],
     ['ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: COPPY', 'other'],
-  ])('%s -> %s', (text, kind) => expect(classifyFailure(text)).toBe(kind));
+  ])('%s -> %s', (text, kind) => expect(classifyRegistryFailure(text)).toBe(kind));
 });

@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import type { RunContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { runsOnTarget } from '../src/stages/build/dockerfile';
-import { binfmtArchs, binfmtEntryUsable } from '../src/stages/build/parse';
-import { ASSUMED_FACTS, decide, hostArch, parseBuildInputs } from '../src/stages/build/plan';
+import { binfmtArchs, binfmtEntryUsable } from '../src/stages/build/binfmt';
+import { parseBuildInputs } from '../src/stages/build/inputs';
+import { ASSUMED_FACTS, decide, hostArch } from '../src/stages/build/plan';
 
 const TEMPLATE = fs.readFileSync(path.join(__dirname, '..', 'templates', 'docker', 'Dockerfile'), 'utf8');
 

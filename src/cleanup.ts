@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import * as fs from 'node:fs';
-import { exec } from './exec';
 import { errorMessage } from './errors';
 import { log } from './report/log';
+import { logout } from './tools/docker';
 
 /**
  * Things to undo when the job ends, whatever happened: a registry login, a kubeconfig on disk. On GitHub
@@ -27,9 +27,7 @@ export async function runCleanups(list: Cleanup[] = pending.splice(0)): Promise<
         fs.rmSync(c.path, { recursive: true, force: true });
         log.info(`removed ${c.path}`);
       } else {
-        await exec(['docker', 'logout', c.registry], {
-          env: c.config ? { DOCKER_CONFIG: c.config } : undefined,
-        });
+        await logout(c.registry, c.config);
         if (c.config) fs.rmSync(c.config, { recursive: true, force: true });
       }
     } catch (e) {

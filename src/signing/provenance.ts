@@ -3,6 +3,7 @@ import { ActionError } from '../errors';
 import { exec } from '../exec';
 import { log } from '../report/log';
 import { splitDigestRef } from '../tools/cosign';
+import { classifyDockerFailure, imagetoolsInspectArgv } from '../tools/docker';
 
 /**
  * The BuildKit provenance attestation of an image, read from the registry, must name this repository and
@@ -91,19 +92,17 @@ export async function checkProvenance(
       'require-provenance',
       'run in a GitHub or GitLab job or a git checkout with a remote, or set require-provenance: false',
     );
-  const r = await exec(
-    ['docker', 'buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Provenance}}'],
-    {
-      env: o.env,
-      timeoutMs: 120_000,
-    },
-  );
+  const r = await exec(imagetoolsInspectArgv(ref, '{{json .Provenance}}'), {
+    env: o.env,
+    timeoutMs: 120_000,
+  });
   if (r.exitCode !== 0) {
     const err = r.stderr.trim().split('\n').pop() ?? '';
+    const notFound = classifyDockerFailure(r) === 'not-found';
     throw new ActionError(
       `the provenance of ${ref} could not be read: ${err.replace(/^ERROR:\s*/, '')}`,
-      /not found/i.test(err) ? o.refInput : 'require-provenance',
-      /not found/i.test(err)
+      notFound ? o.refInput : 'require-provenance',
+      notFound
         ? 'give the digest that build pushed'
         : 'check that the registry is reachable with the credentials deploy has, or set require-provenance: false',
     );

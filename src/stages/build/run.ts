@@ -3,32 +3,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { addCleanup } from '../../cleanup';
 import { ActionError } from '../../errors';
-import { byDigest } from '../../oci';
-import { registryPolicy, retry } from '../../retry';
 import { exec, type ExecResult } from '../../exec';
+import { byDigest } from '../../oci';
 import { log } from '../../report/log';
-import { Summary } from '../../report/summary';
+import { registryPolicy, retry } from '../../retry';
 import { checkSigningKey, signImage, type Signed } from '../../signing';
+import { secs } from '../../text';
+import { classifyBuildahFailure } from '../../tools/buildah';
+import * as docker from '../../tools/docker';
 import type { StageEnv, StageResult } from '../stage';
 import { prepareBinary, withPrebuiltArgs } from './binary';
-import {
-  binfmtArchs,
-  binfmtEntryUsable,
-  inspectedDigest,
-  pushedManifestDigests,
-  classifyFailure,
-  errorLines,
-  dockerDriverCannot,
-  parseBuildxInspect,
-  parseInspectManifest,
-  parseMetadata,
-  type PushFailure,
-} from './parse';
+import { emulatedArchs } from './binfmt';
+import type { BuildInputs } from './inputs';
 import {
   authFile,
-  binfmtCommand,
   buildahCommands,
-  buildkitdConfig,
   buildkitdConfigFile,
   buildxCommand,
   createBuilderCommand,
@@ -42,22 +31,36 @@ import {
   planTags,
   secretEnv,
   type BuilderFacts,
-  type BuildInputs,
   type Decisions,
   type TagPlan,
 } from './plan';
+import {
+  authError,
+  builderFailed,
+  buildResult,
+  commandFailed,
+  emulationFailed,
+  errorLines,
+  tagsMovedNote,
+  type Built,
+} from './report';
 
 type ToolEnv = Record<string, string>;
+type Classify = (r: ExecResult) => docker.DockerFailure;
 
-/** Runs a registry-touching command, retrying 5xx and dropped connections with backoff; never auth errors. */
+/**
+ * Runs a registry-touching command, retrying an unreachable or timed-out registry, 5xx and dropped connections
+ * with backoff; never auth errors.
+ */
 async function withRetries(
   what: string,
   retries: number,
   run: () => Promise<ExecResult>,
-): Promise<{ r: ExecResult; failure?: PushFailure; attempts: number }> {
-  let last: { r: ExecResult; failure?: PushFailure; attempts: number } | undefined;
+  classify: Classify = docker.classifyDockerFailure,
+): Promise<{ r: ExecResult; failure?: docker.DockerFailure; attempts: number }> {
+  let last: { r: ExecResult; failure?: docker.DockerFailure; attempts: number } | undefined;
   const failed = new Error('registry command failed');
-  const transient = (e: unknown) => e === failed && last?.failure === 'transient';
+  const transient = (e: unknown) => e === failed && !!last?.failure && docker.retryable(last.failure);
   try {
     return await retry(
       registryPolicy(retries),
@@ -66,7 +69,7 @@ async function withRetries(
         last = {
           r,
           attempts,
-          failure: r.exitCode === 0 ? undefined : classifyFailure(`${r.stderr}\n${r.stdout}`),
+          failure: r.exitCode === 0 ? undefined : classify(r),
         };
         if (r.exitCode !== 0) throw failed;
         return last;
@@ -81,27 +84,6 @@ async function withRetries(
     if (e !== failed) throw e;
     return last!;
   }
-}
-
-function authError(i: BuildInputs, what: string, r: ExecResult): ActionError {
-  const detail = errorLines(`${r.stderr}\n${r.stdout}`, 3);
-  return i.password
-    ? new ActionError(
-        `registry ${i.registry} refused the credentials of '${i.username}' (${what}): ${detail}`,
-        'password',
-        `check 'password' and 'username' (on GitHub pass \${{ secrets.GITHUB_TOKEN }} with permissions packages: write)`,
-      )
-    : new ActionError(
-        `registry ${i.registry} needs credentials (${what}): ${detail}`,
-        'password',
-        `set 'username' and 'password', or log in to ${i.registry} before this step`,
-      );
-}
-
-function commandFailed(what: string, r: ExecResult, attempts: number, note = ''): Error {
-  return new Error(
-    `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`,
-  );
 }
 
 /**
@@ -123,8 +105,11 @@ async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
     env.DOCKER_CONFIG = dir;
     addCleanup({ kind: 'docker-logout', registry: i.registry, config: dir });
   }
-  const { r, failure, attempts } = await withRetries('login', i.retries, () =>
-    exec(loginCommand(i), { env, input: i.password }),
+  const { r, failure, attempts } = await withRetries(
+    'login',
+    i.retries,
+    () => exec(loginCommand(i), { env, input: i.password }),
+    i.builder === 'buildah' ? classifyBuildahFailure : docker.classifyDockerFailure,
   );
   if (r.exitCode === 0) return;
   if (failure === 'auth') throw authError(i, 'login', r);
@@ -137,16 +122,7 @@ async function login(i: BuildInputs, env: ToolEnv): Promise<void> {
  * builder when buildx says it cannot (see buildx() below); probing first would cost every build ~0.1 s.
  */
 async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
-  let runnable = [hostArch()];
-  try {
-    const dir = '/proc/sys/fs/binfmt_misc';
-    const usable = fs
-      .readdirSync(dir)
-      .filter((e) => e.startsWith('qemu-') && binfmtEntryUsable(fs.readFileSync(path.join(dir, e), 'utf8')));
-    runnable = [...runnable, ...binfmtArchs(usable)];
-  } catch {
-    // no binfmt_misc (a container, macOS): only the native architecture runs
-  }
+  const runnable = [hostArch(), ...emulatedArchs()];
   const ghaCache = !!(
     process.env.ACTIONS_RUNTIME_TOKEN &&
     (process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL)
@@ -155,8 +131,8 @@ async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
   const needsExport =
     i.mode === 'by-digest' || i.cache === 'gha' || i.cache === 'registry' || (i.cache === 'auto' && ghaCache);
   if (i.driver !== 'auto' || !needsExport) return facts;
-  const inspect = await exec(['docker', 'buildx', 'inspect'], { env, echo: false });
-  const b = parseBuildxInspect(inspect.stdout);
+  const inspect = await exec(docker.buildxInspectArgv(), { env, echo: false });
+  const b = docker.parseBuildxInspect(inspect.stdout);
   return {
     ...facts,
     driver: b.driver ?? 'docker',
@@ -166,33 +142,15 @@ async function probe(i: BuildInputs, env: ToolEnv): Promise<BuilderFacts> {
 
 async function prepareBuilder(i: BuildInputs, d: Decisions, env: ToolEnv): Promise<void> {
   if (d.emulate.length) {
-    const r = await exec(binfmtCommand(d.emulate), { env });
-    if (r.exitCode !== 0)
-      throw new ActionError(
-        `could not set up emulation for ${d.emulate.join(', ')}: ${errorLines(r.stderr, 3)}`,
-        'qemu',
-        'build each platform on a native runner (build-mode by-digest + merge), or set qemu: false if the Dockerfile runs nothing',
-      );
+    const r = await exec(docker.binfmtArgv(d.emulate), { env });
+    if (r.exitCode !== 0) throw emulationFailed(d.emulate, r);
   }
   if (d.createBuilder) {
-    if (i.insecure) fs.writeFileSync(buildkitdConfigFile(i), buildkitdConfig(i));
+    if (i.insecure) fs.writeFileSync(buildkitdConfigFile(i), docker.buildkitdInsecureConfig(i.registry));
     const r = await exec(createBuilderCommand(i), { env });
     // A self-hosted runner keeps the builder of an earlier job: reuse it.
-    if (r.exitCode !== 0 && !/existing instance/i.test(r.stderr))
-      throw new ActionError(
-        `could not create a docker-container builder: ${errorLines(r.stderr, 3)}`,
-        'builder-driver',
-        'set builder-driver: docker on an engine with the containerd image store, or make moby/buildkit pullable',
-      );
+    if (r.exitCode !== 0 && !docker.builderExists(r)) throw builderFailed(r);
   }
-}
-
-interface Built {
-  digest: string;
-  platforms: string[];
-  metadata: Record<string, unknown>;
-  attempts: number;
-  pushedRefs: string[];
 }
 
 async function buildx(
@@ -209,7 +167,7 @@ async function buildx(
       exec(buildxCommand(i, d, t), { cwd: env.cwd, env: tools, stream: true }),
     );
   let { r, failure, attempts } = await attempt();
-  if (r.exitCode !== 0 && i.driver === 'auto' && !d.createBuilder && dockerDriverCannot(r.stderr)) {
+  if (r.exitCode !== 0 && i.driver === 'auto' && !d.createBuilder && failure === 'docker-driver') {
     log.info(
       'the docker driver on this engine (classic image store) cannot do this build: creating a docker-container builder',
     );
@@ -222,7 +180,7 @@ async function buildx(
     const moved = i.push && i.mode === 'push' ? await tagsMoved(r, t, tools) : '';
     throw commandFailed('docker buildx build', r, attempts, moved);
   }
-  const meta = parseMetadata(fs.readFileSync(metadataFile(i), 'utf8'));
+  const meta = docker.parseMetadata(fs.readFileSync(metadataFile(i), 'utf8'));
   if (!meta.digest && (i.push || i.mode === 'by-digest'))
     throw new Error(`buildx wrote no digest to ${metadataFile(i)}: ${JSON.stringify(meta.raw)}`);
   const pushedRefs =
@@ -235,18 +193,16 @@ async function buildx(
  * what this build pushed, so the error can name the tags a user must look at (or push again).
  */
 async function tagsMoved(r: ExecResult, t: TagPlan, env: ToolEnv): Promise<string> {
-  const digests = pushedManifestDigests(`${r.stderr}\n${r.stdout}`);
-  if (!digests.length) return `; buildx pushed no manifest, so no tag moved`;
+  const digests = docker.pushedManifestDigests(`${r.stderr}\n${r.stdout}`);
+  if (!digests.length) return tagsMovedNote(undefined, t.refs);
   const pushed: string[] = [];
   const not: string[] = [];
   for (const ref of t.refs) {
-    const q = await exec(['docker', 'buildx', 'imagetools', 'inspect', ref], { env, echo: false });
-    const d = q.exitCode === 0 ? inspectedDigest(q.stdout) : undefined;
+    const q = await exec(docker.imagetoolsInspectArgv(ref), { env, echo: false });
+    const d = q.exitCode === 0 ? docker.inspectedDigest(q.stdout) : undefined;
     (d && digests.includes(d) ? pushed : not).push(ref);
   }
-  return pushed.length
-    ? `, ${pushed.length} of ${t.refs.length} tags moved (pushed: ${pushed.join(', ')}; not pushed: ${not.join(', ') || 'none'})`
-    : `; no tag points at what it pushed (not pushed: ${not.join(', ')})`;
+  return tagsMovedNote(pushed, not);
 }
 
 async function merge(i: BuildInputs, tools: ToolEnv, t: TagPlan): Promise<Built> {
@@ -258,7 +214,7 @@ async function merge(i: BuildInputs, tools: ToolEnv, t: TagPlan): Promise<Built>
   }
   const r = await exec(inspect, { env: tools });
   if (r.exitCode !== 0) throw commandFailed('docker buildx imagetools inspect', r, 1);
-  const m = parseInspectManifest(r.stdout);
+  const m = docker.parseInspectManifest(r.stdout);
   return {
     digest: m.digest,
     platforms: m.platforms,
@@ -275,7 +231,12 @@ async function buildah(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan
   if (r.exitCode !== 0) throw commandFailed('buildah build', r, 1);
   let attempts = 1;
   for (const argv of b.push) {
-    const p = await withRetries('buildah manifest push', i.retries, () => exec(argv, { env: tools }));
+    const p = await withRetries(
+      'buildah manifest push',
+      i.retries,
+      () => exec(argv, { env: tools }),
+      classifyBuildahFailure,
+    );
     attempts = Math.max(attempts, p.attempts);
     if (p.r.exitCode !== 0) {
       if (p.failure === 'auth') throw authError(i, 'push', p.r);
@@ -297,11 +258,11 @@ async function buildah(i: BuildInputs, env: StageEnv, tools: ToolEnv, t: TagPlan
  * runner can), and returns the inputs buildx builds with and the summary's line on where the binary came from.
  */
 async function binary(i: BuildInputs, env: StageEnv): Promise<{ i: BuildInputs; row: string }> {
-  const docker = (reason: string) => {
+  const fromDockerfile = (reason: string) => {
     log.info(`binary: compiled by the Dockerfile (${reason})`);
     return { i, row: `Dockerfile (${reason})` };
   };
-  if (i.binary.source === 'docker') return docker(i.binary.reason);
+  if (i.binary.source === 'docker') return fromDockerfile(i.binary.reason);
   const started = Date.now();
   const p = await prepareBinary({
     mode: i.binary.source,
@@ -310,13 +271,27 @@ async function binary(i: BuildInputs, env: StageEnv): Promise<{ i: BuildInputs; 
     contextDir: i.context,
     toolchain: i.toolchain || undefined,
   });
-  if (p.source === 'docker') return docker(`binary-source ${i.binary.source}: ${p.reason}`);
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
-  log.info(`binary: compiled on the runner in ${secs} s (${p.binaries.join(', ')})`);
+  if (p.source === 'docker') return fromDockerfile(`binary-source ${i.binary.source}: ${p.reason}`);
+  const took = secs(Date.now() - started);
+  log.info(`binary: compiled on the runner in ${took} (${p.binaries.join(', ')})`);
   return {
     i: { ...i, buildArgs: withPrebuiltArgs(i.buildArgs) },
-    row: `runner, cargo build --release in ${secs} s`,
+    row: `runner, cargo build --release in ${took}`,
   };
+}
+
+/** Builds (or merges) with the builder the inputs name; buildx builds also say what they decided. */
+async function produce(
+  i: BuildInputs,
+  env: StageEnv,
+  tools: ToolEnv,
+  t: TagPlan,
+): Promise<{ built: Built; decisions?: Decisions; binaryRow?: string }> {
+  if (i.builder === 'buildah') return { built: await buildah(i, env, tools, t) };
+  if (i.mode === 'merge') return { built: await merge(i, tools, t) };
+  const prepared = await binary(i, env);
+  const built = await buildx(prepared.i, env, tools, t);
+  return { built, decisions: built.d, binaryRow: prepared.row };
 }
 
 /**
@@ -368,60 +343,11 @@ export async function runBuild(i: BuildInputs, env: StageEnv): Promise<StageResu
   for (const s of i.buildSecrets) tools[secretEnv(s.id)] = s.value;
   if (i.password && i.push) await login(i, tools);
 
-  let built: Built;
-  let decisions: Decisions | undefined;
-  let binaryRow: string | undefined;
-  if (i.builder === 'buildah') built = await buildah(i, env, tools, t);
-  else if (i.mode === 'merge') built = await merge(i, tools, t);
-  else {
-    const prepared = await binary(i, env);
-    binaryRow = prepared.row;
-    const b = await buildx(prepared.i, env, tools, t);
-    decisions = b.d;
-    built = b;
-  }
-
+  const { built, decisions, binaryRow } = await produce(i, env, tools, t);
   const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
   const imageRef = pushed ? byDigest(i.image, built.digest) : '';
   if (pushed) Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
   const signed = await sign(i, env, tools, imageRef);
-  const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
-  const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
-  const ms = Date.now() - started;
-
-  const summary = new Summary()
-    .heading('Build')
-    .table(
-      ['What', 'Value'],
-      [
-        ['Image', `\`${i.image}\``],
-        ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
-        ['Platforms', built.platforms.join(', ')],
-        ['Tags', tagsOut.length ? tagsOut.map((r) => `\`${r}\``).join('<br>') : '(by digest only)'],
-        [
-          'Mode',
-          `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
-        ],
-        ...(binaryRow ? [['Binary', binaryRow]] : []),
-        ['Signature', signed ? `\`${signed.signature}\` (${signed.mode})` : 'not signed'],
-        ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
-      ],
-    );
-  summary.details('OCI labels', labels.join('\n'));
   log.info(`built ${i.image}${built.digest ? `@${built.digest}` : ''} for ${built.platforms.join(', ')}`);
-
-  return {
-    status: 'success',
-    headline: `${tagsOut.length} tag${tagsOut.length === 1 ? '' : 's'}, ${built.platforms.length} platform${built.platforms.length === 1 ? '' : 's'}${pushed ? '' : ', not pushed'}`,
-    summary,
-    outputs: {
-      image: i.image,
-      digest: built.digest,
-      'image-ref': imageRef,
-      tags: tagsOut.join('\n'),
-      labels: labels.join('\n'),
-      metadata: JSON.stringify(built.metadata),
-      signature: signed?.signature ?? '',
-    },
-  };
+  return buildResult(i, { t, built, decisions, binaryRow, signed, imageRef, ms: Date.now() - started });
 }
