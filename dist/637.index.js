@@ -11,6 +11,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.startTraffic = startTraffic;
 const index_js_1 = __webpack_require__(49874);
 const streamableHttp_js_1 = __webpack_require__(41772);
+const promises_1 = __webpack_require__(58500);
 const CLIENT_INFO = { name: 'mcp-deploy-bake', version: '1.0.0' };
 async function startTraffic(o) {
     const stats = { calls: 0, toolCalls: 0, toolErrors: 0, failures: 0 };
@@ -38,7 +39,8 @@ async function startTraffic(o) {
         }),
     ];
     let stopped = false;
-    let wake;
+    // Ends the pause between calls when the bake stops.
+    const wake = new AbortController();
     const loop = (async () => {
         const periodMs = 1000 / o.rate;
         const t0 = Date.now();
@@ -54,17 +56,14 @@ async function startTraffic(o) {
             // Paced against the start, not the last call: the rate holds whatever each call took.
             const wait = Math.min(t0 + (i + 1) * periodMs, o.untilMs) - Date.now();
             if (wait > 0 && !stopped)
-                await new Promise((r) => {
-                    wake = r;
-                    setTimeout(r, wait);
-                });
+                await (0, promises_1.setTimeout)(wait, undefined, { signal: wake.signal }).catch(() => undefined);
         }
     })();
     return {
         stats,
         async stop() {
             stopped = true;
-            wake?.();
+            wake.abort();
             await loop;
             if (transport.sessionId)
                 await transport.terminateSession().catch(() => undefined);
@@ -93,6 +92,7 @@ exports.bakeOutput = bakeOutput;
 exports.parseLatency = parseLatency;
 exports.readBakeInputs = readBakeInputs;
 exports.bakeStep = bakeStep;
+const promises_1 = __webpack_require__(58500);
 const errors_1 = __webpack_require__(83916);
 const inputs_1 = __webpack_require__(49901);
 const log_1 = __webpack_require__(46472);
@@ -274,7 +274,6 @@ function judgeSample(atSec, recent, total, o, windowSec, final) {
     };
 }
 // ---- the loop ----
-const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const MAX_READ_ERRORS = 3;
 async function runBake(o, c = {}) {
     const print = c.print ?? ((l) => log_1.log.info(l));
@@ -328,7 +327,7 @@ async function runBake(o, c = {}) {
         let readErrors = 0;
         for (let k = 1;; k++) {
             const at = Math.min(startedAt + k * o.intervalSec * 1000, endAt);
-            await sleep(at - Date.now());
+            await (0, promises_1.setTimeout)(Math.max(0, at - Date.now()));
             const final = at >= endAt;
             const atSec = Math.round((Date.now() - startedAt) / 100) / 10;
             let read;
@@ -1648,12 +1647,12 @@ function diffContracts(base, next) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verify = void 0;
-const parse_1 = __webpack_require__(57966);
+const inputs_1 = __webpack_require__(61108);
 const plan_1 = __webpack_require__(80610);
 const run_1 = __webpack_require__(63156);
 exports.verify = {
     name: 'verify',
-    parse: (r, env) => (0, parse_1.parseVerifyInputs)(r, env.cwd),
+    parse: (r, env) => (0, inputs_1.parseVerifyInputs)(r, env.cwd),
     plan: (i, env) => (0, plan_1.planVerify)(i, env.ctx, env.state),
     run: run_1.runVerify,
 };
@@ -1661,7 +1660,7 @@ exports.verify = {
 
 /***/ }),
 
-/***/ 57966:
+/***/ 61108:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1899,7 +1898,7 @@ exports.planVerify = planVerify;
 const path = __importStar(__webpack_require__(76760));
 const exec_1 = __webpack_require__(73190);
 const client_1 = __webpack_require__(54094);
-const parse_1 = __webpack_require__(57966);
+const inputs_1 = __webpack_require__(61108);
 const isReview = (ctx) => ctx.prNumber !== undefined || ctx.event === 'pull_request' || ctx.event === 'merge_request_event';
 /**
  * With both a command and a URL, a pull request checks the server it just built (the deployed URL still
@@ -1916,10 +1915,10 @@ function chooseTarget(i, ctx) {
 }
 /** The command with `{image}` replaced, or undefined when it needs an image this run did not build. */
 function resolveCommand(argv, state) {
-    if (!argv.some((a) => a.includes(parse_1.IMAGE_PLACEHOLDER)))
+    if (!argv.some((a) => a.includes(inputs_1.IMAGE_PLACEHOLDER)))
         return argv;
     const image = state.imageRef ?? state.image;
-    return image ? argv.map((a) => a.split(parse_1.IMAGE_PLACEHOLDER).join(image)) : undefined;
+    return image ? argv.map((a) => a.split(inputs_1.IMAGE_PLACEHOLDER).join(image)) : undefined;
 }
 /**
  * The environment of a stdio server: what any tool gets (exec's toolEnv), so no action input, no secret
@@ -1966,7 +1965,7 @@ function planVerify(i, ctx, state) {
         commands: argv ? [{ argv, why: 'the MCP server on stdio, started by the MCP client' }] : [],
         values: {
             ...(argv && !resolved
-                ? { [parse_1.IMAGE_PLACEHOLDER]: 'the image@digest that the build stage of this run pushes' }
+                ? { [inputs_1.IMAGE_PLACEHOLDER]: 'the image@digest that the build stage of this run pushes' }
                 : {}),
             target: chosen.kind === 'http' ? `${(0, client_1.redactUrl)(i.url)} (Streamable HTTP)` : 'stdio',
             'target-why': chosen.why,
@@ -1988,7 +1987,7 @@ function planVerify(i, ctx, state) {
 
 /***/ }),
 
-/***/ 63156:
+/***/ 98091:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2027,9 +2026,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.judge = judge;
-exports.verifySummary = verifySummary;
-exports.runVerify = runVerify;
-const fs = __importStar(__webpack_require__(73024));
+exports.noImage = noImage;
+exports.logVerdict = logVerdict;
+exports.verifyResult = verifyResult;
 const path = __importStar(__webpack_require__(76760));
 const log_1 = __webpack_require__(46472);
 const summary_1 = __webpack_require__(57994);
@@ -2037,7 +2036,6 @@ const text_1 = __webpack_require__(48992);
 const bake_1 = __webpack_require__(14172);
 const client_1 = __webpack_require__(54094);
 const contract_1 = __webpack_require__(37539);
-const plan_1 = __webpack_require__(80610);
 /** Pure: the checks and the contract diff decide the outcome. */
 function judge(report, baseline, mode, baselineName, 
 /** The baseline is named but not written yet (the first release): a passing run writes it. */
@@ -2105,21 +2103,124 @@ function verifySummary(target, why, report, v, mode) {
         s.text(n);
     return s;
 }
+/** The `bake` output when the checks failed first: no bake ran. */
+function notBaked(o, checksFailed) {
+    const reason = o.bakeTimeSec > 0 && checksFailed ? "no bake: verify's checks failed first" : 'bake-time is 0: no bake';
+    return (0, bake_1.bakeOutput)({ status: 'off', reason, source: 'none', startedAt: Date.now(), elapsedSec: 0, samples: [] }, o);
+}
+/** `mcp-command` names `{image}` and this run built none: nothing to start. */
+function noImage() {
+    return {
+        status: 'failure',
+        headline: 'no image to start',
+        summary: new summary_1.Summary().heading('Verify').text('mcp-command names `{image}` but this run built no image.'),
+        outputs: {},
+        failure: "input 'mcp-command' uses {image} but no image was built in this run (fix: add build to stages, or name the server's command)",
+    };
+}
+/** Each check as a log line; breaking contract changes and the notes as annotations. */
+function logVerdict(report, v, i, workspace) {
+    for (const c of report.checks)
+        log_1.log.info(`${c.name}: ${c.status} (${ms(c.ms)}) ${c.detail}`);
+    for (const c of v.diff?.changes ?? [])
+        if (c.impact === 'breaking')
+            log_1.log.annotate({
+                level: i.contract === 'fail-on-breaking' ? 'error' : 'warning',
+                title: `breaking MCP contract change: ${c.where}`,
+                file: i.baseline ? path.relative(workspace, i.baseline) : undefined,
+                message: `${c.path ? `${c.path}: ` : ''}${c.change} (${c.why})`,
+            });
+    for (const n of v.notes)
+        log_1.log.annotate({ level: 'notice', title: 'verify', message: n });
+}
+/** "3/3 checks, 0 breaking changes, bake passed" */
+function headline(o) {
+    const { report, verdict: v, bake } = o;
+    const passed = report.checks.filter((c) => c.status === 'passed').length;
+    return [
+        `${passed}/${report.checks.filter((c) => c.status !== 'skipped').length} checks`,
+        v.diff ? (0, text_1.plural)(v.diff.breaking, 'breaking change') : v.contract ? 'no baseline' : '',
+        bake && bake.result.status !== 'off' ? `bake ${bake.result.status}` : '',
+    ]
+        .filter(Boolean)
+        .join(', ');
+}
+function verifyResult(o, i) {
+    const { verdict: v, bake } = o;
+    const failure = v.failure ?? bake?.failure;
+    const summary = verifySummary(o.target, o.why, o.report, v, i.contract);
+    if (bake && bake.result.status !== 'off')
+        summary.append(bake.summary);
+    return {
+        status: failure ? 'failure' : 'success',
+        headline: headline(o),
+        summary,
+        outputs: {
+            contract: v.contract ? JSON.stringify(v.contract) : '',
+            'contract-diff': v.diff ? JSON.stringify(v.diff) : '',
+            'breaking-changes': v.diff ? String(v.diff.breaking) : '',
+            bake: bake?.output ?? notBaked(i.bake, v.failure),
+        },
+        failure: failure && (0, log_1.redact)(failure),
+    };
+}
+
+
+/***/ }),
+
+/***/ 63156:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runVerify = runVerify;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+const log_1 = __webpack_require__(46472);
+const bake_1 = __webpack_require__(14172);
+const client_1 = __webpack_require__(54094);
+const plan_1 = __webpack_require__(80610);
+const report_1 = __webpack_require__(98091);
 async function runVerify(i, env) {
     const chosen = (0, plan_1.chooseTarget)(i, env.ctx);
     let argv;
     if (chosen.kind === 'stdio') {
         argv = (0, plan_1.resolveCommand)(i.command, env.state);
         if (!argv)
-            return {
-                status: 'failure',
-                headline: 'no image to start',
-                summary: new summary_1.Summary()
-                    .heading('Verify')
-                    .text('mcp-command names `{image}` but this run built no image.'),
-                outputs: {},
-                failure: "input 'mcp-command' uses {image} but no image was built in this run (fix: add build to stages, or name the server's command)",
-            };
+            return (0, report_1.noImage)();
     }
     const target = (0, plan_1.buildTarget)(i, chosen, env.cwd, argv);
     log_1.log.info(`verifying ${(0, log_1.redact)((0, client_1.describeTarget)(target))} (${chosen.why}) within ${i.timeoutSec}s`);
@@ -2132,50 +2233,20 @@ async function runVerify(i, env) {
     });
     const named = i.baseline ?? i.firstBaseline;
     const baselineName = named ? path.relative(env.ctx.workspace, named) || named : 'mcp-contract.json';
-    const v = judge(report, i.baselineContract, i.contract, baselineName, !!i.firstBaseline);
-    if (i.firstBaseline && v.contract && !v.failure && i.contract !== 'off') {
-        fs.mkdirSync(path.dirname(i.firstBaseline), { recursive: true });
-        // The format `mcp-deploy contract snapshot` writes, so either one can be committed.
-        fs.writeFileSync(i.firstBaseline, `${JSON.stringify(v.contract, null, 2)}\n`);
-    }
-    for (const c of report.checks)
-        log_1.log.info(`${c.name}: ${c.status} (${ms(c.ms)}) ${c.detail}`);
-    for (const c of v.diff?.changes ?? [])
-        if (c.impact === 'breaking')
-            log_1.log.annotate({
-                level: i.contract === 'fail-on-breaking' ? 'error' : 'warning',
-                title: `breaking MCP contract change: ${c.where}`,
-                file: i.baseline ? path.relative(env.ctx.workspace, i.baseline) : undefined,
-                message: `${c.path ? `${c.path}: ` : ''}${c.change} (${c.why})`,
-            });
-    for (const n of v.notes)
-        log_1.log.annotate({ level: 'notice', title: 'verify', message: n });
+    const verdict = (0, report_1.judge)(report, i.baselineContract, i.contract, baselineName, !!i.firstBaseline);
+    writeFirstBaseline(i, verdict);
+    (0, report_1.logVerdict)(report, verdict, i, env.ctx.workspace);
     // The bake only watches a release that answers and keeps its contract; a failed check has decided.
-    const bake = v.failure ? undefined : await runBakeStep(i, env);
-    const failure = v.failure ?? bake?.failure;
-    const passed = report.checks.filter((c) => c.status === 'passed').length;
-    const headline = [
-        `${passed}/${report.checks.filter((c) => c.status !== 'skipped').length} checks`,
-        v.diff ? (0, text_1.plural)(v.diff.breaking, 'breaking change') : v.contract ? 'no baseline' : '',
-        bake && bake.result.status !== 'off' ? `bake ${bake.result.status}` : '',
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const summary = verifySummary(target, chosen.why, report, v, i.contract);
-    if (bake && bake.result.status !== 'off')
-        summary.append(bake.summary);
-    return {
-        status: failure ? 'failure' : 'success',
-        headline,
-        summary,
-        outputs: {
-            contract: v.contract ? JSON.stringify(v.contract) : '',
-            'contract-diff': v.diff ? JSON.stringify(v.diff) : '',
-            'breaking-changes': v.diff ? String(v.diff.breaking) : '',
-            bake: bake?.output ?? notBaked(i.bake, v.failure),
-        },
-        failure: failure && (0, log_1.redact)(failure),
-    };
+    const bake = verdict.failure ? undefined : await runBakeStep(i, env);
+    return (0, report_1.verifyResult)({ target, why: chosen.why, report, verdict, bake }, i);
+}
+/** The first release's contract becomes the baseline the input names, when verify passed. */
+function writeFirstBaseline(i, v) {
+    if (!i.firstBaseline || !v.contract || v.failure || i.contract === 'off')
+        return;
+    fs.mkdirSync(path.dirname(i.firstBaseline), { recursive: true });
+    // The format `mcp-deploy contract snapshot` writes, so either one can be committed.
+    fs.writeFileSync(i.firstBaseline, `${JSON.stringify(v.contract, null, 2)}\n`);
 }
 /** The bake, with what the run knows: the endpoint for bake traffic and when deploy started the rollout. */
 async function runBakeStep(i, env) {
@@ -2183,11 +2254,6 @@ async function runBakeStep(i, env) {
         mcp: i.url ? { url: i.url, headers: i.headers, smoke: i.smoke } : undefined,
         rolloutStartedAt: env.state.rolloutStartedAt,
     });
-}
-/** The `bake` output when the checks failed first: no bake ran. */
-function notBaked(o, checksFailed) {
-    const reason = o.bakeTimeSec > 0 && checksFailed ? "no bake: verify's checks failed first" : 'bake-time is 0: no bake';
-    return (0, bake_1.bakeOutput)({ status: 'off', reason, source: 'none', startedAt: Date.now(), elapsedSec: 0, samples: [] }, o);
 }
 
 
@@ -2395,6 +2461,58 @@ function defaultSelector(namespace, deployments) {
         ...(namespace ? [`namespace="${namespace}"`] : []),
         ...(names.length ? [`pod=~"${pod}-[a-z0-9]+-[a-z0-9]+"`] : []),
     ].join(',');
+}
+
+
+/***/ }),
+
+/***/ 75846:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shellWords = shellWords;
+const shell_quote_1 = __webpack_require__(26591);
+const errors_1 = __webpack_require__(83916);
+/**
+ * An input that holds a command line (clippy-args, test-args, mcp-command) as argv: words with '…' and
+ * "…" quoting and backslash escapes, read by shell-quote. It is never given to a shell, so shell syntax
+ * (; | && > $(…) …) would not do what it says: it is refused, as is an unclosed quote. $VAR stays as
+ * written.
+ */
+function shellWords(s, input) {
+    const open = unclosedQuote(s);
+    if (open)
+        throw new errors_1.ActionError(`has an unclosed ${open} quote`, input, `close it, e.g. ${open}a b${open}`);
+    const out = [];
+    for (const t of (0, shell_quote_1.parse)(s, (name) => `$${name}`)) {
+        if (typeof t === 'string')
+            out.push(t);
+        else if ('op' in t && t.op === 'glob')
+            out.push(t.pattern);
+        else
+            throw new errors_1.ActionError(`'${'op' in t ? t.op : `#${t.comment}`}' is shell syntax, but this is split into words and never run by a shell`, input, "quote it (e.g. 'a;b') or leave it out");
+    }
+    return out;
+}
+function unclosedQuote(s) {
+    let quote;
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (quote === `'`) {
+            if (c === `'`)
+                quote = undefined;
+        }
+        else if (c === '\\')
+            i++;
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+        }
+        else if (c === `'` || c === '"')
+            quote = c;
+    }
+    return quote;
 }
 
 

@@ -58,6 +58,7 @@ const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
 const exec_1 = __webpack_require__(73190);
 const inputs_1 = __webpack_require__(49901);
+const cargo_1 = __webpack_require__(79583);
 /**
  * `binary-source`: where the image's binary is compiled.
  *   docker  the Dockerfile's builder stage compiles it (BuildKit cache mounts, empty on every hosted runner).
@@ -126,15 +127,11 @@ function planBinarySource(mode, platforms, tc) {
  */
 async function crateInfo(crateDir) {
     const manifest = path.resolve(crateDir, 'Cargo.toml');
-    const r = await (0, exec_1.exec)(['cargo', 'metadata', '--no-deps', '--format-version', '1', '--manifest-path', manifest], {
-        echo: false,
-        env: { CARGO_TERM_COLOR: 'never' },
-    });
+    const r = await (0, exec_1.exec)((0, cargo_1.metadataArgv)(manifest), { echo: false, env: cargo_1.CARGO_ENV });
     if (r.exitCode !== 0)
         throw new errors_1.ActionError(`cargo metadata failed for ${manifest}: ${r.stderr.trim().split('\n').at(-1)}`, 'working-directory', 'point it at the crate (the directory with Cargo.toml)');
-    const meta = JSON.parse(r.stdout);
-    const pkg = meta.packages.find((p) => path.resolve(p.manifest_path) === manifest);
-    const bins = (pkg?.targets ?? []).filter((t) => t.kind.includes('bin')).map((t) => t.name);
+    const meta = (0, cargo_1.parseMetadata)(r.stdout);
+    const bins = (0, cargo_1.binTargets)(meta, manifest);
     if (bins.length !== 1)
         throw new errors_1.ActionError(`${manifest} has ${bins.length ? `several binaries (${bins.join(', ')})` : 'no binary'}; the runner builds one`, 'binary-source', 'use binary-source: docker');
     return { bin: bins[0], targetDir: meta.target_directory };
@@ -145,26 +142,11 @@ function planRunnerBuild(builds, opts) {
     return builds.map((b) => {
         // Only what cargo needs on top of what exec gives every tool: toolEnv (src/exec.ts) already keeps the
         // action's inputs, secrets and runner credentials from cargo, whose build scripts come from dependencies.
-        const env = { CARGO_TERM_COLOR: 'never' };
-        if (b.linker) {
-            const upper = b.triple.toUpperCase().replace(/-/g, '_');
-            env[`CARGO_TARGET_${upper}_LINKER`] = b.linker;
-            env[`CC_${b.triple.replace(/-/g, '_')}`] = b.linker;
-        }
+        const env = { ...cargo_1.CARGO_ENV, ...(b.linker ? (0, cargo_1.linkerEnv)(b.triple, b.linker) : {}) };
         return {
-            argv: [
-                'cargo',
-                ...(opts.toolchain ? [`+${opts.toolchain}`] : []),
-                'build',
-                '--release',
-                '--locked',
-                '--target',
-                b.triple,
-                '--bin',
-                opts.bin,
-            ],
+            argv: (0, cargo_1.buildReleaseArgv)({ toolchain: opts.toolchain, triple: b.triple, bin: opts.bin }),
             env,
-            from: path.join(targetDir, b.triple, 'release', opts.bin),
+            from: (0, cargo_1.releaseBinary)(targetDir, b.triple, opts.bin),
             to: path.join(exports.PREBUILT_DIR, b.arch, opts.bin),
         };
     });
@@ -205,21 +187,17 @@ async function runRunnerBuild(dirs, commands, opts = {}) {
 }
 /** What this runner can compile for: `rustc -vV`, installed targets, cross C compilers on PATH. */
 async function probeToolchain(toolchain) {
-    const plus = toolchain ? [`+${toolchain}`] : [];
-    const version = await (0, exec_1.exec)(['rustc', ...plus, '-vV'], { echo: false }).catch(() => undefined);
-    const host = version?.exitCode === 0 ? /^host:\s*(\S+)/m.exec(version.stdout)?.[1] : undefined;
+    const version = await (0, exec_1.exec)((0, cargo_1.rustcVersionArgv)(toolchain), { echo: false }).catch(() => undefined);
+    const host = version?.exitCode === 0 ? (0, cargo_1.parseRustcHost)(version.stdout) : undefined;
     if (!host)
         throw new errors_1.ActionError('rustc is not on PATH or did not run', 'binary-source', 'install Rust on the runner or use binary-source: docker');
     let targets = [];
-    const rustup = await (0, exec_1.exec)(['rustup', ...plus, 'target', 'list', '--installed'], { echo: false }).catch(() => undefined);
+    const rustup = await (0, exec_1.exec)((0, cargo_1.installedTargetsArgv)(toolchain), { echo: false }).catch(() => undefined);
     if (rustup?.exitCode === 0)
-        targets = rustup.stdout
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean);
+        targets = (0, cargo_1.parseInstalledTargets)(rustup.stdout);
     else {
         // Without rustup (a distribution's rustc) the sysroot holds one directory per installed std.
-        const sysroot = (await (0, exec_1.exec)(['rustc', ...plus, '--print', 'sysroot'], { echo: false })).stdout.trim();
+        const sysroot = (await (0, exec_1.exec)((0, cargo_1.sysrootArgv)(toolchain), { echo: false })).stdout.trim();
         const rustlib = path.join(sysroot, 'lib', 'rustlib');
         targets = fs.existsSync(rustlib)
             ? fs.readdirSync(rustlib).filter((d) => fs.existsSync(path.join(rustlib, d, 'lib')))
@@ -265,6 +243,95 @@ async function prepareBinary(o) {
     const commands = planRunnerBuild(plan.builds, { bin, targetDir, toolchain: o.toolchain });
     await runRunnerBuild(o, commands, { timeoutMs: o.timeoutMs });
     return { source: 'runner', buildArgs: exports.PREBUILT_BUILD_ARGS, binaries: commands.map((c) => c.to) };
+}
+
+
+/***/ }),
+
+/***/ 96274:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.binfmtEntryUsable = binfmtEntryUsable;
+exports.binfmtArchs = binfmtArchs;
+exports.emulatedArchs = emulatedArchs;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
+/**
+ * The architectures this runner can already execute through QEMU: the kernel's binfmt_misc handlers, which
+ * decide whether the build needs tonistiigi/binfmt first.
+ */
+/**
+ * A binfmt_misc entry (/proc/sys/fs/binfmt_misc/qemu-aarch64) that a build container can use: enabled, and
+ * with the F flag, so the kernel opened the interpreter at registration and the container need not have it.
+ */
+function binfmtEntryUsable(content) {
+    const lines = content.split('\n').map((l) => l.trim());
+    const flags = lines.find((l) => l.startsWith('flags:'))?.slice('flags:'.length) ?? '';
+    return lines[0] === 'enabled' && flags.includes('F');
+}
+/** Architectures with a registered binfmt_misc handler (entries of /proc/sys/fs/binfmt_misc like qemu-aarch64). */
+function binfmtArchs(entries) {
+    const map = {
+        aarch64: 'arm64',
+        arm: 'arm',
+        x86_64: 'amd64',
+        riscv64: 'riscv64',
+        ppc64le: 'ppc64le',
+        s390x: 's390x',
+        i386: '386',
+    };
+    return entries.flatMap((e) => {
+        const m = /^qemu-(.+)$/.exec(e);
+        return m && map[m[1]] ? [map[m[1]]] : [];
+    });
+}
+/** Architectures a build container can run through a handler registered here; none without binfmt_misc. */
+function emulatedArchs(dir = '/proc/sys/fs/binfmt_misc') {
+    try {
+        const usable = fs
+            .readdirSync(dir)
+            .filter((e) => e.startsWith('qemu-') && binfmtEntryUsable(fs.readFileSync(path.join(dir, e), 'utf8')));
+        return binfmtArchs(usable);
+    }
+    catch {
+        // no binfmt_misc (a container, macOS): only the native architecture runs
+        return [];
+    }
 }
 
 
@@ -390,155 +457,20 @@ function runsOnTarget(text, target = '', buildArgs = {}) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.build = void 0;
+const inputs_1 = __webpack_require__(72687);
 const plan_1 = __webpack_require__(56557);
 const run_1 = __webpack_require__(48485);
 exports.build = {
     name: 'build',
-    parse: (r, env) => (0, plan_1.parseBuildInputs)(r, env.ctx, env.cwd),
-    plan(i, env) {
-        const t = (0, plan_1.planTags)(i, env.ctx);
-        return {
-            // The engine is probed only when the stage runs; plan shows what a stock runner (docker driver) gets.
-            commands: (0, plan_1.planBuild)(i, env.ctx),
-            values: {
-                image: i.image,
-                tags: t.refs.join(', ') || '(none)',
-                platforms: i.platforms.join(', '),
-                'build-mode': `${i.builder} ${i.mode}`,
-                push: String(i.push),
-                ...(i.builder === 'buildx' && i.mode !== 'merge'
-                    ? {
-                        'binary-source': i.binary.source === 'auto'
-                            ? `auto (runner when it can build ${i.platforms.join(', ')}, else the Dockerfile)`
-                            : `${i.binary.source}${i.binary.reason.startsWith('binary-source auto') ? ` (${i.binary.reason})` : ''}`,
-                    }
-                    : {}),
-                sign: i.sign.mode === 'off' || i.mode === 'by-digest'
-                    ? `off${i.sign.note ? ` (${i.sign.note})` : i.mode === 'by-digest' ? ' (merge signs the index)' : ''}`
-                    : `${i.sign.mode}${i.sign.transparencyLog ? ', transparency log' : ', no transparency log'}`,
-                labels: Object.entries(t.labels)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join(', '),
-            },
-        };
-    },
+    parse: (r, env) => (0, inputs_1.parseBuildInputs)(r, env.ctx, env.cwd),
+    plan: plan_1.buildPlan,
     run: run_1.runBuild,
 };
 
 
 /***/ }),
 
-/***/ 23375:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseMetadata = parseMetadata;
-exports.parseInspectManifest = parseInspectManifest;
-exports.platformsOf = platformsOf;
-exports.parseBuildxInspect = parseBuildxInspect;
-exports.dockerDriverCannot = dockerDriverCannot;
-exports.binfmtEntryUsable = binfmtEntryUsable;
-exports.binfmtArchs = binfmtArchs;
-exports.classifyFailure = classifyFailure;
-exports.errorLines = errorLines;
-exports.pushedManifestDigests = pushedManifestDigests;
-exports.inspectedDigest = inspectedDigest;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-function parseMetadata(json) {
-    const raw = JSON.parse(json);
-    const desc = raw['containerimage.descriptor'];
-    const digest = raw['containerimage.digest'] ?? desc?.digest;
-    const name = raw['image.name'];
-    return {
-        digest: typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined,
-        mediaType: desc?.mediaType,
-        names: typeof name === 'string' && name ? name.split(',') : [],
-        raw,
-    };
-}
-/** `docker buildx imagetools inspect REF --format '{{json .Manifest}}'`. */
-function parseInspectManifest(json) {
-    const m = JSON.parse(json);
-    if (!m.digest || !DIGEST.test(m.digest))
-        throw new Error(`no digest in imagetools output: ${json.slice(0, 200)}`);
-    return { digest: m.digest, platforms: platformsOf(m.manifests ?? []) };
-}
-/** Platforms of an index's manifests, leaving out attestation manifests (unknown/unknown). */
-function platformsOf(manifests) {
-    return manifests
-        .map((m) => m.platform)
-        .filter((p) => !!p?.os && p.os !== 'unknown')
-        .map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/'));
-}
-/** `docker buildx inspect`: the driver and the platforms the builder can run. */
-function parseBuildxInspect(text) {
-    const driver = /^Driver:\s*(\S+)/m.exec(text)?.[1];
-    const platforms = [...text.matchAll(/^Platforms:\s*(.+)$/gm)].flatMap((m) => m[1].split(',').map((p) => p.trim().replace(/\*$/, '')));
-    return { driver, platforms: [...new Set(platforms.filter(Boolean))] };
-}
-/**
- * What buildx says when the docker driver runs on the classic image store and is asked for what only the
- * containerd store or a docker-container builder can do: several platforms, attestations.
- */
-function dockerDriverCannot(stderr) {
-    return /(multi-platform build|attestation) is not supported for the docker driver|does not currently support exporting manifest lists/i.test(stderr);
-}
-/**
- * A binfmt_misc entry (/proc/sys/fs/binfmt_misc/qemu-aarch64) that a build container can use: enabled, and
- * with the F flag, so the kernel opened the interpreter at registration and the container need not have it.
- */
-function binfmtEntryUsable(content) {
-    const lines = content.split('\n').map((l) => l.trim());
-    const flags = lines.find((l) => l.startsWith('flags:'))?.slice('flags:'.length) ?? '';
-    return lines[0] === 'enabled' && flags.includes('F');
-}
-/** Architectures with a registered binfmt_misc handler (entries of /proc/sys/fs/binfmt_misc like qemu-aarch64). */
-function binfmtArchs(entries) {
-    const map = {
-        aarch64: 'arm64',
-        arm: 'arm',
-        x86_64: 'amd64',
-        riscv64: 'riscv64',
-        ppc64le: 'ppc64le',
-        s390x: 's390x',
-        i386: '386',
-    };
-    return entries.flatMap((e) => {
-        const m = /^qemu-(.+)$/.exec(e);
-        return m && map[m[1]] ? [map[m[1]]] : [];
-    });
-}
-const AUTH = /\b401\b|\b403\b|unauthorized|authentication required|access.{0,10}denied|denied:|no basic auth credentials|incorrect username or password|insufficient_scope/i;
-const TRANSIENT = /\b(500|502|503|504)\b|internal server error|bad gateway|service unavailable|gateway timeout|connection reset|broken pipe|i\/o timeout|tls handshake timeout|unexpected EOF|\bEOF\b|too many requests|\b429\b|connection refused|temporary failure/i;
-/** An auth failure is never retried (the same credentials fail again); a 5xx or a dropped connection is. */
-function classifyFailure(output) {
-    if (AUTH.test(output))
-        return 'auth';
-    if (TRANSIENT.test(output))
-        return 'transient';
-    return 'other';
-}
-/** The lines of a failed build worth showing: buildx's ERROR lines, else the tail. */
-function errorLines(output, n = 8) {
-    const errors = output.split('\n').filter((l) => /\bERROR\b|^error|Error response/i.test(l));
-    return (errors.length ? errors : output.trim().split('\n')).slice(-n).join('\n');
-}
-/** Digests buildx reports having pushed a manifest for (`pushing manifest for <ref>@sha256:...`). */
-function pushedManifestDigests(output) {
-    return [
-        ...new Set([...output.matchAll(/pushing manifest for \S+@(sha256:[0-9a-f]{64})/g)].map((m) => m[1])),
-    ];
-}
-/** The `Digest:` line of `docker buildx imagetools inspect <ref>`. */
-function inspectedDigest(output) {
-    return /^Digest:\s*(sha256:[0-9a-f]{64})/m.exec(output)?.[1];
-}
-
-
-/***/ }),
-
-/***/ 56557:
+/***/ 72687:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -576,33 +508,22 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.buildahManifest = exports.buildkitdConfigFile = exports.secretEnv = exports.authFile = exports.dockerConfigDir = exports.digestFile = exports.metadataFile = exports.BUILDER_NAME = exports.ASSUMED_FACTS = exports.KNOWN_PLATFORMS = exports.TRISTATE = exports.DRIVERS = exports.CACHES = exports.BUILDERS = exports.BUILD_MODES = void 0;
+exports.KNOWN_PLATFORMS = exports.TRISTATE = exports.DRIVERS = exports.CACHES = exports.BUILDERS = exports.BUILD_MODES = void 0;
 exports.cargoPackage = cargoPackage;
 exports.parseBuildInputs = parseBuildInputs;
-exports.hostArch = hostArch;
-exports.decide = decide;
-exports.planTags = planTags;
-exports.loginCommand = loginCommand;
-exports.binfmtCommand = binfmtCommand;
-exports.buildkitdConfig = buildkitdConfig;
-exports.createBuilderCommand = createBuilderCommand;
-exports.buildxCommand = buildxCommand;
-exports.mergeCommands = mergeCommands;
-exports.buildahCommands = buildahCommands;
-exports.planBuild = planBuild;
 const fs = __importStar(__webpack_require__(73024));
-const cargo_manifest_1 = __webpack_require__(49973);
 const os = __importStar(__webpack_require__(48161));
 const path = __importStar(__webpack_require__(76760));
+const cargo_manifest_1 = __webpack_require__(49973);
 const context_1 = __webpack_require__(40788);
 const errors_1 = __webpack_require__(83916);
 const inputs_1 = __webpack_require__(49901);
 const oci_1 = __webpack_require__(50166);
-const text_1 = __webpack_require__(48992);
-const dockerfile_1 = __webpack_require__(88724);
 const signing_1 = __webpack_require__(73055);
+const text_1 = __webpack_require__(48992);
 const tools_1 = __webpack_require__(72003);
 const binary_1 = __webpack_require__(85031);
+const dockerfile_1 = __webpack_require__(88724);
 const tags_1 = __webpack_require__(20239);
 exports.BUILD_MODES = inputs_1.INPUTS['build-mode'].allowed;
 exports.BUILDERS = inputs_1.INPUTS.builder.allowed;
@@ -793,6 +714,64 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         now: env.SOURCE_DATE_EPOCH ? new Date(Number(env.SOURCE_DATE_EPOCH) * 1000) : new Date(),
     };
 }
+
+
+/***/ }),
+
+/***/ 56557:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.buildahManifest = exports.buildkitdConfigFile = exports.secretEnv = exports.authFile = exports.dockerConfigDir = exports.digestFile = exports.metadataFile = exports.BUILDER_NAME = exports.ASSUMED_FACTS = void 0;
+exports.hostArch = hostArch;
+exports.decide = decide;
+exports.planTags = planTags;
+exports.loginCommand = loginCommand;
+exports.createBuilderCommand = createBuilderCommand;
+exports.buildxCommand = buildxCommand;
+exports.mergeCommands = mergeCommands;
+exports.buildahCommands = buildahCommands;
+exports.planBuild = planBuild;
+exports.buildPlan = buildPlan;
+const path = __importStar(__webpack_require__(76760));
+const buildah = __importStar(__webpack_require__(53638));
+const docker = __importStar(__webpack_require__(17163));
+const binary_1 = __webpack_require__(85031);
+const tags_1 = __webpack_require__(20239);
 exports.ASSUMED_FACTS = {
     driver: 'docker',
     containerdStore: false,
@@ -859,107 +838,57 @@ const secretEnv = (id) => `MCP_BUILD_SECRET_${id.replace(/[^A-Za-z0-9]/g, '_').t
 exports.secretEnv = secretEnv;
 function loginCommand(i) {
     return i.builder === 'buildah'
-        ? [
-            'buildah',
-            'login',
-            '--username',
-            i.username,
-            '--password-stdin',
-            ...(i.insecure ? ['--tls-verify=false'] : []),
-            i.registry,
-        ]
-        : ['docker', 'login', i.registry, '--username', i.username, '--password-stdin'];
-}
-function binfmtCommand(archs) {
-    return ['docker', 'run', '--privileged', '--rm', 'tonistiigi/binfmt', '--install', archs.join(',')];
-}
-/** buildkitd in a container does not know that a loopback registry is plain HTTP unless told. */
-function buildkitdConfig(i) {
-    return `[registry."${i.registry}"]\n  http = true\n  insecure = true\n`;
+        ? buildah.loginArgv(i.registry, i.username, i.insecure)
+        : docker.loginArgv(i.registry, i.username);
 }
 const buildkitdConfigFile = (i) => path.join(i.tempDir, 'buildkitd.toml');
 exports.buildkitdConfigFile = buildkitdConfigFile;
 function createBuilderCommand(i) {
-    return [
-        'docker',
-        'buildx',
-        'create',
-        '--name',
-        exports.BUILDER_NAME,
-        '--driver',
-        'docker-container',
-        ...(i.insecure ? ['--config', (0, exports.buildkitdConfigFile)(i)] : []),
-        '--bootstrap',
-    ];
+    return docker.createBuilderArgv(exports.BUILDER_NAME, i.insecure ? (0, exports.buildkitdConfigFile)(i) : undefined);
 }
-function cacheArgs(i, d) {
-    if (d.cache === 'gha') {
-        // One scope per platform set, so the jobs of a by-digest matrix do not evict each other's cache.
-        const scope = `mcp-deploy-${i.platforms.map(arch).join('-')}`;
-        return ['--cache-from', `type=gha,scope=${scope}`, '--cache-to', `type=gha,mode=max,scope=${scope}`];
-    }
-    if (d.cache === 'registry') {
-        const ref = `${i.image}:buildcache`;
-        return ['--cache-from', `type=registry,ref=${ref}`, '--cache-to', `type=registry,ref=${ref},mode=max`];
-    }
-    return [];
+function cache(i, d) {
+    // One scope per platform set, so the jobs of a by-digest matrix do not evict each other's cache.
+    if (d.cache === 'gha')
+        return { type: 'gha', scope: `mcp-deploy-${i.platforms.map(arch).join('-')}` };
+    if (d.cache === 'registry')
+        return { type: 'registry', ref: `${i.image}:buildcache` };
+    return { type: 'none' };
 }
-function outputArgs(i, d, t) {
+function output(i, d, t) {
     if (i.mode === 'by-digest' && !d.stagingTag)
-        return [
-            '--output',
-            `type=image,name=${i.image},push-by-digest=true,name-canonical=true,push=true${i.insecure ? ',registry.insecure=true' : ''}`,
-        ];
+        return { byDigest: i.image, insecure: i.insecure };
     if (i.mode === 'by-digest')
-        return ['--tag', `${i.image}:${d.stagingTag}`, '--push'];
-    const tags = t.refs.flatMap((r) => ['--tag', r]);
-    if (!i.push)
-        return tags;
+        return { tags: [`${i.image}:${d.stagingTag}`], push: true, insecure: false };
     // The docker driver pushes through dockerd, which already allows loopback registries over HTTP.
-    if (i.insecure && d.createBuilder)
-        return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
-    return [...tags, '--push'];
+    return { tags: t.refs, push: i.push, insecure: i.insecure && d.createBuilder };
 }
-/** What to build, in the flags buildx and buildah share: platforms, Dockerfile, target, args, secrets, labels. */
-function definitionArgs(i, t) {
-    return [
-        '--platform',
-        i.platforms.join(','),
-        '--file',
-        i.file,
-        ...(i.target ? ['--target', i.target] : []),
-        ...i.buildArgs.flatMap((a) => ['--build-arg', a]),
-        ...i.buildSecrets.flatMap((s) => ['--secret', `id=${s.id},env=${(0, exports.secretEnv)(s.id)}`]),
-        ...Object.entries(t.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
-    ];
+/** What to build, as buildx and buildah both take it. */
+function definition(i, t) {
+    return {
+        platforms: i.platforms,
+        file: i.file,
+        target: i.target,
+        buildArgs: i.buildArgs,
+        secrets: i.buildSecrets.map((s) => ({ id: s.id, env: (0, exports.secretEnv)(s.id) })),
+        labels: t.labels,
+    };
 }
 function buildxCommand(i, d, t) {
-    return [
-        'docker',
-        'buildx',
-        'build',
-        ...(d.createBuilder ? ['--builder', exports.BUILDER_NAME] : []),
-        ...definitionArgs(i, t),
-        ...outputArgs(i, d, t),
-        `--provenance=${i.provenance}`,
-        `--sbom=${i.sbom}`,
-        ...cacheArgs(i, d),
-        '--metadata-file',
-        (0, exports.metadataFile)(i),
-        i.context,
-    ];
+    return docker.buildxBuildArgv({
+        ...definition(i, t),
+        builder: d.createBuilder ? exports.BUILDER_NAME : undefined,
+        output: output(i, d, t),
+        provenance: i.provenance,
+        sbom: i.sbom,
+        cache: cache(i, d),
+        metadataFile: (0, exports.metadataFile)(i),
+        context: i.context,
+    });
 }
 function mergeCommands(i, t) {
     return [
-        [
-            'docker',
-            'buildx',
-            'imagetools',
-            'create',
-            ...t.refs.flatMap((r) => ['--tag', r]),
-            ...i.digests.map((d) => `${i.image}@${d}`),
-        ],
-        ['docker', 'buildx', 'imagetools', 'inspect', t.refs[0], '--format', '{{json .Manifest}}'],
+        docker.imagetoolsCreateArgv(t.refs, i.digests.map((d) => `${i.image}@${d}`)),
+        docker.imagetoolsInspectArgv(t.refs[0], '{{json .Manifest}}'),
     ];
 }
 /** buildah keeps manifest lists by name across runs: a fixed local name, emptied first, never collects stale images. */
@@ -967,21 +896,14 @@ const buildahManifest = (i) => `localhost/mcp-deploy-build/${i.image.split('/').
 exports.buildahManifest = buildahManifest;
 function buildahCommands(i, t) {
     const list = (0, exports.buildahManifest)(i);
-    const tls = i.insecure ? ['--tls-verify=false'] : [];
     return {
-        rm: ['buildah', 'manifest', 'rm', list],
-        build: ['buildah', 'build', '--manifest', list, ...definitionArgs(i, t), i.context],
+        rm: buildah.manifestRmArgv(list),
+        build: buildah.buildArgv(list, definition(i, t), i.context),
         push: i.push
-            ? t.refs.map((ref, n) => [
-                'buildah',
-                'manifest',
-                'push',
-                '--all',
-                ...tls,
-                ...(n === 0 ? ['--digestfile', (0, exports.digestFile)(i)] : []),
-                list,
-                `docker://${ref}`,
-            ])
+            ? t.refs.map((ref, n) => buildah.manifestPushArgv(list, ref, {
+                insecure: i.insecure,
+                digestFile: n === 0 ? (0, exports.digestFile)(i) : undefined,
+            }))
             : [],
     };
 }
@@ -1010,11 +932,128 @@ function planBuild(i, ctx, facts = exports.ASSUMED_FACTS) {
     }
     const d = decide(i, facts, ctx);
     if (d.emulate.length)
-        cmds.push({ argv: binfmtCommand(d.emulate), why: `emulate ${d.emulate.join(', ')} (not native here)` });
+        cmds.push({
+            argv: docker.binfmtArgv(d.emulate),
+            why: `emulate ${d.emulate.join(', ')} (not native here)`,
+        });
     if (d.createBuilder)
         cmds.push({ argv: createBuilderCommand(i), why: 'the docker driver cannot do this build' });
     cmds.push({ argv: buildxCommand(i, d, t) });
     return cmds;
+}
+/** What `mcp-deploy plan` prints for the build stage. */
+function buildPlan(i, env) {
+    const t = planTags(i, env.ctx);
+    return {
+        // The engine is probed only when the stage runs; plan shows what a stock runner (docker driver) gets.
+        commands: planBuild(i, env.ctx),
+        values: {
+            image: i.image,
+            tags: t.refs.join(', ') || '(none)',
+            platforms: i.platforms.join(', '),
+            'build-mode': `${i.builder} ${i.mode}`,
+            push: String(i.push),
+            ...(i.builder === 'buildx' && i.mode !== 'merge'
+                ? {
+                    'binary-source': i.binary.source === 'auto'
+                        ? `auto (runner when it can build ${i.platforms.join(', ')}, else the Dockerfile)`
+                        : `${i.binary.source}${i.binary.reason.startsWith('binary-source auto') ? ` (${i.binary.reason})` : ''}`,
+                }
+                : {}),
+            sign: i.sign.mode === 'off' || i.mode === 'by-digest'
+                ? `off${i.sign.note ? ` (${i.sign.note})` : i.mode === 'by-digest' ? ' (merge signs the index)' : ''}`
+                : `${i.sign.mode}${i.sign.transparencyLog ? ', transparency log' : ', no transparency log'}`,
+            labels: Object.entries(t.labels)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(', '),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 92900:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.errorLines = errorLines;
+exports.authError = authError;
+exports.commandFailed = commandFailed;
+exports.emulationFailed = emulationFailed;
+exports.builderFailed = builderFailed;
+exports.tagsMovedNote = tagsMovedNote;
+exports.buildResult = buildResult;
+const errors_1 = __webpack_require__(83916);
+const summary_1 = __webpack_require__(57994);
+const text_1 = __webpack_require__(48992);
+/** The lines of a failed build worth showing: buildx's ERROR lines, else the tail. */
+function errorLines(output, n = 8) {
+    const errors = output.split('\n').filter((l) => /\bERROR\b|^error|Error response/i.test(l));
+    return (errors.length ? errors : output.trim().split('\n')).slice(-n).join('\n');
+}
+function authError(i, what, r) {
+    const detail = errorLines(`${r.stderr}\n${r.stdout}`, 3);
+    return i.password
+        ? new errors_1.ActionError(`registry ${i.registry} refused the credentials of '${i.username}' (${what}): ${detail}`, 'password', `check 'password' and 'username' (on GitHub pass \${{ secrets.GITHUB_TOKEN }} with permissions packages: write)`)
+        : new errors_1.ActionError(`registry ${i.registry} needs credentials (${what}): ${detail}`, 'password', `set 'username' and 'password', or log in to ${i.registry} before this step`);
+}
+function commandFailed(what, r, attempts, note = '') {
+    return new Error(`${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`);
+}
+function emulationFailed(archs, r) {
+    return new errors_1.ActionError(`could not set up emulation for ${archs.join(', ')}: ${errorLines(r.stderr, 3)}`, 'qemu', 'build each platform on a native runner (build-mode by-digest + merge), or set qemu: false if the Dockerfile runs nothing');
+}
+function builderFailed(r) {
+    return new errors_1.ActionError(`could not create a docker-container builder: ${errorLines(r.stderr, 3)}`, 'builder-driver', 'set builder-driver: docker on an engine with the containerd image store, or make moby/buildkit pullable');
+}
+/**
+ * The note a failed push's error gets on which tags moved: `pushed` are the tags that now point at what the
+ * build pushed, `undefined` when buildx pushed no manifest at all.
+ */
+function tagsMovedNote(pushed, not) {
+    if (!pushed)
+        return `; buildx pushed no manifest, so no tag moved`;
+    return pushed.length
+        ? `, ${pushed.length} of ${pushed.length + not.length} tags moved (pushed: ${pushed.join(', ')}; not pushed: ${not.join(', ') || 'none'})`
+        : `; no tag points at what it pushed (not pushed: ${not.join(', ')})`;
+}
+/** The stage's summary table, headline and outputs. */
+function buildResult(i, r) {
+    const { t, built, decisions, signed } = r;
+    const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
+    const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
+    const summary = new summary_1.Summary()
+        .heading('Build')
+        .table(['What', 'Value'], [
+        ['Image', `\`${i.image}\``],
+        ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
+        ['Platforms', built.platforms.join(', ')],
+        ['Tags', tagsOut.length ? tagsOut.map((ref) => `\`${ref}\``).join('<br>') : '(by digest only)'],
+        [
+            'Mode',
+            `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
+        ],
+        ...(r.binaryRow ? [['Binary', r.binaryRow]] : []),
+        ['Signature', signed ? `\`${signed.signature}\` (${signed.mode})` : 'not signed'],
+        ['Time', `${(0, text_1.secs)(r.ms)}${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
+    ]);
+    summary.details('OCI labels', labels.join('\n'));
+    return {
+        status: 'success',
+        headline: `${(0, text_1.plural)(tagsOut.length, 'tag')}, ${(0, text_1.plural)(built.platforms.length, 'platform')}${r.imageRef ? '' : ', not pushed'}`,
+        summary,
+        outputs: {
+            image: i.image,
+            digest: built.digest,
+            'image-ref': r.imageRef,
+            tags: tagsOut.join('\n'),
+            labels: labels.join('\n'),
+            metadata: JSON.stringify(built.metadata),
+            signature: signed?.signature ?? '',
+        },
+    };
 }
 
 
@@ -1064,47 +1103,44 @@ const os = __importStar(__webpack_require__(48161));
 const path = __importStar(__webpack_require__(76760));
 const cleanup_1 = __webpack_require__(72691);
 const errors_1 = __webpack_require__(83916);
-const oci_1 = __webpack_require__(50166);
-const retry_1 = __webpack_require__(49809);
 const exec_1 = __webpack_require__(73190);
+const oci_1 = __webpack_require__(50166);
 const log_1 = __webpack_require__(46472);
-const summary_1 = __webpack_require__(57994);
+const retry_1 = __webpack_require__(49809);
 const signing_1 = __webpack_require__(73055);
+const text_1 = __webpack_require__(48992);
+const buildah_1 = __webpack_require__(53638);
+const docker = __importStar(__webpack_require__(17163));
 const binary_1 = __webpack_require__(85031);
-const parse_1 = __webpack_require__(23375);
+const binfmt_1 = __webpack_require__(96274);
 const plan_1 = __webpack_require__(56557);
-/** Runs a registry-touching command, retrying 5xx and dropped connections with backoff; never auth errors. */
-async function withRetries(what, retries, run) {
+const report_1 = __webpack_require__(92900);
+/**
+ * Runs a registry-touching command, retrying an unreachable or timed-out registry, 5xx and dropped connections
+ * with backoff; never auth errors.
+ */
+async function withRetries(what, retries, run, classify = docker.classifyDockerFailure) {
     let last;
     const failed = new Error('registry command failed');
-    const transient = (e) => e === failed && last?.failure === 'transient';
+    const transient = (e) => e === failed && !!last?.failure && docker.retryable(last.failure);
     try {
         return await (0, retry_1.retry)((0, retry_1.registryPolicy)(retries), async (attempts) => {
             const r = await run();
             last = {
                 r,
                 attempts,
-                failure: r.exitCode === 0 ? undefined : (0, parse_1.classifyFailure)(`${r.stderr}\n${r.stdout}`),
+                failure: r.exitCode === 0 ? undefined : classify(r),
             };
             if (r.exitCode !== 0)
                 throw failed;
             return last;
-        }, transient, (_e, n, wait) => log_1.log.warning(`${what}: transient registry error, retry ${n} of ${retries} in ${wait / 1000} s:\n${(0, parse_1.errorLines)(last.r.stderr)}`));
+        }, transient, (_e, n, wait) => log_1.log.warning(`${what}: transient registry error, retry ${n} of ${retries} in ${wait / 1000} s:\n${(0, report_1.errorLines)(last.r.stderr)}`));
     }
     catch (e) {
         if (e !== failed)
             throw e;
         return last;
     }
-}
-function authError(i, what, r) {
-    const detail = (0, parse_1.errorLines)(`${r.stderr}\n${r.stdout}`, 3);
-    return i.password
-        ? new errors_1.ActionError(`registry ${i.registry} refused the credentials of '${i.username}' (${what}): ${detail}`, 'password', `check 'password' and 'username' (on GitHub pass \${{ secrets.GITHUB_TOKEN }} with permissions packages: write)`)
-        : new errors_1.ActionError(`registry ${i.registry} needs credentials (${what}): ${detail}`, 'password', `set 'username' and 'password', or log in to ${i.registry} before this step`);
-}
-function commandFailed(what, r, attempts, note = '') {
-    return new Error(`${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${(0, parse_1.errorLines)(`${r.stderr}\n${r.stdout}`)}`);
 }
 /**
  * Logs in with the password on stdin, into a config dir of our own so the runner's ~/.docker is never
@@ -1127,12 +1163,12 @@ async function login(i, env) {
         env.DOCKER_CONFIG = dir;
         (0, cleanup_1.addCleanup)({ kind: 'docker-logout', registry: i.registry, config: dir });
     }
-    const { r, failure, attempts } = await withRetries('login', i.retries, () => (0, exec_1.exec)((0, plan_1.loginCommand)(i), { env, input: i.password }));
+    const { r, failure, attempts } = await withRetries('login', i.retries, () => (0, exec_1.exec)((0, plan_1.loginCommand)(i), { env, input: i.password }), i.builder === 'buildah' ? buildah_1.classifyBuildahFailure : docker.classifyDockerFailure);
     if (r.exitCode === 0)
         return;
     if (failure === 'auth')
-        throw authError(i, 'login', r);
-    throw commandFailed(`login to ${i.registry}`, r, attempts);
+        throw (0, report_1.authError)(i, 'login', r);
+    throw (0, report_1.commandFailed)(`login to ${i.registry}`, r, attempts);
 }
 /**
  * Only what the decisions depend on is probed. Several platforms or attestations alone probe nothing: the build
@@ -1140,25 +1176,15 @@ async function login(i, env) {
  * builder when buildx says it cannot (see buildx() below); probing first would cost every build ~0.1 s.
  */
 async function probe(i, env) {
-    let runnable = [(0, plan_1.hostArch)()];
-    try {
-        const dir = '/proc/sys/fs/binfmt_misc';
-        const usable = fs
-            .readdirSync(dir)
-            .filter((e) => e.startsWith('qemu-') && (0, parse_1.binfmtEntryUsable)(fs.readFileSync(path.join(dir, e), 'utf8')));
-        runnable = [...runnable, ...(0, parse_1.binfmtArchs)(usable)];
-    }
-    catch {
-        // no binfmt_misc (a container, macOS): only the native architecture runs
-    }
+    const runnable = [(0, plan_1.hostArch)(), ...(0, binfmt_1.emulatedArchs)()];
     const ghaCache = !!(process.env.ACTIONS_RUNTIME_TOKEN &&
         (process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL));
     const facts = { driver: 'docker', containerdStore: true, runnable, ghaCache };
     const needsExport = i.mode === 'by-digest' || i.cache === 'gha' || i.cache === 'registry' || (i.cache === 'auto' && ghaCache);
     if (i.driver !== 'auto' || !needsExport)
         return facts;
-    const inspect = await (0, exec_1.exec)(['docker', 'buildx', 'inspect'], { env, echo: false });
-    const b = (0, parse_1.parseBuildxInspect)(inspect.stdout);
+    const inspect = await (0, exec_1.exec)(docker.buildxInspectArgv(), { env, echo: false });
+    const b = docker.parseBuildxInspect(inspect.stdout);
     return {
         ...facts,
         driver: b.driver ?? 'docker',
@@ -1167,17 +1193,17 @@ async function probe(i, env) {
 }
 async function prepareBuilder(i, d, env) {
     if (d.emulate.length) {
-        const r = await (0, exec_1.exec)((0, plan_1.binfmtCommand)(d.emulate), { env });
+        const r = await (0, exec_1.exec)(docker.binfmtArgv(d.emulate), { env });
         if (r.exitCode !== 0)
-            throw new errors_1.ActionError(`could not set up emulation for ${d.emulate.join(', ')}: ${(0, parse_1.errorLines)(r.stderr, 3)}`, 'qemu', 'build each platform on a native runner (build-mode by-digest + merge), or set qemu: false if the Dockerfile runs nothing');
+            throw (0, report_1.emulationFailed)(d.emulate, r);
     }
     if (d.createBuilder) {
         if (i.insecure)
-            fs.writeFileSync((0, plan_1.buildkitdConfigFile)(i), (0, plan_1.buildkitdConfig)(i));
+            fs.writeFileSync((0, plan_1.buildkitdConfigFile)(i), docker.buildkitdInsecureConfig(i.registry));
         const r = await (0, exec_1.exec)((0, plan_1.createBuilderCommand)(i), { env });
         // A self-hosted runner keeps the builder of an earlier job: reuse it.
-        if (r.exitCode !== 0 && !/existing instance/i.test(r.stderr))
-            throw new errors_1.ActionError(`could not create a docker-container builder: ${(0, parse_1.errorLines)(r.stderr, 3)}`, 'builder-driver', 'set builder-driver: docker on an engine with the containerd image store, or make moby/buildkit pullable');
+        if (r.exitCode !== 0 && !docker.builderExists(r))
+            throw (0, report_1.builderFailed)(r);
     }
 }
 async function buildx(i, env, tools, t) {
@@ -1186,7 +1212,7 @@ async function buildx(i, env, tools, t) {
     await prepareBuilder(i, d, tools);
     const attempt = () => withRetries('push', i.retries, () => (0, exec_1.exec)((0, plan_1.buildxCommand)(i, d, t), { cwd: env.cwd, env: tools, stream: true }));
     let { r, failure, attempts } = await attempt();
-    if (r.exitCode !== 0 && i.driver === 'auto' && !d.createBuilder && (0, parse_1.dockerDriverCannot)(r.stderr)) {
+    if (r.exitCode !== 0 && i.driver === 'auto' && !d.createBuilder && failure === 'docker-driver') {
         log_1.log.info('the docker driver on this engine (classic image store) cannot do this build: creating a docker-container builder');
         d = (0, plan_1.decide)(i, { ...facts, containerdStore: false }, env.ctx);
         await prepareBuilder(i, { ...d, emulate: [] }, tools);
@@ -1194,11 +1220,11 @@ async function buildx(i, env, tools, t) {
     }
     if (r.exitCode !== 0) {
         if (failure === 'auth')
-            throw authError(i, 'push', r);
+            throw (0, report_1.authError)(i, 'push', r);
         const moved = i.push && i.mode === 'push' ? await tagsMoved(r, t, tools) : '';
-        throw commandFailed('docker buildx build', r, attempts, moved);
+        throw (0, report_1.commandFailed)('docker buildx build', r, attempts, moved);
     }
-    const meta = (0, parse_1.parseMetadata)(fs.readFileSync((0, plan_1.metadataFile)(i), 'utf8'));
+    const meta = docker.parseMetadata(fs.readFileSync((0, plan_1.metadataFile)(i), 'utf8'));
     if (!meta.digest && (i.push || i.mode === 'by-digest'))
         throw new Error(`buildx wrote no digest to ${(0, plan_1.metadataFile)(i)}: ${JSON.stringify(meta.raw)}`);
     const pushedRefs = i.mode === 'by-digest' ? (d.stagingTag ? [`${i.image}:${d.stagingTag}`] : []) : i.push ? t.refs : [];
@@ -1209,32 +1235,30 @@ async function buildx(i, env, tools, t) {
  * what this build pushed, so the error can name the tags a user must look at (or push again).
  */
 async function tagsMoved(r, t, env) {
-    const digests = (0, parse_1.pushedManifestDigests)(`${r.stderr}\n${r.stdout}`);
+    const digests = docker.pushedManifestDigests(`${r.stderr}\n${r.stdout}`);
     if (!digests.length)
-        return `; buildx pushed no manifest, so no tag moved`;
+        return (0, report_1.tagsMovedNote)(undefined, t.refs);
     const pushed = [];
     const not = [];
     for (const ref of t.refs) {
-        const q = await (0, exec_1.exec)(['docker', 'buildx', 'imagetools', 'inspect', ref], { env, echo: false });
-        const d = q.exitCode === 0 ? (0, parse_1.inspectedDigest)(q.stdout) : undefined;
+        const q = await (0, exec_1.exec)(docker.imagetoolsInspectArgv(ref), { env, echo: false });
+        const d = q.exitCode === 0 ? docker.inspectedDigest(q.stdout) : undefined;
         (d && digests.includes(d) ? pushed : not).push(ref);
     }
-    return pushed.length
-        ? `, ${pushed.length} of ${t.refs.length} tags moved (pushed: ${pushed.join(', ')}; not pushed: ${not.join(', ') || 'none'})`
-        : `; no tag points at what it pushed (not pushed: ${not.join(', ')})`;
+    return (0, report_1.tagsMovedNote)(pushed, not);
 }
 async function merge(i, tools, t) {
     const [create, inspect] = (0, plan_1.mergeCommands)(i, t);
     const c = await withRetries('imagetools create', i.retries, () => (0, exec_1.exec)(create, { env: tools }));
     if (c.r.exitCode !== 0) {
         if (c.failure === 'auth')
-            throw authError(i, 'imagetools create', c.r);
-        throw commandFailed('docker buildx imagetools create', c.r, c.attempts);
+            throw (0, report_1.authError)(i, 'imagetools create', c.r);
+        throw (0, report_1.commandFailed)('docker buildx imagetools create', c.r, c.attempts);
     }
     const r = await (0, exec_1.exec)(inspect, { env: tools });
     if (r.exitCode !== 0)
-        throw commandFailed('docker buildx imagetools inspect', r, 1);
-    const m = (0, parse_1.parseInspectManifest)(r.stdout);
+        throw (0, report_1.commandFailed)('docker buildx imagetools inspect', r, 1);
+    const m = docker.parseInspectManifest(r.stdout);
     return {
         digest: m.digest,
         platforms: m.platforms,
@@ -1248,15 +1272,15 @@ async function buildah(i, env, tools, t) {
     await (0, exec_1.exec)(b.rm, { env: tools, echo: false });
     const r = await (0, exec_1.exec)(b.build, { cwd: env.cwd, env: tools, stream: true });
     if (r.exitCode !== 0)
-        throw commandFailed('buildah build', r, 1);
+        throw (0, report_1.commandFailed)('buildah build', r, 1);
     let attempts = 1;
     for (const argv of b.push) {
-        const p = await withRetries('buildah manifest push', i.retries, () => (0, exec_1.exec)(argv, { env: tools }));
+        const p = await withRetries('buildah manifest push', i.retries, () => (0, exec_1.exec)(argv, { env: tools }), buildah_1.classifyBuildahFailure);
         attempts = Math.max(attempts, p.attempts);
         if (p.r.exitCode !== 0) {
             if (p.failure === 'auth')
-                throw authError(i, 'push', p.r);
-            throw commandFailed('buildah manifest push', p.r, p.attempts);
+                throw (0, report_1.authError)(i, 'push', p.r);
+            throw (0, report_1.commandFailed)('buildah manifest push', p.r, p.attempts);
         }
     }
     const digest = i.push ? fs.readFileSync((0, plan_1.digestFile)(i), 'utf8').trim() : '';
@@ -1273,12 +1297,12 @@ async function buildah(i, env, tools, t) {
  * runner can), and returns the inputs buildx builds with and the summary's line on where the binary came from.
  */
 async function binary(i, env) {
-    const docker = (reason) => {
+    const fromDockerfile = (reason) => {
         log_1.log.info(`binary: compiled by the Dockerfile (${reason})`);
         return { i, row: `Dockerfile (${reason})` };
     };
     if (i.binary.source === 'docker')
-        return docker(i.binary.reason);
+        return fromDockerfile(i.binary.reason);
     const started = Date.now();
     const p = await (0, binary_1.prepareBinary)({
         mode: i.binary.source,
@@ -1288,13 +1312,23 @@ async function binary(i, env) {
         toolchain: i.toolchain || undefined,
     });
     if (p.source === 'docker')
-        return docker(`binary-source ${i.binary.source}: ${p.reason}`);
-    const secs = ((Date.now() - started) / 1000).toFixed(1);
-    log_1.log.info(`binary: compiled on the runner in ${secs} s (${p.binaries.join(', ')})`);
+        return fromDockerfile(`binary-source ${i.binary.source}: ${p.reason}`);
+    const took = (0, text_1.secs)(Date.now() - started);
+    log_1.log.info(`binary: compiled on the runner in ${took} (${p.binaries.join(', ')})`);
     return {
         i: { ...i, buildArgs: (0, binary_1.withPrebuiltArgs)(i.buildArgs) },
-        row: `runner, cargo build --release in ${secs} s`,
+        row: `runner, cargo build --release in ${took}`,
     };
+}
+/** Builds (or merges) with the builder the inputs name; buildx builds also say what they decided. */
+async function produce(i, env, tools, t) {
+    if (i.builder === 'buildah')
+        return { built: await buildah(i, env, tools, t) };
+    if (i.mode === 'merge')
+        return { built: await merge(i, tools, t) };
+    const prepared = await binary(i, env);
+    const built = await buildx(prepared.i, env, tools, t);
+    return { built, decisions: built.d, binaryRow: prepared.row };
 }
 /**
  * Signs what was pushed. by-digest pushes one platform's part of an image that merge joins into the index:
@@ -1336,59 +1370,14 @@ async function runBuild(i, env) {
         tools[(0, plan_1.secretEnv)(s.id)] = s.value;
     if (i.password && i.push)
         await login(i, tools);
-    let built;
-    let decisions;
-    let binaryRow;
-    if (i.builder === 'buildah')
-        built = await buildah(i, env, tools, t);
-    else if (i.mode === 'merge')
-        built = await merge(i, tools, t);
-    else {
-        const prepared = await binary(i, env);
-        binaryRow = prepared.row;
-        const b = await buildx(prepared.i, env, tools, t);
-        decisions = b.d;
-        built = b;
-    }
+    const { built, decisions, binaryRow } = await produce(i, env, tools, t);
     const pushed = built.digest !== '' && (i.push || i.mode !== 'push');
     const imageRef = pushed ? (0, oci_1.byDigest)(i.image, built.digest) : '';
     if (pushed)
         Object.assign(env.state, { image: i.image, digest: built.digest, imageRef });
     const signed = await sign(i, env, tools, imageRef);
-    const tagsOut = i.mode === 'by-digest' ? built.pushedRefs : t.refs;
-    const labels = Object.entries(t.labels).map(([k, v]) => `${k}=${v}`);
-    const ms = Date.now() - started;
-    const summary = new summary_1.Summary()
-        .heading('Build')
-        .table(['What', 'Value'], [
-        ['Image', `\`${i.image}\``],
-        ['Digest', built.digest ? `\`${built.digest}\`` : '(not pushed)'],
-        ['Platforms', built.platforms.join(', ')],
-        ['Tags', tagsOut.length ? tagsOut.map((r) => `\`${r}\``).join('<br>') : '(by digest only)'],
-        [
-            'Mode',
-            `${i.builder} ${i.mode}${i.push ? '' : ', not pushed'}${decisions?.createBuilder ? ', docker-container builder' : ''}${decisions?.emulate.length ? `, QEMU for ${decisions.emulate.join(', ')}` : ''}`,
-        ],
-        ...(binaryRow ? [['Binary', binaryRow]] : []),
-        ['Signature', signed ? `\`${signed.signature}\` (${signed.mode})` : 'not signed'],
-        ['Time', `${(ms / 1000).toFixed(1)} s${built.attempts > 1 ? ` (${built.attempts} attempts)` : ''}`],
-    ]);
-    summary.details('OCI labels', labels.join('\n'));
     log_1.log.info(`built ${i.image}${built.digest ? `@${built.digest}` : ''} for ${built.platforms.join(', ')}`);
-    return {
-        status: 'success',
-        headline: `${tagsOut.length} tag${tagsOut.length === 1 ? '' : 's'}, ${built.platforms.length} platform${built.platforms.length === 1 ? '' : 's'}${pushed ? '' : ', not pushed'}`,
-        summary,
-        outputs: {
-            image: i.image,
-            digest: built.digest,
-            'image-ref': imageRef,
-            tags: tagsOut.join('\n'),
-            labels: labels.join('\n'),
-            metadata: JSON.stringify(built.metadata),
-            signature: signed?.signature ?? '',
-        },
-    };
+    return (0, report_1.buildResult)(i, { t, built, decisions, binaryRow, signed, imageRef, ms: Date.now() - started });
 }
 
 
@@ -1647,6 +1636,61 @@ function ociLabels(ctx, version, now, src, extra = {}) {
         if (v)
             out[k] = v;
     return out;
+}
+
+
+/***/ }),
+
+/***/ 53638:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.manifestRmArgv = void 0;
+exports.loginArgv = loginArgv;
+exports.buildArgv = buildArgv;
+exports.manifestPushArgv = manifestPushArgv;
+exports.classifyBuildahFailure = classifyBuildahFailure;
+const docker_1 = __webpack_require__(17163);
+/**
+ * buildah, the daemonless builder for runners without a docker engine. It takes `docker build`'s flags for
+ * what to build (so {@link definitionArgs} is shared) and keeps images in a manifest list it pushes whole.
+ */
+const tls = (insecure) => (insecure ? ['--tls-verify=false'] : []);
+function loginArgv(registry, username, insecure) {
+    return ['buildah', 'login', '--username', username, '--password-stdin', ...tls(insecure), registry];
+}
+/** Forgets a manifest list of an earlier run; fails harmlessly ("image not known") when there is none. */
+const manifestRmArgv = (list) => ['buildah', 'manifest', 'rm', list];
+exports.manifestRmArgv = manifestRmArgv;
+function buildArgv(list, b, context) {
+    return ['buildah', 'build', '--manifest', list, ...(0, docker_1.definitionArgs)(b), context];
+}
+/** Pushes the list and every image in it; `digestFile` receives the list's digest. */
+function manifestPushArgv(list, ref, o) {
+    return [
+        'buildah',
+        'manifest',
+        'push',
+        '--all',
+        ...tls(o.insecure),
+        ...(o.digestFile ? ['--digestfile', o.digestFile] : []),
+        list,
+        `docker://${ref}`,
+    ];
+}
+/**
+ * buildah (containers/image) reports most registry errors in the registry's own words, as docker does, but
+ * says a refused login and a missing local image in words of its own.
+ */
+function classifyBuildahFailure(r) {
+    const text = `${r.stderr}\n${r.stdout}`;
+    if (/invalid username\/password/i.test(text))
+        return 'auth';
+    if (r.timedOut)
+        return 'timeout';
+    const f = (0, docker_1.classifyRegistryFailure)(text);
+    return f === 'other' && /image not known/i.test(text) ? 'not-found' : f;
 }
 
 

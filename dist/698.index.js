@@ -18,31 +18,31 @@ const log_1 = __webpack_require__(46472);
 const COMMANDS = {
     plan: {
         summary: 'print the stages, the exact commands and the computed values; runs nothing',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(961), __webpack_require__.e(472), __webpack_require__.e(106), __webpack_require__.e(190), __webpack_require__.e(34), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).planCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).planCommand,
     },
     run: {
         summary: 'run the stages locally with the same core as the action and print the summary',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(961), __webpack_require__.e(472), __webpack_require__.e(106), __webpack_require__.e(190), __webpack_require__.e(34), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).runCommand,
     },
     verify: {
         summary: 'speak MCP to a server (HTTP or stdio), run the checks and compare its tool contract with a baseline',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(961), __webpack_require__.e(219), __webpack_require__.e(190), __webpack_require__.e(637), __webpack_require__.e(325)]).then(__webpack_require__.bind(__webpack_require__, 63613))).verifyCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(637), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 63613))).verifyCommand,
     },
     contract: {
         summary: "contract snapshot: write a server's tool contract (mcp-contract.json); contract diff A B",
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(961), __webpack_require__.e(219), __webpack_require__.e(190), __webpack_require__.e(637), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 87074, 23))).contractCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(637), __webpack_require__.e(74)]).then(__webpack_require__.t.bind(__webpack_require__, 87074, 23))).contractCommand,
     },
     lint: {
         summary: 'check Kubernetes manifests for the known MCP-over-HTTP deployment mistakes',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(190), __webpack_require__.e(937), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 32653))).lintCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(937), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 32653))).lintCommand,
     },
     tools: {
         summary: 'install the pinned, checksummed kubectl, trivy and cargo-audit into a directory (the tool image)',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(472), __webpack_require__.e(190), __webpack_require__.e(141)]).then(__webpack_require__.t.bind(__webpack_require__, 11141, 23))).toolsCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(474), __webpack_require__.e(901), __webpack_require__.e(884), __webpack_require__.e(141)]).then(__webpack_require__.t.bind(__webpack_require__, 11141, 23))).toolsCommand,
     },
     init: {
         summary: 'write a Dockerfile, Kubernetes manifests, monitoring and a workflow into a repository',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(106), __webpack_require__.e(190), __webpack_require__.e(722)]).then(__webpack_require__.t.bind(__webpack_require__, 70722, 23))).initCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(106), __webpack_require__.e(901), __webpack_require__.e(722)]).then(__webpack_require__.t.bind(__webpack_require__, 70722, 23))).initCommand,
     },
 };
 /**
@@ -51,7 +51,7 @@ const COMMANDS = {
  */
 function interrupted(signal) {
     // Loaded here, not at start-up: --help and gates runs stay quick (see the bundle's chunks).
-    void Promise.all([__webpack_require__.e(/* import() */ 190).then(__webpack_require__.bind(__webpack_require__, 73190)), Promise.all(/* import() */[__webpack_require__.e(190), __webpack_require__.e(691)]).then(__webpack_require__.t.bind(__webpack_require__, 72691, 23))])
+    void Promise.all([Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 73190)), Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(691)]).then(__webpack_require__.t.bind(__webpack_require__, 72691, 23))])
         .then(async ([{ stopAll }, { runCleanups }]) => {
         process.stderr.write(`mcp-deploy: ${signal}: ended ${stopAll()} running command(s); cleaning up\n`);
         await runCleanups();

@@ -1,0 +1,100 @@
+"use strict";
+exports.id = 613;
+exports.ids = [613];
+exports.modules = {
+
+/***/ 63613:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.verifyCommand = exports.TARGET_OPTIONS = exports.VERIFY_OPTIONS = void 0;
+exports.verifySource = verifySource;
+exports.localEnv = localEnv;
+const context_1 = __webpack_require__(40788);
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
+const log_1 = __webpack_require__(46472);
+const verify_1 = __webpack_require__(91637);
+const local_1 = __webpack_require__(67249);
+const args_1 = __webpack_require__(62309);
+/** Short flags of `verify` and `contract snapshot`, and the action input each one sets. */
+const ALIASES = {
+    url: 'mcp-url',
+    command: 'mcp-command',
+    baseline: 'contract-baseline',
+    smoke: 'mcp-smoke',
+    timeout: 'verify-timeout',
+};
+const SECRET_FLAGS = ['token', 'mcp-token', 'header', 'headers', 'mcp-headers'];
+/** The flags of `verify` and `contract snapshot`: the verify inputs, their short names, and --cwd. */
+exports.VERIFY_OPTIONS = {
+    inputs: Object.keys(inputs_1.INPUTS).filter((n) => inputs_1.INPUTS[n].stages.includes('verify')),
+    own: Object.fromEntries(['cwd', ...Object.keys(ALIASES), ...SECRET_FLAGS].map((f) => [f, false])),
+};
+exports.TARGET_OPTIONS = `  --url URL                Streamable HTTP endpoint, e.g. http://127.0.0.1:8080/mcp
+  --command "CMD ARGS"     start the server on stdio instead (split on spaces, '...' and "..." quote; no shell)
+  --health-url URL         GET it first; it must answer 200
+  --timeout DURATION       retry while the server starts, up to this (default 60s)
+Secrets come from the environment, never from flags: MCP_MCP_TOKEN (sent as Authorization: Bearer) and
+MCP_MCP_HEADERS (lines of "Name: value"), the input names as everywhere else.`;
+/** Reads flags (short or input names), then MCP_* variables, the way the GitLab template configures inputs. */
+function verifySource(flags, env = process.env) {
+    const secret = SECRET_FLAGS.find((f) => f in flags);
+    if (secret)
+        throw new errors_1.ActionError(`--${secret} would put a secret in the process list`, secret.includes('token') ? 'mcp-token' : 'mcp-headers', secret.includes('token')
+            ? 'export MCP_MCP_TOKEN instead'
+            : 'export MCP_MCP_HEADERS ("Name: value" lines) instead');
+    const named = {};
+    for (const [k, v] of Object.entries(flags))
+        named[ALIASES[k] ?? k] = v;
+    return (0, inputs_1.cliSource)(named, env);
+}
+function localEnv(cwd) {
+    return { ctx: (0, context_1.localContext)(process.env, cwd), cwd, state: {} };
+}
+exports.verifyCommand = {
+    usage: `mcp-deploy verify (--url URL | --command "CMD ARGS") [options]
+
+Checks health, initialize, tools/prompts/resources lists and smoke calls, then diffs the tool contract
+against the baseline. Exit code 1 when a check fails or the contract has a breaking change.
+
+Options:
+${exports.TARGET_OPTIONS}
+  --baseline FILE          contract to compare with (default mcp-contract.json when it exists)
+  --contract MODE          fail-on-breaking (default), warn or off
+  --smoke "TOOL {JSON}"    call a tool; it must return without isError (one call; MCP_MCP_SMOKE for more lines)
+  --cwd DIR                where relative paths start (default .)
+
+The bake (docs/bake.md): after the checks pass, watch the server's own tool metrics and exit 1 on a breach.
+  --bake-time DURATION     how long, e.g. 5m (default 0: no bake)
+  --prometheus-url URL     the Prometheus that scrapes the server (MCP_PROMETHEUS_TOKEN, MCP_PROMETHEUS_HEADERS)
+  --metrics-url URL        or the server's own /metrics, scraped from here
+  --max-error-rate SHARE   e.g. 0.05 or 5% (default 0.05)
+  --max-latency-p95 TIME   e.g. 1s or 250ms (default none)
+  --min-requests N         judge nothing below this many tool calls (default 20)
+  --metrics-selector M     PromQL label matchers (default from --namespace and --deployments)
+  --bake-traffic N         N calls a second to --url during the bake (default 0)
+  --bake-compare MODE      none (default) or previous`,
+    async run(args) {
+        const { flags } = (0, args_1.parseArgs)(args, exports.VERIFY_OPTIONS);
+        (0, args_1.warnUnknownVariables)();
+        const cwd = (0, local_1.cwdFlag)(flags.cwd);
+        delete flags.cwd;
+        const env = localEnv(cwd);
+        const inputs = verify_1.verify.parse(new inputs_1.InputReader(verifySource(flags)), env);
+        const result = await verify_1.verify.run(inputs, env);
+        process.stdout.write(`\n${result.summary.toText()}`);
+        if (result.failure) {
+            log_1.log.annotate({ level: 'error', message: `verify failed: ${result.failure}` });
+            return 1;
+        }
+        return 0;
+    },
+};
+
+
+/***/ })
+
+};
+;
