@@ -23,6 +23,9 @@ function allowedOf<T extends string>(name: string): readonly T[] {
   return allowed as readonly T[];
 }
 
+/** An HTTP header name: an RFC 9110 token. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 export class InputReader {
   constructor(private readonly source: InputSource) {}
 
@@ -42,6 +45,31 @@ export class InputReader {
     const v = this.source(name);
     registerSecret(v);
     return v.trim();
+  }
+
+  /**
+   * HTTP headers, one `Name: value` a line (blank lines and `#` comments skipped). The input is a secret:
+   * each value is registered for masking on its own, since a header value can be logged without its name.
+   */
+  headers(name: string, example: string): Record<string, string> {
+    const headers: Record<string, string> = {};
+    for (const line of this.secret(name)
+      .split(/\r?\n/)
+      .map((l) => l.trim())) {
+      if (!line || line.startsWith('#')) continue;
+      const colon = line.indexOf(':');
+      const key = colon > 0 ? line.slice(0, colon).trim() : '';
+      if (!HEADER_NAME.test(key))
+        throw new ActionError(
+          `a line is not 'Name: value'`,
+          name,
+          `write one header a line, e.g. ${example}`,
+        );
+      const value = line.slice(colon + 1).trim();
+      registerSecret(value);
+      headers[key] = value;
+    }
+    return headers;
   }
 
   /** Newline or comma separated; blank items and `#` comments dropped. */

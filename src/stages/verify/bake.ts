@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ActionError, errorMessage } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
-import { log, redact, registerSecret } from '../../report/log';
+import { log, redact } from '../../report/log';
 import { Summary } from '../../report/summary';
 import {
   defaultSelector,
@@ -529,7 +529,6 @@ export function bakeOutput(r: BakeResult, o: BakeOptions): string {
 /** Seconds between checks in a pipeline: a scrape interval or two of the usual Prometheus setups. */
 export const BAKE_INTERVAL_SEC = 15;
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** One PromQL label matcher: name, operator, double-quoted value. */
 const MATCHER = /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*$/;
 
@@ -568,28 +567,6 @@ export function parseLatency(v: string): number | undefined {
   return Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
 }
 
-function headerLines(r: InputReader, name: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const line of r
-    .secret(name)
-    .split(/\r?\n/)
-    .map((l) => l.trim())) {
-    if (!line || line.startsWith('#')) continue;
-    const colon = line.indexOf(':');
-    const key = colon > 0 ? line.slice(0, colon).trim() : '';
-    if (!TOKEN.test(key))
-      throw new ActionError(
-        `a line is not 'Name: value'`,
-        name,
-        'write one header a line, e.g. X-Scope-OrgID: team-a',
-      );
-    const value = line.slice(colon + 1).trim();
-    registerSecret(value);
-    headers[key] = value;
-  }
-  return headers;
-}
-
 /**
  * Reads the bake's inputs. `target` gives the default selector: the deploy stage's namespace and
  * Deployment names. Every error is one line naming the input.
@@ -602,7 +579,7 @@ export function readBakeInputs(
   const prometheusUrl = httpUrl(r, 'prometheus-url');
   const metricsUrl = httpUrl(r, 'metrics-url');
   const prometheusToken = r.secret('prometheus-token') || undefined;
-  const prometheusHeaders = headerLines(r, 'prometheus-headers');
+  const prometheusHeaders = r.headers('prometheus-headers', 'X-Scope-OrgID: team-a');
   if (prometheusToken && Object.keys(prometheusHeaders).some((h) => h.toLowerCase() === 'authorization'))
     throw new ActionError(
       'is set and prometheus-headers has an Authorization header too',

@@ -53,25 +53,8 @@ function httpUrl(value: string, input: string, hint: string): string {
   return u.toString();
 }
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 function parseHeaders(r: InputReader): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const raw = r.secret('mcp-headers');
-  for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
-    if (!line || line.startsWith('#')) continue;
-    const colon = line.indexOf(':');
-    const name = colon > 0 ? line.slice(0, colon).trim() : '';
-    if (!TOKEN.test(name))
-      throw new ActionError(
-        `a line is not 'Name: value'`,
-        'mcp-headers',
-        'write one header a line, e.g. X-Api-Key: ${{ secrets.KEY }}',
-      );
-    const value = line.slice(colon + 1).trim();
-    registerSecret(value);
-    headers[name] = value;
-  }
+  const headers = r.headers('mcp-headers', 'X-Api-Key: ${{ secrets.KEY }}');
   const token = r.secret('mcp-token');
   if (token) {
     if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))
