@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { pinImages, readManifestDir } from '../src/stages/deploy/manifests';
-import { kustomizationIn } from '../src/stages/deploy/plan';
+import { kustomizationIn } from '../src/tools/kubectl';
 import { ROOT } from './support/action';
 import { describeWith, missingCommands } from './support/skip';
 

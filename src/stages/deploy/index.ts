@@ -1,5 +1,6 @@
 import type { Stage } from '../stage';
-import { changeCause, parseDeployInputs, planDeploy, type DeployInputs, type Kubectl } from './plan';
+import { changeCause, parseDeployInputs, planDeploy, type DeployInputs } from './plan';
+import type { Kubectl } from '../../tools/kubectl';
 import { runDeploy } from './run';
 import { imageName } from '../../oci';
 import { resolvedOf, subjectImage } from '../../resolved';

@@ -1,15 +1,13 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { checkDigestRef, imageName } from '../../oci';
 import { requireImage, resolveRun, type Resolved } from '../../resolved';
 import { parseLintInputs, type LintInputs } from '../../lint';
-import { KUSTOMIZATION_FILES } from '../../lint/manifests';
 import { resolveVerify, type VerifySettings } from '../../signing';
 import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
+import { kc, kustomizationIn, type Kubectl } from '../../tools/kubectl';
 import type { PlannedCommand } from '../stage';
 
 export const STRATEGIES = INPUTS.strategy.allowed;
@@ -76,10 +74,6 @@ export function parseTargets(items: string[], fallbackContainer: string): Deploy
     seen.add(name);
     return { name, container };
   });
-}
-
-export function kustomizationIn(dir: string): string | undefined {
-  return KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
 }
 
 export function parseDeployInputs(
@@ -185,111 +179,6 @@ export function parseDeployInputs(
     registryInsecure: r.oneOf('registry-insecure', INPUTS['registry-insecure'].allowed) === 'true',
   };
 }
-
-/** kubectl with the connection flags every call shares. `--kubeconfig` is a path, never the content. */
-export interface Kubectl {
-  bin: string;
-  kubeconfigPath?: string;
-  context: string;
-}
-
-export function kubectlBase(k: Kubectl): string[] {
-  return [
-    k.bin,
-    ...(k.kubeconfigPath ? ['--kubeconfig', k.kubeconfigPath] : []),
-    ...(k.context ? ['--context', k.context] : []),
-  ];
-}
-
-const ns = (namespace: string) => (namespace ? ['--namespace', namespace] : []);
-
-/** Every kubectl call the stage makes, as argv. `run` uses these, `plan` prints them. */
-export const kc = {
-  serverVersion: (k: Kubectl) => [...kubectlBase(k), 'get', '--raw', '/version', '--request-timeout=15s'],
-  namespace: (k: Kubectl, namespace: string) => [
-    ...kubectlBase(k),
-    'get',
-    'namespace',
-    namespace,
-    '--output=name',
-    '--request-timeout=15s',
-  ],
-  getDeployment: (k: Kubectl, namespace: string, name: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'get',
-    'deployment',
-    name,
-    '--output=json',
-    '--ignore-not-found',
-  ],
-  annotate: (k: Kubectl, namespace: string, name: string, cause: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'annotate',
-    `deployment/${name}`,
-    `kubernetes.io/change-cause=${cause}`,
-    '--overwrite',
-  ],
-  setImage: (k: Kubectl, namespace: string, name: string, container: string, ref: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'set',
-    'image',
-    `deployment/${name}`,
-    `${container}=${ref}`,
-  ],
-  /** Rendered to a file, not read from stdout: everything exec captures is redacted of secrets. */
-  kustomize: (k: Kubectl, dir: string, out: string) => [k.bin, 'kustomize', dir, `--output=${out}`],
-  /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
-  apply: (k: Kubectl, namespace: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'apply',
-    '--filename=-',
-    '--validate=false',
-  ],
-  rolloutStatus: (k: Kubectl, namespace: string, name: string, timeoutS: number) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'rollout',
-    'status',
-    `deployment/${name}`,
-    `--timeout=${timeoutS}s`,
-  ],
-  undo: (k: Kubectl, namespace: string, name: string, toRevision?: number) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'rollout',
-    'undo',
-    `deployment/${name}`,
-    ...(toRevision ? [`--to-revision=${toRevision}`] : []),
-  ],
-  pods: (k: Kubectl, namespace: string, selector: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'get',
-    'pods',
-    `--selector=${selector}`,
-    '--output=json',
-  ],
-  events: (k: Kubectl, namespace: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'get',
-    'events',
-    '--output=json',
-  ],
-  logs: (k: Kubectl, namespace: string, pod: string, container: string, previous: boolean) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'logs',
-    pod,
-    `--container=${container}`,
-    '--tail=40',
-    ...(previous ? ['--previous'] : []),
-  ],
-};
 
 /** Why this deploy happened, for `kubectl rollout history` and anyone reading the cluster later. */
 export function changeCause(ctx: RunContext, ref: string): string {

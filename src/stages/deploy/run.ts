@@ -17,26 +17,27 @@ import type { StageEnv, StageResult } from '../stage';
 import { startGithubDeployment, type DeploymentRecord } from './github';
 import { pinImages, readManifestDir } from './manifests';
 import {
-  connectionError,
+  classifyKubectl,
   connectionLoss,
   containerProblems,
   failureReasons,
-  namespaceError,
+  kc,
   parseDeployment,
   parseEvents,
   parsePods,
   parseRolloutStatus,
-  shortImage,
   stuckContainers,
   type ContainerProblem,
   type DeploymentState,
   type EventRow,
+  type Kubectl,
   type PodState,
   type RolloutStatus,
-} from './parse';
+} from '../../tools/kubectl';
+import { connectionError, namespaceError, shortImage } from './report';
 import { checkDigestRef } from '../../oci';
 import { subjectImage } from '../../resolved';
-import { changeCause, kc, type DeployInputs, type Kubectl } from './plan';
+import { changeCause, type DeployInputs } from './plan';
 
 interface Target {
   name: string;
@@ -101,9 +102,10 @@ async function connect(
   }
   if (i.namespace) {
     const n = await exec(kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
+    const failure = n.exitCode !== 0 ? classifyKubectl(n).kind : undefined;
     // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
-    if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr)) {
-      if (i.strategy === 'manifests' && /NotFound|not found/.test(n.stderr))
+    if (failure && failure !== 'forbidden') {
+      if (i.strategy === 'manifests' && failure === 'not-found')
         return { k, missingNamespace: { name: i.namespace, stderr: n.stderr } };
       throw namespaceError(n.stderr, i.namespace);
     }
@@ -207,7 +209,8 @@ async function reportProgress(
   });
   if (over.aborted) return;
   if (r.exitCode !== 0) {
-    const what = connectionLoss(r.stderr) ?? (r.timedOut ? 'no answer in 10 s' : undefined);
+    const f = classifyKubectl(r);
+    const what = f.lost ? f.what : r.timedOut ? 'no answer in 10 s' : undefined;
     if (what) onLost(what);
     return;
   }
@@ -576,7 +579,8 @@ async function reachAgain(k: Kubectl, deadline: number): Promise<boolean> {
           echo: false,
           timeoutMs: Math.min(15_000, Math.max(1000, left())),
         });
-        const what = v.exitCode !== 0 && (connectionLoss(v.stderr) ?? (v.timedOut ? 'no answer' : undefined));
+        const f = v.exitCode !== 0 ? classifyKubectl(v) : undefined;
+        const what = f?.lost ? f.what : v.timedOut ? 'no answer' : undefined;
         if (what) throw new Error(what);
       },
       () => left() > 0,
@@ -600,19 +604,13 @@ function unknownState(
   lintSummary: Summary,
   gh?: DeploymentRecord,
 ): StageResult {
-  const context = i.kubeconfigInfo?.context || i.context;
-  const cmd = (t: Target, ...args: string[]) =>
-    quote([
-      'kubectl',
-      ...(context ? ['--context', context] : []),
-      ...(t.namespace ? ['--namespace', t.namespace] : []),
-      ...args,
-    ]);
+  // For a person to run with their own kubeconfig: this run's copy is gone by then.
+  const by: Kubectl = { bin: 'kubectl', context: i.kubeconfigInfo?.context || i.context };
   const changed = targets.filter((t) => t.changed);
-  const check = changed.map((t) => cmd(t, 'rollout', 'status', `deployment/${t.name}`));
+  const check = changed.map((t) => quote(kc.rolloutStatus(by, t.namespace, t.name)));
   const undo = changed.map((t) =>
     t.before?.revision !== undefined
-      ? cmd(t, 'rollout', 'undo', `deployment/${t.name}`, `--to-revision=${t.before.revision}`)
+      ? quote(kc.undo(by, t.namespace, t.name, t.before.revision))
       : `${t.name} had no earlier revision to go back to`,
   );
   const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';

@@ -1,6 +1,273 @@
-import { ActionError } from '../../errors';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { addCleanup } from '../cleanup';
+import { ActionError } from '../errors';
+import { exec } from '../exec';
+import { log } from '../report/log';
 
-/** Pure readers of kubectl's JSON and messages: what a rollout did, and why it did not finish. */
+/**
+ * Everything this project knows about kubectl: the connection every call shares, the argv of each call,
+ * how a failed call failed, and readers of its JSON and messages (what a rollout did, and why it did not
+ * finish). Stages call these; none builds kubectl's argv itself.
+ */
+
+/** kubectl with the connection flags every call shares. `--kubeconfig` is a path, never the content. */
+export interface Kubectl {
+  bin: string;
+  kubeconfigPath?: string;
+  context: string;
+}
+
+export function kubectlBase(k: Kubectl): string[] {
+  return [
+    k.bin,
+    ...(k.kubeconfigPath ? ['--kubeconfig', k.kubeconfigPath] : []),
+    ...(k.context ? ['--context', k.context] : []),
+  ];
+}
+
+const ns = (namespace: string) => (namespace ? ['--namespace', namespace] : []);
+
+/** Every kubectl call the project makes, as argv. Runs use these, `plan` prints them. */
+export const kc = {
+  serverVersion: (k: Kubectl) => [...kubectlBase(k), 'get', '--raw', '/version', '--request-timeout=15s'],
+  namespace: (k: Kubectl, namespace: string) => [
+    ...kubectlBase(k),
+    'get',
+    'namespace',
+    namespace,
+    '--output=name',
+    '--request-timeout=15s',
+  ],
+  getDeployment: (k: Kubectl, namespace: string, name: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'get',
+    'deployment',
+    name,
+    '--output=json',
+    '--ignore-not-found',
+  ],
+  annotate: (k: Kubectl, namespace: string, name: string, cause: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'annotate',
+    `deployment/${name}`,
+    `kubernetes.io/change-cause=${cause}`,
+    '--overwrite',
+  ],
+  setImage: (k: Kubectl, namespace: string, name: string, container: string, ref: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'set',
+    'image',
+    `deployment/${name}`,
+    `${container}=${ref}`,
+  ],
+  /** Rendered to a file, not read from stdout: everything exec captures is redacted of secrets. */
+  kustomize: (k: Pick<Kubectl, 'bin'>, dir: string, out: string) => [
+    k.bin,
+    'kustomize',
+    dir,
+    `--output=${out}`,
+  ],
+  /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
+  apply: (k: Kubectl, namespace: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'apply',
+    '--filename=-',
+    '--validate=false',
+  ],
+  /** Without `timeoutS`, kubectl waits as long as the rollout takes (a command for a person to run). */
+  rolloutStatus: (k: Kubectl, namespace: string, name: string, timeoutS?: number) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'rollout',
+    'status',
+    `deployment/${name}`,
+    ...(timeoutS !== undefined ? [`--timeout=${timeoutS}s`] : []),
+  ],
+  undo: (k: Kubectl, namespace: string, name: string, toRevision?: number) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'rollout',
+    'undo',
+    `deployment/${name}`,
+    ...(toRevision ? [`--to-revision=${toRevision}`] : []),
+  ],
+  pods: (k: Kubectl, namespace: string, selector: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'get',
+    'pods',
+    `--selector=${selector}`,
+    '--output=json',
+  ],
+  events: (k: Kubectl, namespace: string) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'get',
+    'events',
+    '--output=json',
+  ],
+  logs: (k: Kubectl, namespace: string, pod: string, container: string, previous: boolean) => [
+    ...kubectlBase(k),
+    ...ns(namespace),
+    'logs',
+    pod,
+    `--container=${container}`,
+    '--tail=40',
+    ...(previous ? ['--previous'] : []),
+  ],
+};
+
+/** The file names kustomize takes as a directory's kustomization, in its order. */
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** The kustomization file of `dir`, if it is a kustomize overlay. */
+export function kustomizationIn(dir: string): string | undefined {
+  return KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
+}
+
+/** The annotation kustomize records an object's source file in, when asked to. */
+export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+
+/** An overlay rendered by `kustomize`: its objects annotated with the files they came from. */
+export interface Kustomized {
+  /** The overlay. */
+  dir: string;
+  /** The rendered objects, as kubectl printed them. */
+  text: string;
+  /** The directory the paths in the origin annotations are relative to. */
+  root: string;
+}
+
+/**
+ * Renders an overlay for the lint, which maps every object back to the file it came from; kustomize
+ * records that only when asked
+ * (`buildMetadata: [originAnnotations]`), and the user's kustomization is not ours to edit, so a
+ * throw-away kustomization in a private temp dir includes theirs and asks for it. The rendering goes to
+ * a file there, not through stdout: everything exec captures is redacted of secrets, and generated
+ * Secrets may be in it.
+ */
+export async function kustomize(k: Pick<Kubectl, 'bin'>, dir: string): Promise<Kustomized> {
+  const root = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
+  addCleanup({ kind: 'remove', path: root });
+  try {
+    // Kustomize refuses absolute resource paths, hence the relative one.
+    const rel = path.relative(root, dir).split(path.sep).join('/');
+    fs.writeFileSync(
+      path.join(root, 'kustomization.yaml'),
+      `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations]\n`,
+    );
+    log.info(`rendering ${dir} with kubectl kustomize`);
+    const out = path.join(root, 'rendered.yaml');
+    const r = await exec(kc.kustomize(k, root, out), { timeoutMs: 120_000, echo: false });
+    if (r.exitCode !== 0)
+      throw new ActionError(
+        `kubectl kustomize ${dir} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`,
+        undefined,
+        'render the overlay with `kubectl kustomize` yourself and fix what it reports',
+      );
+    return { dir, text: fs.readFileSync(out, 'utf8'), root };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** How a kubectl call failed, from what it printed. */
+export type KubectlFailureKind =
+  /** The API server cannot be reached: connection refused or reset, EOF, no route, a name that does not resolve. */
+  | 'unreachable'
+  /** It did not answer in time. */
+  | 'timeout'
+  /** Its certificate is not trusted. */
+  | 'certificate'
+  /** It rejected the credentials. */
+  | 'unauthorized'
+  /** The credentials may not do this. */
+  | 'forbidden'
+  /** The object does not exist. */
+  | 'not-found'
+  /** kubectl could not load the kubeconfig, or the context is not in it. */
+  | 'config'
+  | 'other';
+
+export interface KubectlFailure {
+  kind: KubectlFailureKind;
+  /** kubectl's own words for it, short: "connection refused", "i/o timeout", "EOF", "Unauthorized" ... */
+  what: string;
+  /**
+   * The connection to the API server broke (refused, reset, EOF, a network timeout): the server, not
+   * the request, is the problem, and a later call may succeed. kubectl's watches log such lines and
+   * retry on their own until --timeout, so they are looked for in its output as it runs.
+   */
+  lost: boolean;
+  /** Kind config: the context that the kubeconfig does not have. */
+  context?: string;
+  /** The first line kubectl printed, without its "error: ". */
+  line: string;
+}
+
+const CONTEXT = /context "([^"]+)" does not exist|context was not found for specified context: (\S+)/;
+/** The API server's own answer: its status reason is the truth, whatever words the message holds. */
+const STATUS = /Error from server \((NotFound|Forbidden|Unauthorized)\)/;
+const STATUS_KIND = { NotFound: 'not-found', Forbidden: 'forbidden', Unauthorized: 'unauthorized' } as const;
+const NETWORK =
+  /connection refused|was refused|i\/o timeout|\bEOF\b|connection reset by peer|no route to host|TLS handshake timeout|client connection lost|network is unreachable/i;
+/** The rest, in the order they are tried; the first that matches names the failure. */
+const RULES: [RegExp, KubectlFailureKind, string?][] = [
+  [/no such host/, 'unreachable'],
+  [/Client\.Timeout|deadline exceeded|timed out/, 'timeout'],
+  [/x509|certificate/, 'certificate'],
+  [/Unauthorized|must be logged in|Please enter Username/, 'unauthorized', 'Unauthorized'],
+  [/error loading config file|no such file or directory|invalid configuration/, 'config'],
+  [/Forbidden|forbidden/, 'forbidden', 'Forbidden'],
+  [/NotFound|not found/, 'not-found', 'NotFound'],
+];
+
+/**
+ * Why a kubectl call failed, from its stderr (or one line of its output). An exec that had to end the
+ * call (`timedOut`) without kubectl saying why is a timeout.
+ */
+export function classifyKubectl(r: { stderr: string; timedOut?: boolean }): KubectlFailure {
+  const text = r.stderr;
+  const line = (text.trim().split('\n').find(Boolean) ?? '').replace(/^error: /, '');
+  const ctx = CONTEXT.exec(text);
+  if (ctx)
+    return {
+      kind: 'config',
+      what: `context "${ctx[1] ?? ctx[2]}" does not exist`,
+      lost: false,
+      context: ctx[1] ?? ctx[2],
+      line,
+    };
+  const status = STATUS.exec(text);
+  if (status)
+    return { kind: STATUS_KIND[status[1] as keyof typeof STATUS_KIND], what: status[1], lost: false, line };
+  const net = NETWORK.exec(text);
+  if (net) {
+    const what = net[0] === 'was refused' ? 'connection refused' : net[0];
+    return { kind: /timeout/i.test(what) ? 'timeout' : 'unreachable', what, lost: true, line };
+  }
+  for (const [re, kind, word] of RULES) {
+    const m = re.exec(text);
+    if (m) return { kind, what: word ?? m[0], lost: false, line };
+  }
+  if (r.timedOut) return { kind: 'timeout', what: 'no answer', lost: false, line };
+  return { kind: 'other', what: line, lost: false, line };
+}
+
+/**
+ * What kubectl says when the API server went away under it ("connection refused", "EOF", "i/o
+ * timeout" ...), in a few words; undefined for anything else.
+ */
+export function connectionLoss(text: string): string | undefined {
+  const f = classifyKubectl({ stderr: text });
+  return f.lost ? f.what : undefined;
+}
 
 export interface Condition {
   type: string;
@@ -295,20 +562,6 @@ export function parseRolloutStatus(r: {
   return { done: false, reason: 'Error', message: last.replace(/^error: /, '') };
 }
 
-const LOST =
-  /connection refused|was refused|i\/o timeout|\bEOF\b|connection reset by peer|no route to host|TLS handshake timeout|client connection lost|network is unreachable/i;
-
-/**
- * What kubectl says when the API server went away under it ("connection refused", "EOF", "i/o
- * timeout" ...), in a few words; undefined for anything else. kubectl's watches log such lines and retry
- * on their own until --timeout, so these are found in its output as it runs, not only at its exit.
- */
-export function connectionLoss(text: string): string | undefined {
-  const m = LOST.exec(text);
-  if (!m) return undefined;
-  return m[0] === 'was refused' ? 'connection refused' : m[0];
-}
-
 /** The reasons a rollout did not finish, most specific first: pods' reasons, then the deployment's. */
 export function failureReasons(
   status: RolloutStatus,
@@ -321,87 +574,3 @@ export function failureReasons(
   if (status.reason && !reasons.includes(status.reason)) reasons.push(status.reason);
   return reasons.length ? reasons : ['unknown'];
 }
-
-/**
- * kubectl's connection errors, turned into one line that names the input to change. Never quotes the
- * kubeconfig: only the server address and kubectl's own first error line.
- */
-export function connectionError(
-  stderr: string,
-  server: string | undefined,
-  hasKubeconfigInput: boolean,
-): ActionError {
-  const where = server ? ` at ${server}` : '';
-  const kubeconfig = hasKubeconfigInput ? 'kubeconfig' : undefined;
-  const first = stderr.trim().split('\n').find(Boolean) ?? '';
-  const ctx = /context "([^"]+)" does not exist|context was not found for specified context: (\S+)/.exec(
-    stderr,
-  );
-  if (ctx)
-    return new ActionError(
-      `context '${ctx[1] ?? ctx[2]}' does not exist in the kubeconfig`,
-      'context',
-      "use one of the kubeconfig's contexts",
-    );
-  if (/connection refused|was refused/.test(stderr))
-    return new ActionError(
-      `the cluster${where} is unreachable: connection refused`,
-      kubeconfig,
-      'check the server address and that the API server is reachable from the runner',
-    );
-  if (/no such host/.test(stderr))
-    return new ActionError(
-      `the cluster${where} is unreachable: its host name does not resolve`,
-      kubeconfig,
-      'check the server address in the kubeconfig',
-    );
-  if (/i\/o timeout|Client\.Timeout|deadline exceeded|timed out|TLS handshake timeout/.test(stderr))
-    return new ActionError(
-      `the cluster${where} did not answer in time`,
-      kubeconfig,
-      'check the server address and the network path (firewall, private cluster endpoint)',
-    );
-  if (/x509|certificate/.test(stderr))
-    return new ActionError(
-      `the cluster${where} presented a certificate that is not trusted`,
-      kubeconfig,
-      'set certificate-authority-data of the cluster in the kubeconfig',
-    );
-  if (/Unauthorized|must be logged in|Please enter Username/.test(stderr))
-    return new ActionError(
-      `the cluster${where} rejected the credentials (Unauthorized)`,
-      kubeconfig,
-      'renew the token or client certificate in the kubeconfig',
-    );
-  if (/error loading config file|no such file or directory|invalid configuration/.test(stderr))
-    return new ActionError(
-      `kubectl could not load the kubeconfig: ${first.replace(/^error: /, '')}`,
-      kubeconfig ?? 'kubeconfig',
-      'give the kubeconfig input, or set KUBECONFIG to a valid file',
-    );
-  return new ActionError(`cannot talk to the cluster${where}: ${first.replace(/^error: /, '')}`, kubeconfig);
-}
-
-export function namespaceError(stderr: string, namespace: string): ActionError {
-  if (/NotFound|not found/.test(stderr))
-    return new ActionError(
-      `namespace '${namespace}' does not exist in the cluster`,
-      'namespace',
-      'create it first or fix the name',
-    );
-  if (/Forbidden|forbidden/.test(stderr))
-    return new ActionError(
-      `the credentials may not read namespace '${namespace}' (Forbidden)`,
-      'kubeconfig',
-      'grant get on namespaces, or on the deployments of that namespace',
-    );
-  return new ActionError(
-    `cannot check namespace '${namespace}': ${stderr.trim().split('\n')[0]}`,
-    'namespace',
-  );
-}
-
-export const shortImage = (image: string): string => {
-  const m = /^(.*)@sha256:([a-f0-9]{64})$/.exec(image);
-  return m ? `${m[1].split('/').pop()}@${m[2].slice(0, 12)}` : (image.split('/').pop() ?? image);
-};
