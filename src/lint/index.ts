@@ -2,6 +2,7 @@ import { ActionError } from '../errors';
 import { INPUTS, type InputReader } from '../inputs';
 import { log, type Annotation } from '../report/log';
 import { Summary } from '../report/summary';
+import type { Kustomized } from '../tools/kubectl';
 import { loadPaths } from './manifests';
 import { lintObjects, RULES } from './rules';
 import type { Finding, RuleOptions, Sessions } from './types';
@@ -38,8 +39,11 @@ export function parseLintInputs(r: InputReader): LintInputs {
 export interface LintOptions extends RuleOptions {
   /** Repository root: findings in files under it carry a file and line for annotations. */
   workspace: string;
-  /** The kubectl that renders kustomize overlays (the deploy stage's pinned one); default: kubectl on PATH. */
-  kubectl?: string;
+  /**
+   * An overlay among the paths, already rendered (the deploy stage lints what it applies): it is not
+   * rendered again. Other overlays are rendered with the kubectl on PATH.
+   */
+  rendered?: Kustomized;
 }
 
 export interface LintResult {
@@ -55,7 +59,7 @@ export interface LintResult {
  * lints them. Throws ActionError when a path is missing, not YAML, or holds no Kubernetes object.
  */
 export async function lintPaths(paths: string[], opts: LintOptions): Promise<LintResult> {
-  const docs = await loadPaths(paths, opts.workspace, opts.kubectl);
+  const docs = await loadPaths(paths, opts.workspace, opts.rendered);
   if (!docs.length)
     throw new ActionError(
       `no Kubernetes objects in ${paths.join(', ')}`,
@@ -131,7 +135,7 @@ export async function runLint(
   paths: string[],
   inputs: LintInputs,
   workspace: string,
-  kubectl?: string,
+  rendered?: Kustomized,
 ): Promise<{ result?: LintResult; summary: Summary; failed: boolean; headline: string }> {
   if (inputs.mode === 'off') return { summary: new Summary(), failed: false, headline: 'lint off' };
   return log.group('MCP deployment lint', async () => {
@@ -139,7 +143,7 @@ export async function runLint(
       mcpPath: inputs.mcpPath,
       sessions: inputs.sessions,
       workspace,
-      kubectl,
+      rendered,
     });
     for (const f of result.findings) log.annotate(toAnnotation(f, inputs.mode));
     log.info(headline(result));

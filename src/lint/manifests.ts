@@ -150,15 +150,18 @@ function generatorLine(text: string): (p: FieldPath) => number {
 
 /**
  * Loads what the user points at: `-` (stdin), a YAML/JSON file, a kustomization directory (rendered with
- * kubectl), or a plain directory (its *.yaml, *.yml and *.json files, not subdirectories: a repo's k8s/
- * folder usually holds a base and overlays that must not be linted as one set).
+ * kubectl, unless `rendered` is that overlay's rendering already), or a plain directory (its *.yaml,
+ * *.yml and *.json files, not subdirectories: a repo's k8s/ folder usually holds a base and overlays that
+ * must not be linted as one set).
  */
 export async function loadPaths(
   paths: string[],
   workspace: string,
-  kubectl = 'kubectl',
+  rendered?: Kustomized,
   readStdin: () => Promise<string> = async () => fs.readFileSync(0, 'utf8'),
 ): Promise<LintDoc[]> {
+  const overlay = async (dir: string) =>
+    kustomizedDocs(rendered?.dir === dir ? rendered : await kustomize({ bin: 'kubectl' }, dir), workspace);
   const docs: LintDoc[] = [];
   for (const p of paths) {
     if (p === '-') {
@@ -173,11 +176,9 @@ export async function loadPaths(
         'give a manifest file, a directory or a kustomize overlay',
       );
     // A kustomization.yaml named directly means its overlay, not the file's own (non-Kubernetes) object.
-    if (KUSTOMIZATION_FILES.includes(path.basename(abs)))
-      docs.push(...kustomizedDocs(await kustomize({ bin: kubectl }, path.dirname(abs)), workspace));
+    if (KUSTOMIZATION_FILES.includes(path.basename(abs))) docs.push(...(await overlay(path.dirname(abs))));
     else if (fs.statSync(abs).isDirectory()) {
-      if (kustomizationIn(abs))
-        docs.push(...kustomizedDocs(await kustomize({ bin: kubectl }, abs), workspace));
+      if (kustomizationIn(abs)) docs.push(...(await overlay(abs)));
       else
         for (const f of fs
           .readdirSync(abs)

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMap, parseAllDocuments } from 'yaml';
 import { addCleanup } from '../cleanup';
 import { ActionError } from '../errors';
 import { exec } from '../exec';
@@ -145,12 +146,12 @@ export interface Kustomized {
 }
 
 /**
- * Renders an overlay for the lint, which maps every object back to the file it came from; kustomize
- * records that only when asked
+ * Renders an overlay, once per deploy: the lint reads this rendering and the deploy applies it. The lint
+ * maps every object back to the file it came from; kustomize records that only when asked
  * (`buildMetadata: [originAnnotations]`), and the user's kustomization is not ours to edit, so a
  * throw-away kustomization in a private temp dir includes theirs and asks for it. The rendering goes to
  * a file there, not through stdout: everything exec captures is redacted of secrets, and generated
- * Secrets may be in it.
+ * Secrets may be in it. `withoutOrigins` takes the annotations out again before anything is applied.
  */
 export async function kustomize(k: Pick<Kubectl, 'bin'>, dir: string): Promise<Kustomized> {
   const root = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
@@ -175,6 +176,19 @@ export async function kustomize(k: Pick<Kubectl, 'bin'>, dir: string): Promise<K
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The rendering as `kubectl kustomize <overlay>` prints it: without the origin annotations it asked for. */
+export function withoutOrigins(r: Kustomized): string {
+  const annotations = ['metadata', 'annotations'];
+  return parseAllDocuments(r.text)
+    .map((doc) => {
+      doc.deleteIn([...annotations, ORIGIN_ANNOTATION]);
+      const left = doc.getIn(annotations);
+      if (isMap(left) && !left.items.length) doc.deleteIn(annotations);
+      return doc.toString();
+    })
+    .join('');
 }
 
 /** How a kubectl call failed, from what it printed. */

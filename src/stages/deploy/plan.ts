@@ -190,9 +190,13 @@ export function changeCause(ctx: RunContext, ref: string): string {
 }
 
 export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k: Kubectl): PlannedCommand[] {
-  const cmds: PlannedCommand[] = [
-    { argv: kc.serverVersion(k), why: 'is the API server reachable with these credentials?' },
-  ];
+  const cmds: PlannedCommand[] = [];
+  if (i.kustomize)
+    cmds.push({
+      argv: kc.kustomize(k, '<temp>', '<temp>/rendered.yaml'),
+      why: `render ${i.manifests} once, for the lint and the apply: <temp>/kustomization.yaml includes it and records each object's source file`,
+    });
+  cmds.push({ argv: kc.serverVersion(k), why: 'is the API server reachable with these credentials?' });
   if (i.namespace)
     cmds.push({
       argv: kc.namespace(k, i.namespace),
@@ -221,8 +225,6 @@ export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k
     }
     cmds.push(...names.map(wait));
   } else {
-    if (i.kustomize)
-      cmds.push({ argv: kc.kustomize(k, i.manifests!, '<temp>/rendered.yaml'), why: 'render the overlay' });
     cmds.push({
       argv: kc.apply(k, i.namespace),
       why: `images named ${imageName(imageRef)} replaced by the digest, change-cause added`,

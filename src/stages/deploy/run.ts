@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { addCleanup } from '../../cleanup';
 import { ActionError, errorMessage } from '../../errors';
 import { exec, execOk, quote, type ExecResult } from '../../exec';
 import { log } from '../../report/log';
@@ -22,15 +21,18 @@ import {
   containerProblems,
   failureReasons,
   kc,
+  kustomize,
   parseDeployment,
   parseEvents,
   parsePods,
   parseRolloutStatus,
   stuckContainers,
+  withoutOrigins,
   type ContainerProblem,
   type DeploymentState,
   type EventRow,
   type Kubectl,
+  type Kustomized,
   type PodState,
   type RolloutStatus,
 } from '../../tools/kubectl';
@@ -283,23 +285,9 @@ async function rollBack(k: Kubectl, t: Target, timeoutS: number): Promise<void> 
   };
 }
 
-/** The overlay rendered into a private directory (generated Secrets may be in it), read, and removed. */
-async function kustomize(k: Kubectl, dir: string): Promise<string> {
-  const tmp = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
-  addCleanup({ kind: 'remove', path: tmp });
-  const out = path.join(tmp, 'rendered.yaml');
-  try {
-    await execOk(kc.kustomize(k, dir, out));
-    return fs.readFileSync(out, 'utf8');
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-/** Renders the manifests and pins the image; returns what to wait for. */
-async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: string) {
-  const dir = i.manifests!;
-  const source = i.kustomize ? await kustomize(k, dir) : readManifestDir(dir);
+/** The manifests with the image pinned, and the deployments to wait for. */
+function renderManifests(i: DeployInputs, ref: string, cause: string, overlay?: Kustomized) {
+  const source = overlay ? withoutOrigins(overlay) : readManifestDir(i.manifests!);
   const rendered = pinImages(source, ref, cause);
   log.info(`pinned ${ref} in ${rendered.replaced.join(', ')}`);
   const wanted = i.deployments.map((d) => d.name);
@@ -350,8 +338,10 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   const ref = checkDigestRef(subjectImage(env, i.imageRef) ?? '');
   // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
   const bin = await ensureTool('kubectl', { mirror: i.toolsMirror });
+  // Rendered once: the lint reads what is applied.
+  const rendered = i.kustomize ? await kustomize({ bin }, i.manifests!) : undefined;
   const lint = i.manifests
-    ? await runLint([i.manifests], i.lint, env.ctx.workspace, bin)
+    ? await runLint([i.manifests], i.lint, env.ctx.workspace, rendered)
     : { summary: new Summary(), failed: false, headline: 'no manifests to lint' };
   if (lint.failed)
     return {
@@ -370,7 +360,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   let targets: Target[];
   let manifestList = '';
   if (i.strategy === 'manifests') {
-    const r = await renderManifests(k, i, ref, cause);
+    const r = renderManifests(i, ref, cause, rendered);
     if (missingNamespace) {
       if (!r.namespaces.includes(missingNamespace.name))
         throw namespaceError(missingNamespace.stderr, missingNamespace.name);
