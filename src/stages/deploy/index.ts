@@ -1,5 +1,5 @@
 import type { Stage } from '../stage';
-import { changeCause, parseDeployInputs, planDeploy, type DeployInputs } from './plan';
+import { changeCause, parseDeployInputs, planDeploy, type DeployInputs } from './inputs';
 import type { Kubectl } from '../../tools/kubectl';
 import { runDeploy } from './run';
 import { imageName } from '../../oci';

@@ -39,7 +39,7 @@ import {
 import { connectionError, namespaceError, shortImage } from './report';
 import { checkDigestRef } from '../../oci';
 import { subjectImage } from '../../resolved';
-import { changeCause, type DeployInputs } from './plan';
+import { changeCause, type DeployInputs } from './inputs';
 
 interface Target {
   name: string;
