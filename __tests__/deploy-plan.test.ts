@@ -7,7 +7,8 @@ import { InputReader, INPUTS } from '../src/inputs';
 import { checkDigestRef as checkImageRef, imageName } from '../src/oci';
 import { redact } from '../src/report/log';
 import { deploy } from '../src/stages/deploy';
-import { changeCause, parseDeployInputs, parseTargets } from '../src/stages/deploy/inputs';
+import { parseDeployInputs, parseTargets } from '../src/stages/deploy/inputs';
+import { changeCause } from '../src/stages/deploy/plan';
 import { checkKubeconfig, decodeKubeconfig } from '../src/tools/kubeconfig';
 import { ROOT } from './support/action';
 

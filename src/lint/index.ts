@@ -127,6 +127,14 @@ export function lintFailed(r: LintResult, mode: LintMode, strict = false): boole
   return mode === 'error' && (r.errors > 0 || (strict && r.warnings > 0));
 }
 
+/** What the deploy stage's lint step found: the summary section, and whether the deploy must stop. */
+export interface LintOutcome {
+  result?: LintResult;
+  summary: Summary;
+  failed: boolean;
+  headline: string;
+}
+
 /**
  * The deploy stage's lint step: lint, annotate each finding, and return the summary section and whether
  * the deploy must stop. With mode `off` nothing is read.
@@ -136,7 +144,7 @@ export async function runLint(
   inputs: LintInputs,
   workspace: string,
   rendered?: Kustomized,
-): Promise<{ result?: LintResult; summary: Summary; failed: boolean; headline: string }> {
+): Promise<LintOutcome> {
   if (inputs.mode === 'off') return { summary: new Summary(), failed: false, headline: 'lint off' };
   return log.group('MCP deployment lint', async () => {
     const result = await lintPaths(paths, {

@@ -1,14 +1,13 @@
 import type { RunContext } from '../../context';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
-import { checkDigestRef, imageName } from '../../oci';
+import { checkDigestRef } from '../../oci';
 import { requireImage, resolveRun, type Resolved } from '../../resolved';
 import { parseLintInputs, type LintInputs } from '../../lint';
 import { resolveVerify, type VerifySettings } from '../../signing';
 import { readToolsMirror } from '../../tools';
 import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
-import { kc, kustomizationIn, type Kubectl } from '../../tools/kubectl';
-import type { PlannedCommand } from '../stage';
+import { kustomizationIn } from '../../tools/kubectl';
 
 export const STRATEGIES = INPUTS.strategy.allowed;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -178,63 +177,4 @@ export function parseDeployInputs(
     requireProvenance: r.bool('require-provenance'),
     registryInsecure: r.oneOf('registry-insecure', INPUTS['registry-insecure'].allowed) === 'true',
   };
-}
-
-/** Why this deploy happened, for `kubectl rollout history` and anyone reading the cluster later. */
-export function changeCause(ctx: RunContext, ref: string): string {
-  const parts = [`mcp-deploy ${ref.split('@sha256:')[1]?.slice(0, 12) ?? ''}`.trim()];
-  if (ctx.sha) parts.push(`commit ${ctx.sha.slice(0, 12)}`);
-  if (ctx.ref) parts.push(ctx.ref);
-  if (ctx.runUrl) parts.push(ctx.runUrl);
-  return parts.join(' · ');
-}
-
-export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k: Kubectl): PlannedCommand[] {
-  const cmds: PlannedCommand[] = [];
-  if (i.kustomize)
-    cmds.push({
-      argv: kc.kustomize(k, '<temp>', '<temp>/rendered.yaml'),
-      why: `render ${i.manifests} once, for the lint and the apply: <temp>/kustomization.yaml includes it and records each object's source file`,
-    });
-  cmds.push({ argv: kc.serverVersion(k), why: 'is the API server reachable with these credentials?' });
-  if (i.namespace)
-    cmds.push({
-      argv: kc.namespace(k, i.namespace),
-      why:
-        i.strategy === 'manifests'
-          ? 'does the namespace exist? (if not, the manifests must create it)'
-          : 'does the namespace exist?',
-    });
-  const names = i.deployments.map((d) => d.name);
-  const wait = (name: string) => ({
-    argv: kc.rolloutStatus(k, i.namespace, name, i.rolloutTimeoutS),
-    why: 'wait; all deployments are waited for together',
-  });
-  if (i.strategy === 'set-image') {
-    for (const d of i.deployments) {
-      cmds.push({ argv: kc.getDeployment(k, i.namespace, d.name), why: 'revision and image before' });
-      if (i.stuckAfterS)
-        cmds.push({
-          argv: kc.pods(k, i.namespace, '<its selector>'),
-          why: 'only if the deployment exists: its pods before the change, so that only new pods count as stuck (stuck-after)',
-        });
-      cmds.push({ argv: kc.annotate(k, i.namespace, d.name, changeCause(ctx, imageRef)) });
-      cmds.push({
-        argv: kc.setImage(k, i.namespace, d.name, d.container || '<first container>', imageRef),
-      });
-    }
-    cmds.push(...names.map(wait));
-  } else {
-    cmds.push({
-      argv: kc.apply(k, i.namespace),
-      why: `images named ${imageName(imageRef)} replaced by the digest, change-cause added`,
-    });
-    cmds.push(...(names.length ? names : ['<each Deployment in the manifests>']).map(wait));
-  }
-  if (i.rollbackOnFailure)
-    cmds.push({
-      argv: [...kc.undo(k, i.namespace, names[0] ?? '<deployment>'), '--to-revision=<revision before>'],
-      why: 'only if the rollout fails: back to the revision recorded before',
-    });
-  return cmds;
 }
