@@ -275,7 +275,7 @@ describeWith(
       expect(first.stderr).toBe('');
       expect(first.status).toBe(0);
       expect(first.stdout).toContain('kubectl --kubeconfig');
-      expect(first.stdout).toMatch(/kustomize \S+\/k8s\/overlays\/staging/);
+      expect(first.stdout).toMatch(/rendering \S+\/k8s\/overlays\/staging with kubectl kustomize/);
       expect(live('hello-mcp-staging').spec.template.spec.containers[0].image).toBe(V1);
       expect(sim.get('ingresses', 'hello-mcp-staging', 'hello-mcp')).toBeDefined();
       expect(first.outputs).toMatchObject({ revision: '1', 'previous-revision': '' });

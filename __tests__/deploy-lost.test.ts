@@ -1,6 +1,6 @@
 import { exec } from '../src/exec';
 import { retry } from '../src/retry';
-import { connectionLoss, parseRolloutStatus } from '../src/stages/deploy/parse';
+import { connectionLoss, parseRolloutStatus } from '../src/tools/kubectl';
 
 /** The pieces that notice a lost API server: kubectl's messages, lines as they come, capped waits. */
 describe('a lost API server in kubectl output', () => {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { pinImages, readManifestDir } from '../src/stages/deploy/manifests';
-import { kustomizationIn } from '../src/stages/deploy/plan';
+import { kustomizationIn, kustomize, withoutOrigins } from '../src/tools/kubectl';
 import { ROOT } from './support/action';
 import { describeWith, missingCommands } from './support/skip';
 
@@ -68,6 +68,18 @@ describeWith(
         expect(items(out.list).map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(
           docs(r.stdout).map((d) => `${d.kind}/${d.metadata.name}`),
         );
+      },
+    );
+
+    test.each(['staging', 'production'])(
+      'the %s overlay: the one rendering the lint reads, without its origins, applies what kubectl kustomize prints',
+      async (overlay) => {
+        const dir = path.join(instantiateTemplates(), 'overlays', overlay);
+        const plain = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' }).stdout;
+        const rendered = await kustomize({ bin: 'kubectl' }, dir);
+        expect(rendered.text).toContain('config.kubernetes.io/origin');
+        expect(withoutOrigins(rendered)).not.toContain('config.kubernetes.io/origin');
+        expect(pinImages(withoutOrigins(rendered), REF, CAUSE).list).toBe(pinImages(plain, REF, CAUSE).list);
       },
     );
   },

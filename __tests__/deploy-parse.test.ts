@@ -1,16 +1,14 @@
+import { connectionError, namespaceError, shortImage } from '../src/stages/deploy/report';
 import {
-  connectionError,
   containerProblems,
   failureReasons,
-  namespaceError,
   parseDeployment,
   parseEvents,
   parsePods,
   stuckContainers,
   parseRolloutStatus,
   selectorString,
-  shortImage,
-} from '../src/stages/deploy/parse';
+} from '../src/tools/kubectl';
 
 /** API objects shaped as `kubectl get -o json` prints them (apps/v1 and v1, fields as the API server sets them). */
 const deployment = (

@@ -7,7 +7,8 @@ import { InputReader, INPUTS } from '../src/inputs';
 import { checkDigestRef as checkImageRef, imageName } from '../src/oci';
 import { redact } from '../src/report/log';
 import { deploy } from '../src/stages/deploy';
-import { changeCause, parseDeployInputs, parseTargets } from '../src/stages/deploy/plan';
+import { parseDeployInputs, parseTargets } from '../src/stages/deploy/inputs';
+import { changeCause } from '../src/stages/deploy/plan';
 import { checkKubeconfig, decodeKubeconfig } from '../src/tools/kubeconfig';
 import { ROOT } from './support/action';
 
@@ -322,10 +323,12 @@ describe('deploy plan: the exact kubectl argv', () => {
       context: 'kind',
       'rollback-on-failure': 'false',
     });
-    const argv = deploy.plan(i, env).commands.map((c) => c.argv.join(' '));
+    const commands = deploy.plan(i, env).commands;
+    expect(commands[0].why).toContain(`render ${path.join(workspace, 'k8s', 'overlay')} once`);
+    const argv = commands.map((c) => c.argv.join(' '));
     expect(argv).toEqual([
+      'kubectl kustomize <temp> --output=<temp>/rendered.yaml',
       'kubectl --context kind get --raw /version --request-timeout=15s',
-      `kubectl kustomize ${path.join(workspace, 'k8s', 'overlay')} --output=<temp>/rendered.yaml`,
       'kubectl --context kind apply --filename=- --validate=false',
       'kubectl --context kind rollout status deployment/a --timeout=300s',
       'kubectl --context kind rollout status deployment/b --timeout=300s',

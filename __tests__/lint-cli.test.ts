@@ -125,7 +125,7 @@ describe('modes and formats', () => {
 });
 
 test('- reads the manifests from stdin', async () => {
-  const docs = await loadPaths(['-'], ROOT, 'kubectl', async () => fs.readFileSync(FIXTURE, 'utf8'));
+  const docs = await loadPaths(['-'], ROOT, undefined, async () => fs.readFileSync(FIXTURE, 'utf8'));
   expect(docs.map((d) => [d.obj.kind, d.file])).toEqual([
     ['Deployment', undefined],
     ['Service', undefined],

@@ -2,6 +2,7 @@ import { ActionError } from '../errors';
 import { INPUTS, type InputReader } from '../inputs';
 import { log, type Annotation } from '../report/log';
 import { Summary } from '../report/summary';
+import type { Kustomized } from '../tools/kubectl';
 import { loadPaths } from './manifests';
 import { lintObjects, RULES } from './rules';
 import type { Finding, RuleOptions, Sessions } from './types';
@@ -38,8 +39,11 @@ export function parseLintInputs(r: InputReader): LintInputs {
 export interface LintOptions extends RuleOptions {
   /** Repository root: findings in files under it carry a file and line for annotations. */
   workspace: string;
-  /** The kubectl that renders kustomize overlays (the deploy stage's pinned one); default: kubectl on PATH. */
-  kubectl?: string;
+  /**
+   * An overlay among the paths, already rendered (the deploy stage lints what it applies): it is not
+   * rendered again. Other overlays are rendered with the kubectl on PATH.
+   */
+  rendered?: Kustomized;
 }
 
 export interface LintResult {
@@ -55,7 +59,7 @@ export interface LintResult {
  * lints them. Throws ActionError when a path is missing, not YAML, or holds no Kubernetes object.
  */
 export async function lintPaths(paths: string[], opts: LintOptions): Promise<LintResult> {
-  const docs = await loadPaths(paths, opts.workspace, opts.kubectl);
+  const docs = await loadPaths(paths, opts.workspace, opts.rendered);
   if (!docs.length)
     throw new ActionError(
       `no Kubernetes objects in ${paths.join(', ')}`,
@@ -123,6 +127,14 @@ export function lintFailed(r: LintResult, mode: LintMode, strict = false): boole
   return mode === 'error' && (r.errors > 0 || (strict && r.warnings > 0));
 }
 
+/** What the deploy stage's lint step found: the summary section, and whether the deploy must stop. */
+export interface LintOutcome {
+  result?: LintResult;
+  summary: Summary;
+  failed: boolean;
+  headline: string;
+}
+
 /**
  * The deploy stage's lint step: lint, annotate each finding, and return the summary section and whether
  * the deploy must stop. With mode `off` nothing is read.
@@ -131,15 +143,15 @@ export async function runLint(
   paths: string[],
   inputs: LintInputs,
   workspace: string,
-  kubectl?: string,
-): Promise<{ result?: LintResult; summary: Summary; failed: boolean; headline: string }> {
+  rendered?: Kustomized,
+): Promise<LintOutcome> {
   if (inputs.mode === 'off') return { summary: new Summary(), failed: false, headline: 'lint off' };
   return log.group('MCP deployment lint', async () => {
     const result = await lintPaths(paths, {
       mcpPath: inputs.mcpPath,
       sessions: inputs.sessions,
       workspace,
-      kubectl,
+      rendered,
     });
     for (const f of result.findings) log.annotate(toAnnotation(f, inputs.mode));
     log.info(headline(result));

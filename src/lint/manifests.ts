@@ -1,15 +1,15 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parse as parseYaml, type Node } from 'yaml';
 import { ActionError } from '../errors';
-import { exec } from '../exec';
-import { log } from '../report/log';
+import {
+  KUSTOMIZATION_FILES,
+  kustomizationIn,
+  kustomize,
+  ORIGIN_ANNOTATION,
+  type Kustomized,
+} from '../tools/kubectl';
 import type { FieldPath, K8sObject, LintDoc } from './types';
-
-/** The file names kustomize takes as a directory's kustomization, in its order. */
-export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-const ORIGIN = 'config.kubernetes.io/origin';
 
 /** Where each parsed object sits in its text: the line of every field a rule may point at. */
 interface Located {
@@ -86,54 +86,30 @@ export function parseManifests(text: string, file: string | undefined, workspace
   }));
 }
 
-function isKustomization(dir: string): boolean {
-  return KUSTOMIZATION_FILES.some((f) => fs.existsSync(path.join(dir, f)));
-}
-
 /**
- * Renders a kustomization and maps every object back to the file it came from. Kustomize records that
- * only when asked (`buildMetadata: [originAnnotations]`), and the user's kustomization is not ours to
- * edit, so a throw-away kustomization in a temp dir includes theirs and asks for it.
+ * The objects of a rendered overlay, each mapped back to the file (and line) it came from through the
+ * origin annotations the rendering carries.
  */
-async function renderKustomization(dir: string, workspace: string, kubectl: string): Promise<LintDoc[]> {
-  const wrapper = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-lint-'));
-  try {
-    // Kustomize refuses absolute resource paths, hence the relative one.
-    const rel = path.relative(wrapper, dir).split(path.sep).join('/');
-    fs.writeFileSync(
-      path.join(wrapper, 'kustomization.yaml'),
-      `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations]\n`,
-    );
-    log.info(`rendering ${dir} with kubectl kustomize`);
-    const r = await exec([kubectl, 'kustomize', wrapper], { timeoutMs: 120_000, echo: false });
-    if (r.exitCode !== 0)
-      throw new ActionError(
-        `kubectl kustomize ${dir} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`,
-        undefined,
-        'render the overlay with `kubectl kustomize` yourself and fix what it reports',
-      );
-    const sources = new Map<string, Located[]>();
-    return parseLocated(r.stdout, `kubectl kustomize ${dir}`).map(({ obj }) => {
-      const origin = takeOrigin(obj);
-      const src = origin && path.resolve(wrapper, origin.file);
-      const rel = src ? inWorkspace(src, workspace) : undefined;
-      if (!src || !rel || !fs.existsSync(src)) return { obj, file: undefined, lineOf: () => undefined };
-      if (origin.generated) return { obj, file: rel, lineOf: generatorLine(fs.readFileSync(src, 'utf8')) };
-      if (!sources.has(src)) sources.set(src, safeParse(fs.readFileSync(src, 'utf8'), src));
-      const match = sourceFor(obj, sources.get(src)!);
-      return { obj, file: rel, lineOf: (p: FieldPath) => match?.lineOf(p) ?? 1 };
-    });
-  } finally {
-    fs.rmSync(wrapper, { recursive: true, force: true });
-  }
+export function kustomizedDocs(r: Kustomized, workspace: string): LintDoc[] {
+  const sources = new Map<string, Located[]>();
+  return parseLocated(r.text, `kubectl kustomize ${r.dir}`).map(({ obj }) => {
+    const origin = takeOrigin(obj);
+    const src = origin && path.resolve(r.root, origin.file);
+    const rel = src ? inWorkspace(src, workspace) : undefined;
+    if (!src || !rel || !fs.existsSync(src)) return { obj, file: undefined, lineOf: () => undefined };
+    if (origin.generated) return { obj, file: rel, lineOf: generatorLine(fs.readFileSync(src, 'utf8')) };
+    if (!sources.has(src)) sources.set(src, safeParse(fs.readFileSync(src, 'utf8'), src));
+    const match = sourceFor(obj, sources.get(src)!);
+    return { obj, file: rel, lineOf: (p: FieldPath) => match?.lineOf(p) ?? 1 };
+  });
 }
 
 /** Reads and removes kustomize's origin annotation (it is ours, not the user's). */
 function takeOrigin(obj: K8sObject): { file: string; generated: boolean } | undefined {
   const meta = obj.metadata as { annotations?: Record<string, string> } | undefined;
-  const raw = meta?.annotations?.[ORIGIN];
+  const raw = meta?.annotations?.[ORIGIN_ANNOTATION];
   if (raw === undefined || !meta?.annotations) return undefined;
-  delete meta.annotations[ORIGIN];
+  delete meta.annotations[ORIGIN_ANNOTATION];
   if (!Object.keys(meta.annotations).length) delete meta.annotations;
   const o: unknown = parseYaml(raw);
   if (!isObject(o)) return undefined;
@@ -174,15 +150,18 @@ function generatorLine(text: string): (p: FieldPath) => number {
 
 /**
  * Loads what the user points at: `-` (stdin), a YAML/JSON file, a kustomization directory (rendered with
- * kubectl), or a plain directory (its *.yaml, *.yml and *.json files, not subdirectories: a repo's k8s/
- * folder usually holds a base and overlays that must not be linted as one set).
+ * kubectl, unless `rendered` is that overlay's rendering already), or a plain directory (its *.yaml,
+ * *.yml and *.json files, not subdirectories: a repo's k8s/ folder usually holds a base and overlays that
+ * must not be linted as one set).
  */
 export async function loadPaths(
   paths: string[],
   workspace: string,
-  kubectl = 'kubectl',
+  rendered?: Kustomized,
   readStdin: () => Promise<string> = async () => fs.readFileSync(0, 'utf8'),
 ): Promise<LintDoc[]> {
+  const overlay = async (dir: string) =>
+    kustomizedDocs(rendered?.dir === dir ? rendered : await kustomize({ bin: 'kubectl' }, dir), workspace);
   const docs: LintDoc[] = [];
   for (const p of paths) {
     if (p === '-') {
@@ -197,10 +176,9 @@ export async function loadPaths(
         'give a manifest file, a directory or a kustomize overlay',
       );
     // A kustomization.yaml named directly means its overlay, not the file's own (non-Kubernetes) object.
-    if (KUSTOMIZATION_FILES.includes(path.basename(abs)))
-      docs.push(...(await renderKustomization(path.dirname(abs), workspace, kubectl)));
+    if (KUSTOMIZATION_FILES.includes(path.basename(abs))) docs.push(...(await overlay(path.dirname(abs))));
     else if (fs.statSync(abs).isDirectory()) {
-      if (isKustomization(abs)) docs.push(...(await renderKustomization(abs, workspace, kubectl)));
+      if (kustomizationIn(abs)) docs.push(...(await overlay(abs)));
       else
         for (const f of fs
           .readdirSync(abs)

@@ -1,295 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { RunContext } from '../../context';
-import { ActionError } from '../../errors';
-import { INPUTS, type InputReader } from '../../inputs';
-import { checkDigestRef, imageName } from '../../oci';
-import { requireImage, resolveRun, type Resolved } from '../../resolved';
-import { parseLintInputs, type LintInputs } from '../../lint';
-import { KUSTOMIZATION_FILES } from '../../lint/manifests';
-import { resolveVerify, type VerifySettings } from '../../signing';
-import { readToolsMirror } from '../../tools';
-import { readKubeconfig, type KubeconfigInfo } from '../../tools/kubeconfig';
-import type { PlannedCommand } from '../stage';
-
-export const STRATEGIES = INPUTS.strategy.allowed;
-export type Strategy = (typeof STRATEGIES)[number];
-
-export interface DeploymentTarget {
-  name: string;
-  /** Empty: the deployment's first container (or the `container` input). */
-  container: string;
-}
-
-export interface DeployInputs {
-  /** image@sha256:<64 hex>; undefined when the build stage of this run provides it. */
-  imageRef?: string;
-  /** Raw kubeconfig text (decoded); undefined means the ambient KUBECONFIG / ~/.kube/config. */
-  kubeconfig?: string;
-  kubeconfigInfo?: KubeconfigInfo;
-  context: string;
-  /** Empty: the context's namespace (kubectl's default). */
-  namespace: string;
-  strategy: Strategy;
-  deployments: DeploymentTarget[];
-  /** Absolute directory or kustomize overlay, for strategy manifests. */
-  manifests?: string;
-  kustomize: boolean;
-  rolloutTimeoutS: number;
-  /** A container of the new pods failing this long ends the wait early; 0 waits for rollout-timeout. */
-  stuckAfterS: number;
-  rollbackOnFailure: boolean;
-  environment: string;
-  environmentUrl: string;
-  githubToken: string;
-  /** The MCP deployment lint that runs on the manifests before anything changes. */
-  lint: LintInputs;
-  toolsMirror: string;
-  /** Which signature the digest must carry; checked before anything changes in the cluster. */
-  verify: VerifySettings;
-  /** The image's provenance must name this repository and the commit being deployed. */
-  requireProvenance: boolean;
-  /** The registry speaks plain HTTP (registry-insecure), for cosign. */
-  registryInsecure: boolean;
-}
-
-const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-export function parseTargets(items: string[], fallbackContainer: string): DeploymentTarget[] {
-  const seen = new Set<string>();
-  return items.map((item) => {
-    const [name, container = fallbackContainer, extra] = item.split('=').map((s) => s.trim());
-    if (extra !== undefined || !DNS1123.test(name) || name.length > 253)
-      throw new ActionError(
-        `'${item}' is not <deployment>[=<container>] with a DNS-1123 name`,
-        'deployments',
-        'use lower-case names like hello-mcp or hello-mcp=server',
-      );
-    if (container && !DNS1123.test(container))
-      throw new ActionError(
-        `container '${container}' is not a DNS-1123 name`,
-        'deployments',
-        'use the container name from the pod spec',
-      );
-    if (seen.has(name))
-      throw new ActionError(`'${name}' is listed twice`, 'deployments', 'list each deployment once');
-    seen.add(name);
-    return { name, container };
-  });
-}
-
-export function kustomizationIn(dir: string): string | undefined {
-  return KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
-}
-
-export function parseDeployInputs(
-  r: InputReader,
-  ctx: RunContext,
-  resolved: Resolved = resolveRun(r),
-): DeployInputs {
-  const ref = requireImage(resolved);
-  const imageRef = ref ? checkDigestRef(ref) : undefined;
-
-  const context = r.string('context');
-  if (context && !/^[^\s]+$/.test(context))
-    throw new ActionError(
-      `'${context}' is not a context name`,
-      'context',
-      'use a name from the kubeconfig contexts',
-    );
-  const rawKubeconfig = r.secret('kubeconfig');
-  const kc = rawKubeconfig ? readKubeconfig(rawKubeconfig, context || undefined) : undefined;
-
-  const namespace = r.string('namespace');
-  if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
-    throw new ActionError(
-      `'${namespace}' is not a namespace name`,
-      'namespace',
-      'use a DNS-1123 label like hello-mcp-staging',
-    );
-
-  // Giving manifests is choosing them: a pipeline that names an overlay should not also need the strategy.
-  const strategy = r.oneOf('strategy', STRATEGIES, r.string('manifests') ? 'manifests' : 'set-image');
-  const deployments = parseTargets(r.list('deployments'), r.string('container'));
-  let manifests: string | undefined;
-  let kustomize = false;
-  if (strategy === 'set-image') {
-    if (!deployments.length)
-      throw new ActionError(
-        'is required with strategy set-image',
-        'deployments',
-        'name the deployment(s), e.g. hello-mcp or hello-mcp=server',
-      );
-    if (r.string('manifests'))
-      throw new ActionError(
-        'is only used with strategy manifests',
-        'manifests',
-        'set strategy: manifests, or remove manifests',
-      );
-  } else {
-    if (!r.string('manifests'))
-      throw new ActionError(
-        'is required with strategy manifests',
-        'manifests',
-        'give a directory of manifests or a kustomize overlay',
-      );
-    manifests = r.directory('manifests', ctx.workspace);
-    kustomize = kustomizationIn(manifests) !== undefined;
-  }
-
-  const environmentUrl = r.string('environment-url');
-  if (environmentUrl && !/^https?:\/\/\S+$/.test(environmentUrl))
-    throw new ActionError(
-      `'${environmentUrl}' is not an http(s) URL`,
-      'environment-url',
-      'give the URL where the environment answers',
-    );
-  const environment = r.string('environment');
-  if (environment && !/^[\w .-]{1,255}$/.test(environment))
-    throw new ActionError(
-      `'${environment}' is not an environment name`,
-      'environment',
-      'use a name like staging or production',
-    );
-
-  return {
-    imageRef,
-    kubeconfig: kc?.text,
-    kubeconfigInfo: kc?.info,
-    context,
-    namespace,
-    strategy,
-    deployments,
-    manifests,
-    kustomize,
-    rolloutTimeoutS: r.duration('rollout-timeout'),
-    stuckAfterS: r.duration('stuck-after'),
-    rollbackOnFailure: r.bool('rollback-on-failure'),
-    environment,
-    environmentUrl,
-    githubToken: r.secret('github-token'),
-    lint: parseLintInputs(r),
-    toolsMirror: readToolsMirror(r),
-    verify: resolveVerify(
-      {
-        'verify-signature': r.oneOf('verify-signature'),
-        'transparency-log': String(r.bool('transparency-log')),
-        'cosign-public-key': r.string('cosign-public-key'),
-        'certificate-identity': r.string('certificate-identity'),
-        'certificate-identity-regexp': r.string('certificate-identity-regexp'),
-        'certificate-oidc-issuer': r.string('certificate-oidc-issuer'),
-      },
-      ctx,
-    ),
-    requireProvenance: r.bool('require-provenance'),
-    registryInsecure: r.oneOf('registry-insecure', INPUTS['registry-insecure'].allowed) === 'true',
-  };
-}
-
-/** kubectl with the connection flags every call shares. `--kubeconfig` is a path, never the content. */
-export interface Kubectl {
-  bin: string;
-  kubeconfigPath?: string;
-  context: string;
-}
-
-export function kubectlBase(k: Kubectl): string[] {
-  return [
-    k.bin,
-    ...(k.kubeconfigPath ? ['--kubeconfig', k.kubeconfigPath] : []),
-    ...(k.context ? ['--context', k.context] : []),
-  ];
-}
-
-const ns = (namespace: string) => (namespace ? ['--namespace', namespace] : []);
-
-/** Every kubectl call the stage makes, as argv. `run` uses these, `plan` prints them. */
-export const kc = {
-  serverVersion: (k: Kubectl) => [...kubectlBase(k), 'get', '--raw', '/version', '--request-timeout=15s'],
-  namespace: (k: Kubectl, namespace: string) => [
-    ...kubectlBase(k),
-    'get',
-    'namespace',
-    namespace,
-    '--output=name',
-    '--request-timeout=15s',
-  ],
-  getDeployment: (k: Kubectl, namespace: string, name: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'get',
-    'deployment',
-    name,
-    '--output=json',
-    '--ignore-not-found',
-  ],
-  annotate: (k: Kubectl, namespace: string, name: string, cause: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'annotate',
-    `deployment/${name}`,
-    `kubernetes.io/change-cause=${cause}`,
-    '--overwrite',
-  ],
-  setImage: (k: Kubectl, namespace: string, name: string, container: string, ref: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'set',
-    'image',
-    `deployment/${name}`,
-    `${container}=${ref}`,
-  ],
-  /** Rendered to a file, not read from stdout: everything exec captures is redacted of secrets. */
-  kustomize: (k: Kubectl, dir: string, out: string) => [k.bin, 'kustomize', dir, `--output=${out}`],
-  /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
-  apply: (k: Kubectl, namespace: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'apply',
-    '--filename=-',
-    '--validate=false',
-  ],
-  rolloutStatus: (k: Kubectl, namespace: string, name: string, timeoutS: number) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'rollout',
-    'status',
-    `deployment/${name}`,
-    `--timeout=${timeoutS}s`,
-  ],
-  undo: (k: Kubectl, namespace: string, name: string, toRevision?: number) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'rollout',
-    'undo',
-    `deployment/${name}`,
-    ...(toRevision ? [`--to-revision=${toRevision}`] : []),
-  ],
-  pods: (k: Kubectl, namespace: string, selector: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'get',
-    'pods',
-    `--selector=${selector}`,
-    '--output=json',
-  ],
-  events: (k: Kubectl, namespace: string) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'get',
-    'events',
-    '--output=json',
-  ],
-  logs: (k: Kubectl, namespace: string, pod: string, container: string, previous: boolean) => [
-    ...kubectlBase(k),
-    ...ns(namespace),
-    'logs',
-    pod,
-    `--container=${container}`,
-    '--tail=40',
-    ...(previous ? ['--previous'] : []),
-  ],
-};
+import { imageName } from '../../oci';
+import { subjectImage } from '../../resolved';
+import { kc, type Kubectl } from '../../tools/kubectl';
+import type { Plan, PlannedCommand, StageEnv } from '../stage';
+import type { DeployInputs } from './inputs';
 
 /** Why this deploy happened, for `kubectl rollout history` and anyone reading the cluster later. */
 export function changeCause(ctx: RunContext, ref: string): string {
@@ -300,10 +14,20 @@ export function changeCause(ctx: RunContext, ref: string): string {
   return parts.join(' · ');
 }
 
-export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k: Kubectl): PlannedCommand[] {
-  const cmds: PlannedCommand[] = [
-    { argv: kc.serverVersion(k), why: 'is the API server reachable with these credentials?' },
-  ];
+/** Every command the stage runs, as `mcp-deploy plan` prints them. */
+export function deployCommands(
+  i: DeployInputs,
+  ctx: RunContext,
+  imageRef: string,
+  k: Kubectl,
+): PlannedCommand[] {
+  const cmds: PlannedCommand[] = [];
+  if (i.kustomize)
+    cmds.push({
+      argv: kc.kustomize(k, '<temp>', '<temp>/rendered.yaml'),
+      why: `render ${i.manifests} once, for the lint and the apply: <temp>/kustomization.yaml includes it and records each object's source file`,
+    });
+  cmds.push({ argv: kc.serverVersion(k), why: 'is the API server reachable with these credentials?' });
   if (i.namespace)
     cmds.push({
       argv: kc.namespace(k, i.namespace),
@@ -332,8 +56,6 @@ export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k
     }
     cmds.push(...names.map(wait));
   } else {
-    if (i.kustomize)
-      cmds.push({ argv: kc.kustomize(k, i.manifests!, '<temp>/rendered.yaml'), why: 'render the overlay' });
     cmds.push({
       argv: kc.apply(k, i.namespace),
       why: `images named ${imageName(imageRef)} replaced by the digest, change-cause added`,
@@ -346,4 +68,48 @@ export function planDeploy(i: DeployInputs, ctx: RunContext, imageRef: string, k
       why: 'only if the rollout fails: back to the revision recorded before',
     });
   return cmds;
+}
+
+/** What `mcp-deploy plan` prints for deploy: the commands, and the values they are built from. */
+export function planDeploy(i: DeployInputs, env: StageEnv): Plan {
+  const ref = subjectImage(env, i.imageRef) ?? '<image-ref from the build stage>';
+  const k: Kubectl = {
+    bin: 'kubectl',
+    kubeconfigPath: i.kubeconfig ? '<RUNNER_TEMP>/mcp-deploy-<random>/kubeconfig' : undefined,
+    context: i.context,
+  };
+  return {
+    commands: deployCommands(i, env.ctx, ref, k),
+    values: {
+      'image-ref': ref,
+      strategy: i.strategy,
+      ...(i.strategy === 'manifests'
+        ? {
+            manifests: `${i.manifests}${i.kustomize ? ' (kustomize)' : ''}`,
+            'image replaced': imageName(ref),
+          }
+        : {}),
+      deployments:
+        i.deployments
+          .map((d) => (d.container ? `${d.name} (container ${d.container})` : d.name))
+          .join(', ') || '(every Deployment in the manifests)',
+      cluster: i.kubeconfigInfo
+        ? `${i.kubeconfigInfo.server} (context ${i.kubeconfigInfo.context})`
+        : `ambient kubeconfig${i.context ? `, context ${i.context}` : ''}`,
+      namespace: i.namespace || "(the context's)",
+      'rollout-timeout': `${i.rolloutTimeoutS}s`,
+      'rollback-on-failure': String(i.rollbackOnFailure),
+      'verify-signature':
+        i.verify.mode === 'off'
+          ? 'off'
+          : i.verify.mode === 'key'
+            ? `key (cosign-public-key)${i.verify.transparencyLog ? '' : ', no transparency log'}`
+            : `keyless: ${i.verify.identity.identity ?? i.verify.identity.identityRegexp} from ${i.verify.identity.issuer}`,
+      'require-provenance': String(i.requireProvenance),
+      'change-cause': changeCause(env.ctx, ref),
+      ...(i.environment
+        ? { environment: `${i.environment}${i.githubToken ? ' (GitHub deployment)' : ''}` }
+        : {}),
+    },
+  };
 }

@@ -2,65 +2,58 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { addCleanup } from '../../cleanup';
 import { ActionError, errorMessage } from '../../errors';
-import { exec, execOk, quote, type ExecResult } from '../../exec';
+import { exec, execOk, type ExecResult } from '../../exec';
+import { runLint, type LintOutcome } from '../../lint';
+import { checkDigestRef } from '../../oci';
 import { log } from '../../report/log';
-import { retry } from '../../retry';
 import { Summary } from '../../report/summary';
-import { secs } from '../../text';
-import { writeKubeconfig } from '../../tools/kubeconfig';
-import { ensureTool } from '../../tools';
-import { runLint } from '../../lint';
+import { subjectImage } from '../../resolved';
+import { retry } from '../../retry';
 import { checkProvenance, verifyImage, type ProvenanceCheck, type Verified } from '../../signing';
-import type { StageEnv, StageResult } from '../stage';
-import { startGithubDeployment, type DeploymentRecord } from './github';
-import { pinImages, readManifestDir } from './manifests';
+import { secs } from '../../text';
+import { ensureTool } from '../../tools';
+import { writeKubeconfig } from '../../tools/kubeconfig';
 import {
-  connectionError,
+  classifyKubectl,
   connectionLoss,
   containerProblems,
   failureReasons,
-  namespaceError,
+  kc,
+  kustomize,
   parseDeployment,
   parseEvents,
   parsePods,
   parseRolloutStatus,
-  shortImage,
   stuckContainers,
+  withoutOrigins,
   type ContainerProblem,
   type DeploymentState,
-  type EventRow,
+  type Kubectl,
+  type Kustomized,
   type PodState,
   type RolloutStatus,
-} from './parse';
-import { checkDigestRef } from '../../oci';
-import { subjectImage } from '../../resolved';
-import { changeCause, kc, type DeployInputs, type Kubectl } from './plan';
-
-interface Target {
-  name: string;
-  namespace: string;
-  container: string;
-  before?: DeploymentState;
-  after?: DeploymentState;
-  /** This run changed its pod template: only then may it be undone. */
-  changed: boolean;
-  /** ReplicaSets that had pods before the change: their pods are not the rollout's. */
-  ownersBefore?: Set<string>;
-  status?: RolloutStatus;
-  waitMs: number;
-  diagnostics?: Diagnostics;
-  rollback?: { to: number; now?: number; ok: boolean; message: string };
-}
-
-interface Diagnostics {
-  reasons: string[];
-  pods: PodState[];
-  problems: ContainerProblem[];
-  events: EventRow[];
-  logs: { title: string; text: string }[];
-}
+} from '../../tools/kubectl';
+import type { PipelineState, StageEnv, StageResult } from '../stage';
+import { startGithubDeployment, type DeploymentRecord } from './github';
+import type { DeployInputs } from './inputs';
+import { pinImages, readManifestDir } from './manifests';
+import { changeCause } from './plan';
+import {
+  applied,
+  checksSummary,
+  connectionError,
+  deployReport,
+  diagnosticsText,
+  failureLine,
+  lintFailure,
+  namespaceError,
+  rollbackNote,
+  shortImage,
+  unknownState,
+  type Diagnostics,
+  type Target,
+} from './report';
 
 const firstLine = (r: ExecResult) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
 
@@ -101,9 +94,10 @@ async function connect(
   }
   if (i.namespace) {
     const n = await exec(kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
+    const failure = n.exitCode !== 0 ? classifyKubectl(n).kind : undefined;
     // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
-    if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr)) {
-      if (i.strategy === 'manifests' && /NotFound|not found/.test(n.stderr))
+    if (failure && failure !== 'forbidden') {
+      if (i.strategy === 'manifests' && failure === 'not-found')
         return { k, missingNamespace: { name: i.namespace, stderr: n.stderr } };
       throw namespaceError(n.stderr, i.namespace);
     }
@@ -207,7 +201,8 @@ async function reportProgress(
   });
   if (over.aborted) return;
   if (r.exitCode !== 0) {
-    const what = connectionLoss(r.stderr) ?? (r.timedOut ? 'no answer in 10 s' : undefined);
+    const f = classifyKubectl(r);
+    const what = f.lost ? f.what : r.timedOut ? 'no answer in 10 s' : undefined;
     if (what) onLost(what);
     return;
   }
@@ -280,23 +275,9 @@ async function rollBack(k: Kubectl, t: Target, timeoutS: number): Promise<void> 
   };
 }
 
-/** The overlay rendered into a private directory (generated Secrets may be in it), read, and removed. */
-async function kustomize(k: Kubectl, dir: string): Promise<string> {
-  const tmp = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
-  addCleanup({ kind: 'remove', path: tmp });
-  const out = path.join(tmp, 'rendered.yaml');
-  try {
-    await execOk(kc.kustomize(k, dir, out));
-    return fs.readFileSync(out, 'utf8');
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-/** Renders the manifests and pins the image; returns what to wait for. */
-async function renderManifests(k: Kubectl, i: DeployInputs, ref: string, cause: string) {
-  const dir = i.manifests!;
-  const source = i.kustomize ? await kustomize(k, dir) : readManifestDir(dir);
+/** The manifests with the image pinned, and the deployments to wait for. */
+function renderManifests(i: DeployInputs, ref: string, cause: string, overlay?: Kustomized) {
+  const source = overlay ? withoutOrigins(overlay) : readManifestDir(i.manifests!);
   const rendered = pinImages(source, ref, cause);
   log.info(`pinned ${ref} in ${rendered.replaced.join(', ')}`);
   const wanted = i.deployments.map((d) => d.name);
@@ -347,27 +328,70 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   const ref = checkDigestRef(subjectImage(env, i.imageRef) ?? '');
   // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
   const bin = await ensureTool('kubectl', { mirror: i.toolsMirror });
-  const lint = i.manifests
-    ? await runLint([i.manifests], i.lint, env.ctx.workspace, bin)
-    : { summary: new Summary(), failed: false, headline: 'no manifests to lint' };
-  if (lint.failed)
-    return {
-      status: 'failure',
-      headline: `not deployed: ${lint.headline}`,
-      summary: lint.summary,
-      outputs: { 'rolled-back': 'false' },
-      failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
-    };
+  const { rendered, lint } = await renderAndLint(i, env, bin);
+  if (lint.failed) return lintFailure(i, env.ctx.workspace, lint);
   const checked = await checkImage(i, ref, env);
   // What the summary shows under the rollout, whatever happens to it: the image checks, then the lint.
   const notes = checksSummary(checked).append(lint.summary);
   const { k, missingNamespace } = await connect(i, bin);
   const cause = changeCause(env.ctx, ref);
+  const { targets, manifestList } = await prepareTargets(i, k, ref, cause, rendered, missingNamespace);
+  const gh = await startRecord(i, env, ref);
 
+  env.state.rolloutStartedAt = Date.now();
+  await apply(i, k, targets, ref, cause, manifestList);
+  const waitStarted = await waitForAll(i, k, targets);
+  if (!(await seenThrough(i, k, ref, targets, waitStarted))) {
+    await gh?.status('failure', 'cluster state unknown: the API server stopped answering during the rollout');
+    return unknownState(i, ref, targets, notes, gh);
+  }
+  await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
+  // An apply that left a deployment's template alone made no revision this run could undo.
+  for (const t of targets)
+    if (i.strategy === 'manifests') t.changed = t.after?.revision !== t.before?.revision;
+  const failed = await diagnoseFailures(k, targets);
+
+  // They went out together, so a failure of one takes all of them back.
+  const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
+  if (failed.length && i.rollbackOnFailure) {
+    await log.group('rolling back', () =>
+      Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))),
+    );
+  }
+  if (!failed.length && undoable.length)
+    env.state.rollback = undoLater(i, k, ref, targets, undoable, notes, gh);
+  return finish(i, ref, targets, failed, notes, gh);
+}
+
+/** The overlay rendered once (the lint reads what is applied), then the lint. */
+async function renderAndLint(
+  i: DeployInputs,
+  env: StageEnv,
+  bin: string,
+): Promise<{ rendered?: Kustomized; lint: LintOutcome }> {
+  const rendered = i.kustomize ? await kustomize({ bin }, i.manifests!) : undefined;
+  const lint = i.manifests
+    ? await runLint([i.manifests], i.lint, env.ctx.workspace, rendered)
+    : { summary: new Summary(), failed: false, headline: 'no manifests to lint' };
+  return { rendered, lint };
+}
+
+/**
+ * What the deploy changes: the Deployments of the manifests, or those named for set-image, each with its
+ * state before. Every deployment and container is checked before the first one is changed.
+ */
+async function prepareTargets(
+  i: DeployInputs,
+  k: Kubectl,
+  ref: string,
+  cause: string,
+  rendered: Kustomized | undefined,
+  missingNamespace: { name: string; stderr: string } | undefined,
+): Promise<{ targets: Target[]; manifestList: string }> {
   let targets: Target[];
   let manifestList = '';
   if (i.strategy === 'manifests') {
-    const r = await renderManifests(k, i, ref, cause);
+    const r = renderManifests(i, ref, cause, rendered);
     if (missingNamespace) {
       if (!r.namespaces.includes(missingNamespace.name))
         throw namespaceError(missingNamespace.stderr, missingNamespace.name);
@@ -390,27 +414,33 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       if (i.stuckAfterS && t.before) t.ownersBefore = podOwners(await podsOf(k, t, t.before.selector));
     }),
   );
+  if (i.strategy === 'set-image') for (const t of targets) checkSetImageTarget(t);
+  return { targets, manifestList };
+}
 
-  if (i.strategy === 'set-image') {
-    // Every deployment and container is checked before the first one is changed.
-    for (const t of targets) {
-      if (!t.before)
-        throw new ActionError(
-          `deployment '${t.name}' does not exist${t.namespace ? ` in namespace '${t.namespace}'` : ''}`,
-          'deployments',
-          'create it first (strategy manifests can), or fix the name or namespace',
-        );
-      const names = t.before.containers.map((c) => c.name);
-      t.container ||= names[0] ?? '';
-      if (!names.includes(t.container))
-        throw new ActionError(
-          `deployment '${t.name}' has no container '${t.container}'`,
-          'deployments',
-          `use one of: ${names.join(', ')}`,
-        );
-    }
-  }
+function checkSetImageTarget(t: Target): void {
+  if (!t.before)
+    throw new ActionError(
+      `deployment '${t.name}' does not exist${t.namespace ? ` in namespace '${t.namespace}'` : ''}`,
+      'deployments',
+      'create it first (strategy manifests can), or fix the name or namespace',
+    );
+  const names = t.before.containers.map((c) => c.name);
+  t.container ||= names[0] ?? '';
+  if (!names.includes(t.container))
+    throw new ActionError(
+      `deployment '${t.name}' has no container '${t.container}'`,
+      'deployments',
+      `use one of: ${names.join(', ')}`,
+    );
+}
 
+/** The GitHub deployment of the environment, when there is a token and an environment. */
+async function startRecord(
+  i: DeployInputs,
+  env: StageEnv,
+  ref: string,
+): Promise<DeploymentRecord | undefined> {
   const gh: DeploymentRecord | undefined =
     i.githubToken && i.environment
       ? await startGithubDeployment(
@@ -422,8 +452,17 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
         )
       : undefined;
   await gh?.status('in_progress', `rolling out ${shortImage(ref)}`);
+  return gh;
+}
 
-  env.state.rolloutStartedAt = Date.now();
+async function apply(
+  i: DeployInputs,
+  k: Kubectl,
+  targets: Target[],
+  ref: string,
+  cause: string,
+  manifestList: string,
+): Promise<void> {
   if (i.strategy === 'set-image') {
     for (const t of targets) {
       if (t.before!.containers.find((c) => c.name === t.container)?.image === ref) {
@@ -439,7 +478,10 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
     await execOk(kc.apply(k, i.namespace), { input: manifestList });
     for (const t of targets) t.changed = true;
   }
+}
 
+/** Waits for every target together; returns when the wait started. */
+async function waitForAll(i: DeployInputs, k: Kubectl, targets: Target[]): Promise<number> {
   const waitStarted = Date.now();
   await Promise.all(
     targets.map(async (t) => {
@@ -448,24 +490,27 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       if (t.status.done) log.info(`${t.name} rolled out in ${secs(t.waitMs)}`);
     }),
   );
-  const lost = targets.filter((t) => t.status?.reason === 'ConnectionLost');
-  if (lost.length) {
-    log.warning(
-      `the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering during the rollout (${lost[0].status!.message}); already applied: ${applied(i, ref, targets)}`,
-    );
-    if (!(await reachAgain(k, waitStarted + i.rolloutTimeoutS * 1000))) {
-      await gh?.status(
-        'failure',
-        'cluster state unknown: the API server stopped answering during the rollout',
-      );
-      return unknownState(i, ref, targets, notes, gh);
-    }
-  }
-  await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
-  // An apply that left a deployment's template alone made no revision this run could undo.
-  for (const t of targets)
-    if (i.strategy === 'manifests') t.changed = t.after?.revision !== t.before?.revision;
+  return waitStarted;
+}
 
+/** False when the API server went away during the rollout and did not come back before its deadline. */
+async function seenThrough(
+  i: DeployInputs,
+  k: Kubectl,
+  ref: string,
+  targets: Target[],
+  waitStarted: number,
+): Promise<boolean> {
+  const lost = targets.filter((t) => t.status?.reason === 'ConnectionLost');
+  if (!lost.length) return true;
+  log.warning(
+    `the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering during the rollout (${lost[0].status!.message}); already applied: ${applied(i, ref, targets)}`,
+  );
+  return reachAgain(k, waitStarted + i.rolloutTimeoutS * 1000);
+}
+
+/** The targets that did not roll out, each with what the cluster says about why. */
+async function diagnoseFailures(k: Kubectl, targets: Target[]): Promise<Target[]> {
   const failed = targets.filter((t) => !t.status!.done);
   for (const t of failed) {
     t.diagnostics = await diagnose(k, t, t.status!);
@@ -473,39 +518,51 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       log.info(diagnosticsText(t.diagnostics!)),
     );
   }
+  return failed;
+}
 
-  // They went out together, so a failure of one takes all of them back.
-  const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
-  if (failed.length && i.rollbackOnFailure) {
-    await log.group('rolling back', () =>
-      Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))),
-    );
-  }
-  const rolledBack = targets.some((t) => t.rollback?.ok);
-
-  if (!failed.length && undoable.length)
-    env.state.rollback = async (reason) => {
-      log.warning(`undoing the deploy: ${reason}`);
-      await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
-      const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
-      for (const t of undoable)
-        (t.rollback?.ok ? log.info : log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
-      const ok = undoable.every((t) => t.rollback?.ok);
-      await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
-      return {
-        ok,
-        message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${undone.join('; ')}`,
-        result: deployReport(i, ref, targets, notes, gh, reason),
-      };
+/** The undo the pipeline calls when a later stage (verify) fails after a good rollout. */
+function undoLater(
+  i: DeployInputs,
+  k: Kubectl,
+  ref: string,
+  targets: Target[],
+  undoable: Target[],
+  notes: Summary,
+  gh: DeploymentRecord | undefined,
+): NonNullable<PipelineState['rollback']> {
+  return async (reason) => {
+    log.warning(`undoing the deploy: ${reason}`);
+    await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+    const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
+    for (const t of undoable)
+      (t.rollback?.ok ? log.info : log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
+    const ok = undoable.every((t) => t.rollback?.ok);
+    await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
+    return {
+      ok,
+      message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${undone.join('; ')}`,
+      result: deployReport(i, ref, targets, notes, gh, reason),
     };
+  };
+}
 
+/** Tells the GitHub deployment how it went, and returns the stage's result. */
+async function finish(
+  i: DeployInputs,
+  ref: string,
+  targets: Target[],
+  failed: Target[],
+  notes: Summary,
+  gh: DeploymentRecord | undefined,
+): Promise<StageResult> {
+  const rolledBack = targets.some((t) => t.rollback?.ok);
   await gh?.status(
     failed.length ? 'failure' : 'success',
     failed.length
       ? `${failed.map((t) => `${t.name}: ${t.diagnostics!.reasons.join(', ')}`).join('; ')}${rolledBack ? '; rolled back' : '; not rolled back'}`
       : `${shortImage(ref)} is live`,
   );
-
   return {
     status: failed.length ? 'failure' : 'success',
     ...deployReport(i, ref, targets, notes, gh),
@@ -513,51 +570,6 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
       ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
       : undefined,
   };
-}
-
-/**
- * Deploy's headline, summary and outputs from what the targets went through. Built again after a later
- * stage's failure undid the deploy (`undoneFor`), so that they say what runs now.
- */
-function deployReport(
-  i: DeployInputs,
-  ref: string,
-  targets: Target[],
-  lintSummary: Summary,
-  gh?: DeploymentRecord,
-  undoneFor?: string,
-): Pick<StageResult, 'headline' | 'summary' | 'outputs'> {
-  const failed = targets.filter((t) => !t.status?.done);
-  const rolledBack = targets.some((t) => t.rollback?.ok);
-  const perTarget = (f: (t: Target) => number | undefined) =>
-    targets.length === 1
-      ? String(f(targets[0]) ?? '')
-      : targets.map((t) => `${t.name}=${f(t) ?? ''}`).join('\n');
-  const n = `${targets.length} deployment${targets.length === 1 ? '' : 's'}`;
-  return {
-    headline: failed.length
-      ? `${failed.map((t) => `${t.name}: ${t.diagnostics?.reasons[0] ?? t.status?.reason}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
-      : undoneFor
-        ? `${n} ${rolledBack ? 'rolled back' : 'NOT rolled back'} after ${undoneFor.split(':')[0]} failed`
-        : `${n} on ${shortImage(ref)}`,
-    summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
-    outputs: {
-      revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
-      'previous-revision': perTarget((t) => t.before?.revision),
-      'rolled-back': String(rolledBack),
-    },
-  };
-}
-
-/** What this run changed in the cluster, for when it can no longer see it: "`kubectl set image` ...". */
-function applied(i: DeployInputs, ref: string, targets: Target[]): string {
-  const from = targets
-    .filter((t) => t.changed)
-    .map((t) =>
-      t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`,
-    )
-    .join(', ');
-  return `${i.strategy === 'set-image' ? '`kubectl set image`' : '`kubectl apply` of the manifests'} with ${shortImage(ref)} (${from})`;
 }
 
 /**
@@ -576,7 +588,8 @@ async function reachAgain(k: Kubectl, deadline: number): Promise<boolean> {
           echo: false,
           timeoutMs: Math.min(15_000, Math.max(1000, left())),
         });
-        const what = v.exitCode !== 0 && (connectionLoss(v.stderr) ?? (v.timedOut ? 'no answer' : undefined));
+        const f = v.exitCode !== 0 ? classifyKubectl(v) : undefined;
+        const what = f?.lost ? f.what : v.timedOut ? 'no answer' : undefined;
         if (what) throw new Error(what);
       },
       () => left() > 0,
@@ -590,189 +603,4 @@ async function reachAgain(k: Kubectl, deadline: number): Promise<boolean> {
   }
   log.info(`the API server answers again after ${secs(Date.now() - started)}`);
   return true;
-}
-
-/** The API server never came back: say what may be running and the exact commands to check and undo. */
-function unknownState(
-  i: DeployInputs,
-  ref: string,
-  targets: Target[],
-  lintSummary: Summary,
-  gh?: DeploymentRecord,
-): StageResult {
-  const context = i.kubeconfigInfo?.context || i.context;
-  const cmd = (t: Target, ...args: string[]) =>
-    quote([
-      'kubectl',
-      ...(context ? ['--context', context] : []),
-      ...(t.namespace ? ['--namespace', t.namespace] : []),
-      ...args,
-    ]);
-  const changed = targets.filter((t) => t.changed);
-  const check = changed.map((t) => cmd(t, 'rollout', 'status', `deployment/${t.name}`));
-  const undo = changed.map((t) =>
-    t.before?.revision !== undefined
-      ? cmd(t, 'rollout', 'undo', `deployment/${t.name}`, `--to-revision=${t.before.revision}`)
-      : `${t.name} had no earlier revision to go back to`,
-  );
-  const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
-  const failure =
-    `the cluster state is unknown: the API server${where} did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
-    `already applied: ${applied(i, ref, targets)}; check: \`${check.join('`, `')}\`; undo: \`${undo.join('`, `')}\``;
-  const r = deployReport(i, ref, targets, new Summary(), gh);
-  r.summary
-    .text(
-      `❓ **The cluster state is unknown**: the API server${where} did not answer again within rollout-timeout.`,
-    )
-    .code([...check, ...undo].join('\n'), 'sh')
-    .append(lintSummary);
-  return {
-    ...r,
-    status: 'failure',
-    headline: 'cluster state unknown: the API server stopped answering',
-    failure,
-  };
-}
-
-function failureLine(t: Target): string {
-  if (t.status?.reason === 'ConnectionLost')
-    return `the rollout of deployment ${t.name} was not seen through: the API server stopped answering (${t.status.message})`;
-  const d = t.diagnostics!;
-  const p = d.problems[0];
-  const detail = p
-    ? ` (pod ${p.pod}, container ${p.container}${p.message ? `: ${p.message}` : ''})`
-    : t.status!.message
-      ? ` (${t.status!.message})`
-      : '';
-  return `deployment ${t.name} did not roll out: ${d.reasons.join(', ')}${detail}`;
-}
-
-function rollbackNote(targets: Target[], enabled: boolean): string {
-  if (!enabled) return '; not rolled back (rollback-on-failure is false)';
-  const notes = targets.filter((t) => t.rollback).map((t) => `${t.name} ${t.rollback!.message}`);
-  const none = targets
-    .filter((t) => !t.rollback && t.changed)
-    .map((t) => `${t.name} had no earlier revision to go back to`);
-  return [...notes, ...none].length ? `; ${[...notes, ...none].join('; ')}` : '';
-}
-
-const revisionCell = (t: Target) => {
-  const b = t.before?.revision ?? '–';
-  const a = t.after?.revision ?? (t.status?.reason === 'ConnectionLost' ? '?' : '–');
-  const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
-  return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
-};
-
-function imageCell(t: Target, ref: string): string {
-  const container = t.container || t.after?.containers.find((c) => c.image === ref)?.name;
-  const img = (d?: DeploymentState) =>
-    d?.containers.find((c) => c.name === container)?.image ?? d?.containers[0]?.image;
-  const before = img(t.before);
-  return `${before ? `\`${shortImage(before)}\`` : '(new)'} → \`${shortImage(ref)}\``;
-}
-
-function statusCell(t: Target): string {
-  if (t.status?.reason === 'ConnectionLost' && !t.after)
-    return '❓ unknown: the API server stopped answering';
-  if (t.status?.done && t.rollback)
-    return t.rollback.ok
-      ? `↩️ rolled out, then rolled back to ${t.rollback.to}`
-      : '⚠️ rolled out, undo failed';
-  if (t.status?.done) return t.changed ? '✅ rolled out' : '✅ unchanged';
-  const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
-  return `❌ ${reason}${t.rollback?.ok ? `, rolled back to ${t.rollback.to}` : ''}`;
-}
-
-function eventTable(events: EventRow[]): string[][] {
-  return events
-    .slice(-25)
-    .map((e) => [
-      e.time.replace('T', ' ').replace(/Z$/, ''),
-      e.type,
-      e.reason,
-      e.object,
-      `${e.message}${e.count > 1 ? ` (×${e.count})` : ''}`,
-    ]);
-}
-
-function podTable(d: Diagnostics): string[][] {
-  return d.pods.flatMap((p) =>
-    p.containers.map((c) => [
-      p.name,
-      c.name,
-      `${c.state}${c.ready ? ', ready' : ''}`,
-      c.reason ?? '',
-      String(c.restartCount),
-      c.message ?? '',
-    ]),
-  );
-}
-
-function diagnosticsText(d: Diagnostics): string {
-  const s = new Summary()
-    .text(`reasons: ${d.reasons.join(', ')}`)
-    .table(['Pod', 'Container', 'State', 'Reason', 'Restarts', 'Message'], podTable(d))
-    .table(['Time', 'Type', 'Reason', 'Object', 'Message'], eventTable(d.events));
-  for (const l of d.logs) s.details(`last log lines of ${l.title}`, l.text);
-  return s.toText();
-}
-
-/** What the signature and provenance checks found, for the summary; empty when neither ran. */
-function checksSummary(c: { verified?: Verified; provenance?: ProvenanceCheck }): Summary {
-  const s = new Summary();
-  const a = c.verified?.signatures[0]?.annotations;
-  if (c.verified)
-    s.text(
-      `Signature verified (${c.verified.signatures.length})${a?.commit ? `: signed for ${a.repository || '?'}@${a.commit}` : ''}`,
-    );
-  if (c.provenance)
-    s.text(
-      `Provenance: built from ${c.provenance.source}@${c.provenance.revision} (${c.provenance.platforms.join(', ')})`,
-    );
-  return s;
-}
-
-function deploySummary(
-  i: DeployInputs,
-  ref: string,
-  targets: Target[],
-  gh?: DeploymentRecord,
-  undoneFor?: string,
-): Summary {
-  const s = new Summary().heading('Deploy');
-  if (undoneFor) s.text(`↩️ **Undone because a later stage failed**: ${undoneFor}`);
-  const where = [
-    i.environment ? `**${i.environment}**` : '',
-    i.kubeconfigInfo
-      ? `context \`${i.kubeconfigInfo.context}\``
-      : i.context
-        ? `context \`${i.context}\``
-        : '',
-    i.namespace ? `namespace \`${i.namespace}\`` : '',
-  ].filter(Boolean);
-  s.text(
-    `\`${ref}\`${where.length ? ` to ${where.join(', ')}` : ''} by ${i.strategy === 'set-image' ? '`kubectl set image`' : `\`kubectl apply\` of ${i.kustomize ? 'the kustomize overlay' : 'the manifests'}`}` +
-      `${i.environmentUrl ? ` · [${i.environmentUrl}](${i.environmentUrl})` : ''}${gh?.id ? ` · GitHub deployment ${gh.id}` : ''}`,
-  );
-  s.table(
-    ['Deployment', 'Image', 'Revision', 'Status', 'Time'],
-    targets.map((t) => [t.name, imageCell(t, ref), revisionCell(t), statusCell(t), secs(t.waitMs)]),
-  );
-  for (const t of targets.filter((x) => x.diagnostics)) {
-    const d = t.diagnostics!;
-    s.heading(`${t.name}: ${d.reasons.join(', ')}`, 4);
-    s.text(failureLine(t));
-    if (d.pods.length) s.table(['Pod', 'Container', 'State', 'Reason', 'Restarts', 'Message'], podTable(d));
-    if (d.events.length)
-      s.text('**Events**, oldest first').table(
-        ['Time', 'Type', 'Reason', 'Object', 'Message'],
-        eventTable(d.events),
-      );
-    for (const l of d.logs) s.details(`Last log lines of ${l.title}`, l.text);
-  }
-  const back = targets.filter((t) => t.rollback);
-  for (const t of back) s.text(`${t.rollback!.ok ? '↩️' : '⚠️'} **${t.name}: ${t.rollback!.message}**`);
-  if (targets.some((t) => t.diagnostics) && !i.rollbackOnFailure)
-    s.text('Not rolled back: `rollback-on-failure` is false.');
-  return s;
 }
