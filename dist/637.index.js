@@ -466,7 +466,6 @@ function bakeOutput(r, o) {
 // ---- inputs ----
 /** Seconds between checks in a pipeline: a scrape interval or two of the usual Prometheus setups. */
 exports.BAKE_INTERVAL_SEC = 15;
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** One PromQL label matcher: name, operator, double-quoted value. */
 const MATCHER = /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*$/;
 function httpUrl(r, name) {
@@ -500,24 +499,6 @@ function parseLatency(v) {
         return undefined;
     return Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
 }
-function headerLines(r, name) {
-    const headers = {};
-    for (const line of r
-        .secret(name)
-        .split(/\r?\n/)
-        .map((l) => l.trim())) {
-        if (!line || line.startsWith('#'))
-            continue;
-        const colon = line.indexOf(':');
-        const key = colon > 0 ? line.slice(0, colon).trim() : '';
-        if (!TOKEN.test(key))
-            throw new errors_1.ActionError(`a line is not 'Name: value'`, name, 'write one header a line, e.g. X-Scope-OrgID: team-a');
-        const value = line.slice(colon + 1).trim();
-        (0, log_1.registerSecret)(value);
-        headers[key] = value;
-    }
-    return headers;
-}
 /**
  * Reads the bake's inputs. `target` gives the default selector: the deploy stage's namespace and
  * Deployment names. Every error is one line naming the input.
@@ -527,7 +508,7 @@ function readBakeInputs(r, target = {}) {
     const prometheusUrl = httpUrl(r, 'prometheus-url');
     const metricsUrl = httpUrl(r, 'metrics-url');
     const prometheusToken = r.secret('prometheus-token') || undefined;
-    const prometheusHeaders = headerLines(r, 'prometheus-headers');
+    const prometheusHeaders = r.headers('prometheus-headers', 'X-Scope-OrgID: team-a');
     if (prometheusToken && Object.keys(prometheusHeaders).some((h) => h.toLowerCase() === 'authorization'))
         throw new errors_1.ActionError('is set and prometheus-headers has an Authorization header too', 'prometheus-token', 'use one of the two');
     const maxErrorRate = share(r, 'max-error-rate');
@@ -1729,21 +1710,8 @@ function httpUrl(value, input, hint) {
     (0, client_1.redactUrl)(value);
     return u.toString();
 }
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function parseHeaders(r) {
-    const headers = {};
-    const raw = r.secret('mcp-headers');
-    for (const line of raw.split(/\r?\n/).map((l) => l.trim())) {
-        if (!line || line.startsWith('#'))
-            continue;
-        const colon = line.indexOf(':');
-        const name = colon > 0 ? line.slice(0, colon).trim() : '';
-        if (!TOKEN.test(name))
-            throw new errors_1.ActionError(`a line is not 'Name: value'`, 'mcp-headers', 'write one header a line, e.g. X-Api-Key: ${{ secrets.KEY }}');
-        const value = line.slice(colon + 1).trim();
-        (0, log_1.registerSecret)(value);
-        headers[name] = value;
-    }
+    const headers = r.headers('mcp-headers', 'X-Api-Key: ${{ secrets.KEY }}');
     const token = r.secret('mcp-token');
     if (token) {
         if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization'))

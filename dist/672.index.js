@@ -3,6 +3,86 @@ exports.id = 672;
 exports.ids = [672];
 exports.modules = {
 
+/***/ 72691:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.addCleanup = addCleanup;
+exports.runCleanups = runCleanups;
+exports.savedCleanups = savedCleanups;
+const core = __importStar(__webpack_require__(37484));
+const fs = __importStar(__webpack_require__(73024));
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+const docker_1 = __webpack_require__(17163);
+const STATE_KEY = 'cleanups';
+const pending = [];
+function addCleanup(c) {
+    pending.push(c);
+    if (process.env.GITHUB_STATE)
+        core.saveState(STATE_KEY, JSON.stringify(pending));
+}
+async function runCleanups(list = pending.splice(0)) {
+    for (const c of list.reverse()) {
+        try {
+            if (c.kind === 'remove') {
+                fs.rmSync(c.path, { recursive: true, force: true });
+                log_1.log.info(`removed ${c.path}`);
+            }
+            else {
+                await (0, docker_1.logout)(c.registry, c.config);
+                if (c.config)
+                    fs.rmSync(c.config, { recursive: true, force: true });
+            }
+        }
+        catch (e) {
+            log_1.log.warning(`cleanup ${c.kind} failed: ${(0, errors_1.errorMessage)(e)}`);
+        }
+    }
+}
+/** The cleanups the main step saved, read back in the post step. */
+function savedCleanups() {
+    const raw = core.getState(STATE_KEY);
+    return raw ? JSON.parse(raw) : [];
+}
+
+
+/***/ }),
+
 /***/ 85031:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
@@ -1691,6 +1771,209 @@ function classifyBuildahFailure(r) {
         return 'timeout';
     const f = (0, docker_1.classifyRegistryFailure)(text);
     return f === 'other' && /image not known/i.test(text) ? 'not-found' : f;
+}
+
+
+/***/ }),
+
+/***/ 17163:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.retryable = exports.builderExists = exports.buildxInspectArgv = void 0;
+exports.loginArgv = loginArgv;
+exports.binfmtArgv = binfmtArgv;
+exports.buildkitdInsecureConfig = buildkitdInsecureConfig;
+exports.createBuilderArgv = createBuilderArgv;
+exports.definitionArgs = definitionArgs;
+exports.buildxBuildArgv = buildxBuildArgv;
+exports.imagetoolsCreateArgv = imagetoolsCreateArgv;
+exports.imagetoolsInspectArgv = imagetoolsInspectArgv;
+exports.parseMetadata = parseMetadata;
+exports.parseInspectManifest = parseInspectManifest;
+exports.platformsOf = platformsOf;
+exports.parseBuildxInspect = parseBuildxInspect;
+exports.pushedManifestDigests = pushedManifestDigests;
+exports.inspectedDigest = inspectedDigest;
+exports.classifyRegistryFailure = classifyRegistryFailure;
+exports.classifyDockerFailure = classifyDockerFailure;
+exports.logout = logout;
+const exec_1 = __webpack_require__(73190);
+/**
+ * docker, buildx and imagetools: the argv of every call mcp-deploy makes, readers of what they print, and
+ * what a failed call means. Secrets never reach an argv: the password goes on stdin, build secrets through
+ * the environment variables named in `--secret id=...,env=...`.
+ */
+// ---- argv ----
+function loginArgv(registry, username) {
+    return ['docker', 'login', registry, '--username', username, '--password-stdin'];
+}
+const logoutArgv = (registry) => ['docker', 'logout', registry];
+/** Registers QEMU handlers for these architectures (tonistiigi/binfmt, the image docker/setup-qemu-action runs). */
+function binfmtArgv(archs) {
+    return ['docker', 'run', '--privileged', '--rm', 'tonistiigi/binfmt', '--install', archs.join(',')];
+}
+const buildxInspectArgv = () => ['docker', 'buildx', 'inspect'];
+exports.buildxInspectArgv = buildxInspectArgv;
+/** buildkitd in a container does not know that a loopback registry is plain HTTP unless told. */
+function buildkitdInsecureConfig(registry) {
+    return `[registry."${registry}"]\n  http = true\n  insecure = true\n`;
+}
+function createBuilderArgv(name, configFile) {
+    return [
+        'docker',
+        'buildx',
+        'create',
+        '--name',
+        name,
+        '--driver',
+        'docker-container',
+        ...(configFile ? ['--config', configFile] : []),
+        '--bootstrap',
+    ];
+}
+function definitionArgs(b) {
+    return [
+        '--platform',
+        b.platforms.join(','),
+        '--file',
+        b.file,
+        ...(b.target ? ['--target', b.target] : []),
+        ...b.buildArgs.flatMap((a) => ['--build-arg', a]),
+        ...b.secrets.flatMap((s) => ['--secret', `id=${s.id},env=${s.env}`]),
+        ...Object.entries(b.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    ];
+}
+function cacheArgs(c) {
+    if (c.type === 'gha')
+        return ['--cache-from', `type=gha,scope=${c.scope}`, '--cache-to', `type=gha,mode=max,scope=${c.scope}`];
+    if (c.type === 'registry')
+        return [
+            '--cache-from',
+            `type=registry,ref=${c.ref}`,
+            '--cache-to',
+            `type=registry,ref=${c.ref},mode=max`,
+        ];
+    return [];
+}
+function outputArgs(o) {
+    if ('byDigest' in o)
+        return [
+            '--output',
+            `type=image,name=${o.byDigest},push-by-digest=true,name-canonical=true,push=true${o.insecure ? ',registry.insecure=true' : ''}`,
+        ];
+    const tags = o.tags.flatMap((r) => ['--tag', r]);
+    if (!o.push)
+        return tags;
+    if (o.insecure)
+        return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
+    return [...tags, '--push'];
+}
+function buildxBuildArgv(b) {
+    return [
+        'docker',
+        'buildx',
+        'build',
+        ...(b.builder ? ['--builder', b.builder] : []),
+        ...definitionArgs(b),
+        ...outputArgs(b.output),
+        `--provenance=${b.provenance}`,
+        `--sbom=${b.sbom}`,
+        ...cacheArgs(b.cache),
+        '--metadata-file',
+        b.metadataFile,
+        b.context,
+    ];
+}
+/** Joins manifests (`repo@sha256:...`) into one index under every tag. */
+function imagetoolsCreateArgv(tags, sources) {
+    return ['docker', 'buildx', 'imagetools', 'create', ...tags.flatMap((r) => ['--tag', r]), ...sources];
+}
+/** `format` is a Go template over the inspected image: `{{json .Manifest}}`, `{{json .Provenance}}`. */
+function imagetoolsInspectArgv(ref, format) {
+    return ['docker', 'buildx', 'imagetools', 'inspect', ref, ...(format ? ['--format', format] : [])];
+}
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** buildx's `--metadata-file`: where the pushed digest comes from. */
+function parseMetadata(json) {
+    const raw = JSON.parse(json);
+    const desc = raw['containerimage.descriptor'];
+    const digest = raw['containerimage.digest'] ?? desc?.digest;
+    const name = raw['image.name'];
+    return {
+        digest: typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined,
+        mediaType: desc?.mediaType,
+        names: typeof name === 'string' && name ? name.split(',') : [],
+        raw,
+    };
+}
+/** `docker buildx imagetools inspect REF --format '{{json .Manifest}}'`. */
+function parseInspectManifest(json) {
+    const m = JSON.parse(json);
+    if (!m.digest || !DIGEST.test(m.digest))
+        throw new Error(`no digest in imagetools output: ${json.slice(0, 200)}`);
+    return { digest: m.digest, platforms: platformsOf(m.manifests ?? []) };
+}
+/** Platforms of an index's manifests, leaving out attestation manifests (unknown/unknown). */
+function platformsOf(manifests) {
+    return manifests
+        .map((m) => m.platform)
+        .filter((p) => !!p?.os && p.os !== 'unknown')
+        .map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/'));
+}
+/** `docker buildx inspect`: the driver and the platforms the builder can run. */
+function parseBuildxInspect(text) {
+    const driver = /^Driver:\s*(\S+)/m.exec(text)?.[1];
+    const platforms = [...text.matchAll(/^Platforms:\s*(.+)$/gm)].flatMap((m) => m[1].split(',').map((p) => p.trim().replace(/\*$/, '')));
+    return { driver, platforms: [...new Set(platforms.filter(Boolean))] };
+}
+/** `buildx create` of a name a self-hosted runner kept from an earlier job. */
+const builderExists = (r) => /existing instance/i.test(r.stderr);
+exports.builderExists = builderExists;
+/** Digests buildx reports having pushed a manifest for (`pushing manifest for <ref>@sha256:...`). */
+function pushedManifestDigests(output) {
+    return [
+        ...new Set([...output.matchAll(/pushing manifest for \S+@(sha256:[0-9a-f]{64})/g)].map((m) => m[1])),
+    ];
+}
+/** The `Digest:` line of `docker buildx imagetools inspect <ref>`. */
+function inspectedDigest(output) {
+    return /^Digest:\s*(sha256:[0-9a-f]{64})/m.exec(output)?.[1];
+}
+const AUTH = /\b401\b|\b403\b|unauthorized|authentication required|access.{0,10}denied|denied:|no basic auth credentials|incorrect username or password|insufficient_scope/i;
+const UNREACHABLE = /connection refused|temporary failure/i;
+const TIMEOUT = /i\/o timeout|tls handshake timeout|context deadline exceeded|Client\.Timeout exceeded/i;
+const TRANSIENT = /\b(500|502|503|504)\b|internal server error|bad gateway|service unavailable|gateway timeout|connection reset|broken pipe|unexpected EOF|\bEOF\b|too many requests|\b429\b/i;
+const NOT_FOUND = /manifest unknown|not found/i;
+/** Order matters: an answer that names credentials is never retried, whatever else it says. */
+function classifyRegistryFailure(output) {
+    if (AUTH.test(output))
+        return 'auth';
+    if (UNREACHABLE.test(output))
+        return 'unreachable';
+    if (TIMEOUT.test(output))
+        return 'timeout';
+    if (TRANSIENT.test(output))
+        return 'transient';
+    if (NOT_FOUND.test(output))
+        return 'not-found';
+    return 'other';
+}
+const retryable = (f) => f === 'unreachable' || f === 'timeout' || f === 'transient';
+exports.retryable = retryable;
+const DOCKER_DRIVER = /(multi-platform build|attestation) is not supported for the docker driver|does not currently support exporting manifest lists/i;
+function classifyDockerFailure(r) {
+    if (DOCKER_DRIVER.test(r.stderr))
+        return 'docker-driver';
+    if (r.timedOut)
+        return 'timeout';
+    return classifyRegistryFailure(`${r.stderr}\n${r.stdout}`);
+}
+// ---- calls ----
+/** Forgets the registry's credentials in this docker config (the runner's own when `config` is not given). */
+function logout(registry, config) {
+    return (0, exec_1.exec)(logoutArgv(registry), { env: config ? { DOCKER_CONFIG: config } : undefined });
 }
 
 

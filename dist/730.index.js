@@ -816,7 +816,7 @@ exports.STAGE_IMPLS = {
     gates: async () => (await Promise.all(/* import() */[__webpack_require__.e(474), __webpack_require__.e(106), __webpack_require__.e(884), __webpack_require__.e(955), __webpack_require__.e(664)]).then(__webpack_require__.bind(__webpack_require__, 47664))).gates,
     build: async () => (await Promise.all(/* import() */[__webpack_require__.e(474), __webpack_require__.e(106), __webpack_require__.e(884), __webpack_require__.e(254), __webpack_require__.e(955), __webpack_require__.e(672)]).then(__webpack_require__.bind(__webpack_require__, 66672))).build,
     scan: async () => (await Promise.all(/* import() */[__webpack_require__.e(474), __webpack_require__.e(884), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 99201))).scan,
-    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(474), __webpack_require__.e(815), __webpack_require__.e(228), __webpack_require__.e(884), __webpack_require__.e(254), __webpack_require__.e(937), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 59851))).deploy,
+    deploy: async () => (await Promise.all(/* import() */[__webpack_require__.e(474), __webpack_require__.e(815), __webpack_require__.e(228), __webpack_require__.e(884), __webpack_require__.e(937), __webpack_require__.e(254), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 59851))).deploy,
     verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(637), __webpack_require__.e(809)]).then(__webpack_require__.bind(__webpack_require__, 91637))).verify,
 };
 

@@ -73,55 +73,117 @@ async function startGithubDeployment(token, ctx, environment, environmentUrl, de
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.deploy = void 0;
+const resolved_1 = __webpack_require__(6875);
+const inputs_1 = __webpack_require__(20458);
 const plan_1 = __webpack_require__(87036);
 const run_1 = __webpack_require__(20494);
-const oci_1 = __webpack_require__(50166);
-const resolved_1 = __webpack_require__(6875);
 exports.deploy = {
     name: 'deploy',
-    parse: (r, env) => (0, plan_1.parseDeployInputs)(r, env.ctx, (0, resolved_1.resolvedOf)(r, env)),
-    plan(i, env) {
-        const ref = (0, resolved_1.subjectImage)(env, i.imageRef) ?? '<image-ref from the build stage>';
-        const k = {
-            bin: 'kubectl',
-            kubeconfigPath: i.kubeconfig ? '<RUNNER_TEMP>/mcp-deploy-<random>/kubeconfig' : undefined,
-            context: i.context,
-        };
-        return {
-            commands: (0, plan_1.planDeploy)(i, env.ctx, ref, k),
-            values: {
-                'image-ref': ref,
-                strategy: i.strategy,
-                ...(i.strategy === 'manifests'
-                    ? {
-                        manifests: `${i.manifests}${i.kustomize ? ' (kustomize)' : ''}`,
-                        'image replaced': (0, oci_1.imageName)(ref),
-                    }
-                    : {}),
-                deployments: i.deployments
-                    .map((d) => (d.container ? `${d.name} (container ${d.container})` : d.name))
-                    .join(', ') || '(every Deployment in the manifests)',
-                cluster: i.kubeconfigInfo
-                    ? `${i.kubeconfigInfo.server} (context ${i.kubeconfigInfo.context})`
-                    : `ambient kubeconfig${i.context ? `, context ${i.context}` : ''}`,
-                namespace: i.namespace || "(the context's)",
-                'rollout-timeout': `${i.rolloutTimeoutS}s`,
-                'rollback-on-failure': String(i.rollbackOnFailure),
-                'verify-signature': i.verify.mode === 'off'
-                    ? 'off'
-                    : i.verify.mode === 'key'
-                        ? `key (cosign-public-key)${i.verify.transparencyLog ? '' : ', no transparency log'}`
-                        : `keyless: ${i.verify.identity.identity ?? i.verify.identity.identityRegexp} from ${i.verify.identity.issuer}`,
-                'require-provenance': String(i.requireProvenance),
-                'change-cause': (0, plan_1.changeCause)(env.ctx, ref),
-                ...(i.environment
-                    ? { environment: `${i.environment}${i.githubToken ? ' (GitHub deployment)' : ''}` }
-                    : {}),
-            },
-        };
-    },
+    parse: (r, env) => (0, inputs_1.parseDeployInputs)(r, env.ctx, (0, resolved_1.resolvedOf)(r, env)),
+    plan: plan_1.planDeploy,
     run: run_1.runDeploy,
 };
+
+
+/***/ }),
+
+/***/ 20458:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.STRATEGIES = void 0;
+exports.parseTargets = parseTargets;
+exports.parseDeployInputs = parseDeployInputs;
+const errors_1 = __webpack_require__(83916);
+const inputs_1 = __webpack_require__(49901);
+const oci_1 = __webpack_require__(50166);
+const resolved_1 = __webpack_require__(6875);
+const lint_1 = __webpack_require__(37937);
+const signing_1 = __webpack_require__(73055);
+const tools_1 = __webpack_require__(72003);
+const kubeconfig_1 = __webpack_require__(6736);
+const kubectl_1 = __webpack_require__(9481);
+exports.STRATEGIES = inputs_1.INPUTS.strategy.allowed;
+const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function parseTargets(items, fallbackContainer) {
+    const seen = new Set();
+    return items.map((item) => {
+        const [name, container = fallbackContainer, extra] = item.split('=').map((s) => s.trim());
+        if (extra !== undefined || !DNS1123.test(name) || name.length > 253)
+            throw new errors_1.ActionError(`'${item}' is not <deployment>[=<container>] with a DNS-1123 name`, 'deployments', 'use lower-case names like hello-mcp or hello-mcp=server');
+        if (container && !DNS1123.test(container))
+            throw new errors_1.ActionError(`container '${container}' is not a DNS-1123 name`, 'deployments', 'use the container name from the pod spec');
+        if (seen.has(name))
+            throw new errors_1.ActionError(`'${name}' is listed twice`, 'deployments', 'list each deployment once');
+        seen.add(name);
+        return { name, container };
+    });
+}
+function parseDeployInputs(r, ctx, resolved = (0, resolved_1.resolveRun)(r)) {
+    const ref = (0, resolved_1.requireImage)(resolved);
+    const imageRef = ref ? (0, oci_1.checkDigestRef)(ref) : undefined;
+    const context = r.string('context');
+    if (context && !/^[^\s]+$/.test(context))
+        throw new errors_1.ActionError(`'${context}' is not a context name`, 'context', 'use a name from the kubeconfig contexts');
+    const rawKubeconfig = r.secret('kubeconfig');
+    const kc = rawKubeconfig ? (0, kubeconfig_1.readKubeconfig)(rawKubeconfig, context || undefined) : undefined;
+    const namespace = r.string('namespace');
+    if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
+        throw new errors_1.ActionError(`'${namespace}' is not a namespace name`, 'namespace', 'use a DNS-1123 label like hello-mcp-staging');
+    // Giving manifests is choosing them: a pipeline that names an overlay should not also need the strategy.
+    const strategy = r.oneOf('strategy', exports.STRATEGIES, r.string('manifests') ? 'manifests' : 'set-image');
+    const deployments = parseTargets(r.list('deployments'), r.string('container'));
+    let manifests;
+    let kustomize = false;
+    if (strategy === 'set-image') {
+        if (!deployments.length)
+            throw new errors_1.ActionError('is required with strategy set-image', 'deployments', 'name the deployment(s), e.g. hello-mcp or hello-mcp=server');
+        if (r.string('manifests'))
+            throw new errors_1.ActionError('is only used with strategy manifests', 'manifests', 'set strategy: manifests, or remove manifests');
+    }
+    else {
+        if (!r.string('manifests'))
+            throw new errors_1.ActionError('is required with strategy manifests', 'manifests', 'give a directory of manifests or a kustomize overlay');
+        manifests = r.directory('manifests', ctx.workspace);
+        kustomize = (0, kubectl_1.kustomizationIn)(manifests) !== undefined;
+    }
+    const environmentUrl = r.string('environment-url');
+    if (environmentUrl && !/^https?:\/\/\S+$/.test(environmentUrl))
+        throw new errors_1.ActionError(`'${environmentUrl}' is not an http(s) URL`, 'environment-url', 'give the URL where the environment answers');
+    const environment = r.string('environment');
+    if (environment && !/^[\w .-]{1,255}$/.test(environment))
+        throw new errors_1.ActionError(`'${environment}' is not an environment name`, 'environment', 'use a name like staging or production');
+    return {
+        imageRef,
+        kubeconfig: kc?.text,
+        kubeconfigInfo: kc?.info,
+        context,
+        namespace,
+        strategy,
+        deployments,
+        manifests,
+        kustomize,
+        rolloutTimeoutS: r.duration('rollout-timeout'),
+        stuckAfterS: r.duration('stuck-after'),
+        rollbackOnFailure: r.bool('rollback-on-failure'),
+        environment,
+        environmentUrl,
+        githubToken: r.secret('github-token'),
+        lint: (0, lint_1.parseLintInputs)(r),
+        toolsMirror: (0, tools_1.readToolsMirror)(r),
+        verify: (0, signing_1.resolveVerify)({
+            'verify-signature': r.oneOf('verify-signature'),
+            'transparency-log': String(r.bool('transparency-log')),
+            'cosign-public-key': r.string('cosign-public-key'),
+            'certificate-identity': r.string('certificate-identity'),
+            'certificate-identity-regexp': r.string('certificate-identity-regexp'),
+            'certificate-oidc-issuer': r.string('certificate-oidc-issuer'),
+        }, ctx),
+        requireProvenance: r.bool('require-provenance'),
+        registryInsecure: r.oneOf('registry-insecure', inputs_1.INPUTS['registry-insecure'].allowed) === 'true',
+    };
+}
 
 
 /***/ }),
@@ -253,473 +315,17 @@ function pinImages(yamlText, ref, cause) {
 
 /***/ }),
 
-/***/ 74664:
+/***/ 87036:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.shortImage = void 0;
-exports.selectorString = selectorString;
-exports.parseDeployment = parseDeployment;
-exports.parsePods = parsePods;
-exports.containerProblems = containerProblems;
-exports.stuckContainers = stuckContainers;
-exports.parseEvents = parseEvents;
-exports.parseRolloutStatus = parseRolloutStatus;
-exports.connectionLoss = connectionLoss;
-exports.failureReasons = failureReasons;
-exports.connectionError = connectionError;
-exports.namespaceError = namespaceError;
-const errors_1 = __webpack_require__(83916);
-function selectorString(sel) {
-    const parts = Object.entries(sel.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-    for (const e of sel.matchExpressions ?? []) {
-        const values = (e.values ?? []).join(',');
-        if (e.operator === 'In')
-            parts.push(`${e.key} in (${values})`);
-        else if (e.operator === 'NotIn')
-            parts.push(`${e.key} notin (${values})`);
-        else if (e.operator === 'Exists')
-            parts.push(e.key);
-        else if (e.operator === 'DoesNotExist')
-            parts.push(`!${e.key}`);
-    }
-    return parts.join(',');
-}
-/** `kubectl get deployment x -o json --ignore-not-found`: empty output means there is none. */
-function parseDeployment(json) {
-    if (!json.trim())
-        return undefined;
-    const d = JSON.parse(json);
-    const rev = d.metadata?.annotations?.['deployment.kubernetes.io/revision'];
-    return {
-        name: d.metadata?.name ?? '',
-        namespace: d.metadata?.namespace ?? '',
-        revision: rev && /^\d+$/.test(rev) ? Number(rev) : undefined,
-        generation: d.metadata?.generation ?? 0,
-        observedGeneration: d.status?.observedGeneration ?? 0,
-        replicas: d.spec?.replicas ?? 1,
-        updatedReplicas: d.status?.updatedReplicas ?? 0,
-        readyReplicas: d.status?.readyReplicas ?? 0,
-        availableReplicas: d.status?.availableReplicas ?? 0,
-        containers: (d.spec?.template?.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image })),
-        selector: selectorString(d.spec?.selector ?? {}),
-        conditions: d.status?.conditions ?? [],
-        changeCause: d.metadata?.annotations?.['kubernetes.io/change-cause'],
-    };
-}
-function parsePods(json) {
-    const list = JSON.parse(json);
-    return (list.items ?? []).map((p) => ({
-        name: p.metadata?.name ?? '',
-        phase: p.status?.phase ?? 'Unknown',
-        owner: p.metadata?.ownerReferences?.find((o) => o.kind === 'ReplicaSet')?.name,
-        containers: [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].map((c) => {
-            const [state, detail] = Object.entries(c.state ?? {})[0] ?? ['unknown', {}];
-            const last = c.lastState?.terminated;
-            return {
-                name: c.name,
-                image: c.image ?? '',
-                ready: c.ready === true,
-                restartCount: c.restartCount ?? 0,
-                state: (['waiting', 'running', 'terminated'].includes(state)
-                    ? state
-                    : 'unknown'),
-                reason: detail.reason,
-                message: detail.message,
-                lastReason: last?.reason,
-                lastExitCode: last?.exitCode,
-            };
-        }),
-    }));
-}
-/** Waiting reasons that mean "this will not get better by itself", most telling first. */
-const BAD_WAITING = [
-    'ImagePullBackOff',
-    'ErrImagePull',
-    'InvalidImageName',
-    'ErrImageNeverPull',
-    'CrashLoopBackOff',
-    'CreateContainerConfigError',
-    'CreateContainerError',
-    'RunContainerError',
-];
-function containerProblems(pods) {
-    const out = [];
-    for (const p of pods)
-        for (const c of p.containers) {
-            const waitingBad = c.state === 'waiting' && c.reason && BAD_WAITING.includes(c.reason);
-            const died = c.state === 'terminated' && c.reason !== 'Completed';
-            if (!waitingBad && !died && c.restartCount === 0)
-                continue;
-            const reason = c.reason ?? c.lastReason ?? 'Restarting';
-            out.push({
-                pod: p.name,
-                container: c.name,
-                reason,
-                message: [c.message, c.lastReason ? `last exit: ${c.lastReason} (code ${c.lastExitCode ?? '?'})` : '']
-                    .filter(Boolean)
-                    .join('; '),
-                restarts: c.restartCount,
-                hasLogs: c.restartCount > 0 || c.state === 'terminated' || c.state === 'running',
-                previous: c.restartCount > 0,
-            });
-        }
-    const rank = (r) => (BAD_WAITING.includes(r) ? BAD_WAITING.indexOf(r) : BAD_WAITING.length);
-    return out.sort((a, b) => rank(a.reason) - rank(b.reason));
-}
-/**
- * Containers waiting in a state that does not heal by itself, in pods the rollout made: pods of the
- * ReplicaSets that had pods before it (`before`) are left out, so a release that repairs a
- * crash-looping deployment does not fail on the pods it replaces.
- */
-function stuckContainers(pods, before = new Set()) {
-    const mine = pods.filter((p) => !p.owner || !before.has(p.owner));
-    const stuck = new Set(mine.flatMap((p) => p.containers
-        .filter((c) => c.state === 'waiting' && BAD_WAITING.includes(c.reason ?? ''))
-        .map((c) => `${p.name}/${c.name}`)));
-    return containerProblems(mine).filter((p) => stuck.has(`${p.pod}/${p.container}`));
-}
-/**
- * The events of a deployment, its ReplicaSets and their pods, oldest first (`kubectl get events` does
- * not sort). ReplicaSets and pods are recognised by the names the controller gives them.
- */
-function parseEvents(json, deployment, pods = []) {
-    const list = JSON.parse(json);
-    const esc = deployment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const rs = new RegExp(`^${esc}-[a-z0-9]{1,10}$`);
-    const pod = new RegExp(`^${esc}-[a-z0-9]{1,10}-[a-z0-9]{5}$`);
-    const ours = (o) => (o?.kind === 'Deployment' && o.name === deployment) ||
-        (o?.kind === 'ReplicaSet' && rs.test(o.name ?? '')) ||
-        (o?.kind === 'Pod' && (pods.includes(o.name ?? '') || pod.test(o.name ?? '')));
-    return (list.items ?? [])
-        .filter((e) => ours(e.involvedObject))
-        .map((e) => ({
-        time: e.series?.lastObservedTime ||
-            e.lastTimestamp ||
-            e.eventTime ||
-            e.firstTimestamp ||
-            e.metadata?.creationTimestamp ||
-            '',
-        type: e.type ?? '',
-        reason: e.reason ?? '',
-        object: `${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}`,
-        message: (e.message ?? '').trim(),
-        count: e.series?.count ?? e.count ?? 1,
-    }))
-        .sort((a, b) => Date.parse(a.time || '0') - Date.parse(b.time || '0'));
-}
-function parseRolloutStatus(r) {
-    const lines = `${r.stdout}\n${r.stderr}`.trim().split('\n').filter(Boolean);
-    const last = lines[lines.length - 1] ?? '';
-    if (r.exitCode === 0 && /successfully rolled out/.test(r.stdout))
-        return { done: true, message: last };
-    const lost = connectionLoss(r.stderr);
-    if (lost)
-        return { done: false, reason: 'ConnectionLost', message: lost };
-    if (/exceeded its progress deadline/.test(r.stderr))
-        return { done: false, reason: 'ProgressDeadlineExceeded', message: last };
-    if (r.timedOut || /timed out waiting/.test(r.stderr))
-        return { done: false, reason: 'Timeout', message: last };
-    return { done: false, reason: 'Error', message: last.replace(/^error: /, '') };
-}
-const LOST = /connection refused|was refused|i\/o timeout|\bEOF\b|connection reset by peer|no route to host|TLS handshake timeout|client connection lost|network is unreachable/i;
-/**
- * What kubectl says when the API server went away under it ("connection refused", "EOF", "i/o
- * timeout" ...), in a few words; undefined for anything else. kubectl's watches log such lines and retry
- * on their own until --timeout, so these are found in its output as it runs, not only at its exit.
- */
-function connectionLoss(text) {
-    const m = LOST.exec(text);
-    if (!m)
-        return undefined;
-    return m[0] === 'was refused' ? 'connection refused' : m[0];
-}
-/** The reasons a rollout did not finish, most specific first: pods' reasons, then the deployment's. */
-function failureReasons(status, d, problems) {
-    const reasons = [...new Set(problems.map((p) => p.reason))];
-    const progressing = d?.conditions.find((c) => c.type === 'Progressing');
-    if (progressing?.status === 'False' && progressing.reason)
-        reasons.push(progressing.reason);
-    if (status.reason && !reasons.includes(status.reason))
-        reasons.push(status.reason);
-    return reasons.length ? reasons : ['unknown'];
-}
-/**
- * kubectl's connection errors, turned into one line that names the input to change. Never quotes the
- * kubeconfig: only the server address and kubectl's own first error line.
- */
-function connectionError(stderr, server, hasKubeconfigInput) {
-    const where = server ? ` at ${server}` : '';
-    const kubeconfig = hasKubeconfigInput ? 'kubeconfig' : undefined;
-    const first = stderr.trim().split('\n').find(Boolean) ?? '';
-    const ctx = /context "([^"]+)" does not exist|context was not found for specified context: (\S+)/.exec(stderr);
-    if (ctx)
-        return new errors_1.ActionError(`context '${ctx[1] ?? ctx[2]}' does not exist in the kubeconfig`, 'context', "use one of the kubeconfig's contexts");
-    if (/connection refused|was refused/.test(stderr))
-        return new errors_1.ActionError(`the cluster${where} is unreachable: connection refused`, kubeconfig, 'check the server address and that the API server is reachable from the runner');
-    if (/no such host/.test(stderr))
-        return new errors_1.ActionError(`the cluster${where} is unreachable: its host name does not resolve`, kubeconfig, 'check the server address in the kubeconfig');
-    if (/i\/o timeout|Client\.Timeout|deadline exceeded|timed out|TLS handshake timeout/.test(stderr))
-        return new errors_1.ActionError(`the cluster${where} did not answer in time`, kubeconfig, 'check the server address and the network path (firewall, private cluster endpoint)');
-    if (/x509|certificate/.test(stderr))
-        return new errors_1.ActionError(`the cluster${where} presented a certificate that is not trusted`, kubeconfig, 'set certificate-authority-data of the cluster in the kubeconfig');
-    if (/Unauthorized|must be logged in|Please enter Username/.test(stderr))
-        return new errors_1.ActionError(`the cluster${where} rejected the credentials (Unauthorized)`, kubeconfig, 'renew the token or client certificate in the kubeconfig');
-    if (/error loading config file|no such file or directory|invalid configuration/.test(stderr))
-        return new errors_1.ActionError(`kubectl could not load the kubeconfig: ${first.replace(/^error: /, '')}`, kubeconfig ?? 'kubeconfig', 'give the kubeconfig input, or set KUBECONFIG to a valid file');
-    return new errors_1.ActionError(`cannot talk to the cluster${where}: ${first.replace(/^error: /, '')}`, kubeconfig);
-}
-function namespaceError(stderr, namespace) {
-    if (/NotFound|not found/.test(stderr))
-        return new errors_1.ActionError(`namespace '${namespace}' does not exist in the cluster`, 'namespace', 'create it first or fix the name');
-    if (/Forbidden|forbidden/.test(stderr))
-        return new errors_1.ActionError(`the credentials may not read namespace '${namespace}' (Forbidden)`, 'kubeconfig', 'grant get on namespaces, or on the deployments of that namespace');
-    return new errors_1.ActionError(`cannot check namespace '${namespace}': ${stderr.trim().split('\n')[0]}`, 'namespace');
-}
-const shortImage = (image) => {
-    const m = /^(.*)@sha256:([a-f0-9]{64})$/.exec(image);
-    return m ? `${m[1].split('/').pop()}@${m[2].slice(0, 12)}` : (image.split('/').pop() ?? image);
-};
-exports.shortImage = shortImage;
-
-
-/***/ }),
-
-/***/ 87036:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.kc = exports.STRATEGIES = void 0;
-exports.parseTargets = parseTargets;
-exports.kustomizationIn = kustomizationIn;
-exports.parseDeployInputs = parseDeployInputs;
-exports.kubectlBase = kubectlBase;
 exports.changeCause = changeCause;
+exports.deployCommands = deployCommands;
 exports.planDeploy = planDeploy;
-const fs = __importStar(__webpack_require__(73024));
-const path = __importStar(__webpack_require__(76760));
-const errors_1 = __webpack_require__(83916);
-const inputs_1 = __webpack_require__(49901);
 const oci_1 = __webpack_require__(50166);
 const resolved_1 = __webpack_require__(6875);
-const lint_1 = __webpack_require__(37937);
-const manifests_1 = __webpack_require__(9567);
-const signing_1 = __webpack_require__(73055);
-const tools_1 = __webpack_require__(72003);
-const kubeconfig_1 = __webpack_require__(6736);
-exports.STRATEGIES = inputs_1.INPUTS.strategy.allowed;
-const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function parseTargets(items, fallbackContainer) {
-    const seen = new Set();
-    return items.map((item) => {
-        const [name, container = fallbackContainer, extra] = item.split('=').map((s) => s.trim());
-        if (extra !== undefined || !DNS1123.test(name) || name.length > 253)
-            throw new errors_1.ActionError(`'${item}' is not <deployment>[=<container>] with a DNS-1123 name`, 'deployments', 'use lower-case names like hello-mcp or hello-mcp=server');
-        if (container && !DNS1123.test(container))
-            throw new errors_1.ActionError(`container '${container}' is not a DNS-1123 name`, 'deployments', 'use the container name from the pod spec');
-        if (seen.has(name))
-            throw new errors_1.ActionError(`'${name}' is listed twice`, 'deployments', 'list each deployment once');
-        seen.add(name);
-        return { name, container };
-    });
-}
-function kustomizationIn(dir) {
-    return manifests_1.KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
-}
-function parseDeployInputs(r, ctx, resolved = (0, resolved_1.resolveRun)(r)) {
-    const ref = (0, resolved_1.requireImage)(resolved);
-    const imageRef = ref ? (0, oci_1.checkDigestRef)(ref) : undefined;
-    const context = r.string('context');
-    if (context && !/^[^\s]+$/.test(context))
-        throw new errors_1.ActionError(`'${context}' is not a context name`, 'context', 'use a name from the kubeconfig contexts');
-    const rawKubeconfig = r.secret('kubeconfig');
-    const kc = rawKubeconfig ? (0, kubeconfig_1.readKubeconfig)(rawKubeconfig, context || undefined) : undefined;
-    const namespace = r.string('namespace');
-    if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
-        throw new errors_1.ActionError(`'${namespace}' is not a namespace name`, 'namespace', 'use a DNS-1123 label like hello-mcp-staging');
-    // Giving manifests is choosing them: a pipeline that names an overlay should not also need the strategy.
-    const strategy = r.oneOf('strategy', exports.STRATEGIES, r.string('manifests') ? 'manifests' : 'set-image');
-    const deployments = parseTargets(r.list('deployments'), r.string('container'));
-    let manifests;
-    let kustomize = false;
-    if (strategy === 'set-image') {
-        if (!deployments.length)
-            throw new errors_1.ActionError('is required with strategy set-image', 'deployments', 'name the deployment(s), e.g. hello-mcp or hello-mcp=server');
-        if (r.string('manifests'))
-            throw new errors_1.ActionError('is only used with strategy manifests', 'manifests', 'set strategy: manifests, or remove manifests');
-    }
-    else {
-        if (!r.string('manifests'))
-            throw new errors_1.ActionError('is required with strategy manifests', 'manifests', 'give a directory of manifests or a kustomize overlay');
-        manifests = r.directory('manifests', ctx.workspace);
-        kustomize = kustomizationIn(manifests) !== undefined;
-    }
-    const environmentUrl = r.string('environment-url');
-    if (environmentUrl && !/^https?:\/\/\S+$/.test(environmentUrl))
-        throw new errors_1.ActionError(`'${environmentUrl}' is not an http(s) URL`, 'environment-url', 'give the URL where the environment answers');
-    const environment = r.string('environment');
-    if (environment && !/^[\w .-]{1,255}$/.test(environment))
-        throw new errors_1.ActionError(`'${environment}' is not an environment name`, 'environment', 'use a name like staging or production');
-    return {
-        imageRef,
-        kubeconfig: kc?.text,
-        kubeconfigInfo: kc?.info,
-        context,
-        namespace,
-        strategy,
-        deployments,
-        manifests,
-        kustomize,
-        rolloutTimeoutS: r.duration('rollout-timeout'),
-        stuckAfterS: r.duration('stuck-after'),
-        rollbackOnFailure: r.bool('rollback-on-failure'),
-        environment,
-        environmentUrl,
-        githubToken: r.secret('github-token'),
-        lint: (0, lint_1.parseLintInputs)(r),
-        toolsMirror: (0, tools_1.readToolsMirror)(r),
-        verify: (0, signing_1.resolveVerify)({
-            'verify-signature': r.oneOf('verify-signature'),
-            'transparency-log': String(r.bool('transparency-log')),
-            'cosign-public-key': r.string('cosign-public-key'),
-            'certificate-identity': r.string('certificate-identity'),
-            'certificate-identity-regexp': r.string('certificate-identity-regexp'),
-            'certificate-oidc-issuer': r.string('certificate-oidc-issuer'),
-        }, ctx),
-        requireProvenance: r.bool('require-provenance'),
-        registryInsecure: r.oneOf('registry-insecure', inputs_1.INPUTS['registry-insecure'].allowed) === 'true',
-    };
-}
-function kubectlBase(k) {
-    return [
-        k.bin,
-        ...(k.kubeconfigPath ? ['--kubeconfig', k.kubeconfigPath] : []),
-        ...(k.context ? ['--context', k.context] : []),
-    ];
-}
-const ns = (namespace) => (namespace ? ['--namespace', namespace] : []);
-/** Every kubectl call the stage makes, as argv. `run` uses these, `plan` prints them. */
-exports.kc = {
-    serverVersion: (k) => [...kubectlBase(k), 'get', '--raw', '/version', '--request-timeout=15s'],
-    namespace: (k, namespace) => [
-        ...kubectlBase(k),
-        'get',
-        'namespace',
-        namespace,
-        '--output=name',
-        '--request-timeout=15s',
-    ],
-    getDeployment: (k, namespace, name) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'get',
-        'deployment',
-        name,
-        '--output=json',
-        '--ignore-not-found',
-    ],
-    annotate: (k, namespace, name, cause) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'annotate',
-        `deployment/${name}`,
-        `kubernetes.io/change-cause=${cause}`,
-        '--overwrite',
-    ],
-    setImage: (k, namespace, name, container, ref) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'set',
-        'image',
-        `deployment/${name}`,
-        `${container}=${ref}`,
-    ],
-    /** Rendered to a file, not read from stdout: everything exec captures is redacted of secrets. */
-    kustomize: (k, dir, out) => [k.bin, 'kustomize', dir, `--output=${out}`],
-    /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
-    apply: (k, namespace) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'apply',
-        '--filename=-',
-        '--validate=false',
-    ],
-    rolloutStatus: (k, namespace, name, timeoutS) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'rollout',
-        'status',
-        `deployment/${name}`,
-        `--timeout=${timeoutS}s`,
-    ],
-    undo: (k, namespace, name, toRevision) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'rollout',
-        'undo',
-        `deployment/${name}`,
-        ...(toRevision ? [`--to-revision=${toRevision}`] : []),
-    ],
-    pods: (k, namespace, selector) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'get',
-        'pods',
-        `--selector=${selector}`,
-        '--output=json',
-    ],
-    events: (k, namespace) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'get',
-        'events',
-        '--output=json',
-    ],
-    logs: (k, namespace, pod, container, previous) => [
-        ...kubectlBase(k),
-        ...ns(namespace),
-        'logs',
-        pod,
-        `--container=${container}`,
-        '--tail=40',
-        ...(previous ? ['--previous'] : []),
-    ],
-};
+const kubectl_1 = __webpack_require__(9481);
 /** Why this deploy happened, for `kubectl rollout history` and anyone reading the cluster later. */
 function changeCause(ctx, ref) {
     const parts = [`mcp-deploy ${ref.split('@sha256:')[1]?.slice(0, 12) ?? ''}`.trim()];
@@ -731,58 +337,102 @@ function changeCause(ctx, ref) {
         parts.push(ctx.runUrl);
     return parts.join(' · ');
 }
-function planDeploy(i, ctx, imageRef, k) {
-    const cmds = [
-        { argv: exports.kc.serverVersion(k), why: 'is the API server reachable with these credentials?' },
-    ];
+/** Every command the stage runs, as `mcp-deploy plan` prints them. */
+function deployCommands(i, ctx, imageRef, k) {
+    const cmds = [];
+    if (i.kustomize)
+        cmds.push({
+            argv: kubectl_1.kc.kustomize(k, '<temp>', '<temp>/rendered.yaml'),
+            why: `render ${i.manifests} once, for the lint and the apply: <temp>/kustomization.yaml includes it and records each object's source file`,
+        });
+    cmds.push({ argv: kubectl_1.kc.serverVersion(k), why: 'is the API server reachable with these credentials?' });
     if (i.namespace)
         cmds.push({
-            argv: exports.kc.namespace(k, i.namespace),
+            argv: kubectl_1.kc.namespace(k, i.namespace),
             why: i.strategy === 'manifests'
                 ? 'does the namespace exist? (if not, the manifests must create it)'
                 : 'does the namespace exist?',
         });
     const names = i.deployments.map((d) => d.name);
     const wait = (name) => ({
-        argv: exports.kc.rolloutStatus(k, i.namespace, name, i.rolloutTimeoutS),
+        argv: kubectl_1.kc.rolloutStatus(k, i.namespace, name, i.rolloutTimeoutS),
         why: 'wait; all deployments are waited for together',
     });
     if (i.strategy === 'set-image') {
         for (const d of i.deployments) {
-            cmds.push({ argv: exports.kc.getDeployment(k, i.namespace, d.name), why: 'revision and image before' });
+            cmds.push({ argv: kubectl_1.kc.getDeployment(k, i.namespace, d.name), why: 'revision and image before' });
             if (i.stuckAfterS)
                 cmds.push({
-                    argv: exports.kc.pods(k, i.namespace, '<its selector>'),
+                    argv: kubectl_1.kc.pods(k, i.namespace, '<its selector>'),
                     why: 'only if the deployment exists: its pods before the change, so that only new pods count as stuck (stuck-after)',
                 });
-            cmds.push({ argv: exports.kc.annotate(k, i.namespace, d.name, changeCause(ctx, imageRef)) });
+            cmds.push({ argv: kubectl_1.kc.annotate(k, i.namespace, d.name, changeCause(ctx, imageRef)) });
             cmds.push({
-                argv: exports.kc.setImage(k, i.namespace, d.name, d.container || '<first container>', imageRef),
+                argv: kubectl_1.kc.setImage(k, i.namespace, d.name, d.container || '<first container>', imageRef),
             });
         }
         cmds.push(...names.map(wait));
     }
     else {
-        if (i.kustomize)
-            cmds.push({ argv: exports.kc.kustomize(k, i.manifests, '<temp>/rendered.yaml'), why: 'render the overlay' });
         cmds.push({
-            argv: exports.kc.apply(k, i.namespace),
+            argv: kubectl_1.kc.apply(k, i.namespace),
             why: `images named ${(0, oci_1.imageName)(imageRef)} replaced by the digest, change-cause added`,
         });
         cmds.push(...(names.length ? names : ['<each Deployment in the manifests>']).map(wait));
     }
     if (i.rollbackOnFailure)
         cmds.push({
-            argv: [...exports.kc.undo(k, i.namespace, names[0] ?? '<deployment>'), '--to-revision=<revision before>'],
+            argv: [...kubectl_1.kc.undo(k, i.namespace, names[0] ?? '<deployment>'), '--to-revision=<revision before>'],
             why: 'only if the rollout fails: back to the revision recorded before',
         });
     return cmds;
+}
+/** What `mcp-deploy plan` prints for deploy: the commands, and the values they are built from. */
+function planDeploy(i, env) {
+    const ref = (0, resolved_1.subjectImage)(env, i.imageRef) ?? '<image-ref from the build stage>';
+    const k = {
+        bin: 'kubectl',
+        kubeconfigPath: i.kubeconfig ? '<RUNNER_TEMP>/mcp-deploy-<random>/kubeconfig' : undefined,
+        context: i.context,
+    };
+    return {
+        commands: deployCommands(i, env.ctx, ref, k),
+        values: {
+            'image-ref': ref,
+            strategy: i.strategy,
+            ...(i.strategy === 'manifests'
+                ? {
+                    manifests: `${i.manifests}${i.kustomize ? ' (kustomize)' : ''}`,
+                    'image replaced': (0, oci_1.imageName)(ref),
+                }
+                : {}),
+            deployments: i.deployments
+                .map((d) => (d.container ? `${d.name} (container ${d.container})` : d.name))
+                .join(', ') || '(every Deployment in the manifests)',
+            cluster: i.kubeconfigInfo
+                ? `${i.kubeconfigInfo.server} (context ${i.kubeconfigInfo.context})`
+                : `ambient kubeconfig${i.context ? `, context ${i.context}` : ''}`,
+            namespace: i.namespace || "(the context's)",
+            'rollout-timeout': `${i.rolloutTimeoutS}s`,
+            'rollback-on-failure': String(i.rollbackOnFailure),
+            'verify-signature': i.verify.mode === 'off'
+                ? 'off'
+                : i.verify.mode === 'key'
+                    ? `key (cosign-public-key)${i.verify.transparencyLog ? '' : ', no transparency log'}`
+                    : `keyless: ${i.verify.identity.identity ?? i.verify.identity.identityRegexp} from ${i.verify.identity.issuer}`,
+            'require-provenance': String(i.requireProvenance),
+            'change-cause': changeCause(env.ctx, ref),
+            ...(i.environment
+                ? { environment: `${i.environment}${i.githubToken ? ' (GitHub deployment)' : ''}` }
+                : {}),
+        },
+    };
 }
 
 
 /***/ }),
 
-/***/ 20494:
+/***/ 29725:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -820,400 +470,23 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.runDeploy = runDeploy;
-const fs = __importStar(__webpack_require__(73024));
-const os = __importStar(__webpack_require__(48161));
+exports.shortImage = void 0;
+exports.deployReport = deployReport;
+exports.applied = applied;
+exports.unknownState = unknownState;
+exports.failureLine = failureLine;
+exports.rollbackNote = rollbackNote;
+exports.diagnosticsText = diagnosticsText;
+exports.checksSummary = checksSummary;
+exports.lintFailure = lintFailure;
+exports.connectionError = connectionError;
+exports.namespaceError = namespaceError;
 const path = __importStar(__webpack_require__(76760));
-const promises_1 = __webpack_require__(58500);
-const cleanup_1 = __webpack_require__(72691);
 const errors_1 = __webpack_require__(83916);
 const exec_1 = __webpack_require__(73190);
-const log_1 = __webpack_require__(46472);
-const retry_1 = __webpack_require__(49809);
 const summary_1 = __webpack_require__(57994);
 const text_1 = __webpack_require__(48992);
-const kubeconfig_1 = __webpack_require__(6736);
-const tools_1 = __webpack_require__(72003);
-const lint_1 = __webpack_require__(37937);
-const signing_1 = __webpack_require__(73055);
-const github_1 = __webpack_require__(31460);
-const manifests_1 = __webpack_require__(75453);
-const parse_1 = __webpack_require__(74664);
-const oci_1 = __webpack_require__(50166);
-const resolved_1 = __webpack_require__(6875);
-const plan_1 = __webpack_require__(87036);
-const firstLine = (r) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
-/**
- * Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. With
- * strategy manifests a namespace that is not there yet may be one the manifests create (init's overlays
- * do): the answer is returned, and the caller decides once the manifests are rendered.
- */
-async function connect(i, bin) {
-    if (!i.kubeconfig && !process.env.KUBECONFIG && !fs.existsSync(path.join(os.homedir(), '.kube', 'config')))
-        throw new errors_1.ActionError('is not set and there is no KUBECONFIG or ~/.kube/config', 'kubeconfig', 'give the kubeconfig input (a secret)');
-    const k = {
-        bin,
-        kubeconfigPath: i.kubeconfig ? (0, kubeconfig_1.writeKubeconfig)(i.kubeconfig) : undefined,
-        context: i.context,
-    };
-    const v = await (0, exec_1.exec)(plan_1.kc.serverVersion(k), { timeoutMs: 30_000 });
-    if (v.exitCode !== 0)
-        throw (0, parse_1.connectionError)(v.stderr || (v.timedOut ? 'timed out' : ''), i.kubeconfigInfo?.server, !!i.kubeconfig);
-    try {
-        const version = JSON.parse(v.stdout);
-        log_1.log.info(`cluster answers: Kubernetes ${version.gitVersion ?? '?'}${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''}`);
-    }
-    catch {
-        // Some proxies answer /version with something else; reaching it was the point.
-    }
-    if (i.namespace) {
-        const n = await (0, exec_1.exec)(plan_1.kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
-        // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
-        if (n.exitCode !== 0 && !/forbidden/i.test(n.stderr)) {
-            if (i.strategy === 'manifests' && /NotFound|not found/.test(n.stderr))
-                return { k, missingNamespace: { name: i.namespace, stderr: n.stderr } };
-            throw (0, parse_1.namespaceError)(n.stderr, i.namespace);
-        }
-    }
-    return { k };
-}
-async function getDeployment(k, namespace, name) {
-    return (0, parse_1.parseDeployment)((await (0, exec_1.execOk)(plan_1.kc.getDeployment(k, namespace, name), { echo: false })).stdout);
-}
-async function diagnose(k, t, status) {
-    const d = t.after ?? t.before;
-    const pods = d?.selector ? await podsOf(k, t, d.selector) : [];
-    const problems = (0, parse_1.containerProblems)(pods);
-    const e = await (0, exec_1.exec)(plan_1.kc.events(k, t.namespace), { echo: false });
-    const events = e.exitCode === 0
-        ? (0, parse_1.parseEvents)(e.stdout, t.name, pods.map((p) => p.name))
-        : [];
-    const logs = [];
-    for (const p of problems.filter((x) => x.hasLogs).slice(0, 3)) {
-        const l = await (0, exec_1.exec)(plan_1.kc.logs(k, t.namespace, p.pod, p.container, p.previous), { echo: false });
-        const text = (l.exitCode === 0 ? l.stdout : l.stderr).trimEnd();
-        if (text)
-            logs.push({ title: `${p.pod}/${p.container}${p.previous ? ' (previous instance)' : ''}`, text });
-    }
-    return { reasons: (0, parse_1.failureReasons)(status, d, problems), pods, problems, events, logs };
-}
-/** How often a rollout that is being waited for says where it is. */
-const PROGRESS_MS = 15_000;
-/**
- * `kubectl rollout status` waits for the deadline even when a new pod can never start (an image that
- * does not exist, a crash loop). Meanwhile the pods are polled: a container stuck in such a state for
- * `stuckAfterS` ends the wait, so a bad release is rolled back in minutes, not at the progress deadline.
- * kubectl also keeps retrying silently when the API server goes away: the first sign of that in its
- * output (or in the progress poll) ends the wait with reason ConnectionLost.
- */
-async function waitFor(k, t, timeoutS, stuckAfterS = 0) {
-    const stop = new AbortController();
-    let lost;
-    const onLost = (what) => {
-        lost ??= what;
-        stop.abort();
-    };
-    const started = Date.now();
-    // A line with replica counts says more than exec's "still running".
-    const progress = setInterval(() => void reportProgress(k, t, started, timeoutS, stop.signal, onLost), PROGRESS_MS);
-    try {
-        // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
-        const rollout = (0, exec_1.exec)(plan_1.kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
-            timeoutMs: (timeoutS + 60) * 1000,
-            signal: stop.signal,
-            progressMs: 0,
-            onLine: (line) => {
-                const what = (0, parse_1.connectionLoss)(line);
-                if (what)
-                    onLost(what);
-            },
-        }).then((r) => (lost ? { done: false, reason: 'ConnectionLost', message: lost } : (0, parse_1.parseRolloutStatus)(r)));
-        if (!stuckAfterS)
-            return await rollout;
-        const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
-        const first = await Promise.race([rollout, stuck]);
-        stop.abort();
-        if (!first || 'done' in first)
-            return first ?? (await rollout);
-        await rollout;
-        const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
-        log_1.log.info(message);
-        return { done: false, reason: first.reason, message };
-    }
-    finally {
-        clearInterval(progress);
-        // Ends a progress poll still in flight, so that no line about this wait follows its end.
-        stop.abort();
-    }
-}
-async function reportProgress(k, t, started, timeoutS, over, onLost) {
-    const r = await (0, exec_1.exec)(plan_1.kc.getDeployment(k, t.namespace, t.name), {
-        echo: false,
-        timeoutMs: 10_000,
-        signal: over,
-    });
-    if (over.aborted)
-        return;
-    if (r.exitCode !== 0) {
-        const what = (0, parse_1.connectionLoss)(r.stderr) ?? (r.timedOut ? 'no answer in 10 s' : undefined);
-        if (what)
-            onLost(what);
-        return;
-    }
-    const d = (0, parse_1.parseDeployment)(r.stdout);
-    if (!d)
-        return;
-    log_1.log.info(`… ${t.name}: ${d.updatedReplicas} of ${d.replicas} replicas updated, ${d.readyReplicas} ready, ${d.availableReplicas} available (${(0, text_1.secs)(Date.now() - started)} of rollout-timeout ${timeoutS}s)`);
-}
-/** The pods of a deployment; none when kubectl cannot list them (a diagnostic must not fail the deploy). */
-async function podsOf(k, t, selector, signal) {
-    const p = await (0, exec_1.exec)(plan_1.kc.pods(k, t.namespace, selector), { echo: false, signal });
-    try {
-        return p.exitCode === 0 ? (0, parse_1.parsePods)(p.stdout) : [];
-    }
-    catch {
-        return [];
-    }
-}
-const podOwners = (pods) => new Set(pods.flatMap((p) => (p.owner ? [p.owner] : [])));
-async function watchForStuckPods(k, t, stuckAfterS, signal) {
-    const since = new Map();
-    const pollMs = Math.min(5000, Math.max(250, (stuckAfterS * 1000) / 4));
-    while (!signal.aborted) {
-        // Abortable, so that a finished rollout does not keep the process alive until the next poll.
-        if (!(await (0, promises_1.setTimeout)(pollMs, true, { signal }).catch(() => false)))
-            break;
-        // A failed lookup (the API server gone) is the rollout wait's to report.
-        const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name).catch(() => undefined)))
-            ?.selector;
-        if (!selector)
-            continue;
-        const now = Date.now();
-        const stuck = (0, parse_1.stuckContainers)(await podsOf(k, t, selector, signal), t.ownersBefore);
-        const keys = new Set(stuck.map((c) => `${c.pod}/${c.container}`));
-        for (const key of since.keys())
-            if (!keys.has(key))
-                since.delete(key);
-        for (const c of stuck) {
-            const key = `${c.pod}/${c.container}`;
-            if (!since.has(key)) {
-                since.set(key, now);
-                log_1.log.info(`${key} is in ${c.reason}; the rollout fails if it still is in ${stuckAfterS}s`);
-            }
-            else if (now - since.get(key) >= stuckAfterS * 1000)
-                return c;
-        }
-    }
-    return undefined;
-}
-async function rollBack(k, t, timeoutS) {
-    const to = t.before?.revision;
-    if (to === undefined)
-        return;
-    const u = await (0, exec_1.exec)(plan_1.kc.undo(k, t.namespace, t.name, to));
-    if (u.exitCode !== 0) {
-        t.rollback = { to, ok: false, message: `rollout undo failed: ${firstLine(u)}` };
-        return;
-    }
-    const s = await waitFor(k, t, timeoutS);
-    const now = (await getDeployment(k, t.namespace, t.name))?.revision;
-    t.rollback = {
-        to,
-        now,
-        ok: s.done,
-        message: s.done
-            ? `rolled back to revision ${to}${now !== undefined && now !== to ? ` (now numbered ${now})` : ''}`
-            : `rolled back to revision ${to}, but that rollout did not finish either: ${s.message}`,
-    };
-}
-/** The overlay rendered into a private directory (generated Secrets may be in it), read, and removed. */
-async function kustomize(k, dir) {
-    const tmp = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
-    (0, cleanup_1.addCleanup)({ kind: 'remove', path: tmp });
-    const out = path.join(tmp, 'rendered.yaml');
-    try {
-        await (0, exec_1.execOk)(plan_1.kc.kustomize(k, dir, out));
-        return fs.readFileSync(out, 'utf8');
-    }
-    finally {
-        fs.rmSync(tmp, { recursive: true, force: true });
-    }
-}
-/** Renders the manifests and pins the image; returns what to wait for. */
-async function renderManifests(k, i, ref, cause) {
-    const dir = i.manifests;
-    const source = i.kustomize ? await kustomize(k, dir) : (0, manifests_1.readManifestDir)(dir);
-    const rendered = (0, manifests_1.pinImages)(source, ref, cause);
-    log_1.log.info(`pinned ${ref} in ${rendered.replaced.join(', ')}`);
-    const wanted = i.deployments.map((d) => d.name);
-    const missing = wanted.filter((w) => !rendered.deployments.some((d) => d.name === w));
-    if (missing.length)
-        throw new errors_1.ActionError(`${missing.join(', ')} not among the Deployments in the manifests (${rendered.deployments.map((d) => d.name).join(', ') || 'none'})`, 'deployments', 'list only Deployments the manifests contain, or leave it empty to wait for all of them');
-    const targets = rendered.deployments
-        .filter((d) => !wanted.length || wanted.includes(d.name))
-        .map((d) => ({
-        name: d.name,
-        namespace: d.namespace || i.namespace,
-        container: '',
-        changed: false,
-        waitMs: 0,
-    }));
-    return { list: rendered.list, targets, namespaces: rendered.namespaces };
-}
-/**
- * The digest must carry the signature, and name the source, that deploy accepts. Runs before the first
- * request to the cluster, so a refused image changes nothing there.
- */
-async function checkImage(i, ref, env) {
-    const refInput = i.imageRef ? 'image-ref' : 'image';
-    const verified = i.verify.mode === 'off'
-        ? undefined
-        : await (0, signing_1.verifyImage)(i.verify, {
-            ref,
-            refInput,
-            plainHttp: i.registryInsecure,
-            tempDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-deploy'),
-            install: { mirror: i.toolsMirror },
-        });
-    const provenance = i.requireProvenance ? await (0, signing_1.checkProvenance)(ref, env.ctx, { refInput }) : undefined;
-    return { verified, provenance };
-}
-async function runDeploy(i, env) {
-    const ref = (0, oci_1.checkDigestRef)((0, resolved_1.subjectImage)(env, i.imageRef) ?? '');
-    // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
-    const bin = await (0, tools_1.ensureTool)('kubectl', { mirror: i.toolsMirror });
-    const lint = i.manifests
-        ? await (0, lint_1.runLint)([i.manifests], i.lint, env.ctx.workspace, bin)
-        : { summary: new summary_1.Summary(), failed: false, headline: 'no manifests to lint' };
-    if (lint.failed)
-        return {
-            status: 'failure',
-            headline: `not deployed: ${lint.headline}`,
-            summary: lint.summary,
-            outputs: { 'rolled-back': 'false' },
-            failure: `the MCP deployment lint found errors in ${path.relative(env.ctx.workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
-        };
-    const checked = await checkImage(i, ref, env);
-    // What the summary shows under the rollout, whatever happens to it: the image checks, then the lint.
-    const notes = checksSummary(checked).append(lint.summary);
-    const { k, missingNamespace } = await connect(i, bin);
-    const cause = (0, plan_1.changeCause)(env.ctx, ref);
-    let targets;
-    let manifestList = '';
-    if (i.strategy === 'manifests') {
-        const r = await renderManifests(k, i, ref, cause);
-        if (missingNamespace) {
-            if (!r.namespaces.includes(missingNamespace.name))
-                throw (0, parse_1.namespaceError)(missingNamespace.stderr, missingNamespace.name);
-            log_1.log.info(`namespace '${missingNamespace.name}' does not exist yet: the manifests create it`);
-        }
-        targets = r.targets;
-        manifestList = r.list;
-    }
-    else {
-        targets = i.deployments.map((d) => ({
-            name: d.name,
-            namespace: i.namespace,
-            container: d.container,
-            changed: false,
-            waitMs: 0,
-        }));
-    }
-    await Promise.all(targets.map(async (t) => {
-        t.before = await getDeployment(k, t.namespace, t.name);
-        if (i.stuckAfterS && t.before)
-            t.ownersBefore = podOwners(await podsOf(k, t, t.before.selector));
-    }));
-    if (i.strategy === 'set-image') {
-        // Every deployment and container is checked before the first one is changed.
-        for (const t of targets) {
-            if (!t.before)
-                throw new errors_1.ActionError(`deployment '${t.name}' does not exist${t.namespace ? ` in namespace '${t.namespace}'` : ''}`, 'deployments', 'create it first (strategy manifests can), or fix the name or namespace');
-            const names = t.before.containers.map((c) => c.name);
-            t.container ||= names[0] ?? '';
-            if (!names.includes(t.container))
-                throw new errors_1.ActionError(`deployment '${t.name}' has no container '${t.container}'`, 'deployments', `use one of: ${names.join(', ')}`);
-        }
-    }
-    const gh = i.githubToken && i.environment
-        ? await (0, github_1.startGithubDeployment)(i.githubToken, env.ctx, i.environment, i.environmentUrl, `${(0, parse_1.shortImage)(ref)} to ${i.environment}`)
-        : undefined;
-    await gh?.status('in_progress', `rolling out ${(0, parse_1.shortImage)(ref)}`);
-    env.state.rolloutStartedAt = Date.now();
-    if (i.strategy === 'set-image') {
-        for (const t of targets) {
-            if (t.before.containers.find((c) => c.name === t.container)?.image === ref) {
-                log_1.log.info(`${t.name}: ${t.container} already runs ${ref}`);
-                continue;
-            }
-            // Annotated first, so the ReplicaSet the image change creates carries the cause.
-            await (0, exec_1.execOk)(plan_1.kc.annotate(k, t.namespace, t.name, cause));
-            await (0, exec_1.execOk)(plan_1.kc.setImage(k, t.namespace, t.name, t.container, ref));
-            t.changed = true;
-        }
-    }
-    else {
-        await (0, exec_1.execOk)(plan_1.kc.apply(k, i.namespace), { input: manifestList });
-        for (const t of targets)
-            t.changed = true;
-    }
-    const waitStarted = Date.now();
-    await Promise.all(targets.map(async (t) => {
-        t.status = await waitFor(k, t, i.rolloutTimeoutS, i.stuckAfterS);
-        t.waitMs = Date.now() - waitStarted;
-        if (t.status.done)
-            log_1.log.info(`${t.name} rolled out in ${(0, text_1.secs)(t.waitMs)}`);
-    }));
-    const lost = targets.filter((t) => t.status?.reason === 'ConnectionLost');
-    if (lost.length) {
-        log_1.log.warning(`the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering during the rollout (${lost[0].status.message}); already applied: ${applied(i, ref, targets)}`);
-        if (!(await reachAgain(k, waitStarted + i.rolloutTimeoutS * 1000))) {
-            await gh?.status('failure', 'cluster state unknown: the API server stopped answering during the rollout');
-            return unknownState(i, ref, targets, notes, gh);
-        }
-    }
-    await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
-    // An apply that left a deployment's template alone made no revision this run could undo.
-    for (const t of targets)
-        if (i.strategy === 'manifests')
-            t.changed = t.after?.revision !== t.before?.revision;
-    const failed = targets.filter((t) => !t.status.done);
-    for (const t of failed) {
-        t.diagnostics = await diagnose(k, t, t.status);
-        await log_1.log.group(`why ${t.name} did not roll out: ${t.diagnostics.reasons.join(', ')}`, async () => log_1.log.info(diagnosticsText(t.diagnostics)));
-    }
-    // They went out together, so a failure of one takes all of them back.
-    const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
-    if (failed.length && i.rollbackOnFailure) {
-        await log_1.log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))));
-    }
-    const rolledBack = targets.some((t) => t.rollback?.ok);
-    if (!failed.length && undoable.length)
-        env.state.rollback = async (reason) => {
-            log_1.log.warning(`undoing the deploy: ${reason}`);
-            await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
-            const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
-            for (const t of undoable)
-                (t.rollback?.ok ? log_1.log.info : log_1.log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
-            const ok = undoable.every((t) => t.rollback?.ok);
-            await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
-            return {
-                ok,
-                message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${undone.join('; ')}`,
-                result: deployReport(i, ref, targets, notes, gh, reason),
-            };
-        };
-    await gh?.status(failed.length ? 'failure' : 'success', failed.length
-        ? `${failed.map((t) => `${t.name}: ${t.diagnostics.reasons.join(', ')}`).join('; ')}${rolledBack ? '; rolled back' : '; not rolled back'}`
-        : `${(0, parse_1.shortImage)(ref)} is live`);
-    return {
-        status: failed.length ? 'failure' : 'success',
-        ...deployReport(i, ref, targets, notes, gh),
-        failure: failed.length
-            ? failed.map((t) => failureLine(t)).join('; ') + rollbackNote(targets, i.rollbackOnFailure)
-            : undefined,
-    };
-}
+const kubectl_1 = __webpack_require__(9481);
 /**
  * Deploy's headline, summary and outputs from what the targets went through. Built again after a later
  * stage's failure undid the deploy (`undoneFor`), so that they say what runs now.
@@ -1230,7 +503,7 @@ function deployReport(i, ref, targets, lintSummary, gh, undoneFor) {
             ? `${failed.map((t) => `${t.name}: ${t.diagnostics?.reasons[0] ?? t.status?.reason}`).join(', ')}${rolledBack ? ', rolled back' : ''}`
             : undoneFor
                 ? `${n} ${rolledBack ? 'rolled back' : 'NOT rolled back'} after ${undoneFor.split(':')[0]} failed`
-                : `${n} on ${(0, parse_1.shortImage)(ref)}`,
+                : `${n} on ${(0, exports.shortImage)(ref)}`,
         summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
         outputs: {
             revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
@@ -1245,47 +518,16 @@ function applied(i, ref, targets) {
         .filter((t) => t.changed)
         .map((t) => t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`)
         .join(', ');
-    return `${i.strategy === 'set-image' ? '`kubectl set image`' : '`kubectl apply` of the manifests'} with ${(0, parse_1.shortImage)(ref)} (${from})`;
-}
-/**
- * After the API server went away mid-rollout, tries to reach it until the rollout's deadline. Any answer
- * that is not a connection error counts: the server is there again.
- */
-async function reachAgain(k, deadline) {
-    const started = Date.now();
-    const left = () => deadline - Date.now();
-    try {
-        await (0, retry_1.retry)(
-        // Bounded by the deadline; each wait is at least 1 s, so this many attempts never run out first.
-        { attempts: Math.ceil(Math.max(0, left()) / 1000) + 2, firstDelayMs: 1000, maxDelayMs: 5000 }, async () => {
-            const v = await (0, exec_1.exec)(plan_1.kc.serverVersion(k), {
-                echo: false,
-                timeoutMs: Math.min(15_000, Math.max(1000, left())),
-            });
-            const what = v.exitCode !== 0 && ((0, parse_1.connectionLoss)(v.stderr) ?? (v.timedOut ? 'no answer' : undefined));
-            if (what)
-                throw new Error(what);
-        }, () => left() > 0, (e, n, waitMs) => log_1.log.info(`… the API server does not answer (${(0, errors_1.errorMessage)(e)}, try ${n}); next try in ${(0, text_1.secs)(waitMs)}, ${(0, text_1.secs)(Math.max(0, left()))} left of rollout-timeout`));
-    }
-    catch {
-        return false;
-    }
-    log_1.log.info(`the API server answers again after ${(0, text_1.secs)(Date.now() - started)}`);
-    return true;
+    return `${i.strategy === 'set-image' ? '`kubectl set image`' : '`kubectl apply` of the manifests'} with ${(0, exports.shortImage)(ref)} (${from})`;
 }
 /** The API server never came back: say what may be running and the exact commands to check and undo. */
 function unknownState(i, ref, targets, lintSummary, gh) {
-    const context = i.kubeconfigInfo?.context || i.context;
-    const cmd = (t, ...args) => (0, exec_1.quote)([
-        'kubectl',
-        ...(context ? ['--context', context] : []),
-        ...(t.namespace ? ['--namespace', t.namespace] : []),
-        ...args,
-    ]);
+    // For a person to run with their own kubeconfig: this run's copy is gone by then.
+    const by = { bin: 'kubectl', context: i.kubeconfigInfo?.context || i.context };
     const changed = targets.filter((t) => t.changed);
-    const check = changed.map((t) => cmd(t, 'rollout', 'status', `deployment/${t.name}`));
+    const check = changed.map((t) => (0, exec_1.quote)(kubectl_1.kc.rolloutStatus(by, t.namespace, t.name)));
     const undo = changed.map((t) => t.before?.revision !== undefined
-        ? cmd(t, 'rollout', 'undo', `deployment/${t.name}`, `--to-revision=${t.before.revision}`)
+        ? (0, exec_1.quote)(kubectl_1.kc.undo(by, t.namespace, t.name, t.before.revision))
         : `${t.name} had no earlier revision to go back to`);
     const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
     const failure = `the cluster state is unknown: the API server${where} did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
@@ -1333,7 +575,7 @@ function imageCell(t, ref) {
     const container = t.container || t.after?.containers.find((c) => c.image === ref)?.name;
     const img = (d) => d?.containers.find((c) => c.name === container)?.image ?? d?.containers[0]?.image;
     const before = img(t.before);
-    return `${before ? `\`${(0, parse_1.shortImage)(before)}\`` : '(new)'} → \`${(0, parse_1.shortImage)(ref)}\``;
+    return `${before ? `\`${(0, exports.shortImage)(before)}\`` : '(new)'} → \`${(0, exports.shortImage)(ref)}\``;
 }
 function statusCell(t) {
     if (t.status?.reason === 'ConnectionLost' && !t.after)
@@ -1420,6 +662,542 @@ function deploySummary(i, ref, targets, gh, undoneFor) {
     if (targets.some((t) => t.diagnostics) && !i.rollbackOnFailure)
         s.text('Not rolled back: `rollback-on-failure` is false.');
     return s;
+}
+/** The lint found errors: nothing was changed. */
+function lintFailure(i, workspace, lint) {
+    return {
+        status: 'failure',
+        headline: `not deployed: ${lint.headline}`,
+        summary: lint.summary,
+        outputs: { 'rolled-back': 'false' },
+        failure: `the MCP deployment lint found errors in ${path.relative(workspace, i.manifests ?? '') || '.'} (nothing was changed; input lint: warn reports without failing)`,
+    };
+}
+/**
+ * kubectl's connection errors, turned into one line that names the input to change. Never quotes the
+ * kubeconfig: only the server address and kubectl's own first error line.
+ */
+function connectionError(stderr, server, hasKubeconfigInput) {
+    const where = server ? ` at ${server}` : '';
+    const kubeconfig = hasKubeconfigInput ? 'kubeconfig' : undefined;
+    const f = (0, kubectl_1.classifyKubectl)({ stderr });
+    if (f.context)
+        return new errors_1.ActionError(`context '${f.context}' does not exist in the kubeconfig`, 'context', "use one of the kubeconfig's contexts");
+    if (f.kind === 'unreachable' && f.what === 'connection refused')
+        return new errors_1.ActionError(`the cluster${where} is unreachable: connection refused`, kubeconfig, 'check the server address and that the API server is reachable from the runner');
+    if (f.kind === 'unreachable' && f.what === 'no such host')
+        return new errors_1.ActionError(`the cluster${where} is unreachable: its host name does not resolve`, kubeconfig, 'check the server address in the kubeconfig');
+    if (f.kind === 'timeout')
+        return new errors_1.ActionError(`the cluster${where} did not answer in time`, kubeconfig, 'check the server address and the network path (firewall, private cluster endpoint)');
+    if (f.kind === 'certificate')
+        return new errors_1.ActionError(`the cluster${where} presented a certificate that is not trusted`, kubeconfig, 'set certificate-authority-data of the cluster in the kubeconfig');
+    if (f.kind === 'unauthorized')
+        return new errors_1.ActionError(`the cluster${where} rejected the credentials (Unauthorized)`, kubeconfig, 'renew the token or client certificate in the kubeconfig');
+    if (f.kind === 'config')
+        return new errors_1.ActionError(`kubectl could not load the kubeconfig: ${f.line}`, kubeconfig ?? 'kubeconfig', 'give the kubeconfig input, or set KUBECONFIG to a valid file');
+    return new errors_1.ActionError(`cannot talk to the cluster${where}: ${f.line}`, kubeconfig);
+}
+function namespaceError(stderr, namespace) {
+    const f = (0, kubectl_1.classifyKubectl)({ stderr });
+    if (f.kind === 'not-found')
+        return new errors_1.ActionError(`namespace '${namespace}' does not exist in the cluster`, 'namespace', 'create it first or fix the name');
+    if (f.kind === 'forbidden')
+        return new errors_1.ActionError(`the credentials may not read namespace '${namespace}' (Forbidden)`, 'kubeconfig', 'grant get on namespaces, or on the deployments of that namespace');
+    return new errors_1.ActionError(`cannot check namespace '${namespace}': ${stderr.trim().split('\n')[0]}`, 'namespace');
+}
+const shortImage = (image) => {
+    const m = /^(.*)@sha256:([a-f0-9]{64})$/.exec(image);
+    return m ? `${m[1].split('/').pop()}@${m[2].slice(0, 12)}` : (image.split('/').pop() ?? image);
+};
+exports.shortImage = shortImage;
+
+
+/***/ }),
+
+/***/ 20494:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runDeploy = runDeploy;
+const fs = __importStar(__webpack_require__(73024));
+const os = __importStar(__webpack_require__(48161));
+const path = __importStar(__webpack_require__(76760));
+const promises_1 = __webpack_require__(58500);
+const errors_1 = __webpack_require__(83916);
+const exec_1 = __webpack_require__(73190);
+const lint_1 = __webpack_require__(37937);
+const oci_1 = __webpack_require__(50166);
+const log_1 = __webpack_require__(46472);
+const summary_1 = __webpack_require__(57994);
+const resolved_1 = __webpack_require__(6875);
+const retry_1 = __webpack_require__(49809);
+const signing_1 = __webpack_require__(73055);
+const text_1 = __webpack_require__(48992);
+const tools_1 = __webpack_require__(72003);
+const kubeconfig_1 = __webpack_require__(6736);
+const kubectl_1 = __webpack_require__(9481);
+const github_1 = __webpack_require__(31460);
+const manifests_1 = __webpack_require__(75453);
+const plan_1 = __webpack_require__(87036);
+const report_1 = __webpack_require__(29725);
+const firstLine = (r) => (r.stderr || r.stdout).trim().split('\n')[0] ?? '';
+/**
+ * Writes the kubeconfig input (if any), then proves the cluster answers and the namespace exists. With
+ * strategy manifests a namespace that is not there yet may be one the manifests create (init's overlays
+ * do): the answer is returned, and the caller decides once the manifests are rendered.
+ */
+async function connect(i, bin) {
+    if (!i.kubeconfig && !process.env.KUBECONFIG && !fs.existsSync(path.join(os.homedir(), '.kube', 'config')))
+        throw new errors_1.ActionError('is not set and there is no KUBECONFIG or ~/.kube/config', 'kubeconfig', 'give the kubeconfig input (a secret)');
+    const k = {
+        bin,
+        kubeconfigPath: i.kubeconfig ? (0, kubeconfig_1.writeKubeconfig)(i.kubeconfig) : undefined,
+        context: i.context,
+    };
+    const v = await (0, exec_1.exec)(kubectl_1.kc.serverVersion(k), { timeoutMs: 30_000 });
+    if (v.exitCode !== 0)
+        throw (0, report_1.connectionError)(v.stderr || (v.timedOut ? 'timed out' : ''), i.kubeconfigInfo?.server, !!i.kubeconfig);
+    try {
+        const version = JSON.parse(v.stdout);
+        log_1.log.info(`cluster answers: Kubernetes ${version.gitVersion ?? '?'}${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''}`);
+    }
+    catch {
+        // Some proxies answer /version with something else; reaching it was the point.
+    }
+    if (i.namespace) {
+        const n = await (0, exec_1.exec)(kubectl_1.kc.namespace(k, i.namespace), { timeoutMs: 30_000 });
+        const failure = n.exitCode !== 0 ? (0, kubectl_1.classifyKubectl)(n).kind : undefined;
+        // Many deploy credentials may not read namespaces (cluster scope): the deployment lookup tells then.
+        if (failure && failure !== 'forbidden') {
+            if (i.strategy === 'manifests' && failure === 'not-found')
+                return { k, missingNamespace: { name: i.namespace, stderr: n.stderr } };
+            throw (0, report_1.namespaceError)(n.stderr, i.namespace);
+        }
+    }
+    return { k };
+}
+async function getDeployment(k, namespace, name) {
+    return (0, kubectl_1.parseDeployment)((await (0, exec_1.execOk)(kubectl_1.kc.getDeployment(k, namespace, name), { echo: false })).stdout);
+}
+async function diagnose(k, t, status) {
+    const d = t.after ?? t.before;
+    const pods = d?.selector ? await podsOf(k, t, d.selector) : [];
+    const problems = (0, kubectl_1.containerProblems)(pods);
+    const e = await (0, exec_1.exec)(kubectl_1.kc.events(k, t.namespace), { echo: false });
+    const events = e.exitCode === 0
+        ? (0, kubectl_1.parseEvents)(e.stdout, t.name, pods.map((p) => p.name))
+        : [];
+    const logs = [];
+    for (const p of problems.filter((x) => x.hasLogs).slice(0, 3)) {
+        const l = await (0, exec_1.exec)(kubectl_1.kc.logs(k, t.namespace, p.pod, p.container, p.previous), { echo: false });
+        const text = (l.exitCode === 0 ? l.stdout : l.stderr).trimEnd();
+        if (text)
+            logs.push({ title: `${p.pod}/${p.container}${p.previous ? ' (previous instance)' : ''}`, text });
+    }
+    return { reasons: (0, kubectl_1.failureReasons)(status, d, problems), pods, problems, events, logs };
+}
+/** How often a rollout that is being waited for says where it is. */
+const PROGRESS_MS = 15_000;
+/**
+ * `kubectl rollout status` waits for the deadline even when a new pod can never start (an image that
+ * does not exist, a crash loop). Meanwhile the pods are polled: a container stuck in such a state for
+ * `stuckAfterS` ends the wait, so a bad release is rolled back in minutes, not at the progress deadline.
+ * kubectl also keeps retrying silently when the API server goes away: the first sign of that in its
+ * output (or in the progress poll) ends the wait with reason ConnectionLost.
+ */
+async function waitFor(k, t, timeoutS, stuckAfterS = 0) {
+    const stop = new AbortController();
+    let lost;
+    const onLost = (what) => {
+        lost ??= what;
+        stop.abort();
+    };
+    const started = Date.now();
+    // A line with replica counts says more than exec's "still running".
+    const progress = setInterval(() => void reportProgress(k, t, started, timeoutS, stop.signal, onLost), PROGRESS_MS);
+    try {
+        // kubectl enforces --timeout itself; ours only guards against a connection that hangs.
+        const rollout = (0, exec_1.exec)(kubectl_1.kc.rolloutStatus(k, t.namespace, t.name, timeoutS), {
+            timeoutMs: (timeoutS + 60) * 1000,
+            signal: stop.signal,
+            progressMs: 0,
+            onLine: (line) => {
+                const what = (0, kubectl_1.connectionLoss)(line);
+                if (what)
+                    onLost(what);
+            },
+        }).then((r) => (lost ? { done: false, reason: 'ConnectionLost', message: lost } : (0, kubectl_1.parseRolloutStatus)(r)));
+        if (!stuckAfterS)
+            return await rollout;
+        const stuck = watchForStuckPods(k, t, stuckAfterS, stop.signal);
+        const first = await Promise.race([rollout, stuck]);
+        stop.abort();
+        if (!first || 'done' in first)
+            return first ?? (await rollout);
+        await rollout;
+        const message = `${first.pod}/${first.container} was in ${first.reason} for ${stuckAfterS}s (input stuck-after), so the rollout cannot finish`;
+        log_1.log.info(message);
+        return { done: false, reason: first.reason, message };
+    }
+    finally {
+        clearInterval(progress);
+        // Ends a progress poll still in flight, so that no line about this wait follows its end.
+        stop.abort();
+    }
+}
+async function reportProgress(k, t, started, timeoutS, over, onLost) {
+    const r = await (0, exec_1.exec)(kubectl_1.kc.getDeployment(k, t.namespace, t.name), {
+        echo: false,
+        timeoutMs: 10_000,
+        signal: over,
+    });
+    if (over.aborted)
+        return;
+    if (r.exitCode !== 0) {
+        const f = (0, kubectl_1.classifyKubectl)(r);
+        const what = f.lost ? f.what : r.timedOut ? 'no answer in 10 s' : undefined;
+        if (what)
+            onLost(what);
+        return;
+    }
+    const d = (0, kubectl_1.parseDeployment)(r.stdout);
+    if (!d)
+        return;
+    log_1.log.info(`… ${t.name}: ${d.updatedReplicas} of ${d.replicas} replicas updated, ${d.readyReplicas} ready, ${d.availableReplicas} available (${(0, text_1.secs)(Date.now() - started)} of rollout-timeout ${timeoutS}s)`);
+}
+/** The pods of a deployment; none when kubectl cannot list them (a diagnostic must not fail the deploy). */
+async function podsOf(k, t, selector, signal) {
+    const p = await (0, exec_1.exec)(kubectl_1.kc.pods(k, t.namespace, selector), { echo: false, signal });
+    try {
+        return p.exitCode === 0 ? (0, kubectl_1.parsePods)(p.stdout) : [];
+    }
+    catch {
+        return [];
+    }
+}
+const podOwners = (pods) => new Set(pods.flatMap((p) => (p.owner ? [p.owner] : [])));
+async function watchForStuckPods(k, t, stuckAfterS, signal) {
+    const since = new Map();
+    const pollMs = Math.min(5000, Math.max(250, (stuckAfterS * 1000) / 4));
+    while (!signal.aborted) {
+        // Abortable, so that a finished rollout does not keep the process alive until the next poll.
+        if (!(await (0, promises_1.setTimeout)(pollMs, true, { signal }).catch(() => false)))
+            break;
+        // A failed lookup (the API server gone) is the rollout wait's to report.
+        const selector = (t.before ?? (await getDeployment(k, t.namespace, t.name).catch(() => undefined)))
+            ?.selector;
+        if (!selector)
+            continue;
+        const now = Date.now();
+        const stuck = (0, kubectl_1.stuckContainers)(await podsOf(k, t, selector, signal), t.ownersBefore);
+        const keys = new Set(stuck.map((c) => `${c.pod}/${c.container}`));
+        for (const key of since.keys())
+            if (!keys.has(key))
+                since.delete(key);
+        for (const c of stuck) {
+            const key = `${c.pod}/${c.container}`;
+            if (!since.has(key)) {
+                since.set(key, now);
+                log_1.log.info(`${key} is in ${c.reason}; the rollout fails if it still is in ${stuckAfterS}s`);
+            }
+            else if (now - since.get(key) >= stuckAfterS * 1000)
+                return c;
+        }
+    }
+    return undefined;
+}
+async function rollBack(k, t, timeoutS) {
+    const to = t.before?.revision;
+    if (to === undefined)
+        return;
+    const u = await (0, exec_1.exec)(kubectl_1.kc.undo(k, t.namespace, t.name, to));
+    if (u.exitCode !== 0) {
+        t.rollback = { to, ok: false, message: `rollout undo failed: ${firstLine(u)}` };
+        return;
+    }
+    const s = await waitFor(k, t, timeoutS);
+    const now = (await getDeployment(k, t.namespace, t.name))?.revision;
+    t.rollback = {
+        to,
+        now,
+        ok: s.done,
+        message: s.done
+            ? `rolled back to revision ${to}${now !== undefined && now !== to ? ` (now numbered ${now})` : ''}`
+            : `rolled back to revision ${to}, but that rollout did not finish either: ${s.message}`,
+    };
+}
+/** The manifests with the image pinned, and the deployments to wait for. */
+function renderManifests(i, ref, cause, overlay) {
+    const source = overlay ? (0, kubectl_1.withoutOrigins)(overlay) : (0, manifests_1.readManifestDir)(i.manifests);
+    const rendered = (0, manifests_1.pinImages)(source, ref, cause);
+    log_1.log.info(`pinned ${ref} in ${rendered.replaced.join(', ')}`);
+    const wanted = i.deployments.map((d) => d.name);
+    const missing = wanted.filter((w) => !rendered.deployments.some((d) => d.name === w));
+    if (missing.length)
+        throw new errors_1.ActionError(`${missing.join(', ')} not among the Deployments in the manifests (${rendered.deployments.map((d) => d.name).join(', ') || 'none'})`, 'deployments', 'list only Deployments the manifests contain, or leave it empty to wait for all of them');
+    const targets = rendered.deployments
+        .filter((d) => !wanted.length || wanted.includes(d.name))
+        .map((d) => ({
+        name: d.name,
+        namespace: d.namespace || i.namespace,
+        container: '',
+        changed: false,
+        waitMs: 0,
+    }));
+    return { list: rendered.list, targets, namespaces: rendered.namespaces };
+}
+/**
+ * The digest must carry the signature, and name the source, that deploy accepts. Runs before the first
+ * request to the cluster, so a refused image changes nothing there.
+ */
+async function checkImage(i, ref, env) {
+    const refInput = i.imageRef ? 'image-ref' : 'image';
+    const verified = i.verify.mode === 'off'
+        ? undefined
+        : await (0, signing_1.verifyImage)(i.verify, {
+            ref,
+            refInput,
+            plainHttp: i.registryInsecure,
+            tempDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-deploy'),
+            install: { mirror: i.toolsMirror },
+        });
+    const provenance = i.requireProvenance ? await (0, signing_1.checkProvenance)(ref, env.ctx, { refInput }) : undefined;
+    return { verified, provenance };
+}
+async function runDeploy(i, env) {
+    const ref = (0, oci_1.checkDigestRef)((0, resolved_1.subjectImage)(env, i.imageRef) ?? '');
+    // kubectl on PATH at the pinned version is used as is; otherwise the pinned, checksummed release.
+    const bin = await (0, tools_1.ensureTool)('kubectl', { mirror: i.toolsMirror });
+    const { rendered, lint } = await renderAndLint(i, env, bin);
+    if (lint.failed)
+        return (0, report_1.lintFailure)(i, env.ctx.workspace, lint);
+    const checked = await checkImage(i, ref, env);
+    // What the summary shows under the rollout, whatever happens to it: the image checks, then the lint.
+    const notes = (0, report_1.checksSummary)(checked).append(lint.summary);
+    const { k, missingNamespace } = await connect(i, bin);
+    const cause = (0, plan_1.changeCause)(env.ctx, ref);
+    const { targets, manifestList } = await prepareTargets(i, k, ref, cause, rendered, missingNamespace);
+    const gh = await startRecord(i, env, ref);
+    env.state.rolloutStartedAt = Date.now();
+    await apply(i, k, targets, ref, cause, manifestList);
+    const waitStarted = await waitForAll(i, k, targets);
+    if (!(await seenThrough(i, k, ref, targets, waitStarted))) {
+        await gh?.status('failure', 'cluster state unknown: the API server stopped answering during the rollout');
+        return (0, report_1.unknownState)(i, ref, targets, notes, gh);
+    }
+    await Promise.all(targets.map(async (t) => (t.after = await getDeployment(k, t.namespace, t.name))));
+    // An apply that left a deployment's template alone made no revision this run could undo.
+    for (const t of targets)
+        if (i.strategy === 'manifests')
+            t.changed = t.after?.revision !== t.before?.revision;
+    const failed = await diagnoseFailures(k, targets);
+    // They went out together, so a failure of one takes all of them back.
+    const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
+    if (failed.length && i.rollbackOnFailure) {
+        await log_1.log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))));
+    }
+    if (!failed.length && undoable.length)
+        env.state.rollback = undoLater(i, k, ref, targets, undoable, notes, gh);
+    return finish(i, ref, targets, failed, notes, gh);
+}
+/** The overlay rendered once (the lint reads what is applied), then the lint. */
+async function renderAndLint(i, env, bin) {
+    const rendered = i.kustomize ? await (0, kubectl_1.kustomize)({ bin }, i.manifests) : undefined;
+    const lint = i.manifests
+        ? await (0, lint_1.runLint)([i.manifests], i.lint, env.ctx.workspace, rendered)
+        : { summary: new summary_1.Summary(), failed: false, headline: 'no manifests to lint' };
+    return { rendered, lint };
+}
+/**
+ * What the deploy changes: the Deployments of the manifests, or those named for set-image, each with its
+ * state before. Every deployment and container is checked before the first one is changed.
+ */
+async function prepareTargets(i, k, ref, cause, rendered, missingNamespace) {
+    let targets;
+    let manifestList = '';
+    if (i.strategy === 'manifests') {
+        const r = renderManifests(i, ref, cause, rendered);
+        if (missingNamespace) {
+            if (!r.namespaces.includes(missingNamespace.name))
+                throw (0, report_1.namespaceError)(missingNamespace.stderr, missingNamespace.name);
+            log_1.log.info(`namespace '${missingNamespace.name}' does not exist yet: the manifests create it`);
+        }
+        targets = r.targets;
+        manifestList = r.list;
+    }
+    else {
+        targets = i.deployments.map((d) => ({
+            name: d.name,
+            namespace: i.namespace,
+            container: d.container,
+            changed: false,
+            waitMs: 0,
+        }));
+    }
+    await Promise.all(targets.map(async (t) => {
+        t.before = await getDeployment(k, t.namespace, t.name);
+        if (i.stuckAfterS && t.before)
+            t.ownersBefore = podOwners(await podsOf(k, t, t.before.selector));
+    }));
+    if (i.strategy === 'set-image')
+        for (const t of targets)
+            checkSetImageTarget(t);
+    return { targets, manifestList };
+}
+function checkSetImageTarget(t) {
+    if (!t.before)
+        throw new errors_1.ActionError(`deployment '${t.name}' does not exist${t.namespace ? ` in namespace '${t.namespace}'` : ''}`, 'deployments', 'create it first (strategy manifests can), or fix the name or namespace');
+    const names = t.before.containers.map((c) => c.name);
+    t.container ||= names[0] ?? '';
+    if (!names.includes(t.container))
+        throw new errors_1.ActionError(`deployment '${t.name}' has no container '${t.container}'`, 'deployments', `use one of: ${names.join(', ')}`);
+}
+/** The GitHub deployment of the environment, when there is a token and an environment. */
+async function startRecord(i, env, ref) {
+    const gh = i.githubToken && i.environment
+        ? await (0, github_1.startGithubDeployment)(i.githubToken, env.ctx, i.environment, i.environmentUrl, `${(0, report_1.shortImage)(ref)} to ${i.environment}`)
+        : undefined;
+    await gh?.status('in_progress', `rolling out ${(0, report_1.shortImage)(ref)}`);
+    return gh;
+}
+async function apply(i, k, targets, ref, cause, manifestList) {
+    if (i.strategy === 'set-image') {
+        for (const t of targets) {
+            if (t.before.containers.find((c) => c.name === t.container)?.image === ref) {
+                log_1.log.info(`${t.name}: ${t.container} already runs ${ref}`);
+                continue;
+            }
+            // Annotated first, so the ReplicaSet the image change creates carries the cause.
+            await (0, exec_1.execOk)(kubectl_1.kc.annotate(k, t.namespace, t.name, cause));
+            await (0, exec_1.execOk)(kubectl_1.kc.setImage(k, t.namespace, t.name, t.container, ref));
+            t.changed = true;
+        }
+    }
+    else {
+        await (0, exec_1.execOk)(kubectl_1.kc.apply(k, i.namespace), { input: manifestList });
+        for (const t of targets)
+            t.changed = true;
+    }
+}
+/** Waits for every target together; returns when the wait started. */
+async function waitForAll(i, k, targets) {
+    const waitStarted = Date.now();
+    await Promise.all(targets.map(async (t) => {
+        t.status = await waitFor(k, t, i.rolloutTimeoutS, i.stuckAfterS);
+        t.waitMs = Date.now() - waitStarted;
+        if (t.status.done)
+            log_1.log.info(`${t.name} rolled out in ${(0, text_1.secs)(t.waitMs)}`);
+    }));
+    return waitStarted;
+}
+/** False when the API server went away during the rollout and did not come back before its deadline. */
+async function seenThrough(i, k, ref, targets, waitStarted) {
+    const lost = targets.filter((t) => t.status?.reason === 'ConnectionLost');
+    if (!lost.length)
+        return true;
+    log_1.log.warning(`the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering during the rollout (${lost[0].status.message}); already applied: ${(0, report_1.applied)(i, ref, targets)}`);
+    return reachAgain(k, waitStarted + i.rolloutTimeoutS * 1000);
+}
+/** The targets that did not roll out, each with what the cluster says about why. */
+async function diagnoseFailures(k, targets) {
+    const failed = targets.filter((t) => !t.status.done);
+    for (const t of failed) {
+        t.diagnostics = await diagnose(k, t, t.status);
+        await log_1.log.group(`why ${t.name} did not roll out: ${t.diagnostics.reasons.join(', ')}`, async () => log_1.log.info((0, report_1.diagnosticsText)(t.diagnostics)));
+    }
+    return failed;
+}
+/** The undo the pipeline calls when a later stage (verify) fails after a good rollout. */
+function undoLater(i, k, ref, targets, undoable, notes, gh) {
+    return async (reason) => {
+        log_1.log.warning(`undoing the deploy: ${reason}`);
+        await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+        const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
+        for (const t of undoable)
+            (t.rollback?.ok ? log_1.log.info : log_1.log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
+        const ok = undoable.every((t) => t.rollback?.ok);
+        await gh?.status('failure', `${ok ? 'rolled back' : 'rollback failed'}: ${reason}`);
+        return {
+            ok,
+            message: `${ok ? 'deploy undone' : 'deploy NOT undone'}: ${undone.join('; ')}`,
+            result: (0, report_1.deployReport)(i, ref, targets, notes, gh, reason),
+        };
+    };
+}
+/** Tells the GitHub deployment how it went, and returns the stage's result. */
+async function finish(i, ref, targets, failed, notes, gh) {
+    const rolledBack = targets.some((t) => t.rollback?.ok);
+    await gh?.status(failed.length ? 'failure' : 'success', failed.length
+        ? `${failed.map((t) => `${t.name}: ${t.diagnostics.reasons.join(', ')}`).join('; ')}${rolledBack ? '; rolled back' : '; not rolled back'}`
+        : `${(0, report_1.shortImage)(ref)} is live`);
+    return {
+        status: failed.length ? 'failure' : 'success',
+        ...(0, report_1.deployReport)(i, ref, targets, notes, gh),
+        failure: failed.length
+            ? failed.map((t) => (0, report_1.failureLine)(t)).join('; ') + (0, report_1.rollbackNote)(targets, i.rollbackOnFailure)
+            : undefined,
+    };
+}
+/**
+ * After the API server went away mid-rollout, tries to reach it until the rollout's deadline. Any answer
+ * that is not a connection error counts: the server is there again.
+ */
+async function reachAgain(k, deadline) {
+    const started = Date.now();
+    const left = () => deadline - Date.now();
+    try {
+        await (0, retry_1.retry)(
+        // Bounded by the deadline; each wait is at least 1 s, so this many attempts never run out first.
+        { attempts: Math.ceil(Math.max(0, left()) / 1000) + 2, firstDelayMs: 1000, maxDelayMs: 5000 }, async () => {
+            const v = await (0, exec_1.exec)(kubectl_1.kc.serverVersion(k), {
+                echo: false,
+                timeoutMs: Math.min(15_000, Math.max(1000, left())),
+            });
+            const f = v.exitCode !== 0 ? (0, kubectl_1.classifyKubectl)(v) : undefined;
+            const what = f?.lost ? f.what : v.timedOut ? 'no answer' : undefined;
+            if (what)
+                throw new Error(what);
+        }, () => left() > 0, (e, n, waitMs) => log_1.log.info(`… the API server does not answer (${(0, errors_1.errorMessage)(e)}, try ${n}); next try in ${(0, text_1.secs)(waitMs)}, ${(0, text_1.secs)(Math.max(0, left()))} left of rollout-timeout`));
+    }
+    catch {
+        return false;
+    }
+    log_1.log.info(`the API server answers again after ${(0, text_1.secs)(Date.now() - started)}`);
+    return true;
 }
 
 

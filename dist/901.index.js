@@ -65,6 +65,8 @@ function allowedOf(name) {
         throw new Error(`input ${name} has no allowed values in src/inputs/table.ts`);
     return allowed;
 }
+/** An HTTP header name: an RFC 9110 token. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 class InputReader {
     source;
     constructor(source) {
@@ -85,6 +87,27 @@ class InputReader {
         const v = this.source(name);
         (0, log_1.registerSecret)(v);
         return v.trim();
+    }
+    /**
+     * HTTP headers, one `Name: value` a line (blank lines and `#` comments skipped). The input is a secret:
+     * each value is registered for masking on its own, since a header value can be logged without its name.
+     */
+    headers(name, example) {
+        const headers = {};
+        for (const line of this.secret(name)
+            .split(/\r?\n/)
+            .map((l) => l.trim())) {
+            if (!line || line.startsWith('#'))
+                continue;
+            const colon = line.indexOf(':');
+            const key = colon > 0 ? line.slice(0, colon).trim() : '';
+            if (!HEADER_NAME.test(key))
+                throw new errors_1.ActionError(`a line is not 'Name: value'`, name, `write one header a line, e.g. ${example}`);
+            const value = line.slice(colon + 1).trim();
+            (0, log_1.registerSecret)(value);
+            headers[key] = value;
+        }
+        return headers;
     }
     /** Newline or comma separated; blank items and `#` comments dropped. */
     list(name, fallback = splitList((0, exports.defaultOf)(name))) {

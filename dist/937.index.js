@@ -3,6 +3,86 @@ exports.id = 937;
 exports.ids = [937];
 exports.modules = {
 
+/***/ 72691:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.addCleanup = addCleanup;
+exports.runCleanups = runCleanups;
+exports.savedCleanups = savedCleanups;
+const core = __importStar(__webpack_require__(37484));
+const fs = __importStar(__webpack_require__(73024));
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+const docker_1 = __webpack_require__(17163);
+const STATE_KEY = 'cleanups';
+const pending = [];
+function addCleanup(c) {
+    pending.push(c);
+    if (process.env.GITHUB_STATE)
+        core.saveState(STATE_KEY, JSON.stringify(pending));
+}
+async function runCleanups(list = pending.splice(0)) {
+    for (const c of list.reverse()) {
+        try {
+            if (c.kind === 'remove') {
+                fs.rmSync(c.path, { recursive: true, force: true });
+                log_1.log.info(`removed ${c.path}`);
+            }
+            else {
+                await (0, docker_1.logout)(c.registry, c.config);
+                if (c.config)
+                    fs.rmSync(c.config, { recursive: true, force: true });
+            }
+        }
+        catch (e) {
+            log_1.log.warning(`cleanup ${c.kind} failed: ${(0, errors_1.errorMessage)(e)}`);
+        }
+    }
+}
+/** The cleanups the main step saved, read back in the post step. */
+function savedCleanups() {
+    const raw = core.getState(STATE_KEY);
+    return raw ? JSON.parse(raw) : [];
+}
+
+
+/***/ }),
+
 /***/ 37937:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -45,7 +125,7 @@ function parseLintInputs(r) {
  * lints them. Throws ActionError when a path is missing, not YAML, or holds no Kubernetes object.
  */
 async function lintPaths(paths, opts) {
-    const docs = await (0, manifests_1.loadPaths)(paths, opts.workspace, opts.kubectl);
+    const docs = await (0, manifests_1.loadPaths)(paths, opts.workspace, opts.rendered);
     if (!docs.length)
         throw new errors_1.ActionError(`no Kubernetes objects in ${paths.join(', ')}`, undefined, 'point at rendered manifests, a directory of YAML files or a kustomize overlay');
     const findings = sortFindings((0, rules_1.lintObjects)(docs, opts));
@@ -100,7 +180,7 @@ function lintFailed(r, mode, strict = false) {
  * The deploy stage's lint step: lint, annotate each finding, and return the summary section and whether
  * the deploy must stop. With mode `off` nothing is read.
  */
-async function runLint(paths, inputs, workspace, kubectl) {
+async function runLint(paths, inputs, workspace, rendered) {
     if (inputs.mode === 'off')
         return { summary: new summary_1.Summary(), failed: false, headline: 'lint off' };
     return log_1.log.group('MCP deployment lint', async () => {
@@ -108,7 +188,7 @@ async function runLint(paths, inputs, workspace, kubectl) {
             mcpPath: inputs.mcpPath,
             sessions: inputs.sessions,
             workspace,
-            kubectl,
+            rendered,
         });
         for (const f of result.findings)
             log_1.log.annotate(toAnnotation(f, inputs.mode));
@@ -169,19 +249,14 @@ var __importStar = (this && this.__importStar) || (function () {
     };
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.KUSTOMIZATION_FILES = void 0;
 exports.parseManifests = parseManifests;
+exports.kustomizedDocs = kustomizedDocs;
 exports.loadPaths = loadPaths;
 const fs = __importStar(__webpack_require__(73024));
-const os = __importStar(__webpack_require__(48161));
 const path = __importStar(__webpack_require__(76760));
 const yaml_1 = __webpack_require__(38815);
 const errors_1 = __webpack_require__(83916);
-const exec_1 = __webpack_require__(73190);
-const log_1 = __webpack_require__(46472);
-/** The file names kustomize takes as a directory's kustomization, in its order. */
-exports.KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-const ORIGIN = 'config.kubernetes.io/origin';
+const kubectl_1 = __webpack_require__(9481);
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -254,50 +329,33 @@ function parseManifests(text, file, workspace) {
         lineOf: (p) => (rel ? lineOf(p) : undefined),
     }));
 }
-function isKustomization(dir) {
-    return exports.KUSTOMIZATION_FILES.some((f) => fs.existsSync(path.join(dir, f)));
-}
 /**
- * Renders a kustomization and maps every object back to the file it came from. Kustomize records that
- * only when asked (`buildMetadata: [originAnnotations]`), and the user's kustomization is not ours to
- * edit, so a throw-away kustomization in a temp dir includes theirs and asks for it.
+ * The objects of a rendered overlay, each mapped back to the file (and line) it came from through the
+ * origin annotations the rendering carries.
  */
-async function renderKustomization(dir, workspace, kubectl) {
-    const wrapper = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-lint-'));
-    try {
-        // Kustomize refuses absolute resource paths, hence the relative one.
-        const rel = path.relative(wrapper, dir).split(path.sep).join('/');
-        fs.writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations]\n`);
-        log_1.log.info(`rendering ${dir} with kubectl kustomize`);
-        const r = await (0, exec_1.exec)([kubectl, 'kustomize', wrapper], { timeoutMs: 120_000, echo: false });
-        if (r.exitCode !== 0)
-            throw new errors_1.ActionError(`kubectl kustomize ${dir} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`, undefined, 'render the overlay with `kubectl kustomize` yourself and fix what it reports');
-        const sources = new Map();
-        return parseLocated(r.stdout, `kubectl kustomize ${dir}`).map(({ obj }) => {
-            const origin = takeOrigin(obj);
-            const src = origin && path.resolve(wrapper, origin.file);
-            const rel = src ? inWorkspace(src, workspace) : undefined;
-            if (!src || !rel || !fs.existsSync(src))
-                return { obj, file: undefined, lineOf: () => undefined };
-            if (origin.generated)
-                return { obj, file: rel, lineOf: generatorLine(fs.readFileSync(src, 'utf8')) };
-            if (!sources.has(src))
-                sources.set(src, safeParse(fs.readFileSync(src, 'utf8'), src));
-            const match = sourceFor(obj, sources.get(src));
-            return { obj, file: rel, lineOf: (p) => match?.lineOf(p) ?? 1 };
-        });
-    }
-    finally {
-        fs.rmSync(wrapper, { recursive: true, force: true });
-    }
+function kustomizedDocs(r, workspace) {
+    const sources = new Map();
+    return parseLocated(r.text, `kubectl kustomize ${r.dir}`).map(({ obj }) => {
+        const origin = takeOrigin(obj);
+        const src = origin && path.resolve(r.root, origin.file);
+        const rel = src ? inWorkspace(src, workspace) : undefined;
+        if (!src || !rel || !fs.existsSync(src))
+            return { obj, file: undefined, lineOf: () => undefined };
+        if (origin.generated)
+            return { obj, file: rel, lineOf: generatorLine(fs.readFileSync(src, 'utf8')) };
+        if (!sources.has(src))
+            sources.set(src, safeParse(fs.readFileSync(src, 'utf8'), src));
+        const match = sourceFor(obj, sources.get(src));
+        return { obj, file: rel, lineOf: (p) => match?.lineOf(p) ?? 1 };
+    });
 }
 /** Reads and removes kustomize's origin annotation (it is ours, not the user's). */
 function takeOrigin(obj) {
     const meta = obj.metadata;
-    const raw = meta?.annotations?.[ORIGIN];
+    const raw = meta?.annotations?.[kubectl_1.ORIGIN_ANNOTATION];
     if (raw === undefined || !meta?.annotations)
         return undefined;
-    delete meta.annotations[ORIGIN];
+    delete meta.annotations[kubectl_1.ORIGIN_ANNOTATION];
     if (!Object.keys(meta.annotations).length)
         delete meta.annotations;
     const o = (0, yaml_1.parse)(raw);
@@ -338,10 +396,12 @@ function generatorLine(text) {
 }
 /**
  * Loads what the user points at: `-` (stdin), a YAML/JSON file, a kustomization directory (rendered with
- * kubectl), or a plain directory (its *.yaml, *.yml and *.json files, not subdirectories: a repo's k8s/
- * folder usually holds a base and overlays that must not be linted as one set).
+ * kubectl, unless `rendered` is that overlay's rendering already), or a plain directory (its *.yaml,
+ * *.yml and *.json files, not subdirectories: a repo's k8s/ folder usually holds a base and overlays that
+ * must not be linted as one set).
  */
-async function loadPaths(paths, workspace, kubectl = 'kubectl', readStdin = async () => fs.readFileSync(0, 'utf8')) {
+async function loadPaths(paths, workspace, rendered, readStdin = async () => fs.readFileSync(0, 'utf8')) {
+    const overlay = async (dir) => kustomizedDocs(rendered?.dir === dir ? rendered : await (0, kubectl_1.kustomize)({ bin: 'kubectl' }, dir), workspace);
     const docs = [];
     for (const p of paths) {
         if (p === '-') {
@@ -352,11 +412,11 @@ async function loadPaths(paths, workspace, kubectl = 'kubectl', readStdin = asyn
         if (!fs.existsSync(abs))
             throw new errors_1.ActionError(`'${p}' does not exist`, undefined, 'give a manifest file, a directory or a kustomize overlay');
         // A kustomization.yaml named directly means its overlay, not the file's own (non-Kubernetes) object.
-        if (exports.KUSTOMIZATION_FILES.includes(path.basename(abs)))
-            docs.push(...(await renderKustomization(path.dirname(abs), workspace, kubectl)));
+        if (kubectl_1.KUSTOMIZATION_FILES.includes(path.basename(abs)))
+            docs.push(...(await overlay(path.dirname(abs))));
         else if (fs.statSync(abs).isDirectory()) {
-            if (isKustomization(abs))
-                docs.push(...(await renderKustomization(abs, workspace, kubectl)));
+            if ((0, kubectl_1.kustomizationIn)(abs))
+                docs.push(...(await overlay(abs)));
             else
                 for (const f of fs
                     .readdirSync(abs)
@@ -934,6 +994,640 @@ exports.ANNOTATION = {
     hostCheck: 'mcp-deploy.dev/host-check',
     ignore: 'mcp-deploy.dev/ignore',
 };
+
+
+/***/ }),
+
+/***/ 17163:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.retryable = exports.builderExists = exports.buildxInspectArgv = void 0;
+exports.loginArgv = loginArgv;
+exports.binfmtArgv = binfmtArgv;
+exports.buildkitdInsecureConfig = buildkitdInsecureConfig;
+exports.createBuilderArgv = createBuilderArgv;
+exports.definitionArgs = definitionArgs;
+exports.buildxBuildArgv = buildxBuildArgv;
+exports.imagetoolsCreateArgv = imagetoolsCreateArgv;
+exports.imagetoolsInspectArgv = imagetoolsInspectArgv;
+exports.parseMetadata = parseMetadata;
+exports.parseInspectManifest = parseInspectManifest;
+exports.platformsOf = platformsOf;
+exports.parseBuildxInspect = parseBuildxInspect;
+exports.pushedManifestDigests = pushedManifestDigests;
+exports.inspectedDigest = inspectedDigest;
+exports.classifyRegistryFailure = classifyRegistryFailure;
+exports.classifyDockerFailure = classifyDockerFailure;
+exports.logout = logout;
+const exec_1 = __webpack_require__(73190);
+/**
+ * docker, buildx and imagetools: the argv of every call mcp-deploy makes, readers of what they print, and
+ * what a failed call means. Secrets never reach an argv: the password goes on stdin, build secrets through
+ * the environment variables named in `--secret id=...,env=...`.
+ */
+// ---- argv ----
+function loginArgv(registry, username) {
+    return ['docker', 'login', registry, '--username', username, '--password-stdin'];
+}
+const logoutArgv = (registry) => ['docker', 'logout', registry];
+/** Registers QEMU handlers for these architectures (tonistiigi/binfmt, the image docker/setup-qemu-action runs). */
+function binfmtArgv(archs) {
+    return ['docker', 'run', '--privileged', '--rm', 'tonistiigi/binfmt', '--install', archs.join(',')];
+}
+const buildxInspectArgv = () => ['docker', 'buildx', 'inspect'];
+exports.buildxInspectArgv = buildxInspectArgv;
+/** buildkitd in a container does not know that a loopback registry is plain HTTP unless told. */
+function buildkitdInsecureConfig(registry) {
+    return `[registry."${registry}"]\n  http = true\n  insecure = true\n`;
+}
+function createBuilderArgv(name, configFile) {
+    return [
+        'docker',
+        'buildx',
+        'create',
+        '--name',
+        name,
+        '--driver',
+        'docker-container',
+        ...(configFile ? ['--config', configFile] : []),
+        '--bootstrap',
+    ];
+}
+function definitionArgs(b) {
+    return [
+        '--platform',
+        b.platforms.join(','),
+        '--file',
+        b.file,
+        ...(b.target ? ['--target', b.target] : []),
+        ...b.buildArgs.flatMap((a) => ['--build-arg', a]),
+        ...b.secrets.flatMap((s) => ['--secret', `id=${s.id},env=${s.env}`]),
+        ...Object.entries(b.labels).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+    ];
+}
+function cacheArgs(c) {
+    if (c.type === 'gha')
+        return ['--cache-from', `type=gha,scope=${c.scope}`, '--cache-to', `type=gha,mode=max,scope=${c.scope}`];
+    if (c.type === 'registry')
+        return [
+            '--cache-from',
+            `type=registry,ref=${c.ref}`,
+            '--cache-to',
+            `type=registry,ref=${c.ref},mode=max`,
+        ];
+    return [];
+}
+function outputArgs(o) {
+    if ('byDigest' in o)
+        return [
+            '--output',
+            `type=image,name=${o.byDigest},push-by-digest=true,name-canonical=true,push=true${o.insecure ? ',registry.insecure=true' : ''}`,
+        ];
+    const tags = o.tags.flatMap((r) => ['--tag', r]);
+    if (!o.push)
+        return tags;
+    if (o.insecure)
+        return [...tags, '--output', 'type=image,push=true,registry.insecure=true'];
+    return [...tags, '--push'];
+}
+function buildxBuildArgv(b) {
+    return [
+        'docker',
+        'buildx',
+        'build',
+        ...(b.builder ? ['--builder', b.builder] : []),
+        ...definitionArgs(b),
+        ...outputArgs(b.output),
+        `--provenance=${b.provenance}`,
+        `--sbom=${b.sbom}`,
+        ...cacheArgs(b.cache),
+        '--metadata-file',
+        b.metadataFile,
+        b.context,
+    ];
+}
+/** Joins manifests (`repo@sha256:...`) into one index under every tag. */
+function imagetoolsCreateArgv(tags, sources) {
+    return ['docker', 'buildx', 'imagetools', 'create', ...tags.flatMap((r) => ['--tag', r]), ...sources];
+}
+/** `format` is a Go template over the inspected image: `{{json .Manifest}}`, `{{json .Provenance}}`. */
+function imagetoolsInspectArgv(ref, format) {
+    return ['docker', 'buildx', 'imagetools', 'inspect', ref, ...(format ? ['--format', format] : [])];
+}
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+/** buildx's `--metadata-file`: where the pushed digest comes from. */
+function parseMetadata(json) {
+    const raw = JSON.parse(json);
+    const desc = raw['containerimage.descriptor'];
+    const digest = raw['containerimage.digest'] ?? desc?.digest;
+    const name = raw['image.name'];
+    return {
+        digest: typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined,
+        mediaType: desc?.mediaType,
+        names: typeof name === 'string' && name ? name.split(',') : [],
+        raw,
+    };
+}
+/** `docker buildx imagetools inspect REF --format '{{json .Manifest}}'`. */
+function parseInspectManifest(json) {
+    const m = JSON.parse(json);
+    if (!m.digest || !DIGEST.test(m.digest))
+        throw new Error(`no digest in imagetools output: ${json.slice(0, 200)}`);
+    return { digest: m.digest, platforms: platformsOf(m.manifests ?? []) };
+}
+/** Platforms of an index's manifests, leaving out attestation manifests (unknown/unknown). */
+function platformsOf(manifests) {
+    return manifests
+        .map((m) => m.platform)
+        .filter((p) => !!p?.os && p.os !== 'unknown')
+        .map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/'));
+}
+/** `docker buildx inspect`: the driver and the platforms the builder can run. */
+function parseBuildxInspect(text) {
+    const driver = /^Driver:\s*(\S+)/m.exec(text)?.[1];
+    const platforms = [...text.matchAll(/^Platforms:\s*(.+)$/gm)].flatMap((m) => m[1].split(',').map((p) => p.trim().replace(/\*$/, '')));
+    return { driver, platforms: [...new Set(platforms.filter(Boolean))] };
+}
+/** `buildx create` of a name a self-hosted runner kept from an earlier job. */
+const builderExists = (r) => /existing instance/i.test(r.stderr);
+exports.builderExists = builderExists;
+/** Digests buildx reports having pushed a manifest for (`pushing manifest for <ref>@sha256:...`). */
+function pushedManifestDigests(output) {
+    return [
+        ...new Set([...output.matchAll(/pushing manifest for \S+@(sha256:[0-9a-f]{64})/g)].map((m) => m[1])),
+    ];
+}
+/** The `Digest:` line of `docker buildx imagetools inspect <ref>`. */
+function inspectedDigest(output) {
+    return /^Digest:\s*(sha256:[0-9a-f]{64})/m.exec(output)?.[1];
+}
+const AUTH = /\b401\b|\b403\b|unauthorized|authentication required|access.{0,10}denied|denied:|no basic auth credentials|incorrect username or password|insufficient_scope/i;
+const UNREACHABLE = /connection refused|temporary failure/i;
+const TIMEOUT = /i\/o timeout|tls handshake timeout|context deadline exceeded|Client\.Timeout exceeded/i;
+const TRANSIENT = /\b(500|502|503|504)\b|internal server error|bad gateway|service unavailable|gateway timeout|connection reset|broken pipe|unexpected EOF|\bEOF\b|too many requests|\b429\b/i;
+const NOT_FOUND = /manifest unknown|not found/i;
+/** Order matters: an answer that names credentials is never retried, whatever else it says. */
+function classifyRegistryFailure(output) {
+    if (AUTH.test(output))
+        return 'auth';
+    if (UNREACHABLE.test(output))
+        return 'unreachable';
+    if (TIMEOUT.test(output))
+        return 'timeout';
+    if (TRANSIENT.test(output))
+        return 'transient';
+    if (NOT_FOUND.test(output))
+        return 'not-found';
+    return 'other';
+}
+const retryable = (f) => f === 'unreachable' || f === 'timeout' || f === 'transient';
+exports.retryable = retryable;
+const DOCKER_DRIVER = /(multi-platform build|attestation) is not supported for the docker driver|does not currently support exporting manifest lists/i;
+function classifyDockerFailure(r) {
+    if (DOCKER_DRIVER.test(r.stderr))
+        return 'docker-driver';
+    if (r.timedOut)
+        return 'timeout';
+    return classifyRegistryFailure(`${r.stderr}\n${r.stdout}`);
+}
+// ---- calls ----
+/** Forgets the registry's credentials in this docker config (the runner's own when `config` is not given). */
+function logout(registry, config) {
+    return (0, exec_1.exec)(logoutArgv(registry), { env: config ? { DOCKER_CONFIG: config } : undefined });
+}
+
+
+/***/ }),
+
+/***/ 9481:
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ORIGIN_ANNOTATION = exports.KUSTOMIZATION_FILES = exports.kc = void 0;
+exports.kubectlBase = kubectlBase;
+exports.kustomizationIn = kustomizationIn;
+exports.kustomize = kustomize;
+exports.withoutOrigins = withoutOrigins;
+exports.classifyKubectl = classifyKubectl;
+exports.connectionLoss = connectionLoss;
+exports.selectorString = selectorString;
+exports.parseDeployment = parseDeployment;
+exports.parsePods = parsePods;
+exports.containerProblems = containerProblems;
+exports.stuckContainers = stuckContainers;
+exports.parseEvents = parseEvents;
+exports.parseRolloutStatus = parseRolloutStatus;
+exports.failureReasons = failureReasons;
+const fs = __importStar(__webpack_require__(73024));
+const os = __importStar(__webpack_require__(48161));
+const path = __importStar(__webpack_require__(76760));
+const yaml_1 = __webpack_require__(38815);
+const cleanup_1 = __webpack_require__(72691);
+const errors_1 = __webpack_require__(83916);
+const exec_1 = __webpack_require__(73190);
+const log_1 = __webpack_require__(46472);
+function kubectlBase(k) {
+    return [
+        k.bin,
+        ...(k.kubeconfigPath ? ['--kubeconfig', k.kubeconfigPath] : []),
+        ...(k.context ? ['--context', k.context] : []),
+    ];
+}
+const ns = (namespace) => (namespace ? ['--namespace', namespace] : []);
+/** Every kubectl call the project makes, as argv. Runs use these, `plan` prints them. */
+exports.kc = {
+    serverVersion: (k) => [...kubectlBase(k), 'get', '--raw', '/version', '--request-timeout=15s'],
+    namespace: (k, namespace) => [
+        ...kubectlBase(k),
+        'get',
+        'namespace',
+        namespace,
+        '--output=name',
+        '--request-timeout=15s',
+    ],
+    getDeployment: (k, namespace, name) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'get',
+        'deployment',
+        name,
+        '--output=json',
+        '--ignore-not-found',
+    ],
+    annotate: (k, namespace, name, cause) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'annotate',
+        `deployment/${name}`,
+        `kubernetes.io/change-cause=${cause}`,
+        '--overwrite',
+    ],
+    setImage: (k, namespace, name, container, ref) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'set',
+        'image',
+        `deployment/${name}`,
+        `${container}=${ref}`,
+    ],
+    /** Rendered to a file, not read from stdout: everything exec captures is redacted of secrets. */
+    kustomize: (k, dir, out) => [
+        k.bin,
+        'kustomize',
+        dir,
+        `--output=${out}`,
+    ],
+    /** The rendered manifests go in on stdin: they may hold generated Secrets, so they never touch disk. */
+    apply: (k, namespace) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'apply',
+        '--filename=-',
+        '--validate=false',
+    ],
+    /** Without `timeoutS`, kubectl waits as long as the rollout takes (a command for a person to run). */
+    rolloutStatus: (k, namespace, name, timeoutS) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'rollout',
+        'status',
+        `deployment/${name}`,
+        ...(timeoutS !== undefined ? [`--timeout=${timeoutS}s`] : []),
+    ],
+    undo: (k, namespace, name, toRevision) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'rollout',
+        'undo',
+        `deployment/${name}`,
+        ...(toRevision ? [`--to-revision=${toRevision}`] : []),
+    ],
+    pods: (k, namespace, selector) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'get',
+        'pods',
+        `--selector=${selector}`,
+        '--output=json',
+    ],
+    events: (k, namespace) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'get',
+        'events',
+        '--output=json',
+    ],
+    logs: (k, namespace, pod, container, previous) => [
+        ...kubectlBase(k),
+        ...ns(namespace),
+        'logs',
+        pod,
+        `--container=${container}`,
+        '--tail=40',
+        ...(previous ? ['--previous'] : []),
+    ],
+};
+/** The file names kustomize takes as a directory's kustomization, in its order. */
+exports.KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** The kustomization file of `dir`, if it is a kustomize overlay. */
+function kustomizationIn(dir) {
+    return exports.KUSTOMIZATION_FILES.find((f) => fs.existsSync(path.join(dir, f)));
+}
+/** The annotation kustomize records an object's source file in, when asked to. */
+exports.ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+/**
+ * Renders an overlay, once per deploy: the lint reads this rendering and the deploy applies it. The lint
+ * maps every object back to the file it came from; kustomize records that only when asked
+ * (`buildMetadata: [originAnnotations]`), and the user's kustomization is not ours to edit, so a
+ * throw-away kustomization in a private temp dir includes theirs and asks for it. The rendering goes to
+ * a file there, not through stdout: everything exec captures is redacted of secrets, and generated
+ * Secrets may be in it. `withoutOrigins` takes the annotations out again before anything is applied.
+ */
+async function kustomize(k, dir) {
+    const root = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'mcp-deploy-render-'));
+    (0, cleanup_1.addCleanup)({ kind: 'remove', path: root });
+    try {
+        // Kustomize refuses absolute resource paths, hence the relative one.
+        const rel = path.relative(root, dir).split(path.sep).join('/');
+        fs.writeFileSync(path.join(root, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations]\n`);
+        log_1.log.info(`rendering ${dir} with kubectl kustomize`);
+        const out = path.join(root, 'rendered.yaml');
+        const r = await (0, exec_1.exec)(exports.kc.kustomize(k, root, out), { timeoutMs: 120_000, echo: false });
+        if (r.exitCode !== 0)
+            throw new errors_1.ActionError(`kubectl kustomize ${dir} failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`, undefined, 'render the overlay with `kubectl kustomize` yourself and fix what it reports');
+        return { dir, text: fs.readFileSync(out, 'utf8'), root };
+    }
+    finally {
+        fs.rmSync(root, { recursive: true, force: true });
+    }
+}
+/** The rendering as `kubectl kustomize <overlay>` prints it: without the origin annotations it asked for. */
+function withoutOrigins(r) {
+    const annotations = ['metadata', 'annotations'];
+    return (0, yaml_1.parseAllDocuments)(r.text)
+        .map((doc) => {
+        doc.deleteIn([...annotations, exports.ORIGIN_ANNOTATION]);
+        const left = doc.getIn(annotations);
+        if ((0, yaml_1.isMap)(left) && !left.items.length)
+            doc.deleteIn(annotations);
+        return doc.toString();
+    })
+        .join('');
+}
+const CONTEXT = /context "([^"]+)" does not exist|context was not found for specified context: (\S+)/;
+/** The API server's own answer: its status reason is the truth, whatever words the message holds. */
+const STATUS = /Error from server \((NotFound|Forbidden|Unauthorized)\)/;
+const STATUS_KIND = { NotFound: 'not-found', Forbidden: 'forbidden', Unauthorized: 'unauthorized' };
+const NETWORK = /connection refused|was refused|i\/o timeout|\bEOF\b|connection reset by peer|no route to host|TLS handshake timeout|client connection lost|network is unreachable/i;
+/** The rest, in the order they are tried; the first that matches names the failure. */
+const RULES = [
+    [/no such host/, 'unreachable'],
+    [/Client\.Timeout|deadline exceeded|timed out/, 'timeout'],
+    [/x509|certificate/, 'certificate'],
+    [/Unauthorized|must be logged in|Please enter Username/, 'unauthorized', 'Unauthorized'],
+    [/error loading config file|no such file or directory|invalid configuration/, 'config'],
+    [/Forbidden|forbidden/, 'forbidden', 'Forbidden'],
+    [/NotFound|not found/, 'not-found', 'NotFound'],
+];
+/**
+ * Why a kubectl call failed, from its stderr (or one line of its output). An exec that had to end the
+ * call (`timedOut`) without kubectl saying why is a timeout.
+ */
+function classifyKubectl(r) {
+    const text = r.stderr;
+    const line = (text.trim().split('\n').find(Boolean) ?? '').replace(/^error: /, '');
+    const ctx = CONTEXT.exec(text);
+    if (ctx)
+        return {
+            kind: 'config',
+            what: `context "${ctx[1] ?? ctx[2]}" does not exist`,
+            lost: false,
+            context: ctx[1] ?? ctx[2],
+            line,
+        };
+    const status = STATUS.exec(text);
+    if (status)
+        return { kind: STATUS_KIND[status[1]], what: status[1], lost: false, line };
+    const net = NETWORK.exec(text);
+    if (net) {
+        const what = net[0] === 'was refused' ? 'connection refused' : net[0];
+        return { kind: /timeout/i.test(what) ? 'timeout' : 'unreachable', what, lost: true, line };
+    }
+    for (const [re, kind, word] of RULES) {
+        const m = re.exec(text);
+        if (m)
+            return { kind, what: word ?? m[0], lost: false, line };
+    }
+    if (r.timedOut)
+        return { kind: 'timeout', what: 'no answer', lost: false, line };
+    return { kind: 'other', what: line, lost: false, line };
+}
+/**
+ * What kubectl says when the API server went away under it ("connection refused", "EOF", "i/o
+ * timeout" ...), in a few words; undefined for anything else.
+ */
+function connectionLoss(text) {
+    const f = classifyKubectl({ stderr: text });
+    return f.lost ? f.what : undefined;
+}
+function selectorString(sel) {
+    const parts = Object.entries(sel.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+    for (const e of sel.matchExpressions ?? []) {
+        const values = (e.values ?? []).join(',');
+        if (e.operator === 'In')
+            parts.push(`${e.key} in (${values})`);
+        else if (e.operator === 'NotIn')
+            parts.push(`${e.key} notin (${values})`);
+        else if (e.operator === 'Exists')
+            parts.push(e.key);
+        else if (e.operator === 'DoesNotExist')
+            parts.push(`!${e.key}`);
+    }
+    return parts.join(',');
+}
+/** `kubectl get deployment x -o json --ignore-not-found`: empty output means there is none. */
+function parseDeployment(json) {
+    if (!json.trim())
+        return undefined;
+    const d = JSON.parse(json);
+    const rev = d.metadata?.annotations?.['deployment.kubernetes.io/revision'];
+    return {
+        name: d.metadata?.name ?? '',
+        namespace: d.metadata?.namespace ?? '',
+        revision: rev && /^\d+$/.test(rev) ? Number(rev) : undefined,
+        generation: d.metadata?.generation ?? 0,
+        observedGeneration: d.status?.observedGeneration ?? 0,
+        replicas: d.spec?.replicas ?? 1,
+        updatedReplicas: d.status?.updatedReplicas ?? 0,
+        readyReplicas: d.status?.readyReplicas ?? 0,
+        availableReplicas: d.status?.availableReplicas ?? 0,
+        containers: (d.spec?.template?.spec?.containers ?? []).map((c) => ({ name: c.name, image: c.image })),
+        selector: selectorString(d.spec?.selector ?? {}),
+        conditions: d.status?.conditions ?? [],
+        changeCause: d.metadata?.annotations?.['kubernetes.io/change-cause'],
+    };
+}
+function parsePods(json) {
+    const list = JSON.parse(json);
+    return (list.items ?? []).map((p) => ({
+        name: p.metadata?.name ?? '',
+        phase: p.status?.phase ?? 'Unknown',
+        owner: p.metadata?.ownerReferences?.find((o) => o.kind === 'ReplicaSet')?.name,
+        containers: [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].map((c) => {
+            const [state, detail] = Object.entries(c.state ?? {})[0] ?? ['unknown', {}];
+            const last = c.lastState?.terminated;
+            return {
+                name: c.name,
+                image: c.image ?? '',
+                ready: c.ready === true,
+                restartCount: c.restartCount ?? 0,
+                state: (['waiting', 'running', 'terminated'].includes(state)
+                    ? state
+                    : 'unknown'),
+                reason: detail.reason,
+                message: detail.message,
+                lastReason: last?.reason,
+                lastExitCode: last?.exitCode,
+            };
+        }),
+    }));
+}
+/** Waiting reasons that mean "this will not get better by itself", most telling first. */
+const BAD_WAITING = [
+    'ImagePullBackOff',
+    'ErrImagePull',
+    'InvalidImageName',
+    'ErrImageNeverPull',
+    'CrashLoopBackOff',
+    'CreateContainerConfigError',
+    'CreateContainerError',
+    'RunContainerError',
+];
+function containerProblems(pods) {
+    const out = [];
+    for (const p of pods)
+        for (const c of p.containers) {
+            const waitingBad = c.state === 'waiting' && c.reason && BAD_WAITING.includes(c.reason);
+            const died = c.state === 'terminated' && c.reason !== 'Completed';
+            if (!waitingBad && !died && c.restartCount === 0)
+                continue;
+            const reason = c.reason ?? c.lastReason ?? 'Restarting';
+            out.push({
+                pod: p.name,
+                container: c.name,
+                reason,
+                message: [c.message, c.lastReason ? `last exit: ${c.lastReason} (code ${c.lastExitCode ?? '?'})` : '']
+                    .filter(Boolean)
+                    .join('; '),
+                restarts: c.restartCount,
+                hasLogs: c.restartCount > 0 || c.state === 'terminated' || c.state === 'running',
+                previous: c.restartCount > 0,
+            });
+        }
+    const rank = (r) => (BAD_WAITING.includes(r) ? BAD_WAITING.indexOf(r) : BAD_WAITING.length);
+    return out.sort((a, b) => rank(a.reason) - rank(b.reason));
+}
+/**
+ * Containers waiting in a state that does not heal by itself, in pods the rollout made: pods of the
+ * ReplicaSets that had pods before it (`before`) are left out, so a release that repairs a
+ * crash-looping deployment does not fail on the pods it replaces.
+ */
+function stuckContainers(pods, before = new Set()) {
+    const mine = pods.filter((p) => !p.owner || !before.has(p.owner));
+    const stuck = new Set(mine.flatMap((p) => p.containers
+        .filter((c) => c.state === 'waiting' && BAD_WAITING.includes(c.reason ?? ''))
+        .map((c) => `${p.name}/${c.name}`)));
+    return containerProblems(mine).filter((p) => stuck.has(`${p.pod}/${p.container}`));
+}
+/**
+ * The events of a deployment, its ReplicaSets and their pods, oldest first (`kubectl get events` does
+ * not sort). ReplicaSets and pods are recognised by the names the controller gives them.
+ */
+function parseEvents(json, deployment, pods = []) {
+    const list = JSON.parse(json);
+    const esc = deployment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rs = new RegExp(`^${esc}-[a-z0-9]{1,10}$`);
+    const pod = new RegExp(`^${esc}-[a-z0-9]{1,10}-[a-z0-9]{5}$`);
+    const ours = (o) => (o?.kind === 'Deployment' && o.name === deployment) ||
+        (o?.kind === 'ReplicaSet' && rs.test(o.name ?? '')) ||
+        (o?.kind === 'Pod' && (pods.includes(o.name ?? '') || pod.test(o.name ?? '')));
+    return (list.items ?? [])
+        .filter((e) => ours(e.involvedObject))
+        .map((e) => ({
+        time: e.series?.lastObservedTime ||
+            e.lastTimestamp ||
+            e.eventTime ||
+            e.firstTimestamp ||
+            e.metadata?.creationTimestamp ||
+            '',
+        type: e.type ?? '',
+        reason: e.reason ?? '',
+        object: `${e.involvedObject?.kind ?? '?'}/${e.involvedObject?.name ?? '?'}`,
+        message: (e.message ?? '').trim(),
+        count: e.series?.count ?? e.count ?? 1,
+    }))
+        .sort((a, b) => Date.parse(a.time || '0') - Date.parse(b.time || '0'));
+}
+function parseRolloutStatus(r) {
+    const lines = `${r.stdout}\n${r.stderr}`.trim().split('\n').filter(Boolean);
+    const last = lines[lines.length - 1] ?? '';
+    if (r.exitCode === 0 && /successfully rolled out/.test(r.stdout))
+        return { done: true, message: last };
+    const lost = connectionLoss(r.stderr);
+    if (lost)
+        return { done: false, reason: 'ConnectionLost', message: lost };
+    if (/exceeded its progress deadline/.test(r.stderr))
+        return { done: false, reason: 'ProgressDeadlineExceeded', message: last };
+    if (r.timedOut || /timed out waiting/.test(r.stderr))
+        return { done: false, reason: 'Timeout', message: last };
+    return { done: false, reason: 'Error', message: last.replace(/^error: /, '') };
+}
+/** The reasons a rollout did not finish, most specific first: pods' reasons, then the deployment's. */
+function failureReasons(status, d, problems) {
+    const reasons = [...new Set(problems.map((p) => p.reason))];
+    const progressing = d?.conditions.find((c) => c.type === 'Progressing');
+    if (progressing?.status === 'False' && progressing.reason)
+        reasons.push(progressing.reason);
+    if (status.reason && !reasons.includes(status.reason))
+        reasons.push(status.reason);
+    return reasons.length ? reasons : ['unknown'];
+}
 
 
 /***/ })
