@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imageFromRemote, parseRemote } from '../context';
-import { exec } from '../exec';
+import { originUrl } from '../tools/git';
 import { ActionError } from '../errors';
 import { readManifest, str } from '../cargo-manifest';
 import { parseArgs, type Command } from './args';
@@ -158,11 +158,6 @@ export function planInit(
     }
   }
   return files;
-}
-
-async function originUrl(cwd: string): Promise<string | undefined> {
-  const r = await exec(['git', 'remote', 'get-url', 'origin'], { cwd, echo: false }).catch(() => undefined);
-  return r?.exitCode === 0 ? r.stdout.trim() : undefined;
 }
 
 function templatesRoot(): string {

@@ -2,16 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../errors';
 import { detectContext, localContext, type RunContext } from '../context';
-import { exec } from '../exec';
-
-async function git(args: string[], cwd: string): Promise<string | undefined> {
-  try {
-    const r = await exec(['git', ...args], { cwd, echo: false });
-    return r.exitCode === 0 ? r.stdout.trim() : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { checkoutFacts } from '../tools/git';
 
 /**
  * The context for a CLI run: inside GitHub or GitLab CI the CI's own; on a laptop, git's ref and sha
@@ -23,17 +14,15 @@ export async function cliContext(dir: string, flags: Record<string, string>): Pr
     const ctx = detectContext(env, dir);
     return flags.ref ? { ...ctx, ref: flags.ref, sha: flags.sha ?? ctx.sha } : ctx;
   }
-  const top = (await git(['rev-parse', '--show-toplevel'], dir)) ?? dir;
-  const branch = await git(['symbolic-ref', '-q', 'HEAD'], dir);
-  const remoteHead = await git(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], dir);
+  const git = await checkoutFacts(dir);
   return localContext(
-    { ...env, MCP_DEPLOY_WORKSPACE: flags.workspace ? path.resolve(flags.workspace) : top },
+    { ...env, MCP_DEPLOY_WORKSPACE: flags.workspace ? path.resolve(flags.workspace) : (git.top ?? dir) },
     dir,
     {
-      ref: flags.ref ?? branch,
-      sha: flags.sha ?? (await git(['rev-parse', 'HEAD'], dir)),
-      remoteUrl: await git(['remote', 'get-url', 'origin'], dir),
-      defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
+      ref: flags.ref ?? git.branch,
+      sha: flags.sha ?? git.sha,
+      remoteUrl: git.remoteUrl,
+      defaultBranch: git.defaultBranch,
     },
   );
 }
