@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExecResult } from '../src/exec';
+import { cargoNote } from '../src/stages/gates/report';
 import { classifyCargo, parseRustcHost, parseToolchainList } from '../src/tools/cargo';
 
 const fixture = (f: string) => fs.readFileSync(path.join(__dirname, 'fixtures', 'cargo', f), 'utf8');
@@ -65,6 +66,23 @@ describe('classifyCargo: why a cargo call failed (real cargo 1.95 / rustup outpu
 
   test('success is no failure', () => {
     expect(classifyCargo(result({ exitCode: 0, stderr: 'warning: unused\n' }))).toBeUndefined();
+  });
+});
+
+describe("the gates' note on a cargo failure without findings", () => {
+  test('names the kind a reader can act on, then where cargo stopped', () => {
+    const net = cargoNote(result({ stderr: fixture('registry-unreachable.stderr') }))!;
+    expect(net.split('\n')[0]).toMatch(/^cargo could not download a dependency/);
+    expect(net).toMatch(/Could not resolve host: index\.crates\.io\)$/);
+    expect(cargoNote(result({ stderr: fixture('clippy-compile-error.stderr') }))).toMatch(
+      /^the crate does not compile\n/,
+    );
+  });
+
+  test('adds nothing where the kind says nothing more than the output', () => {
+    const stderr = 'error: something else\n';
+    expect(cargoNote(result({ exitCode: 2, stderr }))).toBe('error: something else');
+    expect(cargoNote(result({ exitCode: 0 }))).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import { log, type Annotation } from '../../report/log';
 import type { Locator } from '../../report/locator';
 import { Summary, cell, icon } from '../../report/summary';
 import { plural, secs } from '../../text';
-import { lockfileLine, type TestResult } from '../../tools/cargo';
+import { classifyCargo, lockfileLine, type CargoFailureKind, type TestResult } from '../../tools/cargo';
 import type { AuditFinding } from '../../tools/cargo-audit';
 import type { StageResult } from '../stage';
 import type { Gate } from './inputs';
@@ -25,6 +25,21 @@ export interface GateOutcome {
 
 /** Beyond this the job summary gets long to read and slow to render; the log keeps every finding. */
 const MAX_FINDING_ROWS = 100;
+
+/** The kinds of cargo failure a reader can act on without reading the whole output. */
+const CARGO_FAILURE_LINE: Partial<Record<CargoFailureKind, string>> = {
+  toolchain:
+    'rustup lacks the toolchain or a component: install it (rustup toolchain install, rustup component add) or change the toolchain input',
+  network:
+    'cargo could not download a dependency: the runner cannot reach the crate registry or git host (vendor the sources, or set a reachable registry mirror)',
+  compile: 'the crate does not compile',
+};
+
+/** Why a cargo gate failed without findings of its own: what kind of failure, then where cargo stopped. */
+export function cargoNote(r: ExecResult): string | undefined {
+  const f = classifyCargo(r);
+  return f && [CARGO_FAILURE_LINE[f.kind], f.detail].filter(Boolean).join('\n');
+}
 
 /** The log line as each gate ends. */
 export function outcomeLine(o: GateOutcome): string {

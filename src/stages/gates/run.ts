@@ -23,6 +23,7 @@ import { gateCommand, gateLanes } from './plan';
 import {
   auditAnnotations,
   auditFindings,
+  cargoNote,
   gatesResult,
   logOutcomes,
   outcomeLine,
@@ -51,7 +52,7 @@ function interpretFmt(run: GateRun): GateOutcome {
     status: failed ? 'failed' : 'passed',
     findings: plural(annotations.length, 'unformatted hunk'),
     annotations,
-    note: failed && !annotations.length ? classifyCargo(r)?.detail : undefined,
+    note: failed && !annotations.length ? cargoNote(r) : undefined,
   };
 }
 
@@ -63,7 +64,7 @@ function interpretClippy(run: GateRun): GateOutcome {
     status: r.exitCode !== 0 || c.errors > 0 ? 'failed' : 'passed',
     findings: `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`,
     annotations: c.annotations,
-    note: r.exitCode !== 0 && !c.annotations.length ? classifyCargo(r)?.detail : undefined,
+    note: r.exitCode !== 0 && !c.annotations.length ? cargoNote(r) : undefined,
   };
 }
 
@@ -84,7 +85,7 @@ function interpretTest(run: GateRun): GateOutcome {
         : undefined,
     annotations: testAnnotations(t.failures, loc),
     failingTests: t.failures.map((f) => f.name),
-    note: failed && !t.failures.length ? classifyCargo(r)?.detail : undefined,
+    note: failed && !t.failures.length ? cargoNote(r) : undefined,
   };
 }
 
