@@ -5,6 +5,7 @@ import { localContext } from '../src/context';
 import { InputReader } from '../src/inputs';
 import { setSink, textSink } from '../src/report/log';
 import { scan } from '../src/stages/scan';
+import { trivyFailure } from '../src/stages/scan/report';
 import type { ScanInputs } from '../src/stages/scan/inputs';
 import type { StageEnv } from '../src/stages/stage';
 import { FIXTURES, installStandin } from './support/standins';
@@ -127,7 +128,9 @@ describe('scan stage with a stand-in trivy', () => {
     process.env.STANDIN_TRIVY_RATE_LIMITED = 'a.example/db:2,b.example/db:2';
     const r = await runScan({ 'image-ref': DIGEST, 'trivy-db-repository': 'a.example/db:2\nb.example/db:2' });
     expect(r.status).toBe('failure');
-    expect(r.failure).toMatch(/Trivy exited with 1/);
+    expect(r.failure).toMatch(
+      /^Trivy exited with 1: every vulnerability DB repository was rate limited \(a\.example\/db:2, b\.example\/db:2\)/,
+    );
     expect(r.failure).toContain('TOOMANYREQUESTS');
     expect(calls().filter((c) => c.argv[0] === 'image')).toHaveLength(2);
   });
@@ -201,5 +204,25 @@ describe('scan stage with a stand-in trivy', () => {
     );
     expect(p.commands[0].why).toContain('ghcr.io/aquasecurity/trivy-db:2');
     expect(p.commands[1].argv.slice(0, 4)).toEqual(['trivy', 'convert', '--format', 'sarif']);
+  });
+});
+
+describe('the reason line of a failed Trivy call names what to change', () => {
+  const i = { username: '', dbRepositories: ['a/db:2'], timeoutSec: 300 } as unknown as ScanInputs;
+  const exited = { exitCode: 1, timedOut: false };
+  test.each([
+    ['auth', /^Trivy exited with 1: the registry of r\/x@sha256:1 refused Trivy: set username and password$/],
+    ['unreachable', /could not reach the registry of r\/x@sha256:1; .*registry-insecure: true$/],
+    ['not-found', /: r\/x@sha256:1 is not in its registry$/],
+    ['db-download', /no vulnerability DB repository could be read \(a\/db:2\); check trivy-db-repository$/],
+  ] as const)('%s', (kind, line) => {
+    expect(trivyFailure(exited, kind, i, 'r/x@sha256:1')).toMatch(line);
+  });
+
+  test('a timeout names scan-timeout; an unknown failure adds nothing to what Trivy said', () => {
+    expect(trivyFailure({ exitCode: 143, timedOut: true }, 'timeout', i, 'r')).toBe(
+      'Trivy timed out: the scan did not finish within scan-timeout (300 s)',
+    );
+    expect(trivyFailure(exited, 'other', i, 'r')).toBe('Trivy exited with 1');
   });
 });

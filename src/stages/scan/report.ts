@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { log } from '../../report/log';
 import { Summary, cell } from '../../report/summary';
 import { plural } from '../../text';
-import { SEVERITIES, type Finding } from '../../tools/trivy';
+import { SEVERITIES, type Finding, type TrivyFailure } from '../../tools/trivy';
 import type { StageResult } from '../stage';
 import type { ScanInputs } from './inputs';
 import type { Verdict } from './policy';
@@ -116,6 +116,33 @@ export function scanResult(o: ScanOutcome, i: ScanInputs): StageResult {
     },
     failure: failureLine(o.verdict, i, o.imageRef),
   };
+}
+
+/** What to do about a Trivy failure, by its kind; the output below it shows Trivy's own words. */
+const TRIVY_FAILURE_LINE: Record<TrivyFailure, (i: ScanInputs, imageRef: string) => string | undefined> = {
+  'db-rate-limit': (i) =>
+    `every vulnerability DB repository was rate limited (${i.dbRepositories.join(', ')}); retry later or add a mirror to trivy-db-repository`,
+  'db-download': (i) =>
+    `no vulnerability DB repository could be read (${i.dbRepositories.join(', ')}); check trivy-db-repository`,
+  auth: (i, ref) =>
+    `the registry of ${ref} refused Trivy: ${i.username ? 'check' : 'set'} username and password`,
+  unreachable: (_i, ref) =>
+    `Trivy could not reach the registry of ${ref}; for a plain-HTTP registry set registry-insecure: true`,
+  'not-found': (_i, ref) => `${ref} is not in its registry`,
+  timeout: (i) => `the scan did not finish within scan-timeout (${i.timeoutSec} s)`,
+  other: () => undefined,
+};
+
+/** The reason line for a Trivy call that failed: how it ended, and what its kind says to do. */
+export function trivyFailure(
+  r: { exitCode: number; timedOut: boolean },
+  kind: TrivyFailure,
+  i: ScanInputs,
+  imageRef: string,
+): string {
+  const ended = `Trivy ${r.timedOut ? 'timed out' : `exited with ${r.exitCode}`}`;
+  const hint = TRIVY_FAILURE_LINE[kind](i, imageRef);
+  return hint ? `${ended}: ${hint}` : ended;
 }
 
 /** Trivy itself failed: no report to judge. */

@@ -18,7 +18,7 @@ import type { StageEnv, StageResult } from '../stage';
 import type { ScanInputs } from './inputs';
 import { convertCommand, insecureRegistry, scanCommand } from './plan';
 import { evaluate } from './policy';
-import { annotateFailing, failed, scanResult } from './report';
+import { annotateFailing, failed, scanResult, trivyFailure } from './report';
 
 /** The failures that move on to the next DB repository: how the skip is noted, and how it is said. */
 const DB_FAILURES: Partial<Record<TrivyFailure, { note: string; said: string }>> = {
@@ -81,12 +81,8 @@ export async function runScan(i: ScanInputs, env: StageEnv): Promise<StageResult
   const { result, dbRepository, skipped } = await scanWithFallback(i, trivy, imageRef, trivyEnv);
   if (result.exitCode !== 0 || !fs.existsSync(i.reportFile)) {
     const tail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
-    return failed(
-      `Trivy ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}`,
-      tail,
-      i,
-      dbRepository,
-    );
+    const kind = classifyTrivyFailure(result) ?? 'other';
+    return failed(trivyFailure(result, kind, i, imageRef), tail, i, dbRepository);
   }
 
   const { report, findings } = parseTrivyReport(fs.readFileSync(i.reportFile, 'utf8'));
