@@ -356,6 +356,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.annotateFailing = annotateFailing;
 exports.scanResult = scanResult;
+exports.trivyFailure = trivyFailure;
 exports.failed = failed;
 const path = __importStar(__webpack_require__(76760));
 const log_1 = __webpack_require__(46472);
@@ -437,6 +438,22 @@ function scanResult(o, i) {
         },
         failure: failureLine(o.verdict, i, o.imageRef),
     };
+}
+/** What to do about a Trivy failure, by its kind; the output below it shows Trivy's own words. */
+const TRIVY_FAILURE_LINE = {
+    'db-rate-limit': (i) => `every vulnerability DB repository was rate limited (${i.dbRepositories.join(', ')}); retry later or add a mirror to trivy-db-repository`,
+    'db-download': (i) => `no vulnerability DB repository could be read (${i.dbRepositories.join(', ')}); check trivy-db-repository`,
+    auth: (i, ref) => `the registry of ${ref} refused Trivy: ${i.username ? 'check' : 'set'} username and password`,
+    unreachable: (_i, ref) => `Trivy could not reach the registry of ${ref}; for a plain-HTTP registry set registry-insecure: true`,
+    'not-found': (_i, ref) => `${ref} is not in its registry`,
+    timeout: (i) => `the scan did not finish within scan-timeout (${i.timeoutSec} s)`,
+    other: () => undefined,
+};
+/** The reason line for a Trivy call that failed: how it ended, and what its kind says to do. */
+function trivyFailure(r, kind, i, imageRef) {
+    const ended = `Trivy ${r.timedOut ? 'timed out' : `exited with ${r.exitCode}`}`;
+    const hint = TRIVY_FAILURE_LINE[kind](i, imageRef);
+    return hint ? `${ended}: ${hint}` : ended;
 }
 /** Trivy itself failed: no report to judge. */
 function failed(why, detail, i, dbRepository) {
@@ -553,7 +570,8 @@ async function runScan(i, env) {
     const { result, dbRepository, skipped } = await scanWithFallback(i, trivy, imageRef, trivyEnv);
     if (result.exitCode !== 0 || !fs.existsSync(i.reportFile)) {
         const tail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
-        return (0, report_1.failed)(`Trivy ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}`, tail, i, dbRepository);
+        const kind = (0, trivy_1.classifyTrivyFailure)(result) ?? 'other';
+        return (0, report_1.failed)((0, report_1.trivyFailure)(result, kind, i, imageRef), tail, i, dbRepository);
     }
     const { report, findings } = (0, trivy_1.parseTrivyReport)(fs.readFileSync(i.reportFile, 'utf8'));
     const ignore = i.trivyignore ? (0, trivy_1.parseTrivyignore)(fs.readFileSync(i.trivyignore, 'utf8')) : new Set();

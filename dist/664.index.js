@@ -673,6 +673,7 @@ function planGates(i) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cargoNote = cargoNote;
 exports.outcomeLine = outcomeLine;
 exports.logOutcomes = logOutcomes;
 exports.gatesSummary = gatesSummary;
@@ -688,6 +689,17 @@ const text_1 = __webpack_require__(48992);
 const cargo_1 = __webpack_require__(79583);
 /** Beyond this the job summary gets long to read and slow to render; the log keeps every finding. */
 const MAX_FINDING_ROWS = 100;
+/** The kinds of cargo failure a reader can act on without reading the whole output. */
+const CARGO_FAILURE_LINE = {
+    toolchain: 'rustup lacks the toolchain or a component: install it (rustup toolchain install, rustup component add) or change the toolchain input',
+    network: 'cargo could not download a dependency: the runner cannot reach the crate registry or git host (vendor the sources, or set a reachable registry mirror)',
+    compile: 'the crate does not compile',
+};
+/** Why a cargo gate failed without findings of its own: what kind of failure, then where cargo stopped. */
+function cargoNote(r) {
+    const f = (0, cargo_1.classifyCargo)(r);
+    return f && [CARGO_FAILURE_LINE[f.kind], f.detail].filter(Boolean).join('\n');
+}
 /** The log line as each gate ends. */
 function outcomeLine(o) {
     return `${o.status === 'passed' ? '✓' : '✗'} ${o.gate} ${o.status} in ${(0, text_1.secs)(o.durationMs)}: ${o.findings}`;
@@ -864,7 +876,7 @@ function interpretFmt(run) {
         status: failed ? 'failed' : 'passed',
         findings: (0, text_1.plural)(annotations.length, 'unformatted hunk'),
         annotations,
-        note: failed && !annotations.length ? (0, cargo_1.classifyCargo)(r)?.detail : undefined,
+        note: failed && !annotations.length ? (0, report_1.cargoNote)(r) : undefined,
     };
 }
 function interpretClippy(run) {
@@ -875,7 +887,7 @@ function interpretClippy(run) {
         status: r.exitCode !== 0 || c.errors > 0 ? 'failed' : 'passed',
         findings: `${(0, text_1.plural)(c.errors, 'error')}, ${(0, text_1.plural)(c.warnings, 'warning')}`,
         annotations: c.annotations,
-        note: r.exitCode !== 0 && !c.annotations.length ? (0, cargo_1.classifyCargo)(r)?.detail : undefined,
+        note: r.exitCode !== 0 && !c.annotations.length ? (0, report_1.cargoNote)(r) : undefined,
     };
 }
 function interpretTest(run) {
@@ -894,7 +906,7 @@ function interpretTest(run) {
             : undefined,
         annotations: (0, report_1.testAnnotations)(t.failures, loc),
         failingTests: t.failures.map((f) => f.name),
-        note: failed && !t.failures.length ? (0, cargo_1.classifyCargo)(r)?.detail : undefined,
+        note: failed && !t.failures.length ? (0, report_1.cargoNote)(r) : undefined,
     };
 }
 function interpretAudit(run) {

@@ -18,23 +18,23 @@ const log_1 = __webpack_require__(46472);
 const COMMANDS = {
     plan: {
         summary: 'print the stages, the exact commands and the computed values; runs nothing',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).planCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(554), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).planCommand,
     },
     run: {
         summary: 'run the stages locally with the same core as the action and print the summary',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).runCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(901), __webpack_require__.e(554), __webpack_require__.e(930)]).then(__webpack_require__.t.bind(__webpack_require__, 48930, 23))).runCommand,
     },
     verify: {
         summary: 'speak MCP to a server (HTTP or stdio), run the checks and compare its tool contract with a baseline',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(637), __webpack_require__.e(613)]).then(__webpack_require__.bind(__webpack_require__, 63613))).verifyCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(901), __webpack_require__.e(554), __webpack_require__.e(637), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 63613))).verifyCommand,
     },
     contract: {
         summary: "contract snapshot: write a server's tool contract (mcp-contract.json); contract diff A B",
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(637), __webpack_require__.e(74)]).then(__webpack_require__.t.bind(__webpack_require__, 87074, 23))).contractCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(371), __webpack_require__.e(901), __webpack_require__.e(554), __webpack_require__.e(637), __webpack_require__.e(74)]).then(__webpack_require__.t.bind(__webpack_require__, 87074, 23))).contractCommand,
     },
     lint: {
         summary: 'check Kubernetes manifests for the known MCP-over-HTTP deployment mistakes',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(901), __webpack_require__.e(742), __webpack_require__.e(937), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 32653))).lintCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(901), __webpack_require__.e(554), __webpack_require__.e(937), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 32653))).lintCommand,
     },
     tools: {
         summary: 'install the pinned, checksummed kubectl, trivy and cargo-audit into a directory (the tool image)',
@@ -42,7 +42,7 @@ const COMMANDS = {
     },
     init: {
         summary: 'write a Dockerfile, Kubernetes manifests, monitoring and a workflow into a repository',
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(106), __webpack_require__.e(901), __webpack_require__.e(722)]).then(__webpack_require__.t.bind(__webpack_require__, 70722, 23))).initCommand,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(106), __webpack_require__.e(901), __webpack_require__.e(554), __webpack_require__.e(722)]).then(__webpack_require__.t.bind(__webpack_require__, 70722, 23))).initCommand,
     },
 };
 /**

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 742;
-exports.ids = [742,190,809];
+exports.id = 554;
+exports.ids = [554,190,809];
 exports.modules = {
 
 /***/ 62309:
@@ -83,94 +83,6 @@ const OTHER_VARIABLES = ['MCP_CLI', 'MCP_DISABLED', 'MCP_DIGEST', 'MCP_TOKEN', '
 function warnUnknownVariables(env = process.env) {
     for (const u of unknownInputVariables(env, OTHER_VARIABLES))
         log_1.log.warning(`${u.variable} names no input, so it changes nothing; did you mean ${(0, inputs_1.envName)(u.closest)} (input ${u.closest})?`);
-}
-
-
-/***/ }),
-
-/***/ 67249:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cliContext = cliContext;
-exports.cwdFlag = cwdFlag;
-const fs = __importStar(__webpack_require__(73024));
-const path = __importStar(__webpack_require__(76760));
-const errors_1 = __webpack_require__(83916);
-const context_1 = __webpack_require__(40788);
-const exec_1 = __webpack_require__(73190);
-async function git(args, cwd) {
-    try {
-        const r = await (0, exec_1.exec)(['git', ...args], { cwd, echo: false });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The context for a CLI run: inside GitHub or GitLab CI the CI's own; on a laptop, git's ref and sha
- * (or --ref/--sha, to see what CI would do for a tag before pushing it).
- */
-async function cliContext(dir, flags) {
-    const env = { ...process.env };
-    if (env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true') {
-        const ctx = (0, context_1.detectContext)(env, dir);
-        return flags.ref ? { ...ctx, ref: flags.ref, sha: flags.sha ?? ctx.sha } : ctx;
-    }
-    const top = (await git(['rev-parse', '--show-toplevel'], dir)) ?? dir;
-    const branch = await git(['symbolic-ref', '-q', 'HEAD'], dir);
-    const remoteHead = await git(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], dir);
-    return (0, context_1.localContext)({ ...env, MCP_DEPLOY_WORKSPACE: flags.workspace ? path.resolve(flags.workspace) : top }, dir, {
-        ref: flags.ref ?? branch,
-        sha: flags.sha ?? (await git(['rev-parse', 'HEAD'], dir)),
-        remoteUrl: await git(['remote', 'get-url', 'origin'], dir),
-        defaultBranch: remoteHead?.replace(/^origin\//, '') ?? (branch ? undefined : undefined),
-    });
-}
-/**
- * The directory --cwd names, checked here: past this point it becomes working-directory relative to the
- * repository found from it, and a missing one would be reported as '.'.
- */
-function cwdFlag(given) {
-    const dir = path.resolve(given ?? '.');
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
-        throw new errors_1.ActionError(`--cwd ${given}: no such directory (looked at ${dir})`, undefined, "give the crate's directory, relative to where you stand or absolute");
-    return dir;
 }
 
 
@@ -564,111 +476,6 @@ exports.CommandError = CommandError;
 
 /***/ }),
 
-/***/ 57994:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Summary = void 0;
-exports.cell = cell;
-exports.icon = icon;
-class Summary {
-    blocks = [];
-    heading(text, level = 3) {
-        this.blocks.push({ kind: 'heading', text, level });
-        return this;
-    }
-    text(text) {
-        this.blocks.push({ kind: 'text', text });
-        return this;
-    }
-    table(headers, rows) {
-        this.blocks.push({ kind: 'table', headers, rows });
-        return this;
-    }
-    details(title, body) {
-        this.blocks.push({ kind: 'details', title, body });
-        return this;
-    }
-    code(body, lang = '') {
-        this.blocks.push({ kind: 'code', lang, body });
-        return this;
-    }
-    append(other) {
-        this.blocks.push(...other.blocks);
-        return this;
-    }
-    toMarkdown() {
-        return this.blocks.map(blockToMarkdown).join('\n\n') + '\n';
-    }
-    toText() {
-        return this.blocks.map(blockToText).join('\n\n') + '\n';
-    }
-}
-exports.Summary = Summary;
-/** Table cells may hold user text (test names, CVE titles): keep them on one line and inert. */
-function cell(text) {
-    return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}
-function blockToMarkdown(b) {
-    switch (b.kind) {
-        case 'heading':
-            return `${'#'.repeat(b.level)} ${b.text}`;
-        case 'text':
-            return b.text;
-        case 'table':
-            return [
-                `| ${b.headers.map(cell).join(' | ')} |`,
-                `| ${b.headers.map(() => '---').join(' | ')} |`,
-                ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-            ].join('\n');
-        case 'details':
-            return `<details><summary>${escapeHtml(b.title)}</summary>\n\n${fence(b.body)}\n\n</details>`;
-        case 'code':
-            return fence(b.body, b.lang);
-    }
-}
-function fence(body, lang = '') {
-    const ticks = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-    return `${ticks}${lang}\n${body.replace(/\n$/, '')}\n${ticks}`;
-}
-function escapeHtml(s) {
-    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-const stripMd = (s) => s.replace(/\*\*|`/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
-function blockToText(b) {
-    switch (b.kind) {
-        case 'heading':
-            return `${stripMd(b.text)}\n${'='.repeat(stripMd(b.text).length)}`;
-        case 'text':
-            return stripMd(b.text);
-        case 'table': {
-            const rows = [b.headers, ...b.rows].map((r) => r.map((c) => stripMd(c).replace(/\r?\n/g, ' ')));
-            const widths = b.headers.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-            const line = (r) => r
-                .map((c, i) => c + ' '.repeat(widths[i] - [...c].length))
-                .join('  ')
-                .trimEnd();
-            return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-        }
-        case 'details':
-            return `${b.title}:\n${b.body.replace(/^/gm, '  ')}`;
-        case 'code':
-            return b.lang === 'mermaid' ? '' : b.body;
-    }
-}
-/** The status cell of the pipeline and gates tables. */
-function icon(status) {
-    return status === 'passed' || status === 'success'
-        ? '✅ passed'
-        : status === 'failed' || status === 'failure'
-            ? '❌ failed'
-            : `⏭️ ${status}`;
-}
-
-
-/***/ }),
-
 /***/ 48992:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -704,6 +511,44 @@ function closest(word, candidates, max = Infinity) {
             [best, bestD] = [c, d];
     }
     return bestD <= max ? best : undefined;
+}
+
+
+/***/ }),
+
+/***/ 90615:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.originUrl = void 0;
+exports.checkoutFacts = checkoutFacts;
+const exec_1 = __webpack_require__(73190);
+/**
+ * What git prints, or undefined when git is missing, the directory is not a repository or the ref does
+ * not exist: for a local run each of these only means "not known", and the caller picks a fallback.
+ */
+async function read(args, cwd) {
+    try {
+        const r = await (0, exec_1.exec)(['git', ...args], { cwd, echo: false });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const originUrl = (cwd) => read(['remote', 'get-url', 'origin'], cwd);
+exports.originUrl = originUrl;
+/** What a laptop run takes from the checkout in place of the CI's variables. */
+async function checkoutFacts(dir) {
+    const remoteHead = await read(['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD'], dir);
+    return {
+        top: await read(['rev-parse', '--show-toplevel'], dir),
+        branch: await read(['symbolic-ref', '-q', 'HEAD'], dir),
+        sha: await read(['rev-parse', 'HEAD'], dir),
+        remoteUrl: await (0, exports.originUrl)(dir),
+        defaultBranch: remoteHead?.replace(/^origin\//, ''),
+    };
 }
 
 
