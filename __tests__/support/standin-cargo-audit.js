@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * A STAND-IN for `cargo-audit` (it cannot be installed here: no crates.io, no GitHub). Like the real one
- * it reads ./Cargo.lock, matches its packages against an advisory database (here two real RustSec
+ * it reads ./Cargo.lock (or the file `--file` names), matches its packages against an advisory database (here two real RustSec
  * advisories, embedded), honours `--ignore <ID>`, and with `--json` prints rustsec's `Report` struct
  * (database, lockfile, settings, vulnerabilities{found,count,list}, warnings{<kind>: [...]}); it exits 1
  * when a vulnerability is found, as cargo-audit does. Invoked as `cargo audit ...`, cargo passes `audit`
@@ -16,6 +16,7 @@ if (args[0] === '--version' || args[0] === '-V') {
 }
 if (args[0] === 'audit') args = args.slice(1);
 const ignore = args.flatMap((a, i) => (a === '--ignore' ? [args[i + 1]] : []));
+const lockfile = args.includes('--file') ? args[args.indexOf('--file') + 1] : 'Cargo.lock';
 if (!args.includes('--json')) {
   process.stderr.write('stand-in cargo-audit: only --json output is modelled\n');
   process.exit(2);
@@ -82,14 +83,12 @@ function cmp(a, b) {
   return 0;
 }
 
-if (!fs.existsSync('Cargo.lock')) {
-  process.stderr.write("error: not found: Couldn't load Cargo.lock\n");
+if (!fs.existsSync(lockfile)) {
+  process.stderr.write(`error: not found: Couldn't load ${lockfile}\n`);
   process.exit(2);
 }
 const packages = [
-  ...fs
-    .readFileSync('Cargo.lock', 'utf8')
-    .matchAll(/\[\[package\]\]\nname = "([^"]+)"\nversion = "([^"]+)"/g),
+  ...fs.readFileSync(lockfile, 'utf8').matchAll(/\[\[package\]\]\nname = "([^"]+)"\nversion = "([^"]+)"/g),
 ].map((m) => ({ name: m[1], version: m[2], source: null, checksum: null, dependencies: [], replace: null }));
 
 const list = [];

@@ -7,8 +7,9 @@ import { firstError, outputTail } from './cargo';
  * gave no report.
  */
 
-export function auditArgv(ignore: string[]): string[] {
-  return ['cargo', 'audit', '--json', ...ignore.flatMap((id) => ['--ignore', id])];
+export function auditArgv(lockfile: string, ignore: string[]): string[] {
+  // --file: without it cargo-audit reads ./Cargo.lock, which a workspace member's directory does not have.
+  return ['cargo', 'audit', '--json', '--file', lockfile, ...ignore.flatMap((id) => ['--ignore', id])];
 }
 
 /** `cargo audit` finds cargo-audit on PATH: the environment that puts `binary`'s directory first. */
@@ -79,7 +80,7 @@ export type AuditResult =
   | { kind: 'timeout' | 'other'; cause?: string; detail: string };
 
 const DATABASE = /(couldn't fetch|couldn't open|error loading) advisory database/i;
-const LOCKFILE = /Couldn't load Cargo\.lock/i;
+const LOCKFILE = /Couldn't load \S*Cargo\.lock/i;
 
 export function classifyAudit(r: ExecResult): AuditResult {
   if (!r.timedOut)

@@ -5,7 +5,7 @@ import { runGates } from './run';
 
 export const gates: Stage<GatesInputs> = {
   name: 'gates',
-  parse: (r, env) => parseGatesInputs(r, env.cwd),
+  parse: (r, env) => parseGatesInputs(r, env.cwd, env.ctx.workspace),
   plan: planGates,
   run: runGates,
 };

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readManifest, str } from '../../cargo-manifest';
+import { readManifest, str, workspaceRoot } from '../../cargo-manifest';
 import { ActionError } from '../../errors';
 import { INPUTS, type InputReader } from '../../inputs';
 import { shellWords } from '../../words';
@@ -22,6 +22,8 @@ export interface GatesInputs {
   audit: boolean;
   auditIgnore: string[];
   auditDeny: (typeof AUDIT_DENY)[number][];
+  /** The Cargo.lock cargo-audit reads, relative to the crate: the workspace's, also from a member's directory. */
+  lockfile: string;
   failFast: boolean;
   /** Where cargo-audit is downloaded from, when it is not on PATH. */
   toolsMirror: string;
@@ -55,8 +57,8 @@ function checkAdvisoryId(id: string): void {
   );
 }
 
-/** Stage.parse: reads and checks the gates' inputs for the crate in `cwd`. */
-export function parseGatesInputs(r: InputReader, cwd: string): GatesInputs {
+/** Stage.parse: reads and checks the gates' inputs for the crate in `cwd`, inside the checkout `workspace`. */
+export function parseGatesInputs(r: InputReader, cwd: string, workspace = cwd): GatesInputs {
   if (!fs.existsSync(path.join(cwd, 'Cargo.toml')))
     throw new ActionError(
       `no Cargo.toml in ${cwd}`,
@@ -81,6 +83,7 @@ export function parseGatesInputs(r: InputReader, cwd: string): GatesInputs {
     audit: r.bool('audit'),
     auditIgnore,
     auditDeny: r.subset('audit-deny', AUDIT_DENY),
+    lockfile: path.relative(cwd, path.join(workspaceRoot(cwd, workspace), 'Cargo.lock')),
     failFast: r.bool('fail-fast'),
     toolsMirror: readToolsMirror(r),
   };

@@ -16,7 +16,7 @@ export function gateCommand(gate: Gate, i: GatesInputs): string[] {
     case 'test':
       return testArgv(i, i.testArgs);
     case 'audit':
-      return auditArgv(i.auditIgnore);
+      return auditArgv(i.lockfile, i.auditIgnore);
   }
 }
 

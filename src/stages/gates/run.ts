@@ -94,7 +94,7 @@ function interpretAudit(run: GateRun): GateOutcome {
   const audit = classifyAudit(r);
   if (audit.kind !== 'report')
     return { ...base(run), status: 'failed', findings: 'no report', annotations: [], note: audit.detail };
-  const lockPath = path.join(cwd, 'Cargo.lock');
+  const lockPath = path.resolve(cwd, i.lockfile);
   const lock = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : '';
   const relevant = audit.findings.filter((f) => !i.auditIgnore.includes(f.id));
   const fails = (f: AuditFinding) => f.kind === 'vulnerability' || (i.auditDeny as string[]).includes(f.kind);
