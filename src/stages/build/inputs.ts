@@ -167,14 +167,8 @@ function keyValues(lines: string[], input: string): Record<string, string> {
   return out;
 }
 
-export function parseBuildInputs(
-  r: InputReader,
-  ctx: RunContext,
-  cwd: string,
-  env: Env = process.env,
-): BuildInputs {
-  const builder = r.oneOf('builder', BUILDERS);
-  const mode = r.oneOf('build-mode', BUILD_MODES);
+/** The image, its registry and the credentials to push it; GitLab's own registry needs none given. */
+function readRegistry(r: InputReader, ctx: RunContext, env: Env) {
   const image = r.string('image') || defaultImage(ctx, env) || '';
   if (!image)
     throw new ActionError(
@@ -202,11 +196,11 @@ export function parseBuildInputs(
       'username',
       'give the registry user name (on GitHub, github.actor)',
     );
+  return { image, registry, username, password };
+}
 
-  const tagLines = r.lines('tags');
-  const platforms = r.list('platforms');
-  platforms.forEach(checkPlatform);
-
+/** What buildx builds: the context, the Dockerfile, its target, build arguments and secrets. */
+function readDefinition(r: InputReader, cwd: string, mode: BuildInputs['mode']) {
   const context = r.directory('build-context', cwd);
   const fileInput = r.string('dockerfile');
   const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
@@ -216,7 +210,6 @@ export function parseBuildInputs(
       'dockerfile',
       'point it at the Dockerfile (relative to working-directory)',
     );
-
   const target = r.string('target');
   const buildArgs = r.lines('build-args');
   const badArg = buildArgs.find((a) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(a));
@@ -235,7 +228,10 @@ export function parseBuildInputs(
       );
     return { id, value };
   });
+  return { context, file, target, buildArgs, buildSecrets };
+}
 
+function readProvenance(r: InputReader): string {
   const provenance = r.string('provenance');
   if (!/^(true|false|mode=(min|max))$/.test(provenance))
     throw new ActionError(
@@ -243,7 +239,11 @@ export function parseBuildInputs(
       'provenance',
       'use false, true, mode=min or mode=max',
     );
+  return provenance;
+}
 
+/** The by-digest jobs' digests a merge joins; given only, and always, with build-mode merge. */
+function readDigests(r: InputReader, image: string, mode: BuildInputs['mode']): string[] {
   const digests = r.list('digests').map((d) => {
     const m = /^(?:(.+)@)?(sha256:[a-f0-9]{64})$/.exec(d);
     if (!m)
@@ -272,15 +272,12 @@ export function parseBuildInputs(
       'digests',
       'remove it or set build-mode: merge',
     );
-  if (builder === 'buildah' && mode !== 'push')
-    throw new ActionError(
-      `build-mode ${mode} needs builder buildx`,
-      'build-mode',
-      'use build-mode push with buildah',
-    );
+  return digests;
+}
 
+/** Whether to push; a fork's pull request gets no registry credentials, so `auto` builds without pushing. */
+function readPush(r: InputReader, ctx: RunContext, mode: BuildInputs['mode']): boolean {
   const pushAuto = r.oneOf('push', TRISTATE);
-  // A fork's pull request gets no registry credentials: build to prove it builds, push nothing.
   const push = pushAuto === 'auto' ? !ctx.fork : pushAuto === 'true';
   if (!push && mode !== 'push')
     throw new ActionError(
@@ -288,6 +285,31 @@ export function parseBuildInputs(
       'push',
       'set push to true or use build-mode push',
     );
+  return push;
+}
+
+export function parseBuildInputs(
+  r: InputReader,
+  ctx: RunContext,
+  cwd: string,
+  env: Env = process.env,
+): BuildInputs {
+  const builder = r.oneOf('builder', BUILDERS);
+  const mode = r.oneOf('build-mode', BUILD_MODES);
+  const { image, registry, username, password } = readRegistry(r, ctx, env);
+  const tagLines = r.lines('tags');
+  const platforms = r.list('platforms');
+  platforms.forEach(checkPlatform);
+  const { context, file, target, buildArgs, buildSecrets } = readDefinition(r, cwd, mode);
+  const provenance = readProvenance(r);
+  const digests = readDigests(r, image, mode);
+  if (builder === 'buildah' && mode !== 'push')
+    throw new ActionError(
+      `build-mode ${mode} needs builder buildx`,
+      'build-mode',
+      'use build-mode push with buildah',
+    );
+  const push = readPush(r, ctx, mode);
 
   const cargoToml = path.join(cwd, 'Cargo.toml');
   const manifest = fs.existsSync(cargoToml) ? fs.readFileSync(cargoToml, 'utf8') : '';
