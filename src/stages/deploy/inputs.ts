@@ -75,32 +75,8 @@ export function parseTargets(items: string[], fallbackContainer: string): Deploy
   });
 }
 
-export function parseDeployInputs(
-  r: InputReader,
-  ctx: RunContext,
-  resolved: Resolved = resolveRun(r),
-): DeployInputs {
-  const ref = requireImage(resolved);
-  const imageRef = ref ? checkDigestRef(ref) : undefined;
-
-  const context = r.string('context');
-  if (context && !/^[^\s]+$/.test(context))
-    throw new ActionError(
-      `'${context}' is not a context name`,
-      'context',
-      'use a name from the kubeconfig contexts',
-    );
-  const rawKubeconfig = r.secret('kubeconfig');
-  const kc = rawKubeconfig ? readKubeconfig(rawKubeconfig, context || undefined) : undefined;
-
-  const namespace = r.string('namespace');
-  if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
-    throw new ActionError(
-      `'${namespace}' is not a namespace name`,
-      'namespace',
-      'use a DNS-1123 label like hello-mcp-staging',
-    );
-
+/** What is deployed and how: the strategy, the Deployments, and the manifests (an overlay or not). */
+function readWhat(r: InputReader, ctx: RunContext) {
   // Giving manifests is choosing them: a pipeline that names an overlay should not also need the strategy.
   const strategy = r.oneOf('strategy', STRATEGIES, r.string('manifests') ? 'manifests' : 'set-image');
   const deployments = parseTargets(r.list('deployments'), r.string('container'));
@@ -129,6 +105,36 @@ export function parseDeployInputs(
     manifests = r.directory('manifests', ctx.workspace);
     kustomize = kustomizationIn(manifests) !== undefined;
   }
+  return { strategy, deployments, manifests, kustomize };
+}
+
+export function parseDeployInputs(
+  r: InputReader,
+  ctx: RunContext,
+  resolved: Resolved = resolveRun(r),
+): DeployInputs {
+  const ref = requireImage(resolved);
+  const imageRef = ref ? checkDigestRef(ref) : undefined;
+
+  const context = r.string('context');
+  if (context && !/^[^\s]+$/.test(context))
+    throw new ActionError(
+      `'${context}' is not a context name`,
+      'context',
+      'use a name from the kubeconfig contexts',
+    );
+  const rawKubeconfig = r.secret('kubeconfig');
+  const kc = rawKubeconfig ? readKubeconfig(rawKubeconfig, context || undefined) : undefined;
+
+  const namespace = r.string('namespace');
+  if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
+    throw new ActionError(
+      `'${namespace}' is not a namespace name`,
+      'namespace',
+      'use a DNS-1123 label like hello-mcp-staging',
+    );
+
+  const { strategy, deployments, manifests, kustomize } = readWhat(r, ctx);
 
   const environmentUrl = r.string('environment-url');
   if (environmentUrl && !/^https?:\/\/\S+$/.test(environmentUrl))

@@ -61,6 +61,24 @@ function severities(r: InputReader, name: 'severity' | 'fail-on'): Severity[] {
   return [...new Set(items)] as Severity[];
 }
 
+/** The ignore file: the input's, else the repository's .trivyignore when there is one, else none (''). */
+function readIgnoreFile(r: InputReader, ws: string): string {
+  let trivyignore = r.string('trivyignore');
+  if (trivyignore) {
+    const abs = path.resolve(ws, trivyignore);
+    if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
+      throw new ActionError(
+        `file '${trivyignore}' does not exist (looked at ${abs})`,
+        'trivyignore',
+        'give the path of the ignore file relative to the repository root',
+      );
+    trivyignore = abs;
+  } else if (fs.existsSync(path.join(ws, '.trivyignore'))) {
+    trivyignore = path.join(ws, '.trivyignore');
+  }
+  return trivyignore;
+}
+
 export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
   const allowTag = r.bool('scan-allow-tag');
   const imageRef = requireImage(resolvedOf(r, env));
@@ -77,19 +95,7 @@ export function parseScanInputs(r: InputReader, env: StageEnv): ScanInputs {
     );
 
   const ws = env.ctx.workspace;
-  let trivyignore = r.string('trivyignore');
-  if (trivyignore) {
-    const abs = path.resolve(ws, trivyignore);
-    if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
-      throw new ActionError(
-        `file '${trivyignore}' does not exist (looked at ${abs})`,
-        'trivyignore',
-        'give the path of the ignore file relative to the repository root',
-      );
-    trivyignore = abs;
-  } else if (fs.existsSync(path.join(ws, '.trivyignore'))) {
-    trivyignore = path.join(ws, '.trivyignore');
-  }
+  const trivyignore = readIgnoreFile(r, ws);
 
   const dbRepositories = r.list('trivy-db-repository');
   const badRepo = dbRepositories.find(
