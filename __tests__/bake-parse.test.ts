@@ -1,11 +1,6 @@
 import { InputReader } from '../src/inputs';
-import {
-  bucketQuantile,
-  judgeSample,
-  parseLatency,
-  readBakeInputs,
-  type BakeOptions,
-} from '../src/stages/verify/bake';
+import { bucketQuantile, judgeSample, type BakeOptions } from '../src/stages/verify/bake';
+import { parseLatency, readBakeInputs } from '../src/stages/verify/bake-inputs';
 import {
   defaultSelector,
   errorRateQuery,

@@ -9,12 +9,12 @@ import {
   bakeOutput,
   bakeStep,
   bakeSummary,
-  readBakeInputs,
   runBake,
   type BakeContext,
   type BakeOptions,
   type BakeResult,
 } from '../src/stages/verify/bake';
+import { readBakeInputs } from '../src/stages/verify/bake-inputs';
 import { instantQuery, scrape } from '../src/tools/prometheus';
 import { helloMcpMissing, startHelloHttp, type RunningServer } from './support/mcp-servers';
 import { freePort, prometheusMissing, startPrometheus, type RunningPrometheus } from './support/prometheus';

@@ -4,7 +4,8 @@ import { ActionError, errorMessage } from '../../errors';
 import { defaultOf, INPUTS, type InputReader } from '../../inputs';
 import { registerSecret } from '../../report/log';
 import { shellWords } from '../../words';
-import { readBakeInputs, type BakeOptions } from './bake';
+import type { BakeOptions } from './bake';
+import { readBakeInputs } from './bake-inputs';
 import { redactUrl, type SmokeCall } from './client';
 import { parseContract, type Contract } from './contract';
 
