@@ -454,6 +454,131 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
   const left = () => Math.max(1, Math.round(deadline - performance.now()));
   const checks: Check[] = [];
   const stderr = { text: '' };
+
+  if (o.healthUrl) {
+    const health = await checkHealth(o.healthUrl, o.healthHeaders, left);
+    checks.push(health);
+    if (health.status === 'failed') return { checks, stderr: stderr.text };
+  }
+  const { session, check } = await initialize(o.target, left, stderr);
+  checks.push(check);
+  if (!session) return { checks, stderr: stderr.text };
+  try {
+    const { listing, invalid } = await listAndCall(session, o.smoke, left, checks);
+    return { checks, listing, stderr: stderr.text, invalidTools: invalid };
+  } finally {
+    await session.close();
+  }
+}
+
+/** The health URL answers 200, retried while the server starts (refused, 502/503/504, timeouts). */
+async function checkHealth(
+  url: string,
+  healthHeaders: VerifyOptions['healthHeaders'],
+  left: () => number,
+): Promise<Check> {
+  const shown = redactUrl(url);
+  let attempts = 0;
+  let started = performance.now();
+  let failure: ConnectFailure | undefined;
+  try {
+    await backOff(
+      async () => {
+        attempts++;
+        started = performance.now();
+        let r: Response;
+        try {
+          const bare = withoutUserInfo(url, healthHeaders);
+          r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
+          await r.arrayBuffer();
+        } catch (e) {
+          throw classify(e, { kind: 'http', url, headers: {} }, {}, { stdoutHead: '', stderrTail: () => '' });
+        }
+        if (r.status !== 200) throw httpStatusFailure(r.status, r.statusText, shown);
+      },
+      startupRetry(left, `health ${shown}`),
+    );
+  } catch (e) {
+    failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+  }
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+  return {
+    name: 'health',
+    status: failure ? 'failed' : 'passed',
+    ms: performance.now() - started,
+    detail: failure ? `${failure.message}${tries}` : `200 from ${shown}${tries}`,
+  };
+}
+
+/**
+ * The MCP handshake, retried while the server starts; the session only when the server's answer is one
+ * this client can work with (a supported protocol version, a named server).
+ */
+async function initialize(
+  target: VerifyOptions['target'],
+  left: () => number,
+  stderr: { text: string },
+): Promise<{ session?: Session; check: Check }> {
+  let attempts = 0;
+  let t0 = performance.now();
+  // The last attempt often just runs out of time; the failure before it says why (refused, 503 ...).
+  let reason: ConnectFailure | undefined;
+  const seen: Seen = {};
+  let session: Session | undefined;
+  try {
+    session = await backOff(
+      async () => {
+        attempts++;
+        t0 = performance.now();
+        try {
+          return await open(target, left(), stderr, seen);
+        } catch (e) {
+          const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+          if (!(reason && /no answer to initialize/.test(f.message))) reason = f;
+          // A stdio server is started by us: starting it again would not change its answer.
+          throw target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
+        }
+      },
+      startupRetry(left, `initialize ${describeTarget(target)}`),
+    );
+  } catch {
+    // `reason` holds the failure to report.
+  }
+  const ms = performance.now() - t0;
+  const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+  if (!session)
+    return { check: { name: 'initialize', status: 'failed', ms, detail: `${reason?.message}${tries}` } };
+  const info = session.client.getServerVersion();
+  const pv = session.protocolVersion;
+  const problems = [
+    !SUPPORTED_PROTOCOL_VERSIONS.includes(pv) && `protocol version '${pv}' is not one this client supports`,
+    !info?.name && 'serverInfo has no name',
+  ].filter(Boolean);
+  if (problems.length) {
+    await session.close();
+    return { check: { name: 'initialize', status: 'failed', ms, detail: problems.join('; ') } };
+  }
+  return {
+    session,
+    check: {
+      name: 'initialize',
+      status: 'passed',
+      ms,
+      detail: `protocol ${pv}, ${info?.name} ${info?.version ?? ''}`.trim() + tries,
+    },
+  };
+}
+
+/**
+ * The listings the server's capabilities promise, then the smoke calls, each a check in `checks`. The
+ * listing is returned only when every list succeeded: a partial one would diff as removed tools.
+ */
+async function listAndCall(
+  session: Session,
+  smoke: VerifyOptions['smoke'],
+  left: () => number,
+  checks: Check[],
+): Promise<{ listing?: Listing; invalid?: string }> {
   const timed = async (name: string, fn: () => Promise<string>): Promise<boolean> => {
     const t0 = performance.now();
     try {
@@ -465,100 +590,6 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
       return false;
     }
   };
-
-  if (o.healthUrl) {
-    const url = o.healthUrl;
-    const shown = redactUrl(url);
-    let attempts = 0;
-    let started = performance.now();
-    let failure: ConnectFailure | undefined;
-    try {
-      await backOff(
-        async () => {
-          attempts++;
-          started = performance.now();
-          let r: Response;
-          try {
-            const bare = withoutUserInfo(url, o.healthHeaders);
-            r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
-            await r.arrayBuffer();
-          } catch (e) {
-            throw classify(
-              e,
-              { kind: 'http', url, headers: {} },
-              {},
-              { stdoutHead: '', stderrTail: () => '' },
-            );
-          }
-          if (r.status !== 200) throw httpStatusFailure(r.status, r.statusText, shown);
-        },
-        startupRetry(left, `health ${shown}`),
-      );
-    } catch (e) {
-      failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
-    }
-    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    checks.push({
-      name: 'health',
-      status: failure ? 'failed' : 'passed',
-      ms: performance.now() - started,
-      detail: failure ? `${failure.message}${tries}` : `200 from ${shown}${tries}`,
-    });
-    if (failure) return { checks, stderr: stderr.text };
-  }
-
-  let session: Session | undefined;
-  {
-    let attempts = 0;
-    let t0 = performance.now();
-    // The last attempt often just runs out of time; the failure before it says why (refused, 503 ...).
-    let reason: ConnectFailure | undefined;
-    const seen: Seen = {};
-    try {
-      session = await backOff(
-        async () => {
-          attempts++;
-          t0 = performance.now();
-          try {
-            return await open(o.target, left(), stderr, seen);
-          } catch (e) {
-            const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
-            if (!(reason && /no answer to initialize/.test(f.message))) reason = f;
-            // A stdio server is started by us: starting it again would not change its answer.
-            throw o.target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
-          }
-        },
-        startupRetry(left, `initialize ${describeTarget(o.target)}`),
-      );
-    } catch {
-      // `reason` holds the failure to report.
-    }
-    const ms = performance.now() - t0;
-    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    if (!session) {
-      checks.push({ name: 'initialize', status: 'failed', ms, detail: `${reason?.message}${tries}` });
-      return { checks, stderr: stderr.text };
-    }
-    const info = session.client.getServerVersion();
-    const pv = session.protocolVersion;
-    const problems = [
-      !SUPPORTED_PROTOCOL_VERSIONS.includes(pv) && `protocol version '${pv}' is not one this client supports`,
-      !info?.name && 'serverInfo has no name',
-    ].filter(Boolean);
-    checks.push({
-      name: 'initialize',
-      status: problems.length ? 'failed' : 'passed',
-      ms,
-      detail: problems.length
-        ? problems.join('; ')
-        : `protocol ${pv}, ${info?.name} ${info?.version ?? ''}`.trim() + tries,
-    });
-    if (problems.length) {
-      await session.close();
-      return { checks, stderr: stderr.text };
-    }
-  }
-
   const { client } = session;
   const caps = client.getServerCapabilities() ?? {};
   const opts = () => ({ timeout: left() });
@@ -569,47 +600,48 @@ export async function verifyServer(o: VerifyOptions): Promise<VerifyReport> {
     prompts: [],
     resourceTemplates: [],
   };
-  const skip = (name: string, detail: string) => checks.push({ name, status: 'skipped', ms: 0, detail });
   let listed = true;
   let invalid: string | undefined;
-  try {
-    if (caps.tools)
-      listed &&= await timed('tools/list', async () => {
-        const r = await listTools(client, opts);
-        listing.tools = r.tools;
-        invalid = r.invalid;
-        return r.invalid
-          ? `${r.tools.length} tools; the MCP SDK rejects this listing: ${r.invalid} (the contract is taken from the raw result)`
-          : `${r.tools.length} tools`;
-      });
-    else skip('tools/list', 'the server declares no tools capability');
-    if (caps.prompts)
-      listed &&= await timed('prompts/list', async () => {
-        listing.prompts = await all((cursor) => client.listPrompts({ cursor }, opts()), 'prompts');
-        return `${listing.prompts.length} prompts`;
-      });
-    if (caps.resources)
-      listed &&= await timed('resources/list', async () => {
-        const resources = await all((cursor) => client.listResources({ cursor }, opts()), 'resources');
-        listing.resourceTemplates = await all(
-          (cursor) => client.listResourceTemplates({ cursor }, opts()),
-          'resourceTemplates',
-        );
-        return `${resources.length} resources, ${listing.resourceTemplates.length} templates`;
-      });
-    for (const call of o.smoke)
-      await timed(`call ${call.tool}`, async () => {
-        const r = await client.callTool({ name: call.tool, arguments: call.args }, undefined, opts());
-        const text = (Array.isArray(r.content) ? r.content : [])
-          .filter((c: { type?: string }) => c.type === 'text')
-          .map((c: { text?: string }) => c.text ?? '')
-          .join(' ')
-          .slice(0, 200);
-        if (r.isError) throw new Error(`returned isError: ${text || '(no text)'}`);
-        return text ? `ok: ${text}` : 'ok';
-      });
-  } finally {
-    await session.close();
-  }
-  return { checks, listing: listed ? listing : undefined, stderr: stderr.text, invalidTools: invalid };
+  if (caps.tools)
+    listed &&= await timed('tools/list', async () => {
+      const r = await listTools(client, opts);
+      listing.tools = r.tools;
+      invalid = r.invalid;
+      return r.invalid
+        ? `${r.tools.length} tools; the MCP SDK rejects this listing: ${r.invalid} (the contract is taken from the raw result)`
+        : `${r.tools.length} tools`;
+    });
+  else
+    checks.push({
+      name: 'tools/list',
+      status: 'skipped',
+      ms: 0,
+      detail: 'the server declares no tools capability',
+    });
+  if (caps.prompts)
+    listed &&= await timed('prompts/list', async () => {
+      listing.prompts = await all((cursor) => client.listPrompts({ cursor }, opts()), 'prompts');
+      return `${listing.prompts.length} prompts`;
+    });
+  if (caps.resources)
+    listed &&= await timed('resources/list', async () => {
+      const resources = await all((cursor) => client.listResources({ cursor }, opts()), 'resources');
+      listing.resourceTemplates = await all(
+        (cursor) => client.listResourceTemplates({ cursor }, opts()),
+        'resourceTemplates',
+      );
+      return `${resources.length} resources, ${listing.resourceTemplates.length} templates`;
+    });
+  for (const call of smoke)
+    await timed(`call ${call.tool}`, async () => {
+      const r = await client.callTool({ name: call.tool, arguments: call.args }, undefined, opts());
+      const text = (Array.isArray(r.content) ? r.content : [])
+        .filter((c: { type?: string }) => c.type === 'text')
+        .map((c: { text?: string }) => c.text ?? '')
+        .join(' ')
+        .slice(0, 200);
+      if (r.isError) throw new Error(`returned isError: ${text || '(no text)'}`);
+      return text ? `ok: ${text}` : 'ok';
+    });
+  return { listing: listed ? listing : undefined, invalid };
 }
