@@ -341,18 +341,13 @@ export async function runBake(o: BakeOptions, c: BakeContext = {}): Promise<Bake
       `max-error-rate ${pct(o.maxErrorRate)}${o.maxLatencyP95Sec !== undefined ? ` or max-latency-p95 ${secs(o.maxLatencyP95Sec)}` : ''}` +
       `, judges from ${calls(o.minRequests)}`,
   );
-  if (o.compare === 'previous' && source.before) {
-    const end = (c.rolloutStartedAt ?? startedAt) / 1000;
-    try {
-      result.previous = await source.before(end, o.bakeTimeSec);
-      print(
-        `bake: previous revision, the ${o.bakeTimeSec}s before the rollout: error rate ${pct(result.previous.errorRate)} of ` +
-          `${calls(result.previous.requests)}, p95 ${secs(result.previous.p95Sec)}`,
-      );
-    } catch (e) {
-      print(`bake: no figures for the previous revision: ${errorMessage(e)}`);
-    }
-  }
+  if (o.compare === 'previous' && source.before)
+    result.previous = await previousFigures(
+      o,
+      source.before,
+      (c.rolloutStartedAt ?? startedAt) / 1000,
+      print,
+    );
 
   let traffic: Traffic | undefined;
   const endAt = startedAt + o.bakeTimeSec * 1000;
@@ -366,49 +361,7 @@ export async function runBake(o: BakeOptions, c: BakeContext = {}): Promise<Bake
     }
   }
   try {
-    let readErrors = 0;
-    for (let k = 1; ; k++) {
-      const at = Math.min(startedAt + k * o.intervalSec * 1000, endAt);
-      await sleep(Math.max(0, at - Date.now()));
-      const final = at >= endAt;
-      const atSec = Math.round((Date.now() - startedAt) / 100) / 10;
-      let read: { recent: Figures; total: Figures };
-      try {
-        read = await source.read(windowSec, (Date.now() - startedAt) / 1000);
-        readErrors = 0;
-      } catch (e) {
-        readErrors++;
-        const note = `cannot read the metrics: ${errorMessage(e)}`;
-        print(`bake ${atSec}s: ${note}`);
-        result.samples.push({
-          atSec,
-          windowSec,
-          figures: { requests: 0, errors: 0 },
-          total: { requests: 0, errors: 0 },
-          status: 'error',
-          note,
-        });
-        if (final || readErrors >= MAX_READ_ERRORS)
-          return done('failed', `${note}${readErrors > 1 ? ` (${readErrors} checks in a row)` : ''}`);
-        continue;
-      }
-      const s = judgeSample(atSec, read.recent, read.total, o, windowSec, final);
-      const { breach, ...sample } = s;
-      result.samples.push(sample);
-      result.total = read.total;
-      print(`bake ${atSec}s: ${breach ? 'BREACH: ' : ''}${sample.note}`);
-      if (breach) {
-        result.breach = breach;
-        return done('failed', `bake: ${sample.note}`);
-      }
-      if (final)
-        return sample.status === 'not-judged'
-          ? done(
-              'not-judged',
-              `bake judged nothing: ${calls(read.total.requests)} in ${o.bakeTimeSec}s, fewer than min-requests ${o.minRequests}`,
-            )
-          : done('passed', `bake passed: ${sample.note}`);
-    }
+    return await watch(o, source, { startedAt, endAt, windowSec }, result, done, print);
   } finally {
     if (traffic) result.traffic = await traffic.stop();
   }
@@ -541,4 +494,82 @@ export async function bakeStep(o: BakeOptions, c: BakeContext = {}): Promise<Bak
     output: bakeOutput(result, o),
     failure: result.status === 'failed' ? result.reason : undefined,
   };
+}
+
+/** The figures of the revision before, over as long a time before the rollout as the bake lasts. */
+async function previousFigures(
+  o: BakeOptions,
+  before: NonNullable<Source['before']>,
+  endSec: number,
+  print: (l: string) => void,
+): Promise<Figures | undefined> {
+  try {
+    const previous = await before(endSec, o.bakeTimeSec);
+    print(
+      `bake: previous revision, the ${o.bakeTimeSec}s before the rollout: error rate ${pct(previous.errorRate)} of ` +
+        `${calls(previous.requests)}, p95 ${secs(previous.p95Sec)}`,
+    );
+    return previous;
+  } catch (e) {
+    print(`bake: no figures for the previous revision: ${errorMessage(e)}`);
+    return undefined;
+  }
+}
+
+/**
+ * A check every interval until the bake time is over: a breach ends it at once, so do too many unreadable
+ * checks in a row; the last check decides between passed and not judged.
+ */
+async function watch(
+  o: BakeOptions,
+  source: Source,
+  t: { startedAt: number; endAt: number; windowSec: number },
+  result: BakeResult,
+  done: (status: BakeResult['status'], reason: string) => BakeResult,
+  print: (l: string) => void,
+): Promise<BakeResult> {
+  const { startedAt, endAt, windowSec } = t;
+  let readErrors = 0;
+  for (let k = 1; ; k++) {
+    const at = Math.min(startedAt + k * o.intervalSec * 1000, endAt);
+    await sleep(Math.max(0, at - Date.now()));
+    const final = at >= endAt;
+    const atSec = Math.round((Date.now() - startedAt) / 100) / 10;
+    let read: { recent: Figures; total: Figures };
+    try {
+      read = await source.read(windowSec, (Date.now() - startedAt) / 1000);
+      readErrors = 0;
+    } catch (e) {
+      readErrors++;
+      const note = `cannot read the metrics: ${errorMessage(e)}`;
+      print(`bake ${atSec}s: ${note}`);
+      result.samples.push({
+        atSec,
+        windowSec,
+        figures: { requests: 0, errors: 0 },
+        total: { requests: 0, errors: 0 },
+        status: 'error',
+        note,
+      });
+      if (final || readErrors >= MAX_READ_ERRORS)
+        return done('failed', `${note}${readErrors > 1 ? ` (${readErrors} checks in a row)` : ''}`);
+      continue;
+    }
+    const s = judgeSample(atSec, read.recent, read.total, o, windowSec, final);
+    const { breach, ...sample } = s;
+    result.samples.push(sample);
+    result.total = read.total;
+    print(`bake ${atSec}s: ${breach ? 'BREACH: ' : ''}${sample.note}`);
+    if (breach) {
+      result.breach = breach;
+      return done('failed', `bake: ${sample.note}`);
+    }
+    if (final)
+      return sample.status === 'not-judged'
+        ? done(
+            'not-judged',
+            `bake judged nothing: ${calls(read.total.requests)} in ${o.bakeTimeSec}s, fewer than min-requests ${o.minRequests}`,
+          )
+        : done('passed', `bake passed: ${sample.note}`);
+  }
 }
