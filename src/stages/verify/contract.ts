@@ -346,6 +346,17 @@ const HANDLED = new Set([
   ...NOTES,
 ]);
 
+/** Where in the contract a schema comparison is, and which way a change hurts there. */
+interface SchemaDiff {
+  path: string;
+  dir: Dir;
+  out: Collector;
+  input: boolean;
+  /** A narrowing change's impact: breaking on input, compatible on output. */
+  narrowing: Impact;
+  widening: Impact;
+}
+
 function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir: Dir, out: Collector): void {
   if (canonical(a) === canonical(b)) return;
   const input = dir === 'input';
@@ -376,7 +387,22 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
     return;
   }
 
-  // type
+  const c: SchemaDiff = { path, dir, out, input, narrowing, widening };
+  diffType(sa, sb, c);
+  diffEnum(sa, sb, c);
+  diffProperties(sa, sb, c);
+  diffAdditional(sa, sb, c);
+  diffItems(sa, sb, c);
+  for (const k of ['anyOf', 'oneOf'] as const) diffAlternatives(sa[k], sb[k], `${path}/${k}`, dir, out);
+  diffBounds(sa, sb, c);
+  diffStrings(sa, sb, c);
+  diffNotes(sa, sb, path, out);
+  diffOther(sa, sb, c);
+}
+
+/** The type: a narrowed input or a widened output breaks agents. */
+function diffType(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, out, input } = c;
   const ta = typesOf(sa);
   const tb = typesOf(sb);
   if (canonical(ta) !== canonical(tb)) {
@@ -406,8 +432,11 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
         'every value that was valid still is',
       );
   }
+}
 
-  // enum / const
+/** Enum and const values removed or added. */
+function diffEnum(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, dir, out, input, narrowing, widening } = c;
   const ea = enumOf(sa);
   const eb = enumOf(sb);
   if (canonical(ea) !== canonical(eb)) {
@@ -434,8 +463,11 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
       out.add(widening, path, 'no longer restricted to an enum', whyFor(widening, dir));
     }
   }
+}
 
-  // properties and required
+/** Properties and required: each property compared by itself, recursively. */
+function diffProperties(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, dir, out, input, narrowing, widening } = c;
   const pa = isObj(sa.properties) ? sa.properties : {};
   const pb = isObj(sb.properties) ? sb.properties : {};
   const ra = new Set(Array.isArray(sa.required) ? sa.required.map(String) : []);
@@ -487,8 +519,11 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
         );
     }
   }
+}
 
-  // additionalProperties
+/** AdditionalProperties: closed, opened, or its own schema. */
+function diffAdditional(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, dir, out, input, narrowing } = c;
   const closedA = sa.additionalProperties === false;
   const closedB = sb.additionalProperties === false;
   if (!closedA && closedB)
@@ -513,17 +548,21 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
     isObj(sb.additionalProperties)
   )
     diffSchema(sa.additionalProperties, sb.additionalProperties, `${path}/additionalProperties`, dir, out);
+}
 
-  // items
+/** Array items; tuple forms are not analysed. */
+function diffItems(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, dir, out } = c;
   if (canonical(sa.items) !== canonical(sb.items)) {
     if (!Array.isArray(sa.items) && !Array.isArray(sb.items))
       diffSchema(sa.items, sb.items, `${path}/items`, dir, out);
     else out.add('breaking', `${path}/items`, 'tuple items changed', 'not analysed: review by hand');
   }
+}
 
-  for (const k of ['anyOf', 'oneOf'] as const) diffAlternatives(sa[k], sb[k], `${path}/${k}`, dir, out);
-
-  // bounds
+/** Numeric and length bounds: tighter narrows, looser widens. */
+function diffBounds(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, dir, out, narrowing, widening } = c;
   for (const k of [...LOWER, ...UPPER]) {
     const x = sa[k];
     const y = sb[k];
@@ -544,15 +583,21 @@ function diffSchema(a: Json | undefined, b: Json | undefined, path: string, dir:
     const impact = tightened ? narrowing : widening;
     out.add(impact, path, `${k} ${x ?? '(none)'} → ${y ?? '(none)'}`, whyFor(impact, dir));
   }
+}
 
+/** Pattern and format. */
+function diffStrings(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, dir, out, narrowing, widening } = c;
   for (const k of ['pattern', 'format']) {
     if (canonical(sa[k]) === canonical(sb[k])) continue;
     const impact = sa[k] === undefined ? narrowing : sb[k] === undefined ? widening : 'breaking';
     out.add(impact, path, `${k} ${sa[k] ?? '(none)'} → ${sb[k] ?? '(none)'}`, whyFor(impact, dir));
   }
+}
 
-  diffNotes(sa, sb, path, out);
-
+/** Every keyword not handled above is breaking until reviewed: it may narrow what is valid. */
+function diffOther(sa: JsonObject, sb: JsonObject, c: SchemaDiff): void {
+  const { path, out } = c;
   const other = [...new Set([...Object.keys(sa), ...Object.keys(sb)])].filter(
     (k) => !HANDLED.has(k) && canonical(sa[k]) !== canonical(sb[k]),
   );
@@ -749,6 +794,19 @@ export function diffContracts(base: Contract, next: Contract): ContractDiff {
       'negotiated per session; the client refuses versions it does not support',
     );
 
+  diffTools(base, next, out);
+  diffPrompts(base, next, out);
+  diffResourceTemplates(base, next, out);
+
+  const changes = out.changes;
+  return {
+    breaking: changes.filter((c) => c.impact === 'breaking').length,
+    compatible: changes.filter((c) => c.impact === 'compatible').length,
+    changes,
+  };
+}
+
+function diffTools(base: Contract, next: Contract, out: Collector): void {
   diffKeyed(
     base.tools,
     next.tools,
@@ -795,7 +853,9 @@ export function diffContracts(base: Contract, next: Contract): ContractDiff {
         );
     },
   );
+}
 
+function diffPrompts(base: Contract, next: Contract, out: Collector): void {
   diffKeyed(
     base.prompts,
     next.prompts,
@@ -856,7 +916,9 @@ export function diffContracts(base: Contract, next: Contract): ContractDiff {
       );
     },
   );
+}
 
+function diffResourceTemplates(base: Contract, next: Contract, out: Collector): void {
   diffKeyed(
     base.resourceTemplates,
     next.resourceTemplates,
@@ -883,11 +945,4 @@ export function diffContracts(base: Contract, next: Contract): ContractDiff {
           out.add('compatible', `/${k}`, `${k} changed`, 'documentation only');
     },
   );
-
-  const changes = out.changes;
-  return {
-    breaking: changes.filter((c) => c.impact === 'breaking').length,
-    compatible: changes.filter((c) => c.impact === 'compatible').length,
-    changes,
-  };
 }
