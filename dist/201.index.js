@@ -165,6 +165,20 @@ function severities(r, name) {
         throw new errors_1.ActionError(`unknown severity '${bad}'`, name, `use any of ${trivy_1.SEVERITIES.join(', ')}${name === 'fail-on' ? ', or none' : ''}`);
     return [...new Set(items)];
 }
+/** The ignore file: the input's, else the repository's .trivyignore when there is one, else none (''). */
+function readIgnoreFile(r, ws) {
+    let trivyignore = r.string('trivyignore');
+    if (trivyignore) {
+        const abs = path.resolve(ws, trivyignore);
+        if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
+            throw new errors_1.ActionError(`file '${trivyignore}' does not exist (looked at ${abs})`, 'trivyignore', 'give the path of the ignore file relative to the repository root');
+        trivyignore = abs;
+    }
+    else if (fs.existsSync(path.join(ws, '.trivyignore'))) {
+        trivyignore = path.join(ws, '.trivyignore');
+    }
+    return trivyignore;
+}
 function parseScanInputs(r, env) {
     const allowTag = r.bool('scan-allow-tag');
     const imageRef = (0, resolved_1.requireImage)((0, resolved_1.resolvedOf)(r, env));
@@ -176,16 +190,7 @@ function parseScanInputs(r, env) {
     if (unreported.length)
         throw new errors_1.ActionError(`${unreported.join(', ')} would fail the step but is not in 'severity', so Trivy would never report it`, 'fail-on', `add ${unreported.join(', ')} to severity, or remove it from fail-on`);
     const ws = env.ctx.workspace;
-    let trivyignore = r.string('trivyignore');
-    if (trivyignore) {
-        const abs = path.resolve(ws, trivyignore);
-        if (!fs.existsSync(abs) || !fs.statSync(abs).isFile())
-            throw new errors_1.ActionError(`file '${trivyignore}' does not exist (looked at ${abs})`, 'trivyignore', 'give the path of the ignore file relative to the repository root');
-        trivyignore = abs;
-    }
-    else if (fs.existsSync(path.join(ws, '.trivyignore'))) {
-        trivyignore = path.join(ws, '.trivyignore');
-    }
+    const trivyignore = readIgnoreFile(r, ws);
     const dbRepositories = r.list('trivy-db-repository');
     const badRepo = dbRepositories.find((d) => !/^[a-z0-9][a-z0-9.-]*(?::\d+)?(?:\/[a-z0-9][a-z0-9._-]*)+(?::[\w.-]+)?$/i.test(d));
     if (badRepo)

@@ -3,6 +3,114 @@ exports.id = 637;
 exports.ids = [637];
 exports.modules = {
 
+/***/ 90356:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BAKE_INTERVAL_SEC = void 0;
+exports.parseLatency = parseLatency;
+exports.readBakeInputs = readBakeInputs;
+const errors_1 = __webpack_require__(83916);
+const log_1 = __webpack_require__(46472);
+const prometheus_1 = __webpack_require__(57443);
+const bake_1 = __webpack_require__(14172);
+/** The bake's inputs, read and checked with verify's (verify/inputs.ts calls readBakeInputs). */
+/** Seconds between checks in a pipeline: a scrape interval or two of the usual Prometheus setups. */
+exports.BAKE_INTERVAL_SEC = 15;
+/** One PromQL label matcher: name, operator, double-quoted value. */
+const MATCHER = /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*$/;
+function httpUrl(r, name) {
+    const v = r.string(name);
+    if (!v)
+        return undefined;
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        /* reported below */
+    }
+    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
+        throw new errors_1.ActionError(`'${(0, log_1.redact)(v)}' is not an http(s) URL`, name, `write e.g. https://prometheus.example.com`);
+    return v;
+}
+/** `0.05`, `5%`. */
+function share(r, name) {
+    const v = r.string(name);
+    const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(v);
+    const n = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+    if (!(n >= 0 && n <= 1))
+        throw new errors_1.ActionError(`'${v}' is not a share from 0 to 1`, name, 'write it like 0.05 or 5%');
+    return n;
+}
+/** `1s`, `250ms`, `1.5s`, `0.5` (seconds). */
+function parseLatency(v) {
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(v.trim());
+    if (!m)
+        return undefined;
+    return Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
+}
+/**
+ * Reads the bake's inputs. `target` gives the default selector: the deploy stage's namespace and
+ * Deployment names. Every error is one line naming the input.
+ */
+function readBakeInputs(r, target = {}) {
+    const bakeTimeSec = r.duration('bake-time');
+    const prometheusUrl = httpUrl(r, 'prometheus-url');
+    const metricsUrl = httpUrl(r, 'metrics-url');
+    const prometheusToken = r.secret('prometheus-token') || undefined;
+    const prometheusHeaders = r.headers('prometheus-headers', 'X-Scope-OrgID: team-a');
+    if (prometheusToken && Object.keys(prometheusHeaders).some((h) => h.toLowerCase() === 'authorization'))
+        throw new errors_1.ActionError('is set and prometheus-headers has an Authorization header too', 'prometheus-token', 'use one of the two');
+    const maxErrorRate = share(r, 'max-error-rate');
+    const latency = r.string('max-latency-p95');
+    const maxLatencyP95Sec = latency ? parseLatency(latency) : undefined;
+    if (latency && !maxLatencyP95Sec)
+        throw new errors_1.ActionError(`'${latency}' is not a latency above 0`, 'max-latency-p95', 'write it like 1s or 250ms, or leave it empty for none');
+    const minRequests = r.int('min-requests');
+    const trafficRaw = r.string('bake-traffic');
+    const trafficRate = Number(trafficRaw);
+    if (!/^\d+(\.\d+)?$/.test(trafficRaw) || trafficRate > 100)
+        throw new errors_1.ActionError(`'${trafficRaw}' is not a rate from 0 to 100`, 'bake-traffic', 'give calls a second, e.g. 5 (0 for none)');
+    const compare = r.oneOf('bake-compare', bake_1.BAKE_COMPARE);
+    const selectorRaw = r.string('metrics-selector').replace(/^\{|\}$/g, '');
+    const selector = selectorRaw || (0, prometheus_1.defaultSelector)(target.namespace ?? '', target.deployments ?? []);
+    if (selectorRaw) {
+        // Commas inside quoted values are fine; split on the commas between matchers only.
+        const matchers = selectorRaw.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g) ?? [];
+        if (!matchers.length || matchers.some((m) => !MATCHER.test(m)))
+            throw new errors_1.ActionError(`'${selectorRaw}' is not a list of label matchers`, 'metrics-selector', `write e.g. namespace="prod",pod=~"hello-mcp-.*"`);
+    }
+    if (bakeTimeSec > 0) {
+        if (!prometheusUrl && !metricsUrl)
+            throw new errors_1.ActionError('needs prometheus-url or metrics-url', 'bake-time', "set prometheus-url to your Prometheus, or metrics-url to the server's /metrics");
+        if (prometheusUrl && metricsUrl)
+            throw new errors_1.ActionError('is set together with prometheus-url', 'metrics-url', 'use one of the two');
+        if (prometheusUrl && !selector)
+            throw new errors_1.ActionError('is empty and there is no namespace or deployment to derive it from', 'metrics-selector', `write e.g. namespace="prod",pod=~"hello-mcp-.*"`);
+        if (compare === 'previous' && !prometheusUrl)
+            throw new errors_1.ActionError("'previous' needs prometheus-url (a scraped /metrics has no history)", 'bake-compare', 'set prometheus-url or use none');
+    }
+    return {
+        bakeTimeSec,
+        prometheusUrl,
+        prometheusToken,
+        prometheusHeaders,
+        metricsUrl,
+        maxErrorRate,
+        maxLatencyP95Sec,
+        minRequests,
+        selector,
+        trafficRate,
+        compare,
+        intervalSec: exports.BAKE_INTERVAL_SEC,
+    };
+}
+
+
+/***/ }),
+
 /***/ 59416:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -81,7 +189,7 @@ async function startTraffic(o) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BAKE_INTERVAL_SEC = exports.secs = exports.pct = exports.BAKE_COMPARE = void 0;
+exports.secs = exports.pct = exports.BAKE_COMPARE = void 0;
 exports.bucketQuantile = bucketQuantile;
 exports.judgeFigures = judgeFigures;
 exports.describeBreach = describeBreach;
@@ -89,8 +197,6 @@ exports.judgeSample = judgeSample;
 exports.runBake = runBake;
 exports.bakeSummary = bakeSummary;
 exports.bakeOutput = bakeOutput;
-exports.parseLatency = parseLatency;
-exports.readBakeInputs = readBakeInputs;
 exports.bakeStep = bakeStep;
 const promises_1 = __webpack_require__(58500);
 const errors_1 = __webpack_require__(83916);
@@ -300,17 +406,8 @@ async function runBake(o, c = {}) {
     print(`bake: ${o.bakeTimeSec}s from ${what}, a check every ${o.intervalSec}s; fails above ` +
         `max-error-rate ${(0, exports.pct)(o.maxErrorRate)}${o.maxLatencyP95Sec !== undefined ? ` or max-latency-p95 ${(0, exports.secs)(o.maxLatencyP95Sec)}` : ''}` +
         `, judges from ${calls(o.minRequests)}`);
-    if (o.compare === 'previous' && source.before) {
-        const end = (c.rolloutStartedAt ?? startedAt) / 1000;
-        try {
-            result.previous = await source.before(end, o.bakeTimeSec);
-            print(`bake: previous revision, the ${o.bakeTimeSec}s before the rollout: error rate ${(0, exports.pct)(result.previous.errorRate)} of ` +
-                `${calls(result.previous.requests)}, p95 ${(0, exports.secs)(result.previous.p95Sec)}`);
-        }
-        catch (e) {
-            print(`bake: no figures for the previous revision: ${(0, errors_1.errorMessage)(e)}`);
-        }
-    }
+    if (o.compare === 'previous' && source.before)
+        result.previous = await previousFigures(o, source.before, (c.rolloutStartedAt ?? startedAt) / 1000, print);
     let traffic;
     const endAt = startedAt + o.bakeTimeSec * 1000;
     if (o.trafficRate > 0 && !c.mcp)
@@ -324,47 +421,7 @@ async function runBake(o, c = {}) {
         }
     }
     try {
-        let readErrors = 0;
-        for (let k = 1;; k++) {
-            const at = Math.min(startedAt + k * o.intervalSec * 1000, endAt);
-            await (0, promises_1.setTimeout)(Math.max(0, at - Date.now()));
-            const final = at >= endAt;
-            const atSec = Math.round((Date.now() - startedAt) / 100) / 10;
-            let read;
-            try {
-                read = await source.read(windowSec, (Date.now() - startedAt) / 1000);
-                readErrors = 0;
-            }
-            catch (e) {
-                readErrors++;
-                const note = `cannot read the metrics: ${(0, errors_1.errorMessage)(e)}`;
-                print(`bake ${atSec}s: ${note}`);
-                result.samples.push({
-                    atSec,
-                    windowSec,
-                    figures: { requests: 0, errors: 0 },
-                    total: { requests: 0, errors: 0 },
-                    status: 'error',
-                    note,
-                });
-                if (final || readErrors >= MAX_READ_ERRORS)
-                    return done('failed', `${note}${readErrors > 1 ? ` (${readErrors} checks in a row)` : ''}`);
-                continue;
-            }
-            const s = judgeSample(atSec, read.recent, read.total, o, windowSec, final);
-            const { breach, ...sample } = s;
-            result.samples.push(sample);
-            result.total = read.total;
-            print(`bake ${atSec}s: ${breach ? 'BREACH: ' : ''}${sample.note}`);
-            if (breach) {
-                result.breach = breach;
-                return done('failed', `bake: ${sample.note}`);
-            }
-            if (final)
-                return sample.status === 'not-judged'
-                    ? done('not-judged', `bake judged nothing: ${calls(read.total.requests)} in ${o.bakeTimeSec}s, fewer than min-requests ${o.minRequests}`)
-                    : done('passed', `bake passed: ${sample.note}`);
-        }
+        return await watch(o, source, { startedAt, endAt, windowSec }, result, done, print);
     }
     finally {
         if (traffic)
@@ -463,98 +520,6 @@ function bakeOutput(r, o) {
         traffic: r.traffic ?? null,
     });
 }
-// ---- inputs ----
-/** Seconds between checks in a pipeline: a scrape interval or two of the usual Prometheus setups. */
-exports.BAKE_INTERVAL_SEC = 15;
-/** One PromQL label matcher: name, operator, double-quoted value. */
-const MATCHER = /^\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(=~|!~|!=|=)\s*"(?:[^"\\]|\\.)*"\s*$/;
-function httpUrl(r, name) {
-    const v = r.string(name);
-    if (!v)
-        return undefined;
-    let u;
-    try {
-        u = new URL(v);
-    }
-    catch {
-        /* reported below */
-    }
-    if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
-        throw new errors_1.ActionError(`'${(0, log_1.redact)(v)}' is not an http(s) URL`, name, `write e.g. https://prometheus.example.com`);
-    return v;
-}
-/** `0.05`, `5%`. */
-function share(r, name) {
-    const v = r.string(name);
-    const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(v);
-    const n = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
-    if (!(n >= 0 && n <= 1))
-        throw new errors_1.ActionError(`'${v}' is not a share from 0 to 1`, name, 'write it like 0.05 or 5%');
-    return n;
-}
-/** `1s`, `250ms`, `1.5s`, `0.5` (seconds). */
-function parseLatency(v) {
-    const m = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(v.trim());
-    if (!m)
-        return undefined;
-    return Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
-}
-/**
- * Reads the bake's inputs. `target` gives the default selector: the deploy stage's namespace and
- * Deployment names. Every error is one line naming the input.
- */
-function readBakeInputs(r, target = {}) {
-    const bakeTimeSec = r.duration('bake-time');
-    const prometheusUrl = httpUrl(r, 'prometheus-url');
-    const metricsUrl = httpUrl(r, 'metrics-url');
-    const prometheusToken = r.secret('prometheus-token') || undefined;
-    const prometheusHeaders = r.headers('prometheus-headers', 'X-Scope-OrgID: team-a');
-    if (prometheusToken && Object.keys(prometheusHeaders).some((h) => h.toLowerCase() === 'authorization'))
-        throw new errors_1.ActionError('is set and prometheus-headers has an Authorization header too', 'prometheus-token', 'use one of the two');
-    const maxErrorRate = share(r, 'max-error-rate');
-    const latency = r.string('max-latency-p95');
-    const maxLatencyP95Sec = latency ? parseLatency(latency) : undefined;
-    if (latency && !maxLatencyP95Sec)
-        throw new errors_1.ActionError(`'${latency}' is not a latency above 0`, 'max-latency-p95', 'write it like 1s or 250ms, or leave it empty for none');
-    const minRequests = r.int('min-requests');
-    const trafficRaw = r.string('bake-traffic');
-    const trafficRate = Number(trafficRaw);
-    if (!/^\d+(\.\d+)?$/.test(trafficRaw) || trafficRate > 100)
-        throw new errors_1.ActionError(`'${trafficRaw}' is not a rate from 0 to 100`, 'bake-traffic', 'give calls a second, e.g. 5 (0 for none)');
-    const compare = r.oneOf('bake-compare', exports.BAKE_COMPARE);
-    const selectorRaw = r.string('metrics-selector').replace(/^\{|\}$/g, '');
-    const selector = selectorRaw || (0, prometheus_1.defaultSelector)(target.namespace ?? '', target.deployments ?? []);
-    if (selectorRaw) {
-        // Commas inside quoted values are fine; split on the commas between matchers only.
-        const matchers = selectorRaw.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g) ?? [];
-        if (!matchers.length || matchers.some((m) => !MATCHER.test(m)))
-            throw new errors_1.ActionError(`'${selectorRaw}' is not a list of label matchers`, 'metrics-selector', `write e.g. namespace="prod",pod=~"hello-mcp-.*"`);
-    }
-    if (bakeTimeSec > 0) {
-        if (!prometheusUrl && !metricsUrl)
-            throw new errors_1.ActionError('needs prometheus-url or metrics-url', 'bake-time', "set prometheus-url to your Prometheus, or metrics-url to the server's /metrics");
-        if (prometheusUrl && metricsUrl)
-            throw new errors_1.ActionError('is set together with prometheus-url', 'metrics-url', 'use one of the two');
-        if (prometheusUrl && !selector)
-            throw new errors_1.ActionError('is empty and there is no namespace or deployment to derive it from', 'metrics-selector', `write e.g. namespace="prod",pod=~"hello-mcp-.*"`);
-        if (compare === 'previous' && !prometheusUrl)
-            throw new errors_1.ActionError("'previous' needs prometheus-url (a scraped /metrics has no history)", 'bake-compare', 'set prometheus-url or use none');
-    }
-    return {
-        bakeTimeSec,
-        prometheusUrl,
-        prometheusToken,
-        prometheusHeaders,
-        metricsUrl,
-        maxErrorRate,
-        maxLatencyP95Sec,
-        minRequests,
-        selector,
-        trafficRate,
-        compare,
-        intervalSec: exports.BAKE_INTERVAL_SEC,
-    };
-}
 /** What verify's run calls after its checks pass: the bake, its summary section and its output. */
 async function bakeStep(o, c = {}) {
     const result = await runBake(o, c);
@@ -564,6 +529,67 @@ async function bakeStep(o, c = {}) {
         output: bakeOutput(result, o),
         failure: result.status === 'failed' ? result.reason : undefined,
     };
+}
+/** The figures of the revision before, over as long a time before the rollout as the bake lasts. */
+async function previousFigures(o, before, endSec, print) {
+    try {
+        const previous = await before(endSec, o.bakeTimeSec);
+        print(`bake: previous revision, the ${o.bakeTimeSec}s before the rollout: error rate ${(0, exports.pct)(previous.errorRate)} of ` +
+            `${calls(previous.requests)}, p95 ${(0, exports.secs)(previous.p95Sec)}`);
+        return previous;
+    }
+    catch (e) {
+        print(`bake: no figures for the previous revision: ${(0, errors_1.errorMessage)(e)}`);
+        return undefined;
+    }
+}
+/**
+ * A check every interval until the bake time is over: a breach ends it at once, so do too many unreadable
+ * checks in a row; the last check decides between passed and not judged.
+ */
+async function watch(o, source, t, result, done, print) {
+    const { startedAt, endAt, windowSec } = t;
+    let readErrors = 0;
+    for (let k = 1;; k++) {
+        const at = Math.min(startedAt + k * o.intervalSec * 1000, endAt);
+        await (0, promises_1.setTimeout)(Math.max(0, at - Date.now()));
+        const final = at >= endAt;
+        const atSec = Math.round((Date.now() - startedAt) / 100) / 10;
+        let read;
+        try {
+            read = await source.read(windowSec, (Date.now() - startedAt) / 1000);
+            readErrors = 0;
+        }
+        catch (e) {
+            readErrors++;
+            const note = `cannot read the metrics: ${(0, errors_1.errorMessage)(e)}`;
+            print(`bake ${atSec}s: ${note}`);
+            result.samples.push({
+                atSec,
+                windowSec,
+                figures: { requests: 0, errors: 0 },
+                total: { requests: 0, errors: 0 },
+                status: 'error',
+                note,
+            });
+            if (final || readErrors >= MAX_READ_ERRORS)
+                return done('failed', `${note}${readErrors > 1 ? ` (${readErrors} checks in a row)` : ''}`);
+            continue;
+        }
+        const s = judgeSample(atSec, read.recent, read.total, o, windowSec, final);
+        const { breach, ...sample } = s;
+        result.samples.push(sample);
+        result.total = read.total;
+        print(`bake ${atSec}s: ${breach ? 'BREACH: ' : ''}${sample.note}`);
+        if (breach) {
+            result.breach = breach;
+            return done('failed', `bake: ${sample.note}`);
+        }
+        if (final)
+            return sample.status === 'not-judged'
+                ? done('not-judged', `bake judged nothing: ${calls(read.total.requests)} in ${o.bakeTimeSec}s, fewer than min-requests ${o.minRequests}`)
+                : done('passed', `bake passed: ${sample.note}`);
+    }
 }
 
 
@@ -898,6 +924,117 @@ async function verifyServer(o) {
     const left = () => Math.max(1, Math.round(deadline - node_perf_hooks_1.performance.now()));
     const checks = [];
     const stderr = { text: '' };
+    if (o.healthUrl) {
+        const health = await checkHealth(o.healthUrl, o.healthHeaders, left);
+        checks.push(health);
+        if (health.status === 'failed')
+            return { checks, stderr: stderr.text };
+    }
+    const { session, check } = await initialize(o.target, left, stderr);
+    checks.push(check);
+    if (!session)
+        return { checks, stderr: stderr.text };
+    try {
+        const { listing, invalid } = await listAndCall(session, o.smoke, left, checks);
+        return { checks, listing, stderr: stderr.text, invalidTools: invalid };
+    }
+    finally {
+        await session.close();
+    }
+}
+/** The health URL answers 200, retried while the server starts (refused, 502/503/504, timeouts). */
+async function checkHealth(url, healthHeaders, left) {
+    const shown = redactUrl(url);
+    let attempts = 0;
+    let started = node_perf_hooks_1.performance.now();
+    let failure;
+    try {
+        await (0, exponential_backoff_1.backOff)(async () => {
+            attempts++;
+            started = node_perf_hooks_1.performance.now();
+            let r;
+            try {
+                const bare = withoutUserInfo(url, healthHeaders);
+                r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
+                await r.arrayBuffer();
+            }
+            catch (e) {
+                throw classify(e, { kind: 'http', url, headers: {} }, {}, { stdoutHead: '', stderrTail: () => '' });
+            }
+            if (r.status !== 200)
+                throw httpStatusFailure(r.status, r.statusText, shown);
+        }, startupRetry(left, `health ${shown}`));
+    }
+    catch (e) {
+        failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+    }
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    return {
+        name: 'health',
+        status: failure ? 'failed' : 'passed',
+        ms: node_perf_hooks_1.performance.now() - started,
+        detail: failure ? `${failure.message}${tries}` : `200 from ${shown}${tries}`,
+    };
+}
+/**
+ * The MCP handshake, retried while the server starts; the session only when the server's answer is one
+ * this client can work with (a supported protocol version, a named server).
+ */
+async function initialize(target, left, stderr) {
+    let attempts = 0;
+    let t0 = node_perf_hooks_1.performance.now();
+    // The last attempt often just runs out of time; the failure before it says why (refused, 503 ...).
+    let reason;
+    const seen = {};
+    let session;
+    try {
+        session = await (0, exponential_backoff_1.backOff)(async () => {
+            attempts++;
+            t0 = node_perf_hooks_1.performance.now();
+            try {
+                return await open(target, left(), stderr, seen);
+            }
+            catch (e) {
+                const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
+                if (!(reason && /no answer to initialize/.test(f.message)))
+                    reason = f;
+                // A stdio server is started by us: starting it again would not change its answer.
+                throw target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
+            }
+        }, startupRetry(left, `initialize ${describeTarget(target)}`));
+    }
+    catch {
+        // `reason` holds the failure to report.
+    }
+    const ms = node_perf_hooks_1.performance.now() - t0;
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    if (!session)
+        return { check: { name: 'initialize', status: 'failed', ms, detail: `${reason?.message}${tries}` } };
+    const info = session.client.getServerVersion();
+    const pv = session.protocolVersion;
+    const problems = [
+        !types_js_1.SUPPORTED_PROTOCOL_VERSIONS.includes(pv) && `protocol version '${pv}' is not one this client supports`,
+        !info?.name && 'serverInfo has no name',
+    ].filter(Boolean);
+    if (problems.length) {
+        await session.close();
+        return { check: { name: 'initialize', status: 'failed', ms, detail: problems.join('; ') } };
+    }
+    return {
+        session,
+        check: {
+            name: 'initialize',
+            status: 'passed',
+            ms,
+            detail: `protocol ${pv}, ${info?.name} ${info?.version ?? ''}`.trim() + tries,
+        },
+    };
+}
+/**
+ * The listings the server's capabilities promise, then the smoke calls, each a check in `checks`. The
+ * listing is returned only when every list succeeded: a partial one would diff as removed tools.
+ */
+async function listAndCall(session, smoke, left, checks) {
     const timed = async (name, fn) => {
         const t0 = node_perf_hooks_1.performance.now();
         try {
@@ -910,93 +1047,6 @@ async function verifyServer(o) {
             return false;
         }
     };
-    if (o.healthUrl) {
-        const url = o.healthUrl;
-        const shown = redactUrl(url);
-        let attempts = 0;
-        let started = node_perf_hooks_1.performance.now();
-        let failure;
-        try {
-            await (0, exponential_backoff_1.backOff)(async () => {
-                attempts++;
-                started = node_perf_hooks_1.performance.now();
-                let r;
-                try {
-                    const bare = withoutUserInfo(url, o.healthHeaders);
-                    r = await fetch(bare.url, { headers: bare.headers, signal: AbortSignal.timeout(left()) });
-                    await r.arrayBuffer();
-                }
-                catch (e) {
-                    throw classify(e, { kind: 'http', url, headers: {} }, {}, { stdoutHead: '', stderrTail: () => '' });
-                }
-                if (r.status !== 200)
-                    throw httpStatusFailure(r.status, r.statusText, shown);
-            }, startupRetry(left, `health ${shown}`));
-        }
-        catch (e) {
-            failure = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
-        }
-        const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-        checks.push({
-            name: 'health',
-            status: failure ? 'failed' : 'passed',
-            ms: node_perf_hooks_1.performance.now() - started,
-            detail: failure ? `${failure.message}${tries}` : `200 from ${shown}${tries}`,
-        });
-        if (failure)
-            return { checks, stderr: stderr.text };
-    }
-    let session;
-    {
-        let attempts = 0;
-        let t0 = node_perf_hooks_1.performance.now();
-        // The last attempt often just runs out of time; the failure before it says why (refused, 503 ...).
-        let reason;
-        const seen = {};
-        try {
-            session = await (0, exponential_backoff_1.backOff)(async () => {
-                attempts++;
-                t0 = node_perf_hooks_1.performance.now();
-                try {
-                    return await open(o.target, left(), stderr, seen);
-                }
-                catch (e) {
-                    const f = e instanceof ConnectFailure ? e : new ConnectFailure(describeError(e), false);
-                    if (!(reason && /no answer to initialize/.test(f.message)))
-                        reason = f;
-                    // A stdio server is started by us: starting it again would not change its answer.
-                    throw o.target.kind === 'stdio' ? new ConnectFailure(f.message, false) : f;
-                }
-            }, startupRetry(left, `initialize ${describeTarget(o.target)}`));
-        }
-        catch {
-            // `reason` holds the failure to report.
-        }
-        const ms = node_perf_hooks_1.performance.now() - t0;
-        const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-        if (!session) {
-            checks.push({ name: 'initialize', status: 'failed', ms, detail: `${reason?.message}${tries}` });
-            return { checks, stderr: stderr.text };
-        }
-        const info = session.client.getServerVersion();
-        const pv = session.protocolVersion;
-        const problems = [
-            !types_js_1.SUPPORTED_PROTOCOL_VERSIONS.includes(pv) && `protocol version '${pv}' is not one this client supports`,
-            !info?.name && 'serverInfo has no name',
-        ].filter(Boolean);
-        checks.push({
-            name: 'initialize',
-            status: problems.length ? 'failed' : 'passed',
-            ms,
-            detail: problems.length
-                ? problems.join('; ')
-                : `protocol ${pv}, ${info?.name} ${info?.version ?? ''}`.trim() + tries,
-        });
-        if (problems.length) {
-            await session.close();
-            return { checks, stderr: stderr.text };
-        }
-    }
     const { client } = session;
     const caps = client.getServerCapabilities() ?? {};
     const opts = () => ({ timeout: left() });
@@ -1007,49 +1057,48 @@ async function verifyServer(o) {
         prompts: [],
         resourceTemplates: [],
     };
-    const skip = (name, detail) => checks.push({ name, status: 'skipped', ms: 0, detail });
     let listed = true;
     let invalid;
-    try {
-        if (caps.tools)
-            listed &&= await timed('tools/list', async () => {
-                const r = await listTools(client, opts);
-                listing.tools = r.tools;
-                invalid = r.invalid;
-                return r.invalid
-                    ? `${r.tools.length} tools; the MCP SDK rejects this listing: ${r.invalid} (the contract is taken from the raw result)`
-                    : `${r.tools.length} tools`;
-            });
-        else
-            skip('tools/list', 'the server declares no tools capability');
-        if (caps.prompts)
-            listed &&= await timed('prompts/list', async () => {
-                listing.prompts = await all((cursor) => client.listPrompts({ cursor }, opts()), 'prompts');
-                return `${listing.prompts.length} prompts`;
-            });
-        if (caps.resources)
-            listed &&= await timed('resources/list', async () => {
-                const resources = await all((cursor) => client.listResources({ cursor }, opts()), 'resources');
-                listing.resourceTemplates = await all((cursor) => client.listResourceTemplates({ cursor }, opts()), 'resourceTemplates');
-                return `${resources.length} resources, ${listing.resourceTemplates.length} templates`;
-            });
-        for (const call of o.smoke)
-            await timed(`call ${call.tool}`, async () => {
-                const r = await client.callTool({ name: call.tool, arguments: call.args }, undefined, opts());
-                const text = (Array.isArray(r.content) ? r.content : [])
-                    .filter((c) => c.type === 'text')
-                    .map((c) => c.text ?? '')
-                    .join(' ')
-                    .slice(0, 200);
-                if (r.isError)
-                    throw new Error(`returned isError: ${text || '(no text)'}`);
-                return text ? `ok: ${text}` : 'ok';
-            });
-    }
-    finally {
-        await session.close();
-    }
-    return { checks, listing: listed ? listing : undefined, stderr: stderr.text, invalidTools: invalid };
+    if (caps.tools)
+        listed &&= await timed('tools/list', async () => {
+            const r = await listTools(client, opts);
+            listing.tools = r.tools;
+            invalid = r.invalid;
+            return r.invalid
+                ? `${r.tools.length} tools; the MCP SDK rejects this listing: ${r.invalid} (the contract is taken from the raw result)`
+                : `${r.tools.length} tools`;
+        });
+    else
+        checks.push({
+            name: 'tools/list',
+            status: 'skipped',
+            ms: 0,
+            detail: 'the server declares no tools capability',
+        });
+    if (caps.prompts)
+        listed &&= await timed('prompts/list', async () => {
+            listing.prompts = await all((cursor) => client.listPrompts({ cursor }, opts()), 'prompts');
+            return `${listing.prompts.length} prompts`;
+        });
+    if (caps.resources)
+        listed &&= await timed('resources/list', async () => {
+            const resources = await all((cursor) => client.listResources({ cursor }, opts()), 'resources');
+            listing.resourceTemplates = await all((cursor) => client.listResourceTemplates({ cursor }, opts()), 'resourceTemplates');
+            return `${resources.length} resources, ${listing.resourceTemplates.length} templates`;
+        });
+    for (const call of smoke)
+        await timed(`call ${call.tool}`, async () => {
+            const r = await client.callTool({ name: call.tool, arguments: call.args }, undefined, opts());
+            const text = (Array.isArray(r.content) ? r.content : [])
+                .filter((c) => c.type === 'text')
+                .map((c) => c.text ?? '')
+                .join(' ')
+                .slice(0, 200);
+            if (r.isError)
+                throw new Error(`returned isError: ${text || '(no text)'}`);
+            return text ? `ok: ${text}` : 'ok';
+        });
+    return { listing: listed ? listing : undefined, invalid };
 }
 
 
@@ -1321,7 +1370,22 @@ function diffSchema(a, b, path, dir, out) {
         diffNotes(notesA, notesB, path, out);
         return;
     }
-    // type
+    const c = { path, dir, out, input, narrowing, widening };
+    diffType(sa, sb, c);
+    diffEnum(sa, sb, c);
+    diffProperties(sa, sb, c);
+    diffAdditional(sa, sb, c);
+    diffItems(sa, sb, c);
+    for (const k of ['anyOf', 'oneOf'])
+        diffAlternatives(sa[k], sb[k], `${path}/${k}`, dir, out);
+    diffBounds(sa, sb, c);
+    diffStrings(sa, sb, c);
+    diffNotes(sa, sb, path, out);
+    diffOther(sa, sb, c);
+}
+/** The type: a narrowed input or a widened output breaks agents. */
+function diffType(sa, sb, c) {
+    const { path, out, input } = c;
     const ta = typesOf(sa);
     const tb = typesOf(sb);
     if (canonical(ta) !== canonical(tb)) {
@@ -1336,7 +1400,10 @@ function diffSchema(a, b, path, dir, out) {
         else
             out.add('compatible', path, `type ${input ? 'widened' : 'narrowed'}: ${from} → ${to}`, 'every value that was valid still is');
     }
-    // enum / const
+}
+/** Enum and const values removed or added. */
+function diffEnum(sa, sb, c) {
+    const { path, dir, out, input, narrowing, widening } = c;
     const ea = enumOf(sa);
     const eb = enumOf(sb);
     if (canonical(ea) !== canonical(eb)) {
@@ -1355,7 +1422,10 @@ function diffSchema(a, b, path, dir, out) {
             out.add(widening, path, 'no longer restricted to an enum', whyFor(widening, dir));
         }
     }
-    // properties and required
+}
+/** Properties and required: each property compared by itself, recursively. */
+function diffProperties(sa, sb, c) {
+    const { path, dir, out, input, narrowing, widening } = c;
     const pa = isObj(sa.properties) ? sa.properties : {};
     const pb = isObj(sb.properties) ? sb.properties : {};
     const ra = new Set(Array.isArray(sa.required) ? sa.required.map(String) : []);
@@ -1384,7 +1454,10 @@ function diffSchema(a, b, path, dir, out) {
                 out.add(widening, p, input ? 'argument became optional' : 'property no longer required', input ? 'calls that send it still work' : 'agents that expect it may find it missing');
         }
     }
-    // additionalProperties
+}
+/** AdditionalProperties: closed, opened, or its own schema. */
+function diffAdditional(sa, sb, c) {
+    const { path, dir, out, input, narrowing } = c;
     const closedA = sa.additionalProperties === false;
     const closedB = sb.additionalProperties === false;
     if (!closedA && closedB)
@@ -1397,16 +1470,20 @@ function diffSchema(a, b, path, dir, out) {
         isObj(sa.additionalProperties) &&
         isObj(sb.additionalProperties))
         diffSchema(sa.additionalProperties, sb.additionalProperties, `${path}/additionalProperties`, dir, out);
-    // items
+}
+/** Array items; tuple forms are not analysed. */
+function diffItems(sa, sb, c) {
+    const { path, dir, out } = c;
     if (canonical(sa.items) !== canonical(sb.items)) {
         if (!Array.isArray(sa.items) && !Array.isArray(sb.items))
             diffSchema(sa.items, sb.items, `${path}/items`, dir, out);
         else
             out.add('breaking', `${path}/items`, 'tuple items changed', 'not analysed: review by hand');
     }
-    for (const k of ['anyOf', 'oneOf'])
-        diffAlternatives(sa[k], sb[k], `${path}/${k}`, dir, out);
-    // bounds
+}
+/** Numeric and length bounds: tighter narrows, looser widens. */
+function diffBounds(sa, sb, c) {
+    const { path, dir, out, narrowing, widening } = c;
     for (const k of [...LOWER, ...UPPER]) {
         const x = sa[k];
         const y = sb[k];
@@ -1422,13 +1499,20 @@ function diffSchema(a, b, path, dir, out) {
         const impact = tightened ? narrowing : widening;
         out.add(impact, path, `${k} ${x ?? '(none)'} → ${y ?? '(none)'}`, whyFor(impact, dir));
     }
+}
+/** Pattern and format. */
+function diffStrings(sa, sb, c) {
+    const { path, dir, out, narrowing, widening } = c;
     for (const k of ['pattern', 'format']) {
         if (canonical(sa[k]) === canonical(sb[k]))
             continue;
         const impact = sa[k] === undefined ? narrowing : sb[k] === undefined ? widening : 'breaking';
         out.add(impact, path, `${k} ${sa[k] ?? '(none)'} → ${sb[k] ?? '(none)'}`, whyFor(impact, dir));
     }
-    diffNotes(sa, sb, path, out);
+}
+/** Every keyword not handled above is breaking until reviewed: it may narrow what is valid. */
+function diffOther(sa, sb, c) {
+    const { path, out } = c;
     const other = [...new Set([...Object.keys(sa), ...Object.keys(sb)])].filter((k) => !HANDLED.has(k) && canonical(sa[k]) !== canonical(sb[k]));
     for (const k of other.sort())
         out.add('breaking', `${path}/${k}`, `${k} changed`, 'not analysed: this keyword may narrow what is valid; review by hand');
@@ -1564,6 +1648,17 @@ function diffContracts(base, next) {
         out.add('compatible', '/server/name', `server name ${base.server.name} → ${next.server.name}`, 'agents call tools, not the server name');
     if (base.protocolVersion !== next.protocolVersion)
         out.add('compatible', '/protocolVersion', `protocol version ${base.protocolVersion} → ${next.protocolVersion}`, 'negotiated per session; the client refuses versions it does not support');
+    diffTools(base, next, out);
+    diffPrompts(base, next, out);
+    diffResourceTemplates(base, next, out);
+    const changes = out.changes;
+    return {
+        breaking: changes.filter((c) => c.impact === 'breaking').length,
+        compatible: changes.filter((c) => c.impact === 'compatible').length,
+        changes,
+    };
+}
+function diffTools(base, next, out) {
     diffKeyed(base.tools, next.tools, (t) => t.name, (t) => out.at(`tool ${t.name}`).add('breaking', '', 'tool removed', 'agents that call it get "unknown tool"'), (t) => out
         .at(`tool ${t.name}`)
         .add('compatible', '', 'tool added', 'new capability; nothing existing changes'), (x, y) => {
@@ -1582,6 +1677,8 @@ function diffContracts(base, next) {
         if (canonical(x.annotations) !== canonical(y.annotations))
             out.add('compatible', '/annotations', `annotations ${canonical(x.annotations ?? {})} → ${canonical(y.annotations ?? {})}`, 'hints for clients; calls are unchanged');
     });
+}
+function diffPrompts(base, next, out) {
     diffKeyed(base.prompts, next.prompts, (p) => p.name, (p) => out.at(`prompt ${p.name}`).add('breaking', '', 'prompt removed', 'agents that get it receive an error'), (p) => out
         .at(`prompt ${p.name}`)
         .add('compatible', '', 'prompt added', 'new capability; nothing existing changes'), (x, y) => {
@@ -1599,6 +1696,8 @@ function diffContracts(base, next) {
                 out.add('compatible', `/arguments/${a.name}`, 'description changed', 'documentation only');
         });
     });
+}
+function diffResourceTemplates(base, next, out) {
     diffKeyed(base.resourceTemplates, next.resourceTemplates, (r) => r.uriTemplate, (r) => out
         .at(`resource template ${r.uriTemplate}`)
         .add('breaking', '', 'resource template removed', 'URIs agents build from it no longer resolve'), (r) => out
@@ -1611,12 +1710,6 @@ function diffContracts(base, next) {
             if ((x[k] ?? '') !== (y[k] ?? ''))
                 out.add('compatible', `/${k}`, `${k} changed`, 'documentation only');
     });
-    const changes = out.changes;
-    return {
-        breaking: changes.filter((c) => c.impact === 'breaking').length,
-        compatible: changes.filter((c) => c.impact === 'compatible').length,
-        changes,
-    };
 }
 
 
@@ -1688,7 +1781,7 @@ const errors_1 = __webpack_require__(83916);
 const inputs_1 = __webpack_require__(49901);
 const log_1 = __webpack_require__(46472);
 const words_1 = __webpack_require__(75846);
-const bake_1 = __webpack_require__(14172);
+const bake_inputs_1 = __webpack_require__(90356);
 const client_1 = __webpack_require__(54094);
 const contract_1 = __webpack_require__(37539);
 exports.CONTRACT_MODES = inputs_1.INPUTS.contract.allowed;
@@ -1787,7 +1880,7 @@ function parseVerifyInputs(r, cwd) {
  * only from the same origin (a token must not leak to another host).
  */
 function parseBake(r, url, headers) {
-    const bake = (0, bake_1.readBakeInputs)(r, {
+    const bake = (0, bake_inputs_1.readBakeInputs)(r, {
         namespace: r.string('namespace'),
         deployments: r.list('deployments').map((d) => d.split('=')[0].trim()),
     });

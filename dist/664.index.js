@@ -506,7 +506,7 @@ const plan_1 = __webpack_require__(24205);
 const run_1 = __webpack_require__(73413);
 exports.gates = {
     name: 'gates',
-    parse: (r, env) => (0, inputs_1.parseGatesInputs)(r, env.cwd),
+    parse: (r, env) => (0, inputs_1.parseGatesInputs)(r, env.cwd, env.ctx.workspace),
     plan: plan_1.planGates,
     run: run_1.runGates,
 };
@@ -587,8 +587,8 @@ function checkAdvisoryId(id) {
         ? `list the RUSTSEC-YYYY-NNNN ID that rustsec.org gives for ${id} (the ID cargo-audit prints)`
         : 'list IDs like RUSTSEC-2023-0071, as cargo-audit prints them');
 }
-/** Stage.parse: reads and checks the gates' inputs for the crate in `cwd`. */
-function parseGatesInputs(r, cwd) {
+/** Stage.parse: reads and checks the gates' inputs for the crate in `cwd`, inside the checkout `workspace`. */
+function parseGatesInputs(r, cwd, workspace = cwd) {
     if (!fs.existsSync(path.join(cwd, 'Cargo.toml')))
         throw new errors_1.ActionError(`no Cargo.toml in ${cwd}`, 'working-directory', 'point it at the directory of the crate (the one with Cargo.toml)');
     const toolchain = r.string('toolchain');
@@ -605,6 +605,7 @@ function parseGatesInputs(r, cwd) {
         audit: r.bool('audit'),
         auditIgnore,
         auditDeny: r.subset('audit-deny', exports.AUDIT_DENY),
+        lockfile: path.relative(cwd, path.join((0, cargo_manifest_1.workspaceRoot)(cwd, workspace), 'Cargo.lock')),
         failFast: r.bool('fail-fast'),
         toolsMirror: (0, tools_1.readToolsMirror)(r),
     };
@@ -636,7 +637,7 @@ function gateCommand(gate, i) {
         case 'test':
             return (0, cargo_1.testArgv)(i, i.testArgs);
         case 'audit':
-            return (0, cargo_audit_1.auditArgv)(i.auditIgnore);
+            return (0, cargo_audit_1.auditArgv)(i.lockfile, i.auditIgnore);
     }
 }
 /**
@@ -914,7 +915,7 @@ function interpretAudit(run) {
     const audit = (0, cargo_audit_1.classifyAudit)(r);
     if (audit.kind !== 'report')
         return { ...base(run), status: 'failed', findings: 'no report', annotations: [], note: audit.detail };
-    const lockPath = path.join(cwd, 'Cargo.lock');
+    const lockPath = path.resolve(cwd, i.lockfile);
     const lock = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : '';
     const relevant = audit.findings.filter((f) => !i.auditIgnore.includes(f.id));
     const fails = (f) => f.kind === 'vulnerability' || i.auditDeny.includes(f.kind);
@@ -1053,8 +1054,9 @@ const cargo_1 = __webpack_require__(79583);
  * cargo-audit, run as `cargo audit`: its argv, its JSON report (rustsec's `Report` struct) and why a run
  * gave no report.
  */
-function auditArgv(ignore) {
-    return ['cargo', 'audit', '--json', ...ignore.flatMap((id) => ['--ignore', id])];
+function auditArgv(lockfile, ignore) {
+    // --file: without it cargo-audit reads ./Cargo.lock, which a workspace member's directory does not have.
+    return ['cargo', 'audit', '--json', '--file', lockfile, ...ignore.flatMap((id) => ['--ignore', id])];
 }
 /** `cargo audit` finds cargo-audit on PATH: the environment that puts `binary`'s directory first. */
 function auditEnv(binary) {
@@ -1084,7 +1086,7 @@ function parseAudit(json) {
     return out;
 }
 const DATABASE = /(couldn't fetch|couldn't open|error loading) advisory database/i;
-const LOCKFILE = /Couldn't load Cargo\.lock/i;
+const LOCKFILE = /Couldn't load \S*Cargo\.lock/i;
 function classifyAudit(r) {
     if (!r.timedOut)
         try {

@@ -682,9 +682,8 @@ function keyValues(lines, input) {
     }
     return out;
 }
-function parseBuildInputs(r, ctx, cwd, env = process.env) {
-    const builder = r.oneOf('builder', exports.BUILDERS);
-    const mode = r.oneOf('build-mode', exports.BUILD_MODES);
+/** The image, its registry and the credentials to push it; GitLab's own registry needs none given. */
+function readRegistry(r, ctx, env) {
     const image = r.string('image') || defaultImage(ctx, env) || '';
     if (!image)
         throw new errors_1.ActionError('is required here', 'image', 'name the repository to push to, e.g. registry.example.com/team/server');
@@ -700,9 +699,10 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         password = (env.CI_REGISTRY_PASSWORD ?? '').trim();
     if (password && !username)
         throw new errors_1.ActionError('is empty but a password is set', 'username', 'give the registry user name (on GitHub, github.actor)');
-    const tagLines = r.lines('tags');
-    const platforms = r.list('platforms');
-    platforms.forEach(checkPlatform);
+    return { image, registry, username, password };
+}
+/** What buildx builds: the context, the Dockerfile, its target, build arguments and secrets. */
+function readDefinition(r, cwd, mode) {
     const context = r.directory('build-context', cwd);
     const fileInput = r.string('dockerfile');
     const file = path.resolve(fileInput ? cwd : context, fileInput || 'Dockerfile');
@@ -722,9 +722,16 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
             throw new errors_1.ActionError(`secret id '${id}' has characters buildx does not take`, 'build-secrets', 'use letters, digits, _ . -');
         return { id, value };
     });
+    return { context, file, target, buildArgs, buildSecrets };
+}
+function readProvenance(r) {
     const provenance = r.string('provenance');
     if (!/^(true|false|mode=(min|max))$/.test(provenance))
         throw new errors_1.ActionError(`'${provenance}' is not a provenance setting`, 'provenance', 'use false, true, mode=min or mode=max');
+    return provenance;
+}
+/** The by-digest jobs' digests a merge joins; given only, and always, with build-mode merge. */
+function readDigests(r, image, mode) {
     const digests = r.list('digests').map((d) => {
         const m = /^(?:(.+)@)?(sha256:[a-f0-9]{64})$/.exec(d);
         if (!m)
@@ -737,13 +744,29 @@ function parseBuildInputs(r, ctx, cwd, env = process.env) {
         throw new errors_1.ActionError('is empty but build-mode is merge', 'digests', 'pass the digest output of each by-digest job');
     if (mode !== 'merge' && digests.length)
         throw new errors_1.ActionError('is only used with build-mode merge', 'digests', 'remove it or set build-mode: merge');
-    if (builder === 'buildah' && mode !== 'push')
-        throw new errors_1.ActionError(`build-mode ${mode} needs builder buildx`, 'build-mode', 'use build-mode push with buildah');
+    return digests;
+}
+/** Whether to push; a fork's pull request gets no registry credentials, so `auto` builds without pushing. */
+function readPush(r, ctx, mode) {
     const pushAuto = r.oneOf('push', exports.TRISTATE);
-    // A fork's pull request gets no registry credentials: build to prove it builds, push nothing.
     const push = pushAuto === 'auto' ? !ctx.fork : pushAuto === 'true';
     if (!push && mode !== 'push')
         throw new errors_1.ActionError(`build-mode ${mode} always pushes`, 'push', 'set push to true or use build-mode push');
+    return push;
+}
+function parseBuildInputs(r, ctx, cwd, env = process.env) {
+    const builder = r.oneOf('builder', exports.BUILDERS);
+    const mode = r.oneOf('build-mode', exports.BUILD_MODES);
+    const { image, registry, username, password } = readRegistry(r, ctx, env);
+    const tagLines = r.lines('tags');
+    const platforms = r.list('platforms');
+    platforms.forEach(checkPlatform);
+    const { context, file, target, buildArgs, buildSecrets } = readDefinition(r, cwd, mode);
+    const provenance = readProvenance(r);
+    const digests = readDigests(r, image, mode);
+    if (builder === 'buildah' && mode !== 'push')
+        throw new errors_1.ActionError(`build-mode ${mode} needs builder buildx`, 'build-mode', 'use build-mode push with buildah');
+    const push = readPush(r, ctx, mode);
     const cargoToml = path.join(cwd, 'Cargo.toml');
     const manifest = fs.existsSync(cargoToml) ? fs.readFileSync(cargoToml, 'utf8') : '';
     const toolchain = r.string('toolchain');

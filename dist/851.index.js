@@ -120,17 +120,8 @@ function parseTargets(items, fallbackContainer) {
         return { name, container };
     });
 }
-function parseDeployInputs(r, ctx, resolved = (0, resolved_1.resolveRun)(r)) {
-    const ref = (0, resolved_1.requireImage)(resolved);
-    const imageRef = ref ? (0, oci_1.checkDigestRef)(ref) : undefined;
-    const context = r.string('context');
-    if (context && !/^[^\s]+$/.test(context))
-        throw new errors_1.ActionError(`'${context}' is not a context name`, 'context', 'use a name from the kubeconfig contexts');
-    const rawKubeconfig = r.secret('kubeconfig');
-    const kc = rawKubeconfig ? (0, kubeconfig_1.readKubeconfig)(rawKubeconfig, context || undefined) : undefined;
-    const namespace = r.string('namespace');
-    if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
-        throw new errors_1.ActionError(`'${namespace}' is not a namespace name`, 'namespace', 'use a DNS-1123 label like hello-mcp-staging');
+/** What is deployed and how: the strategy, the Deployments, and the manifests (an overlay or not). */
+function readWhat(r, ctx) {
     // Giving manifests is choosing them: a pipeline that names an overlay should not also need the strategy.
     const strategy = r.oneOf('strategy', exports.STRATEGIES, r.string('manifests') ? 'manifests' : 'set-image');
     const deployments = parseTargets(r.list('deployments'), r.string('container'));
@@ -148,6 +139,20 @@ function parseDeployInputs(r, ctx, resolved = (0, resolved_1.resolveRun)(r)) {
         manifests = r.directory('manifests', ctx.workspace);
         kustomize = (0, kubectl_1.kustomizationIn)(manifests) !== undefined;
     }
+    return { strategy, deployments, manifests, kustomize };
+}
+function parseDeployInputs(r, ctx, resolved = (0, resolved_1.resolveRun)(r)) {
+    const ref = (0, resolved_1.requireImage)(resolved);
+    const imageRef = ref ? (0, oci_1.checkDigestRef)(ref) : undefined;
+    const context = r.string('context');
+    if (context && !/^[^\s]+$/.test(context))
+        throw new errors_1.ActionError(`'${context}' is not a context name`, 'context', 'use a name from the kubeconfig contexts');
+    const rawKubeconfig = r.secret('kubeconfig');
+    const kc = rawKubeconfig ? (0, kubeconfig_1.readKubeconfig)(rawKubeconfig, context || undefined) : undefined;
+    const namespace = r.string('namespace');
+    if (namespace && (!DNS1123.test(namespace) || namespace.length > 63))
+        throw new errors_1.ActionError(`'${namespace}' is not a namespace name`, 'namespace', 'use a DNS-1123 label like hello-mcp-staging');
+    const { strategy, deployments, manifests, kustomize } = readWhat(r, ctx);
     const environmentUrl = r.string('environment-url');
     if (environmentUrl && !/^https?:\/\/\S+$/.test(environmentUrl))
         throw new errors_1.ActionError(`'${environmentUrl}' is not an http(s) URL`, 'environment-url', 'give the URL where the environment answers');

@@ -4,12 +4,48 @@ exports.ids = [955];
 exports.modules = {
 
 /***/ 49973:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.str = void 0;
 exports.readManifest = readManifest;
+exports.workspaceRoot = workspaceRoot;
+const fs = __importStar(__webpack_require__(73024));
+const path = __importStar(__webpack_require__(76760));
 const errors_1 = __webpack_require__(83916);
 // smol-toml ships CommonJS (dist/index.cjs) but declares its types as ESM only; the types come from the
 // ESM declaration, the code from the CommonJS build that this CommonJS module (and the bundle) loads.
@@ -26,6 +62,27 @@ function readManifest(text, input = 'working-directory') {
 }
 const str = (v) => (typeof v === 'string' ? v : undefined);
 exports.str = str;
+/**
+ * The directory of the workspace a crate belongs to, as cargo finds it: `package.workspace` if set, else
+ * the nearest directory from the crate upwards whose Cargo.toml has [workspace]. The search stops at
+ * `stopAt` (the checkout), so nothing outside the repository is read; a crate in no workspace is its own.
+ * Cargo.lock is written there, for every member.
+ */
+function workspaceRoot(crateDir, stopAt) {
+    const manifest = (dir) => {
+        const file = path.join(dir, 'Cargo.toml');
+        return fs.existsSync(file) ? readManifest(fs.readFileSync(file, 'utf8')) : undefined;
+    };
+    const explicit = (0, exports.str)(manifest(crateDir)?.package?.workspace);
+    if (explicit)
+        return path.resolve(crateDir, explicit);
+    for (let dir = crateDir;; dir = path.dirname(dir)) {
+        if (manifest(dir)?.workspace !== undefined)
+            return dir;
+        if (dir === stopAt || path.relative(stopAt, dir).startsWith('..') || dir === path.dirname(dir))
+            return crateDir;
+    }
+}
 
 
 /***/ }),
