@@ -309,15 +309,65 @@ describeWith('the tags job’s steps on a local bare repository', missingCommand
     const lines = errors(r.push.stdout);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^::error::GitHub refused to move v1\.2\.3 and v1 \(hook declined\), so no tag moved/,
+      /^::error::GitHub refused to move v1\.2\.3 and v1 \(hook declined\); no tag moved \(atomic push\)\. /,
     );
-    expect(lines[0]).toMatch(/Settings → Rules → Rulesets/);
-    expect(lines[0]).toMatch(/release immutability/);
-    expect(lines[0]).toMatch(/re-run this job$/);
+    expect(lines[0]).toMatch(/bypass actor .*\(Settings → Rules → Rulesets\) and re-run this job/);
+    expect(lines[0]).toMatch(/"Enable release immutability" \(Settings → General → Releases\)/);
     // git's own lines stay in the log, above the annotation.
     expect(r.push.stdout).toMatch(/GH013: Repository rule violations found for refs\/tags\/v1\.2\.3/);
     // Atomic: v1 was allowed and still did not move.
     expect(refs(bare)).toBe(before);
     expect(names(bare, 'v1')).toBe(oldV1);
+  });
+
+  test('the ::error:: line, from what GitHub answers: a ruleset or immutable release, a token without write, the rest', () => {
+    const pushError = (output: string[], tags: string[]) => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(path.join(ROOT, 'scripts', 'release-tags.mjs'))});` +
+            'console.log(m.pushError(process.argv[1], JSON.parse(process.argv[2])));',
+          output.join('\n'),
+          JSON.stringify(tags),
+        ],
+        { encoding: 'utf8' },
+      );
+      if (r.status !== 0) throw new Error(r.stderr);
+      return r.stdout.trim();
+    };
+    expect(
+      pushError(
+        [
+          'remote: error: GH013: Repository rule violations found for refs/tags/v1.2.3.',
+          'remote: - Cannot update this protected ref.',
+          'To https://github.com/my-org/mcp-server-deploy',
+          ' ! [remote rejected] v1 -> v1 (atomic push failure)',
+          ' ! [remote rejected] v1.2.3 -> v1.2.3 (push declined due to repository rule violations)',
+          "error: failed to push some refs to 'https://github.com/my-org/mcp-server-deploy'",
+        ],
+        ['v1.2.3', 'v1'],
+      ),
+    ).toMatch(
+      /^::error::GitHub refused to move v1\.2\.3 and v1 \(push declined due to repository rule violations\); no tag moved .*Rulesets.*release immutability/,
+    );
+    expect(
+      pushError(
+        [
+          'remote: Permission to my-org/mcp-server-deploy.git denied to github-actions[bot].',
+          "fatal: unable to access 'https://github.com/my-org/mcp-server-deploy/': The requested URL returned error: 403",
+        ],
+        ['v1.2.3'],
+      ),
+    ).toMatch(/^::error::GitHub did not let this job push v1\.2\.3 \(.*error: 403\): .*contents: write/);
+    expect(
+      pushError(
+        ["fatal: unable to access 'https://github.com/o/r/': Could not resolve host: github.com"],
+        ['v1.2.3'],
+      ),
+    ).toBe(
+      "::error::pushing v1.2.3 failed, so no tag moved: fatal: unable to access 'https://github.com/o/r/': Could not resolve host: github.com",
+    );
   });
 });

@@ -141,11 +141,10 @@ export function pushError(output, tags) {
       .map((m) => m[1])
       .find((r) => r !== 'atomic push failure');
     return (
-      `::error::GitHub refused to move ${which}${reason ? ` (${reason})` : ''}, so no tag moved (one atomic push): ` +
-      `let this workflow update release tags, i.e. in Settings → Rules → Rulesets add "GitHub Actions" as a ` +
-      `bypass actor of the ruleset that protects v* tags, and turn off Settings → General → Releases → ` +
-      `"Enable release immutability" (an immutable release's tag can never move: publish the next patch ` +
-      `release after turning it off); then re-run this job`
+      `::error::GitHub refused to move ${which}${reason ? ` (${reason})` : ''}; no tag moved (atomic push). ` +
+      `Let GitHub Actions update v* tags: add it as a bypass actor of the ruleset that protects them ` +
+      `(Settings → Rules → Rulesets) and re-run this job. If "Enable release immutability" (Settings → ` +
+      `General → Releases) is on, this release's tag can never move: turn it off and publish the next patch release`
     );
   }
   if (/\b403\b|Permission to .* denied|Authentication failed|could not read Username/i.test(output))
