@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './support/action';
+import { copyRepo } from './support/release';
 import { describeWith, missingCommands } from './support/skip';
 
 /**
@@ -18,23 +19,6 @@ const VERSION = '2.3.4';
 const REUSABLE = `${REPO}/.github/workflows/mcp-deploy.yml@v1`;
 // The forms a reference to this project's placeholder publisher takes (see the script's header).
 const PLACEHOLDER = /acme\/mcp-deploy-action|@acme\/|ghcr\.io\/acme\/mcp-deploy(?![\w-])|`acme`/;
-
-function copyRepo(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-prepare-'));
-  const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-    .stdout.split('\0')
-    .filter(Boolean);
-  for (const f of files) {
-    const src = path.join(ROOT, f);
-    if (!fs.existsSync(src)) continue;
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.copyFileSync(src, path.join(dir, f));
-  }
-  return dir;
-}
 
 const prepare = (dir: string, args: string[]) =>
   spawnSync(process.execPath, [path.join(dir, 'scripts', 'release-prepare.mjs'), ...args], {
@@ -73,7 +57,7 @@ describe('release-prepare on a copy of the repository', () => {
   let first: ReturnType<typeof prepare>;
 
   beforeAll(() => {
-    dir = copyRepo();
+    dir = copyRepo('release-prepare-');
     first = prepare(dir, ['--repository', REPO, '--version', VERSION]);
   });
 

@@ -332,32 +332,53 @@ describe('third-party actions are pinned by full commit SHA', () => {
   });
 });
 
-describe('the release workflow moves the major tag', () => {
-  test('on a published, non-pre-release release, with contents: write only there', () => {
+describe('the release workflow moves the release tag and the major tag', () => {
+  test('on every published release, with contents: write only there, in one atomic push', () => {
     const wf = load('.github/workflows/release.yml');
     expect(wf.on.release.types).toEqual(['published']);
-    const job = wf.jobs['move-major-tag'];
-    expect(job.if).toContain('!github.event.release.prerelease');
+    const job = wf.jobs.tags;
+    // Pre-releases run it too: their own tag has to name the prepared commit; the script leaves v1.
+    expect(job.if).toBeUndefined();
     expect(job.permissions).toEqual({ contents: 'write' });
     const run = job.steps.map((s: Yaml) => s.run ?? '').join('\n');
-    expect(run).toMatch(/git push --force origin "refs\/tags\/\$major"/);
+    expect(run).toMatch(/node scripts\/release-tags\.mjs push --tag "\$TAG" --prerelease "\$PRERELEASE"/);
+    expect(fs.readFileSync(path.join(ROOT, 'scripts', 'release-tags.mjs'), 'utf8')).toMatch(
+      /\['push', '--atomic', '--force', remote/,
+    );
   });
 
-  test('the major tag is the release tag’s major version (v1.4.2 -> v1)', () => {
-    const step = load('.github/workflows/release.yml').jobs['move-major-tag'].steps.find(
-      (s: Yaml) => s.name === 'Move the major tag',
+  test('the tags are the release tag and its major version (v1.4.2 -> v1), only the release tag for a pre-release', () => {
+    const tagsFor = (tag: string, pre: boolean) => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(path.join(ROOT, 'scripts', 'release-tags.mjs'))});` +
+            `console.log(JSON.stringify(m.tagsFor(process.argv[1], process.argv[2] === 'true')?.tags ?? null));`,
+          tag,
+          String(pre),
+        ],
+        { encoding: 'utf8' },
+      );
+      if (r.status !== 0) throw new Error(r.stderr);
+      return JSON.parse(r.stdout);
+    };
+    expect(tagsFor('v1.4.2', false)).toEqual(['v1.4.2', 'v1']);
+    expect(tagsFor('v12.0.0', false)).toEqual(['v12.0.0', 'v12']);
+    expect(tagsFor('v1.5.0-rc.1', true)).toEqual(['v1.5.0-rc.1']);
+    // A suffix is a pre-release even when the release is not marked one.
+    expect(tagsFor('v1.5.0-rc.1', false)).toEqual(['v1.5.0-rc.1']);
+    expect(tagsFor('v1.4', false)).toBeNull();
+    const bad = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts', 'release-tags.mjs'), 'push', '--tag', 'v1.4', '--prerelease', 'false'],
+      { encoding: 'utf8' },
     );
-    const script = step.run.split('\n').slice(0, 5).join('\n') + '\necho "$major"';
-    const r = spawnSync('bash', ['-c', script], {
-      env: { TAG: 'v1.4.2', PATH: process.env.PATH },
-      encoding: 'utf8',
+    expect({ status: bad.status, out: bad.stdout.trim() }).toEqual({
+      status: 2,
+      out: "::error::release tag 'v1.4' is not vX.Y.Z (--tag): publish the release as e.g. v1.4.0",
     });
-    expect(r.stdout.trim()).toBe('v1');
-    const bad = spawnSync('bash', ['-c', script], {
-      env: { TAG: 'v1.4', PATH: process.env.PATH },
-      encoding: 'utf8',
-    });
-    expect(bad.status).not.toBe(0);
   });
 });
 
