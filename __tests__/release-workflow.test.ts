@@ -258,6 +258,19 @@ describeWith('the tags job’s steps on a local bare repository', missingCommand
     expect(r.summary).toContain(`| \`v1\` | \`${oldV1.slice(0, 7)}\` | not moved: pre-release |`);
   });
 
+  test('a patch of an older line does not move the major tag back from a newer release', () => {
+    const bare = origin();
+    git(bare, 'tag', 'v1.3.0', oldV1);
+    git(bare, 'tag', 'v1.10.0-rc.1', source); // a pre-release is not a release the major tag follows
+    const v1 = git(bare, 'rev-parse', 'refs/tags/v1');
+    const r = release(checkout(bare, 'v1.2.3'), 'v1.2.3', false);
+    expect({ status: r.push.status, errors: errors(r.push.stdout) }).toEqual({ status: 0, errors: [] });
+    expect(r.push.stdout).toContain('::notice::v1.3.0 is newer than v1.2.3: v1 stays with it');
+    expect(names(bare, 'v1.2.3')).toBe(r.head);
+    expect(git(bare, 'rev-parse', 'refs/tags/v1')).toBe(v1);
+    expect(r.summary).toContain(`| \`v1\` | \`${oldV1.slice(0, 7)}\` | not moved: v1.3.0 is newer |`);
+  });
+
   test('a re-run changes nothing: no second commit, no tag pushed, whether it starts prepared or not', () => {
     const bare = origin();
     const first = release(checkout(bare, 'v1.2.3'), 'v1.2.3', false);
@@ -318,6 +331,22 @@ describeWith('the tags job’s steps on a local bare repository', missingCommand
     // Atomic: v1 was allowed and still did not move.
     expect(refs(bare)).toBe(before);
     expect(names(bare, 'v1')).toBe(oldV1);
+  });
+
+  test('newer releases are compared as numbers, and only plain releases of the same major count', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(path.join(ROOT, 'scripts', 'release-tags.mjs'))});` +
+          'const tags = ["v1", "v1.9.2", "v1.10.0", "v1.11.0-rc.1", "v2.0.0", "v1.2.x"];' +
+          'console.log(JSON.stringify(["v1.9.3", "v1.10.0", "v1.10.1", "v2.0.1"].map((v) => m.newerRelease(tags, v) ?? null)));',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(['v1.10.0', null, null, null]);
   });
 
   test('the ::error:: line, from what GitHub answers: a ruleset or immutable release, a token without write, the rest', () => {

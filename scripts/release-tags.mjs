@@ -21,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const TAG = /^v(\d+)\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9_.-]{1,100}$/;
@@ -32,14 +33,21 @@ function usage(option, message, fix) {
 }
 
 function parse(argv) {
-  const flags = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--'))
-      usage(argv[i], `unexpected argument '${argv[i]}'`, 'options are --name value');
-    if (i + 1 >= argv.length) usage(argv[i].slice(2), 'needs a value', `write ${argv[i]} <value>`);
-    flags[argv[i].slice(2)] = argv[i + 1];
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: Object.fromEntries(
+        ['tag', 'repository', 'prerelease', 'remote'].map((o) => [o, { type: 'string' }]),
+      ),
+    });
+    return values;
+  } catch (e) {
+    process.stdout.write(
+      `::error::${e.message}: options are --tag, --repository, --prerelease and --remote, each with a value\n`,
+    );
+    return process.exit(2);
   }
-  return flags;
 }
 
 function git(args, env = {}) {
@@ -127,6 +135,29 @@ function remoteTags(remote, names) {
   return { ...found, ...peeled };
 }
 
+/**
+ * The highest release of `major` on the remote newer than `version`, if there is one: the major tag must not
+ * move back to an older line (v1.2.4 published after v1.3.0). Only plain vX.Y.Z tags count (pre-releases
+ * never move the major tag), so the comparison is of three integers; this job holds a write token and
+ * installs nothing, hence no semver package.
+ */
+export function newerRelease(tags, version) {
+  const triple = (t) => /^v(\d+)\.(\d+)\.(\d+)$/.exec(t)?.slice(1).map(Number);
+  const mine = triple(version);
+  if (!mine) return undefined;
+  const newer = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  return tags
+    .filter((t) => triple(t)?.[0] === mine[0] && newer(triple(t), mine) > 0)
+    .sort((a, b) => newer(triple(b), triple(a)))[0];
+}
+
+function remoteTagNames(remote) {
+  return gitOk(['ls-remote', '--tags', '--refs', remote])
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t')[1].replace(/^refs\/tags\//, ''));
+}
+
 /** The one ::error:: line for a refused push: what to change, by the reason git reports. */
 export function pushError(output, tags) {
   const which = tags.join(' and ');
@@ -168,6 +199,11 @@ function push(flags) {
     );
   const remote = flags.remote ?? 'origin';
   const head = gitOk(['rev-parse', 'HEAD']);
+  const newer = plan.tags.includes(plan.major) ? newerRelease(remoteTagNames(remote), tag) : undefined;
+  if (newer) {
+    plan.tags = [plan.version];
+    process.stdout.write(`::notice::${newer} is newer than ${tag}: ${plan.major} stays with it\n`);
+  }
   const before = remoteTags(remote, [plan.version, plan.major]);
   const move = plan.tags.filter((t) => before[t] !== head);
 
@@ -207,7 +243,9 @@ function push(flags) {
   const rows = [plan.version, plan.major].map((t) => {
     const names = after[t] ? `\`${short(after[t])}\`` : '(none)';
     const what = !plan.tags.includes(t)
-      ? 'not moved: pre-release'
+      ? newer
+        ? `not moved: ${newer} is newer`
+        : 'not moved: pre-release'
       : move.includes(t)
         ? 'moved'
         : 'already there';
