@@ -1803,7 +1803,8 @@ export function selfSignedCert(): { keyPem: string; certPem: string } {
   const alg = seq(oid('1.2.840.10045.4.3.2'));
   const name = seq(der(0x31, seq(oid('2.5.4.3'), der(0x0c, Buffer.from('k8s-sim')))));
   const serial = crypto.randomBytes(16);
-  serial[0] &= 0x7f;
+  // A positive INTEGER without a leading zero byte: DER refuses the padding ("illegal padding").
+  serial[0] = serial[0] & 0x7f || 1;
   const now = Date.now();
   const extensions = der(
     0xa3,
