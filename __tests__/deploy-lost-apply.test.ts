@@ -6,6 +6,7 @@ import { InputReader } from '../src/inputs';
 import { setSink, textSink } from '../src/report/log';
 import { deploy } from '../src/stages/deploy';
 import type { StageEnv, StageResult } from '../src/stages/stage';
+import { ROOT, runActionAsync, type ActionRun } from './support/action';
 import { kubectl } from './support/deploy-env';
 import { startK8sSim, type K8sSim, type K8sSimRequest } from './support/k8s-sim';
 import { describeWith, missingCommands } from './support/skip';
@@ -266,3 +267,88 @@ describeWith('deploy: the API server lost outside the rollout wait', missingComm
     expect(image('cut-after-undo', 'hello-mcp')).toBe(V1);
   });
 });
+
+describeWith(
+  'action bundle: the API server lost during the apply or the undo',
+  missingCommands('kubectl'),
+  () => {
+    jest.setTimeout(60_000);
+    let sim: K8sSim;
+    let kcFile: string;
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-lost-apply-bundle-'));
+
+    beforeAll(async () => {
+      expect(fs.existsSync(path.join(ROOT, 'dist', 'index.js'))).toBe(true);
+      sim = await startK8sSim({ token: TOKEN });
+      kcFile = sim.writeKubeconfig(workspace);
+    });
+    afterAll(async () => sim?.stop());
+
+    async function runCut(
+      ns: string,
+      inputs: Record<string, string>,
+      match: (r: K8sSimRequest) => boolean,
+    ): Promise<ActionRun> {
+      await kubectl(
+        kcFile,
+        ['apply', '--validate=false', '-f', '-'],
+        namespace(ns) + deployment('hello-mcp', ns, V1),
+      );
+      await kubectl(kcFile, ['rollout', 'status', '-n', ns, 'deployment/hello-mcp', '--timeout=30s']);
+      sim.disconnectOn(match);
+      try {
+        return await runActionAsync(
+          {
+            'image-ref': V2,
+            kubeconfig: sim.kubeconfig(),
+            namespace: ns,
+            deployments: 'hello-mcp',
+            ...inputs,
+          },
+          { workspace, env: { HOME: workspace } },
+        );
+      } finally {
+        await sim.reconnect();
+      }
+    }
+    const errors = (r: ActionRun) => r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+
+    test('set image cut off, the API server never back: exit 1, one line with the commands, no kubectl error', async () => {
+      const r = await runCut('b-apply', { stages: 'deploy', 'rollout-timeout': '3s' }, patchOf('hello-mcp'));
+      expect(r.status).toBe(1);
+      expect(errors(r)).toEqual([
+        expect.stringMatching(
+          /^::error::deploy: the cluster state is unknown: the API server at https:\/\/127\.0\.0\.1:\d+ stopped answering while applying and did not answer again within rollout-timeout \(3s\); `kubectl set image` with hello-mcp@222222222222: perhaps changed: hello-mcp from revision 1; check: `kubectl --context sim --namespace b-apply rollout status deployment\/hello-mcp`; undo: `kubectl --context sim --namespace b-apply rollout undo deployment\/hello-mcp --to-revision=1`$/,
+        ),
+      ]);
+      expect(r.stdout + r.stderr).not.toMatch(/CommandError|exited with 1|at execOk/);
+      expect(r.outputs).toMatchObject({ 'previous-revision': '1', 'rolled-back': 'false' });
+      expect(r.summary).toContain(
+        '| deploy | ❌ failed | cluster state unknown: the API server stopped answering |',
+      );
+    });
+
+    test('the undo after a failed verify cut off: exit 1, NOT undone with the commands, rolled-back false', async () => {
+      const r = await runCut(
+        'b-undo',
+        {
+          stages: 'deploy,verify',
+          'mcp-url': 'http://127.0.0.1:9/mcp',
+          'verify-timeout': '2s',
+          contract: 'off',
+        },
+        undoOf('hello-mcp'),
+      );
+      expect(r.status).toBe(1);
+      expect(errors(r)).toEqual([
+        expect.stringMatching(
+          /^::error::verify: .*; deploy NOT undone: hello-mcp undo did not complete: the API server stopped answering during `kubectl rollout undo` \(EOF\); check: `kubectl --context sim --namespace b-undo rollout status deployment\/hello-mcp`; finish it: `kubectl --context sim --namespace b-undo rollout undo deployment\/hello-mcp --to-revision=1`$/,
+        ),
+      ]);
+      expect(r.outputs).toMatchObject({ revision: '2', 'previous-revision': '1', 'rolled-back': 'false' });
+      expect(r.summary).toContain('1 deployment NOT rolled back after verify failed');
+      expect(r.summary).toContain('| 1 → 2 | ⚠️ rolled out, undo did not complete |');
+      expect(r.summary).not.toContain('✅ rolled out');
+    });
+  },
+);
