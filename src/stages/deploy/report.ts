@@ -43,7 +43,8 @@ export interface Target {
   status?: RolloutStatus;
   waitMs: number;
   diagnostics?: Diagnostics;
-  rollback?: { to: number; now?: number; ok: boolean; message: string };
+  /** `cutOff`: the API server stopped answering during the undo, so the revision it left is not known. */
+  rollback?: { to: number; now?: number; ok: boolean; cutOff?: boolean; message: string };
 }
 
 export interface Diagnostics {
@@ -81,7 +82,7 @@ export function deployReport(
         : `${n} on ${shortImage(ref)}`,
     summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
     outputs: {
-      revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
+      revision: perTarget((t) => (t.rollback?.cutOff ? undefined : (t.rollback?.now ?? t.after?.revision))),
       'previous-revision': perTarget((t) => t.before?.revision),
       'rolled-back': String(rolledBack),
     },
@@ -245,7 +246,7 @@ const revisionCell = (t: Target) => {
   const lost =
     t.status?.reason === 'ConnectionLost' || (t.status?.reason === 'ApplyInterrupted' && t.changed);
   const a = t.after?.revision ?? (lost ? '?' : '–');
-  const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
+  const r = t.rollback?.cutOff ? ' → ?' : t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
   return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
 };
 

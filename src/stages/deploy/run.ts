@@ -272,13 +272,14 @@ async function rollBack(i: DeployInputs, k: Kubectl, t: Target): Promise<void> {
     t.rollback = {
       to,
       ok: false,
+      cutOff: !!lost,
       message: lost ? undoCutOff(i, t, lost, false) : `rollout undo failed: ${firstLine(u)}`,
     };
     return;
   }
   const s = await waitFor(k, t, i.rolloutTimeoutS);
   if (s.reason === 'ConnectionLost') {
-    t.rollback = { to, ok: false, message: undoCutOff(i, t, s.message ?? 'no answer', true) };
+    t.rollback = { to, ok: false, cutOff: true, message: undoCutOff(i, t, s.message ?? 'no answer', true) };
     return;
   }
   const now = (await getDeployment(k, t.namespace, t.name).catch(() => undefined))?.revision;
