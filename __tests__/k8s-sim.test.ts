@@ -502,4 +502,31 @@ describeWith('k8s simulator with the real kubectl', missingCommands('kubectl'), 
       expect((await body).trim().split('\n')).toHaveLength(2);
     }
   });
+
+  test('disconnectOn: the matching request is dropped and the server stays away until reconnect', async () => {
+    const own = await startK8sSim({ token: TOKEN });
+    const file = own.writeKubeconfig(dir, { context: 'cut' });
+    const kc = (args: string[]) => kubectl(args, { kubeconfig: file });
+    try {
+      const two = `${deployment('one', `registry.local/one@${DIGEST_A}`)}---\n${deployment('two', `registry.local/two@${DIGEST_A}`)}`;
+      own.disconnectOn(
+        (r) =>
+          r.method === 'POST' &&
+          /\/deployments(\?|$)/.test(r.path) &&
+          own.get('deployments', 'default', 'one') !== undefined,
+      );
+      const r = await kc(['apply', '--validate=false', '-f', write('cut.yaml', two)]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/: EOF$/m);
+      expect(own.get('deployments', 'default', 'one')).toBeDefined();
+      expect(own.get('deployments', 'default', 'two')).toBeUndefined();
+      expect((await kc(['get', 'deployments'])).stderr).toMatch(/was refused/);
+      await own.reconnect();
+      expect((await kc(['get', 'deployment', 'one', '-o', 'name'])).stdout.trim()).toBe(
+        'deployment.apps/one',
+      );
+    } finally {
+      await own.stop();
+    }
+  });
 });

@@ -75,6 +75,12 @@ export interface K8sSim {
    */
   disconnect(): Promise<void>;
   reconnect(): Promise<void>;
+  /**
+   * The API server goes away the moment a request that `match` picks arrives: that request is not served
+   * (its client sees the connection drop), and the server stays away until `reconnect`. Once: the hook is
+   * cleared when it fires. For a loss at an exact step (an apply's PATCH of one object, a rollout undo).
+   */
+  disconnectOn(match: (r: K8sSimRequest) => boolean): void;
   stop(): Promise<void>;
 }
 
@@ -730,6 +736,8 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 export class Sim {
   readonly store = new Store();
   readonly requests: K8sSimRequest[] = [];
+  /** Set by `disconnectOn`: a request it matches is dropped, and the server goes away. */
+  cutOn?: { match: (r: K8sSimRequest) => boolean; cut: () => void };
   readonly completions: K8sSimCompletion[] = [];
   readonly token?: string;
   readonly podReadyMs: number;
@@ -934,12 +942,19 @@ export class Sim {
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const u = new URL(req.url || '/', 'http://sim');
     const ct = req.headers['content-type'];
-    this.requests.push({
+    const request: K8sSimRequest = {
       method: req.method || 'GET',
       path: u.pathname + u.search,
       contentType: ct,
       accept: req.headers.accept,
-    });
+    };
+    this.requests.push(request);
+    if (this.cutOn?.match(request)) {
+      const { cut } = this.cutOn;
+      this.cutOn = undefined;
+      cut();
+      return;
+    }
     try {
       if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}`) {
         throw new ApiError(401, 'Unauthorized', 'Unauthorized');
@@ -1788,7 +1803,8 @@ export function selfSignedCert(): { keyPem: string; certPem: string } {
   const alg = seq(oid('1.2.840.10045.4.3.2'));
   const name = seq(der(0x31, seq(oid('2.5.4.3'), der(0x0c, Buffer.from('k8s-sim')))));
   const serial = crypto.randomBytes(16);
-  serial[0] &= 0x7f;
+  // A positive INTEGER without a leading zero byte: DER refuses the padding ("illegal padding").
+  serial[0] = serial[0] & 0x7f || 1;
   const now = Date.now();
   const extensions = der(
     0xa3,
@@ -1927,6 +1943,17 @@ export async function startK8sSim(opts: K8sSimOptions = {}): Promise<K8sSim> {
       if (!disconnected || stopped) return;
       disconnected = false;
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
+    disconnectOn(match) {
+      sim.cutOn = {
+        match,
+        cut: () => {
+          if (disconnected || stopped) return;
+          disconnected = true;
+          // Closes this request's connection too: it gets no answer.
+          void closeServer();
+        },
+      };
     },
     async stop() {
       if (stopped) return;

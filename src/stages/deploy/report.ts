@@ -33,12 +33,18 @@ export interface Target {
   after?: DeploymentState;
   /** This run changed its pod template: only then may it be undone. */
   changed: boolean;
+  /**
+   * Its change was on the way when the API server stopped answering: it may or may not have been made.
+   * Cleared once the server is seen again and its revision tells.
+   */
+  applying?: boolean;
   /** ReplicaSets that had pods before the change: their pods are not the rollout's. */
   ownersBefore?: Set<string>;
   status?: RolloutStatus;
   waitMs: number;
   diagnostics?: Diagnostics;
-  rollback?: { to: number; now?: number; ok: boolean; message: string };
+  /** `cutOff`: the API server stopped answering during the undo, so the revision it left is not known. */
+  rollback?: { to: number; now?: number; ok: boolean; cutOff?: boolean; message: string };
 }
 
 export interface Diagnostics {
@@ -62,7 +68,7 @@ export function deployReport(
   undoneFor?: string,
 ): Pick<StageResult, 'headline' | 'summary' | 'outputs'> {
   const failed = targets.filter((t) => !t.status?.done);
-  const rolledBack = targets.some((t) => t.rollback?.ok);
+  const rolledBack = allRolledBack(targets);
   const perTarget = (f: (t: Target) => number | undefined) =>
     targets.length === 1
       ? String(f(targets[0]) ?? '')
@@ -76,34 +82,86 @@ export function deployReport(
         : `${n} on ${shortImage(ref)}`,
     summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
     outputs: {
-      revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
+      revision: perTarget((t) => (t.rollback?.cutOff ? undefined : (t.rollback?.now ?? t.after?.revision))),
       'previous-revision': perTarget((t) => t.before?.revision),
       'rolled-back': String(rolledBack),
     },
   };
 }
 
+/**
+ * Whether the deploy was undone: some deployment was rolled back and every undo that was started
+ * completed. An undo cut off half way makes this false, whatever the others did.
+ */
+export function allRolledBack(targets: Target[]): boolean {
+  const back = targets.filter((t) => t.rollback);
+  return back.length > 0 && back.every((t) => t.rollback!.ok);
+}
+
+const fromRevision = (t: Target) =>
+  t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`;
+
 /** What this run changed in the cluster, for when it can no longer see it: "`kubectl set image` ...". */
 export function applied(i: DeployInputs, ref: string, targets: Target[]): string {
   const from = targets
     .filter((t) => t.changed)
-    .map((t) =>
-      t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`,
-    )
+    .map(fromRevision)
     .join(', ');
   return `${i.strategy === 'set-image' ? '`kubectl set image`' : '`kubectl apply` of the manifests'} with ${shortImage(ref)} (${from})`;
 }
 
-/** The API server never came back: say what may be running and the exact commands to check and undo. */
+/**
+ * What an apply cut off by a lost API server may have changed. One `kubectl apply` sends object after
+ * object, so the server may hold any part of it; `set image` goes deployment by deployment.
+ */
+export function appliedSoFar(i: DeployInputs, ref: string, targets: Target[]): string {
+  if (i.strategy !== 'set-image')
+    return `the server may have applied some of the manifests' objects and not others (\`kubectl apply\` with ${shortImage(ref)}: ${targets.map(fromRevision).join(', ')})`;
+  const parts = [
+    ['already changed', targets.filter((t) => t.changed && !t.applying)],
+    ['perhaps changed', targets.filter((t) => t.applying)],
+    ['not changed', targets.filter((t) => !t.changed)],
+  ] as const;
+  return `\`kubectl set image\` with ${shortImage(ref)}: ${parts
+    .filter(([, ts]) => ts.length)
+    .map(
+      ([what, ts]) => `${what}: ${ts.map(what === 'not changed' ? (t) => t.name : fromRevision).join(', ')}`,
+    )
+    .join('; ')}`;
+}
+
+/** kubectl as a person runs it, with their own kubeconfig: this run's copy is gone by then. */
+const byHand = (i: DeployInputs): Kubectl => ({
+  bin: 'kubectl',
+  context: i.kubeconfigInfo?.context || i.context,
+});
+
+/**
+ * The API server stopped answering during the undo of `t` (`sent`: the undo reached it, its rollout was
+ * not seen through): the rollback message, with the commands that check and finish it.
+ */
+export function undoCutOff(i: DeployInputs, t: Target, what: string, sent: boolean): string {
+  const by = byHand(i);
+  return (
+    `undo did not complete: the API server stopped answering ${sent ? 'while the undo rolled out' : 'during `kubectl rollout undo`'} (${what}); ` +
+    `check: \`${quote(kc.rolloutStatus(by, t.namespace, t.name))}\`; ` +
+    `finish it: \`${quote(kc.undo(by, t.namespace, t.name, t.before?.revision))}\``
+  );
+}
+
+/**
+ * The API server never came back: say what may be running and the exact commands to check and undo.
+ * `whileApplying`: it went away during the apply itself, so even what was applied is not known.
+ */
 export function unknownState(
   i: DeployInputs,
   ref: string,
   targets: Target[],
   lintSummary: Summary,
   gh?: DeploymentRecord,
+  whileApplying = false,
 ): StageResult {
-  // For a person to run with their own kubeconfig: this run's copy is gone by then.
-  const by: Kubectl = { bin: 'kubectl', context: i.kubeconfigInfo?.context || i.context };
+  const by = byHand(i);
   const changed = targets.filter((t) => t.changed);
   const check = changed.map((t) => quote(kc.rolloutStatus(by, t.namespace, t.name)));
   const undo = changed.map((t) =>
@@ -113,8 +171,8 @@ export function unknownState(
   );
   const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
   const failure =
-    `the cluster state is unknown: the API server${where} did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
-    `already applied: ${applied(i, ref, targets)}; check: \`${check.join('`, `')}\`; undo: \`${undo.join('`, `')}\``;
+    `the cluster state is unknown: the API server${where} ${whileApplying ? 'stopped answering while applying and ' : ''}did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
+    `${whileApplying ? appliedSoFar(i, ref, targets) : `already applied: ${applied(i, ref, targets)}`}; check: \`${check.join('`, `')}\`; undo: \`${undo.join('`, `')}\``;
   const r = deployReport(i, ref, targets, new Summary(), gh);
   r.summary
     .text(
@@ -127,6 +185,37 @@ export function unknownState(
     status: 'failure',
     headline: 'cluster state unknown: the API server stopped answering',
     failure,
+  };
+}
+
+/**
+ * The API server stopped answering while applying and answered again: what had changed, and its
+ * rollback. Never a success, even when nothing had changed: the release is not out.
+ */
+export function applyCutOff(
+  i: DeployInputs,
+  ref: string,
+  targets: Target[],
+  what: string,
+  lintSummary: Summary,
+  gh?: DeploymentRecord,
+): StageResult {
+  const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
+  const changed = targets.filter((t) => t.changed);
+  const r = deployReport(i, ref, targets, new Summary(), gh);
+  r.summary
+    .text(`⚠️ **The API server${where} stopped answering while applying** (${what}), then answered again.`)
+    .append(lintSummary);
+  return {
+    ...r,
+    status: 'failure',
+    headline: `not deployed: the API server stopped answering while applying${allRolledBack(targets) ? ', rolled back' : ''}`,
+    failure:
+      `the API server${where} stopped answering while applying (${what}); ` +
+      (changed.length
+        ? `changed by then: ${changed.map(fromRevision).join(', ')}`
+        : 'no deployment had changed') +
+      (changed.length ? rollbackNote(targets, i.rollbackOnFailure) : ''),
   };
 }
 
@@ -154,8 +243,10 @@ export function rollbackNote(targets: Target[], enabled: boolean): string {
 
 const revisionCell = (t: Target) => {
   const b = t.before?.revision ?? '–';
-  const a = t.after?.revision ?? (t.status?.reason === 'ConnectionLost' ? '?' : '–');
-  const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
+  const lost =
+    t.status?.reason === 'ConnectionLost' || (t.status?.reason === 'ApplyInterrupted' && t.changed);
+  const a = t.after?.revision ?? (lost ? '?' : '–');
+  const r = t.rollback?.cutOff ? ' → ?' : t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
   return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
 };
 
@@ -168,15 +259,26 @@ function imageCell(t: Target, ref: string): string {
 }
 
 function statusCell(t: Target): string {
+  if (t.status?.reason === 'ApplyInterrupted') return interruptedCell(t);
   if (t.status?.reason === 'ConnectionLost' && !t.after)
     return '❓ unknown: the API server stopped answering';
   if (t.status?.done && t.rollback)
     return t.rollback.ok
       ? `↩️ rolled out, then rolled back to ${t.rollback.to}`
-      : '⚠️ rolled out, undo failed';
+      : '⚠️ rolled out, undo did not complete';
   if (t.status?.done) return t.changed ? '✅ rolled out' : '✅ unchanged';
   const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
   return `❌ ${reason}${t.rollback?.ok ? `, rolled back to ${t.rollback.to}` : ''}`;
+}
+
+function interruptedCell(t: Target): string {
+  if (!t.changed) return '➖ not changed: the apply stopped before it';
+  if (!t.after) return '❓ unknown: the API server stopped answering';
+  if (t.rollback)
+    return t.rollback.ok
+      ? `↩️ apply interrupted, rolled back to ${t.rollback.to}`
+      : '⚠️ apply interrupted, undo did not complete';
+  return '❌ apply interrupted, not rolled back';
 }
 
 function eventTable(events: EventRow[]): string[][] {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ActionError, errorMessage } from '../../errors';
-import { exec, execOk, type ExecResult } from '../../exec';
+import { CommandError, exec, execOk, type ExecResult } from '../../exec';
 import { runLint, type LintOutcome } from '../../lint';
 import { checkDigestRef } from '../../oci';
 import { log } from '../../report/log';
@@ -40,7 +40,10 @@ import type { DeployInputs } from './inputs';
 import { pinImages, readManifestDir } from './manifests';
 import { changeCause } from './plan';
 import {
+  allRolledBack,
   applied,
+  applyCutOff,
+  appliedSoFar,
   checksSummary,
   connectionError,
   deployReport,
@@ -50,6 +53,7 @@ import {
   namespaceError,
   rollbackNote,
   shortImage,
+  undoCutOff,
   unknownState,
   type Diagnostics,
   type Target,
@@ -255,16 +259,30 @@ async function watchForStuckPods(
   return undefined;
 }
 
-async function rollBack(k: Kubectl, t: Target, timeoutS: number): Promise<void> {
+/**
+ * The undo of one deployment, and its rollout. An API server that stops answering on the way leaves it
+ * half done: the message then says so, with the commands that check and finish it.
+ */
+async function rollBack(i: DeployInputs, k: Kubectl, t: Target): Promise<void> {
   const to = t.before?.revision;
   if (to === undefined) return;
   const u = await exec(kc.undo(k, t.namespace, t.name, to));
   if (u.exitCode !== 0) {
-    t.rollback = { to, ok: false, message: `rollout undo failed: ${firstLine(u)}` };
+    const lost = lostConnection(u);
+    t.rollback = {
+      to,
+      ok: false,
+      cutOff: !!lost,
+      message: lost ? undoCutOff(i, t, lost, false) : `rollout undo failed: ${firstLine(u)}`,
+    };
     return;
   }
-  const s = await waitFor(k, t, timeoutS);
-  const now = (await getDeployment(k, t.namespace, t.name))?.revision;
+  const s = await waitFor(k, t, i.rolloutTimeoutS);
+  if (s.reason === 'ConnectionLost') {
+    t.rollback = { to, ok: false, cutOff: true, message: undoCutOff(i, t, s.message ?? 'no answer', true) };
+    return;
+  }
+  const now = (await getDeployment(k, t.namespace, t.name).catch(() => undefined))?.revision;
   t.rollback = {
     to,
     now,
@@ -339,7 +357,8 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   const gh = await startRecord(i, env, ref);
 
   env.state.rolloutStartedAt = Date.now();
-  await apply(i, k, targets, ref, cause, manifestList);
+  const cutOff = await apply(i, k, targets, ref, cause, manifestList);
+  if (cutOff) return applyLost(i, k, ref, targets, cutOff, notes, gh);
   const waitStarted = await waitForAll(i, k, targets);
   if (!(await seenThrough(i, k, ref, targets, waitStarted))) {
     await gh?.status('failure', 'cluster state unknown: the API server stopped answering during the rollout');
@@ -354,9 +373,7 @@ export async function runDeploy(i: DeployInputs, env: StageEnv): Promise<StageRe
   // They went out together, so a failure of one takes all of them back.
   const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
   if (failed.length && i.rollbackOnFailure) {
-    await log.group('rolling back', () =>
-      Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))),
-    );
+    await log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(i, k, t))));
   }
   if (!failed.length && undoable.length)
     env.state.rollback = undoLater(i, k, ref, targets, undoable, notes, gh);
@@ -455,6 +472,10 @@ async function startRecord(
   return gh;
 }
 
+/**
+ * Changes the cluster. Returns kubectl's words when the API server stopped answering on the way (the
+ * targets then say what was changed, and what may have been: `applying`); any other failure throws.
+ */
 async function apply(
   i: DeployInputs,
   k: Kubectl,
@@ -462,22 +483,74 @@ async function apply(
   ref: string,
   cause: string,
   manifestList: string,
-): Promise<void> {
-  if (i.strategy === 'set-image') {
-    for (const t of targets) {
-      if (t.before!.containers.find((c) => c.name === t.container)?.image === ref) {
-        log.info(`${t.name}: ${t.container} already runs ${ref}`);
-        continue;
+): Promise<string | undefined> {
+  try {
+    if (i.strategy === 'set-image') {
+      for (const t of targets) {
+        if (t.before!.containers.find((c) => c.name === t.container)?.image === ref) {
+          log.info(`${t.name}: ${t.container} already runs ${ref}`);
+          continue;
+        }
+        t.changed = t.applying = true;
+        // Annotated first, so the ReplicaSet the image change creates carries the cause.
+        await execOk(kc.annotate(k, t.namespace, t.name, cause));
+        await execOk(kc.setImage(k, t.namespace, t.name, t.container, ref));
+        t.applying = false;
       }
-      // Annotated first, so the ReplicaSet the image change creates carries the cause.
-      await execOk(kc.annotate(k, t.namespace, t.name, cause));
-      await execOk(kc.setImage(k, t.namespace, t.name, t.container, ref));
-      t.changed = true;
+    } else {
+      for (const t of targets) t.changed = t.applying = true;
+      await execOk(kc.apply(k, i.namespace), { input: manifestList });
+      for (const t of targets) t.applying = false;
     }
-  } else {
-    await execOk(kc.apply(k, i.namespace), { input: manifestList });
-    for (const t of targets) t.changed = true;
+    return undefined;
+  } catch (e) {
+    const lost = e instanceof CommandError ? lostConnection(e.result) : undefined;
+    if (!lost) throw e;
+    return lost;
   }
+}
+
+/** kubectl's words when a call failed because the API server did not answer; undefined otherwise. */
+function lostConnection(r: ExecResult): string | undefined {
+  const f = classifyKubectl(r);
+  return f.lost || f.kind === 'unreachable' || f.kind === 'timeout' ? f.what : undefined;
+}
+
+/**
+ * The API server stopped answering during the apply: the same path as a loss during the rollout. Waits
+ * for it (up to rollout-timeout), then undoes every deployment whose revision moved; or, when it never
+ * answers, says the state is unknown with the commands to check and undo.
+ */
+async function applyLost(
+  i: DeployInputs,
+  k: Kubectl,
+  ref: string,
+  targets: Target[],
+  what: string,
+  notes: Summary,
+  gh: DeploymentRecord | undefined,
+): Promise<StageResult> {
+  for (const t of targets) t.status = { done: false, reason: 'ApplyInterrupted', message: what };
+  log.warning(
+    `the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering while applying (${what}); ${appliedSoFar(i, ref, targets)}`,
+  );
+  if (!(await reachAgain(k, Date.now() + i.rolloutTimeoutS * 1000))) {
+    await gh?.status('failure', 'cluster state unknown: the API server stopped answering while applying');
+    return unknownState(i, ref, targets, notes, gh, true);
+  }
+  await Promise.all(
+    targets.map(async (t) => {
+      t.after = await getDeployment(k, t.namespace, t.name).catch(() => undefined);
+      t.changed = t.after?.revision !== t.before?.revision;
+      t.applying = false;
+    }),
+  );
+  const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
+  if (undoable.length && i.rollbackOnFailure)
+    await log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(i, k, t))));
+  const r = applyCutOff(i, ref, targets, what, notes, gh);
+  await gh?.status('failure', r.headline);
+  return r;
 }
 
 /** Waits for every target together; returns when the wait started. */
@@ -533,7 +606,7 @@ function undoLater(
 ): NonNullable<PipelineState['rollback']> {
   return async (reason) => {
     log.warning(`undoing the deploy: ${reason}`);
-    await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+    await Promise.all(undoable.map((t) => rollBack(i, k, t)));
     const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
     for (const t of undoable)
       (t.rollback?.ok ? log.info : log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
@@ -556,7 +629,7 @@ async function finish(
   notes: Summary,
   gh: DeploymentRecord | undefined,
 ): Promise<StageResult> {
-  const rolledBack = targets.some((t) => t.rollback?.ok);
+  const rolledBack = allRolledBack(targets);
   await gh?.status(
     failed.length ? 'failure' : 'success',
     failed.length
