@@ -477,8 +477,12 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.shortImage = void 0;
 exports.deployReport = deployReport;
+exports.allRolledBack = allRolledBack;
 exports.applied = applied;
+exports.appliedSoFar = appliedSoFar;
+exports.undoCutOff = undoCutOff;
 exports.unknownState = unknownState;
+exports.applyCutOff = applyCutOff;
 exports.failureLine = failureLine;
 exports.rollbackNote = rollbackNote;
 exports.diagnosticsText = diagnosticsText;
@@ -498,7 +502,7 @@ const kubectl_1 = __webpack_require__(9481);
  */
 function deployReport(i, ref, targets, lintSummary, gh, undoneFor) {
     const failed = targets.filter((t) => !t.status?.done);
-    const rolledBack = targets.some((t) => t.rollback?.ok);
+    const rolledBack = allRolledBack(targets);
     const perTarget = (f) => targets.length === 1
         ? String(f(targets[0]) ?? '')
         : targets.map((t) => `${t.name}=${f(t) ?? ''}`).join('\n');
@@ -511,32 +515,75 @@ function deployReport(i, ref, targets, lintSummary, gh, undoneFor) {
                 : `${n} on ${(0, exports.shortImage)(ref)}`,
         summary: deploySummary(i, ref, targets, gh, undoneFor).append(lintSummary),
         outputs: {
-            revision: perTarget((t) => t.rollback?.now ?? t.after?.revision),
+            revision: perTarget((t) => (t.rollback?.cutOff ? undefined : (t.rollback?.now ?? t.after?.revision))),
             'previous-revision': perTarget((t) => t.before?.revision),
             'rolled-back': String(rolledBack),
         },
     };
 }
+/**
+ * Whether the deploy was undone: some deployment was rolled back and every undo that was started
+ * completed. An undo cut off half way makes this false, whatever the others did.
+ */
+function allRolledBack(targets) {
+    const back = targets.filter((t) => t.rollback);
+    return back.length > 0 && back.every((t) => t.rollback.ok);
+}
+const fromRevision = (t) => t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`;
 /** What this run changed in the cluster, for when it can no longer see it: "`kubectl set image` ...". */
 function applied(i, ref, targets) {
     const from = targets
         .filter((t) => t.changed)
-        .map((t) => t.before?.revision !== undefined ? `${t.name} from revision ${t.before.revision}` : `${t.name} (new)`)
+        .map(fromRevision)
         .join(', ');
     return `${i.strategy === 'set-image' ? '`kubectl set image`' : '`kubectl apply` of the manifests'} with ${(0, exports.shortImage)(ref)} (${from})`;
 }
-/** The API server never came back: say what may be running and the exact commands to check and undo. */
-function unknownState(i, ref, targets, lintSummary, gh) {
-    // For a person to run with their own kubeconfig: this run's copy is gone by then.
-    const by = { bin: 'kubectl', context: i.kubeconfigInfo?.context || i.context };
+/**
+ * What an apply cut off by a lost API server may have changed. One `kubectl apply` sends object after
+ * object, so the server may hold any part of it; `set image` goes deployment by deployment.
+ */
+function appliedSoFar(i, ref, targets) {
+    if (i.strategy !== 'set-image')
+        return `the server may have applied some of the manifests' objects and not others (\`kubectl apply\` with ${(0, exports.shortImage)(ref)}: ${targets.map(fromRevision).join(', ')})`;
+    const parts = [
+        ['already changed', targets.filter((t) => t.changed && !t.applying)],
+        ['perhaps changed', targets.filter((t) => t.applying)],
+        ['not changed', targets.filter((t) => !t.changed)],
+    ];
+    return `\`kubectl set image\` with ${(0, exports.shortImage)(ref)}: ${parts
+        .filter(([, ts]) => ts.length)
+        .map(([what, ts]) => `${what}: ${ts.map(what === 'not changed' ? (t) => t.name : fromRevision).join(', ')}`)
+        .join('; ')}`;
+}
+/** kubectl as a person runs it, with their own kubeconfig: this run's copy is gone by then. */
+const byHand = (i) => ({
+    bin: 'kubectl',
+    context: i.kubeconfigInfo?.context || i.context,
+});
+/**
+ * The API server stopped answering during the undo of `t` (`sent`: the undo reached it, its rollout was
+ * not seen through): the rollback message, with the commands that check and finish it.
+ */
+function undoCutOff(i, t, what, sent) {
+    const by = byHand(i);
+    return (`undo did not complete: the API server stopped answering ${sent ? 'while the undo rolled out' : 'during `kubectl rollout undo`'} (${what}); ` +
+        `check: \`${(0, exec_1.quote)(kubectl_1.kc.rolloutStatus(by, t.namespace, t.name))}\`; ` +
+        `finish it: \`${(0, exec_1.quote)(kubectl_1.kc.undo(by, t.namespace, t.name, t.before?.revision))}\``);
+}
+/**
+ * The API server never came back: say what may be running and the exact commands to check and undo.
+ * `whileApplying`: it went away during the apply itself, so even what was applied is not known.
+ */
+function unknownState(i, ref, targets, lintSummary, gh, whileApplying = false) {
+    const by = byHand(i);
     const changed = targets.filter((t) => t.changed);
     const check = changed.map((t) => (0, exec_1.quote)(kubectl_1.kc.rolloutStatus(by, t.namespace, t.name)));
     const undo = changed.map((t) => t.before?.revision !== undefined
         ? (0, exec_1.quote)(kubectl_1.kc.undo(by, t.namespace, t.name, t.before.revision))
         : `${t.name} had no earlier revision to go back to`);
     const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
-    const failure = `the cluster state is unknown: the API server${where} did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
-        `already applied: ${applied(i, ref, targets)}; check: \`${check.join('`, `')}\`; undo: \`${undo.join('`, `')}\``;
+    const failure = `the cluster state is unknown: the API server${where} ${whileApplying ? 'stopped answering while applying and ' : ''}did not answer again within rollout-timeout (${i.rolloutTimeoutS}s); ` +
+        `${whileApplying ? appliedSoFar(i, ref, targets) : `already applied: ${applied(i, ref, targets)}`}; check: \`${check.join('`, `')}\`; undo: \`${undo.join('`, `')}\``;
     const r = deployReport(i, ref, targets, new summary_1.Summary(), gh);
     r.summary
         .text(`❓ **The cluster state is unknown**: the API server${where} did not answer again within rollout-timeout.`)
@@ -547,6 +594,28 @@ function unknownState(i, ref, targets, lintSummary, gh) {
         status: 'failure',
         headline: 'cluster state unknown: the API server stopped answering',
         failure,
+    };
+}
+/**
+ * The API server stopped answering while applying and answered again: what had changed, and its
+ * rollback. Never a success, even when nothing had changed: the release is not out.
+ */
+function applyCutOff(i, ref, targets, what, lintSummary, gh) {
+    const where = i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : '';
+    const changed = targets.filter((t) => t.changed);
+    const r = deployReport(i, ref, targets, new summary_1.Summary(), gh);
+    r.summary
+        .text(`⚠️ **The API server${where} stopped answering while applying** (${what}), then answered again.`)
+        .append(lintSummary);
+    return {
+        ...r,
+        status: 'failure',
+        headline: `not deployed: the API server stopped answering while applying${allRolledBack(targets) ? ', rolled back' : ''}`,
+        failure: `the API server${where} stopped answering while applying (${what}); ` +
+            (changed.length
+                ? `changed by then: ${changed.map(fromRevision).join(', ')}`
+                : 'no deployment had changed') +
+            (changed.length ? rollbackNote(targets, i.rollbackOnFailure) : ''),
     };
 }
 function failureLine(t) {
@@ -572,8 +641,9 @@ function rollbackNote(targets, enabled) {
 }
 const revisionCell = (t) => {
     const b = t.before?.revision ?? '–';
-    const a = t.after?.revision ?? (t.status?.reason === 'ConnectionLost' ? '?' : '–');
-    const r = t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
+    const lost = t.status?.reason === 'ConnectionLost' || (t.status?.reason === 'ApplyInterrupted' && t.changed);
+    const a = t.after?.revision ?? (lost ? '?' : '–');
+    const r = t.rollback?.cutOff ? ' → ?' : t.rollback?.now !== undefined ? ` → ${t.rollback.now}` : '';
     return b === a ? `${a} (unchanged)` : `${b} → ${a}${r}`;
 };
 function imageCell(t, ref) {
@@ -583,16 +653,29 @@ function imageCell(t, ref) {
     return `${before ? `\`${(0, exports.shortImage)(before)}\`` : '(new)'} → \`${(0, exports.shortImage)(ref)}\``;
 }
 function statusCell(t) {
+    if (t.status?.reason === 'ApplyInterrupted')
+        return interruptedCell(t);
     if (t.status?.reason === 'ConnectionLost' && !t.after)
         return '❓ unknown: the API server stopped answering';
     if (t.status?.done && t.rollback)
         return t.rollback.ok
             ? `↩️ rolled out, then rolled back to ${t.rollback.to}`
-            : '⚠️ rolled out, undo failed';
+            : '⚠️ rolled out, undo did not complete';
     if (t.status?.done)
         return t.changed ? '✅ rolled out' : '✅ unchanged';
     const reason = t.diagnostics?.reasons[0] ?? t.status?.reason ?? 'failed';
     return `❌ ${reason}${t.rollback?.ok ? `, rolled back to ${t.rollback.to}` : ''}`;
+}
+function interruptedCell(t) {
+    if (!t.changed)
+        return '➖ not changed: the apply stopped before it';
+    if (!t.after)
+        return '❓ unknown: the API server stopped answering';
+    if (t.rollback)
+        return t.rollback.ok
+            ? `↩️ apply interrupted, rolled back to ${t.rollback.to}`
+            : '⚠️ apply interrupted, undo did not complete';
+    return '❌ apply interrupted, not rolled back';
 }
 function eventTable(events) {
     return events
@@ -945,17 +1028,31 @@ async function watchForStuckPods(k, t, stuckAfterS, signal) {
     }
     return undefined;
 }
-async function rollBack(k, t, timeoutS) {
+/**
+ * The undo of one deployment, and its rollout. An API server that stops answering on the way leaves it
+ * half done: the message then says so, with the commands that check and finish it.
+ */
+async function rollBack(i, k, t) {
     const to = t.before?.revision;
     if (to === undefined)
         return;
     const u = await (0, exec_1.exec)(kubectl_1.kc.undo(k, t.namespace, t.name, to));
     if (u.exitCode !== 0) {
-        t.rollback = { to, ok: false, message: `rollout undo failed: ${firstLine(u)}` };
+        const lost = lostConnection(u);
+        t.rollback = {
+            to,
+            ok: false,
+            cutOff: !!lost,
+            message: lost ? (0, report_1.undoCutOff)(i, t, lost, false) : `rollout undo failed: ${firstLine(u)}`,
+        };
         return;
     }
-    const s = await waitFor(k, t, timeoutS);
-    const now = (await getDeployment(k, t.namespace, t.name))?.revision;
+    const s = await waitFor(k, t, i.rolloutTimeoutS);
+    if (s.reason === 'ConnectionLost') {
+        t.rollback = { to, ok: false, cutOff: true, message: (0, report_1.undoCutOff)(i, t, s.message ?? 'no answer', true) };
+        return;
+    }
+    const now = (await getDeployment(k, t.namespace, t.name).catch(() => undefined))?.revision;
     t.rollback = {
         to,
         now,
@@ -1018,7 +1115,9 @@ async function runDeploy(i, env) {
     const { targets, manifestList } = await prepareTargets(i, k, ref, cause, rendered, missingNamespace);
     const gh = await startRecord(i, env, ref);
     env.state.rolloutStartedAt = Date.now();
-    await apply(i, k, targets, ref, cause, manifestList);
+    const cutOff = await apply(i, k, targets, ref, cause, manifestList);
+    if (cutOff)
+        return applyLost(i, k, ref, targets, cutOff, notes, gh);
     const waitStarted = await waitForAll(i, k, targets);
     if (!(await seenThrough(i, k, ref, targets, waitStarted))) {
         await gh?.status('failure', 'cluster state unknown: the API server stopped answering during the rollout');
@@ -1033,7 +1132,7 @@ async function runDeploy(i, env) {
     // They went out together, so a failure of one takes all of them back.
     const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
     if (failed.length && i.rollbackOnFailure) {
-        await log_1.log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS))));
+        await log_1.log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(i, k, t))));
     }
     if (!failed.length && undoable.length)
         env.state.rollback = undoLater(i, k, ref, targets, undoable, notes, gh);
@@ -1099,24 +1198,70 @@ async function startRecord(i, env, ref) {
     await gh?.status('in_progress', `rolling out ${(0, report_1.shortImage)(ref)}`);
     return gh;
 }
+/**
+ * Changes the cluster. Returns kubectl's words when the API server stopped answering on the way (the
+ * targets then say what was changed, and what may have been: `applying`); any other failure throws.
+ */
 async function apply(i, k, targets, ref, cause, manifestList) {
-    if (i.strategy === 'set-image') {
-        for (const t of targets) {
-            if (t.before.containers.find((c) => c.name === t.container)?.image === ref) {
-                log_1.log.info(`${t.name}: ${t.container} already runs ${ref}`);
-                continue;
+    try {
+        if (i.strategy === 'set-image') {
+            for (const t of targets) {
+                if (t.before.containers.find((c) => c.name === t.container)?.image === ref) {
+                    log_1.log.info(`${t.name}: ${t.container} already runs ${ref}`);
+                    continue;
+                }
+                t.changed = t.applying = true;
+                // Annotated first, so the ReplicaSet the image change creates carries the cause.
+                await (0, exec_1.execOk)(kubectl_1.kc.annotate(k, t.namespace, t.name, cause));
+                await (0, exec_1.execOk)(kubectl_1.kc.setImage(k, t.namespace, t.name, t.container, ref));
+                t.applying = false;
             }
-            // Annotated first, so the ReplicaSet the image change creates carries the cause.
-            await (0, exec_1.execOk)(kubectl_1.kc.annotate(k, t.namespace, t.name, cause));
-            await (0, exec_1.execOk)(kubectl_1.kc.setImage(k, t.namespace, t.name, t.container, ref));
-            t.changed = true;
         }
+        else {
+            for (const t of targets)
+                t.changed = t.applying = true;
+            await (0, exec_1.execOk)(kubectl_1.kc.apply(k, i.namespace), { input: manifestList });
+            for (const t of targets)
+                t.applying = false;
+        }
+        return undefined;
     }
-    else {
-        await (0, exec_1.execOk)(kubectl_1.kc.apply(k, i.namespace), { input: manifestList });
-        for (const t of targets)
-            t.changed = true;
+    catch (e) {
+        const lost = e instanceof exec_1.CommandError ? lostConnection(e.result) : undefined;
+        if (!lost)
+            throw e;
+        return lost;
     }
+}
+/** kubectl's words when a call failed because the API server did not answer; undefined otherwise. */
+function lostConnection(r) {
+    const f = (0, kubectl_1.classifyKubectl)(r);
+    return f.lost || f.kind === 'unreachable' || f.kind === 'timeout' ? f.what : undefined;
+}
+/**
+ * The API server stopped answering during the apply: the same path as a loss during the rollout. Waits
+ * for it (up to rollout-timeout), then undoes every deployment whose revision moved; or, when it never
+ * answers, says the state is unknown with the commands to check and undo.
+ */
+async function applyLost(i, k, ref, targets, what, notes, gh) {
+    for (const t of targets)
+        t.status = { done: false, reason: 'ApplyInterrupted', message: what };
+    log_1.log.warning(`the API server${i.kubeconfigInfo ? ` at ${i.kubeconfigInfo.server}` : ''} stopped answering while applying (${what}); ${(0, report_1.appliedSoFar)(i, ref, targets)}`);
+    if (!(await reachAgain(k, Date.now() + i.rolloutTimeoutS * 1000))) {
+        await gh?.status('failure', 'cluster state unknown: the API server stopped answering while applying');
+        return (0, report_1.unknownState)(i, ref, targets, notes, gh, true);
+    }
+    await Promise.all(targets.map(async (t) => {
+        t.after = await getDeployment(k, t.namespace, t.name).catch(() => undefined);
+        t.changed = t.after?.revision !== t.before?.revision;
+        t.applying = false;
+    }));
+    const undoable = targets.filter((t) => t.changed && t.before?.revision !== undefined);
+    if (undoable.length && i.rollbackOnFailure)
+        await log_1.log.group('rolling back', () => Promise.all(undoable.map((t) => rollBack(i, k, t))));
+    const r = (0, report_1.applyCutOff)(i, ref, targets, what, notes, gh);
+    await gh?.status('failure', r.headline);
+    return r;
 }
 /** Waits for every target together; returns when the wait started. */
 async function waitForAll(i, k, targets) {
@@ -1150,7 +1295,7 @@ async function diagnoseFailures(k, targets) {
 function undoLater(i, k, ref, targets, undoable, notes, gh) {
     return async (reason) => {
         log_1.log.warning(`undoing the deploy: ${reason}`);
-        await Promise.all(undoable.map((t) => rollBack(k, t, i.rolloutTimeoutS)));
+        await Promise.all(undoable.map((t) => rollBack(i, k, t)));
         const undone = undoable.map((t) => `${t.name} ${t.rollback?.message ?? 'not undone'}`);
         for (const t of undoable)
             (t.rollback?.ok ? log_1.log.info : log_1.log.warning)(`${t.name}: ${t.rollback?.message ?? 'not undone'}`);
@@ -1165,7 +1310,7 @@ function undoLater(i, k, ref, targets, undoable, notes, gh) {
 }
 /** Tells the GitHub deployment how it went, and returns the stage's result. */
 async function finish(i, ref, targets, failed, notes, gh) {
-    const rolledBack = targets.some((t) => t.rollback?.ok);
+    const rolledBack = (0, report_1.allRolledBack)(targets);
     await gh?.status(failed.length ? 'failure' : 'success', failed.length
         ? `${failed.map((t) => `${t.name}: ${t.diagnostics.reasons.join(', ')}`).join('; ')}${rolledBack ? '; rolled back' : '; not rolled back'}`
         : `${(0, report_1.shortImage)(ref)} is live`);

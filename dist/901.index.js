@@ -909,7 +909,7 @@ exports.OUTPUTS = {
     },
     'rolled-back': {
         stage: 'deploy',
-        description: '`true` when the deploy was undone: a failed rollout, or a later stage of the same run (verify) that failed.',
+        description: '`true` when the deploy was undone and every undo completed: after a failed rollout, or a later stage of the same run (verify) that failed. `false` when an undo was cut off (the log gives the commands to finish it).',
     },
     contract: { stage: 'verify', description: "The server's tool contract (the JSON of mcp-contract.json)." },
     'contract-diff': {
