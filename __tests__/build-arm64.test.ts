@@ -191,28 +191,40 @@ describeWith('build: a RUN step on linux/arm64 under real QEMU emulation', missi
     expect(tags.status).toBe(404);
   }, 60_000);
 
-  test('qemu: false sets nothing up: the kernel handler still runs the arm64 step; a platform without one fails in buildx', async () => {
-    const ok = await runStage({ image: `${reg.host}/acme/arm-false`, qemu: 'false' });
-    if (ok.error) throw new Error(`${ok.error.message}\n--- stage output:\n${ok.logged}`);
-    expect(ok.logged).not.toMatch(/tonistiigi\/binfmt/);
+  test('qemu: false sets nothing up, and the kernel handler still runs the arm64 step', async () => {
+    const r = await runStage({ image: `${reg.host}/acme/arm-false`, qemu: 'false' });
+    if (r.error) throw new Error(`${r.error.message}\n--- stage output:\n${r.logged}`);
+    expect(r.logged).not.toMatch(/tonistiigi\/binfmt/);
     const index = await reg.manifest('acme/arm-false', 'main');
     const arm = index.body.manifests!.find((m) => m.platform?.architecture === 'arm64')!;
     expect(await fileInImage(reg, 'acme/arm-false', arm.digest, 'arch')).toBe('aarch64\n');
-
-    // riscv64 has no handler here: its /bin/sh is an ELF header the kernel cannot execute. The stage has no
-    // check of its own for this; the error is buildx's, with the cause in it.
-    const riscv = path.join(ws, 'rootfs-riscv64', 'bin');
-    fs.mkdirSync(riscv, { recursive: true });
-    const elf = Buffer.alloc(64);
-    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]).copy(elf);
-    elf.writeUInt16LE(2, 16); // ET_EXEC
-    elf.writeUInt16LE(0xf3, 18); // EM_RISCV
-    elf.writeUInt32LE(1, 20);
-    fs.writeFileSync(path.join(riscv, 'sh'), elf, { mode: 0o755 });
-    const no = await runStage({ image: `${reg.host}/acme/riscv`, qemu: 'false', platforms: 'linux/riscv64' });
-    expect(no.logged).not.toMatch(/tonistiigi\/binfmt/);
-    expect(no.error?.message).toMatch(
-      /^docker buildx build failed; buildx pushed no manifest, so no tag moved \(exit 1\):\n.*exec \/bin\/sh: exec format error/s,
-    );
   }, 120_000);
+
+  // Only .ci/install-system-deps's aarch64 handler is registered on CI; binfmt-support would add riscv64's.
+  const riscvHandler = fs.existsSync('/proc/sys/fs/binfmt_misc/qemu-riscv64');
+  (riscvHandler ? test.skip : test)(
+    'qemu: false on a platform no handler runs (riscv64): buildx fails, and the error carries the cause',
+    async () => {
+      // /bin/sh is an ELF header for RISC-V, which this kernel cannot execute. The stage has no check of its
+      // own for a foreign RUN step under qemu: false; the error is buildx's.
+      const riscv = path.join(ws, 'rootfs-riscv64', 'bin');
+      fs.mkdirSync(riscv, { recursive: true });
+      const elf = Buffer.alloc(64);
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]).copy(elf);
+      elf.writeUInt16LE(2, 16); // ET_EXEC
+      elf.writeUInt16LE(0xf3, 18); // EM_RISCV
+      elf.writeUInt32LE(1, 20);
+      fs.writeFileSync(path.join(riscv, 'sh'), elf, { mode: 0o755 });
+      const r = await runStage({
+        image: `${reg.host}/acme/riscv`,
+        qemu: 'false',
+        platforms: 'linux/riscv64',
+      });
+      expect(r.logged).not.toMatch(/tonistiigi\/binfmt/);
+      expect(r.error?.message).toMatch(
+        /^docker buildx build failed; buildx pushed no manifest, so no tag moved \(exit 1\):\n.*exec \/bin\/sh: exec format error/s,
+      );
+    },
+    120_000,
+  );
 });
