@@ -112,4 +112,12 @@ describe('qemu: auto emulates only when something foreign runs and the kernel ca
   ])('%s', (_, dockerfile, qemu, runnable, emulate) => {
     expect(decide(inputs(dockerfile, qemu), facts(runnable), ctx).emulate).toEqual(emulate);
   });
+
+  test('what the kernel runs without setup is named, so the log can say why nothing was set up', () => {
+    const run = 'FROM debian\nRUN true\n';
+    expect(decide(inputs(run), facts([OTHER]), ctx).kernel).toEqual([OTHER]);
+    expect(decide(inputs(run), facts([]), ctx).kernel).toEqual([]);
+    expect(decide(inputs(TEMPLATE), facts([OTHER]), ctx).kernel).toEqual([]);
+    expect(decide(inputs(run, 'false'), facts([OTHER]), ctx).kernel).toEqual([]);
+  });
 });

@@ -71,13 +71,18 @@ describe('docker and buildx failures', () => {
       'ERROR: Attestation is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.\nLearn more at https://docs.docker.com/go/attestations/',
       'docker-driver',
     ],
+    // a RUN step for linux/riscv64 with no emulator registered (build-arm64.test.ts, qemu: false)
+    [
+      '#5 [2/2] RUN --network=none ["/bin/sh", "-c", "uname -m > /arch"]\n#5 0.099 exec /bin/sh: exec format error\n#5 ERROR: process "/bin/sh -c uname -m > /arch" did not complete successfully: exit code: 1\nERROR: failed to solve: process "/bin/sh -c uname -m > /arch" did not complete successfully: exit code: 1',
+      'exec-format',
+    ],
   ])('%s -> %s', (stderr, kind) => expect(classifyDockerFailure(failed(stderr))).toBe(kind));
 
   test('a command ended by its own timeout is a timeout, whatever it printed', () => {
     expect(classifyDockerFailure({ ...failed(''), timedOut: true })).toBe('timeout');
   });
 
-  test('refused, timed out and 5xx are retried; credentials, not found and the docker driver never', () => {
+  test('refused, timed out and 5xx are retried; credentials, not found, the docker driver and a missing emulator never', () => {
     const all: DockerFailure[] = [
       'auth',
       'unreachable',
@@ -85,6 +90,7 @@ describe('docker and buildx failures', () => {
       'transient',
       'not-found',
       'docker-driver',
+      'exec-format',
       'other',
     ];
     expect(all.filter(retryable)).toEqual(['unreachable', 'timeout', 'transient']);

@@ -238,9 +238,10 @@ export const retryable = (f: DockerFailure): boolean =>
 
 /**
  * `docker-driver`: buildx's docker driver on the classic image store was asked for what only the containerd
- * store or a docker-container builder can do (several platforms, attestations).
+ * store or a docker-container builder can do (several platforms, attestations). `exec-format`: a RUN step
+ * for a foreign platform found nothing to execute it (no emulator registered for that architecture).
  */
-export type DockerFailure = RegistryFailure | 'docker-driver';
+export type DockerFailure = RegistryFailure | 'docker-driver' | 'exec-format';
 
 const DOCKER_DRIVER =
   /(multi-platform build|attestation) is not supported for the docker driver|does not currently support exporting manifest lists/i;
@@ -248,6 +249,7 @@ const DOCKER_DRIVER =
 export function classifyDockerFailure(r: Pick<ExecResult, 'stdout' | 'stderr' | 'timedOut'>): DockerFailure {
   if (DOCKER_DRIVER.test(r.stderr)) return 'docker-driver';
   if (r.timedOut) return 'timeout';
+  if (/exec format error/.test(r.stderr)) return 'exec-format';
   return classifyRegistryFailure(`${r.stderr}\n${r.stdout}`);
 }
 

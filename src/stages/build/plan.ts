@@ -31,6 +31,8 @@ export interface Decisions {
   createBuilder: boolean;
   /** Architectures to register with tonistiigi/binfmt. */
   emulate: string[];
+  /** Foreign architectures whose RUN steps the kernel's registered emulator runs (no setup needed). */
+  kernel: string[];
   cache: 'gha' | 'registry' | 'none';
   /** by-digest on a driver that cannot push by digest: push a staging tag instead. */
   stagingTag?: string;
@@ -69,13 +71,13 @@ export function decide(i: BuildInputs, facts: BuilderFacts, ctx: RunContext): De
   const usesDockerDriver = i.driver === 'docker' || (!createBuilder && facts.driver === 'docker');
   const wanted = [...new Set(i.platforms.map(arch))];
   // A Dockerfile that only copies (or cross-compiles in a $BUILDPLATFORM stage) executes nothing foreign.
-  const emulate =
-    i.mode === 'merge' || i.qemu === 'false' || (i.qemu === 'auto' && !i.targetRuns)
-      ? []
-      : wanted.filter((a) => a !== hostArch() && (i.qemu === 'true' || !facts.runnable.includes(a)));
+  const runsForeign = i.mode !== 'merge' && i.qemu !== 'false' && (i.qemu === 'true' || i.targetRuns);
+  const foreign = runsForeign ? wanted.filter((a) => a !== hostArch()) : [];
+  const emulate = foreign.filter((a) => i.qemu === 'true' || !facts.runnable.includes(a));
   return {
     createBuilder,
     emulate,
+    kernel: foreign.filter((a) => !emulate.includes(a)),
     cache: usesDockerDriver ? 'none' : cache,
     stagingTag:
       i.mode === 'by-digest' && usesDockerDriver

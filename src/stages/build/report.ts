@@ -5,7 +5,7 @@ import type { Signed } from '../../signing';
 import { plural, secs } from '../../text';
 import type { StageResult } from '../stage';
 import type { BuildInputs } from './inputs';
-import type { Decisions, TagPlan } from './plan';
+import { hostArch, type Decisions, type TagPlan } from './plan';
 
 /** What a build, a merge or a buildah run produced. */
 export interface Built {
@@ -40,6 +40,24 @@ export function authError(i: BuildInputs, what: string, r: ExecResult): ActionEr
 export function commandFailed(what: string, r: ExecResult, attempts: number, note = ''): Error {
   return new Error(
     `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`,
+  );
+}
+
+/** A RUN step for a foreign platform had nothing to execute it: the setting to change is qemu. */
+export function foreignRunFailed(i: BuildInputs, r: ExecResult): ActionError {
+  const foreign = [...new Set(i.platforms.filter((p) => p.split('/')[1] !== hostArch()))];
+  // buildx's step lines start with `#<step> <seconds> `: the kernel's words are what follows.
+  const cause = r.stderr
+    .split('\n')
+    .find((l) => l.includes('exec format error'))
+    ?.replace(/^#\d+\s+[\d.]+\s+/, '')
+    .trim();
+  return new ActionError(
+    `a RUN step for ${foreign.join(', ') || 'the target platform'} could not execute: no emulator for it is registered on this runner (${cause ?? 'exec format error'})`,
+    'qemu',
+    i.qemu === 'false'
+      ? 'set qemu: auto to set up QEMU, build that platform on a native runner (build-mode by-digest + merge), or cross-compile in a $BUILDPLATFORM stage'
+      : 'build that platform on a native runner (build-mode by-digest + merge), or cross-compile in a $BUILDPLATFORM stage',
   );
 }
 

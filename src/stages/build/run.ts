@@ -40,6 +40,7 @@ import {
   buildResult,
   commandFailed,
   emulationFailed,
+  foreignRunFailed,
   errorLines,
   tagsMovedNote,
   type Built,
@@ -161,6 +162,10 @@ async function buildx(
 ): Promise<Built & { d: Decisions }> {
   const facts = await probe(i, tools);
   let d = decide(i, facts, env.ctx);
+  if (d.kernel.length)
+    log.info(
+      `${d.kernel.join(', ')}: RUN steps run through this runner's registered emulator (binfmt_misc), so no QEMU setup`,
+    );
   await prepareBuilder(i, d, tools);
   const attempt = () =>
     withRetries('push', i.retries, () =>
@@ -177,6 +182,7 @@ async function buildx(
   }
   if (r.exitCode !== 0) {
     if (failure === 'auth') throw authError(i, 'push', r);
+    if (failure === 'exec-format') throw foreignRunFailed(i, r);
     const moved = i.push && i.mode === 'push' ? await tagsMoved(r, t, tools) : '';
     throw commandFailed('docker buildx build', r, attempts, moved);
   }
