@@ -906,12 +906,13 @@ function decide(i, facts, ctx) {
     const usesDockerDriver = i.driver === 'docker' || (!createBuilder && facts.driver === 'docker');
     const wanted = [...new Set(i.platforms.map(arch))];
     // A Dockerfile that only copies (or cross-compiles in a $BUILDPLATFORM stage) executes nothing foreign.
-    const emulate = i.mode === 'merge' || i.qemu === 'false' || (i.qemu === 'auto' && !i.targetRuns)
-        ? []
-        : wanted.filter((a) => a !== hostArch() && (i.qemu === 'true' || !facts.runnable.includes(a)));
+    const runsForeign = i.mode !== 'merge' && i.qemu !== 'false' && (i.qemu === 'true' || i.targetRuns);
+    const foreign = runsForeign ? wanted.filter((a) => a !== hostArch()) : [];
+    const emulate = foreign.filter((a) => i.qemu === 'true' || !facts.runnable.includes(a));
     return {
         createBuilder,
         emulate,
+        kernel: foreign.filter((a) => !emulate.includes(a)),
         cache: usesDockerDriver ? 'none' : cache,
         stagingTag: i.mode === 'by-digest' && usesDockerDriver
             ? (0, tags_1.sanitizeTag)(`build-${i.platforms.map(arch).join('-')}`)
@@ -1084,6 +1085,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorLines = errorLines;
 exports.authError = authError;
 exports.commandFailed = commandFailed;
+exports.foreignRunFailed = foreignRunFailed;
 exports.emulationFailed = emulationFailed;
 exports.builderFailed = builderFailed;
 exports.tagsMovedNote = tagsMovedNote;
@@ -1091,6 +1093,7 @@ exports.buildResult = buildResult;
 const errors_1 = __webpack_require__(83916);
 const summary_1 = __webpack_require__(57994);
 const text_1 = __webpack_require__(48992);
+const plan_1 = __webpack_require__(56557);
 /** The lines of a failed build worth showing: buildx's ERROR lines, else the tail. */
 function errorLines(output, n = 8) {
     const errors = output.split('\n').filter((l) => /\bERROR\b|^error|Error response/i.test(l));
@@ -1104,6 +1107,19 @@ function authError(i, what, r) {
 }
 function commandFailed(what, r, attempts, note = '') {
     return new Error(`${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}${note} (exit ${r.exitCode}):\n${errorLines(`${r.stderr}\n${r.stdout}`)}`);
+}
+/** A RUN step for a foreign platform had nothing to execute it: the setting to change is qemu. */
+function foreignRunFailed(i, r) {
+    const foreign = [...new Set(i.platforms.filter((p) => p.split('/')[1] !== (0, plan_1.hostArch)()))];
+    // buildx's step lines start with `#<step> <seconds> `: the kernel's words are what follows.
+    const cause = r.stderr
+        .split('\n')
+        .find((l) => l.includes('exec format error'))
+        ?.replace(/^#\d+\s+[\d.]+\s+/, '')
+        .trim();
+    return new errors_1.ActionError(`a RUN step for ${foreign.join(', ') || 'the target platform'} could not execute: no emulator for it is registered on this runner (${cause ?? 'exec format error'})`, 'qemu', i.qemu === 'false'
+        ? 'set qemu: auto to set up QEMU, build that platform on a native runner (build-mode by-digest + merge), or cross-compile in a $BUILDPLATFORM stage'
+        : 'build that platform on a native runner (build-mode by-digest + merge), or cross-compile in a $BUILDPLATFORM stage');
 }
 function emulationFailed(archs, r) {
     return new errors_1.ActionError(`could not set up emulation for ${archs.join(', ')}: ${errorLines(r.stderr, 3)}`, 'qemu', 'build each platform on a native runner (build-mode by-digest + merge), or set qemu: false if the Dockerfile runs nothing');
@@ -1312,6 +1328,8 @@ async function prepareBuilder(i, d, env) {
 async function buildx(i, env, tools, t) {
     const facts = await probe(i, tools);
     let d = (0, plan_1.decide)(i, facts, env.ctx);
+    if (d.kernel.length)
+        log_1.log.info(`${d.kernel.join(', ')}: RUN steps run through this runner's registered emulator (binfmt_misc), so no QEMU setup`);
     await prepareBuilder(i, d, tools);
     const attempt = () => withRetries('push', i.retries, () => (0, exec_1.exec)((0, plan_1.buildxCommand)(i, d, t), { cwd: env.cwd, env: tools, stream: true }));
     let { r, failure, attempts } = await attempt();
@@ -1324,6 +1342,8 @@ async function buildx(i, env, tools, t) {
     if (r.exitCode !== 0) {
         if (failure === 'auth')
             throw (0, report_1.authError)(i, 'push', r);
+        if (failure === 'exec-format')
+            throw (0, report_1.foreignRunFailed)(i, r);
         const moved = i.push && i.mode === 'push' ? await tagsMoved(r, t, tools) : '';
         throw (0, report_1.commandFailed)('docker buildx build', r, attempts, moved);
     }
@@ -1991,6 +2011,8 @@ function classifyDockerFailure(r) {
         return 'docker-driver';
     if (r.timedOut)
         return 'timeout';
+    if (/exec format error/.test(r.stderr))
+        return 'exec-format';
     return classifyRegistryFailure(`${r.stderr}\n${r.stdout}`);
 }
 // ---- calls ----

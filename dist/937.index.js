@@ -1190,6 +1190,8 @@ function classifyDockerFailure(r) {
         return 'docker-driver';
     if (r.timedOut)
         return 'timeout';
+    if (/exec format error/.test(r.stderr))
+        return 'exec-format';
     return classifyRegistryFailure(`${r.stderr}\n${r.stdout}`);
 }
 // ---- calls ----
