@@ -348,6 +348,9 @@ describeWith(
       // Whether the cut-off undo landed is not known: no revision is claimed.
       expect(r.outputs).toMatchObject({ revision: '', 'previous-revision': '1', 'rolled-back': 'false' });
       expect(r.summary).toContain('1 deployment NOT rolled back after verify failed');
+      expect(r.summary).toMatch(
+        /\| deploy \| ❌ failed \| 1 deployment NOT rolled back after verify failed \|/,
+      );
       expect(r.summary).toContain('| 1 → 2 → ? | ⚠️ rolled out, undo did not complete |');
       expect(r.summary).not.toContain('✅ rolled out');
     });

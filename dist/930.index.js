@@ -379,8 +379,9 @@ async function runPipeline(p) {
             if (p.env.state.rollback && name !== 'deploy') {
                 try {
                     const back = await p.env.state.rollback(failure);
+                    // An undo that did not complete leaves a release nobody wanted running: not a passed row.
                     if (results.deploy)
-                        results.deploy = { ...results.deploy, ...back.result };
+                        results.deploy = { ...results.deploy, ...back.result, ...(back.ok ? {} : { status: 'failure' }) };
                     failure += `; ${back.message}`;
                 }
                 catch (e) {

@@ -85,7 +85,9 @@ export async function runPipeline(p: Prepared): Promise<PipelineResult> {
       if (p.env.state.rollback && name !== 'deploy') {
         try {
           const back = await p.env.state.rollback(failure);
-          if (results.deploy) results.deploy = { ...results.deploy, ...back.result };
+          // An undo that did not complete leaves a release nobody wanted running: not a passed row.
+          if (results.deploy)
+            results.deploy = { ...results.deploy, ...back.result, ...(back.ok ? {} : { status: 'failure' }) };
           failure += `; ${back.message}`;
         } catch (e) {
           failure += `; rollback failed too: ${errorMessage(e)}`;
