@@ -48,8 +48,6 @@ const plan = step('Plan of the whole pipeline for the tag v1.2.3 (nothing runs)'
   'hello-mcp',
   '--namespace',
   'mcp-staging',
-  '--image-ref',
-  'ghcr.io/acme/hello-mcp@sha256:0000000000000000000000000000000000000000000000000000000000000000',
   '--mcp-url',
   'https://mcp.staging.example.com/mcp',
 ]);
