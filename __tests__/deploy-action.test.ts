@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCommandFile, ROOT, runActionAsync, runPostAsync, type ActionRun } from './support/action';
-import { kubectl } from './support/deploy-env';
+import {
+  copyK8sTemplates,
+  deploymentYaml as deploymentDoc,
+  kubectl,
+  namespaceYaml,
+} from './support/deploy-env';
 import { startFakeGithub } from './support/fake-github';
 import { startK8sSim, type K8sSim } from './support/k8s-sim';
 import { describeWith, missingCommands } from './support/skip';
@@ -20,24 +25,9 @@ const V2 = `ghcr.io/acme/hello-mcp@${digest('2')}`;
 const PULLFAIL = `ghcr.io/acme/hello-mcp-pullfail@${digest('3')}`;
 const CRASHLOOP = `ghcr.io/acme/hello-mcp-crashloop@${digest('4')}`;
 
-function deploymentYaml(name: string, ns: string, image: string, progressDeadlineSeconds = 4): string {
-  return `apiVersion: v1
-kind: Namespace
-metadata: {name: ${ns}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}, namespace: ${ns}}
-spec:
-  replicas: 2
-  progressDeadlineSeconds: ${progressDeadlineSeconds}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers: [{name: server, image: "${image}"}]
-`;
-}
+/** A namespace and a Deployment of two replicas in it (a short progress deadline: failures show quickly). */
+const deploymentYaml = (name: string, ns: string, image: string, progressDeadlineSeconds = 4) =>
+  `${namespaceYaml(ns)}---\n${deploymentDoc(name, ns, image, { replicas: 2, progressDeadlineSeconds })}`;
 
 describeWith(
   'action bundle: deploy with the real kubectl against the API simulator',
@@ -258,19 +248,7 @@ describeWith(
     });
 
     test('kustomize mode: the project templates rendered, the digest pinned, applied, then updated', async () => {
-      fs.cpSync(path.join(ROOT, 'templates', 'k8s'), path.join(workspace, 'k8s'), { recursive: true });
-      const walk = (d: string): string[] =>
-        fs
-          .readdirSync(d, { withFileTypes: true })
-          .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-      for (const f of walk(path.join(workspace, 'k8s')))
-        fs.writeFileSync(
-          f,
-          fs
-            .readFileSync(f, 'utf8')
-            .replace(/\{\{crate\}\}/g, 'hello-mcp')
-            .replace(/\{\{image\}\}/g, 'ghcr.io/acme/hello-mcp'),
-        );
+      copyK8sTemplates(path.join(workspace, 'k8s'), { crate: 'hello-mcp', image: 'ghcr.io/acme/hello-mcp' });
       const inputs = { strategy: 'manifests', manifests: 'k8s/overlays/staging' };
 
       const first = await run({ ...inputs, 'image-ref': V1 });
@@ -297,19 +275,10 @@ describeWith(
 
     test('strategy manifests into a namespace the overlay creates: no "does not exist", applied from nothing', async () => {
       // init's overlays bring their own Namespace; the namespace input names it before it exists.
-      fs.cpSync(path.join(ROOT, 'templates', 'k8s'), path.join(workspace, 'fresh'), { recursive: true });
-      const walk = (d: string): string[] =>
-        fs
-          .readdirSync(d, { withFileTypes: true })
-          .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-      for (const f of walk(path.join(workspace, 'fresh')))
-        fs.writeFileSync(
-          f,
-          fs
-            .readFileSync(f, 'utf8')
-            .replace(/\{\{crate\}\}/g, 'fresh-mcp')
-            .replace(/\{\{image\}\}/g, 'ghcr.io/acme/hello-mcp'),
-        );
+      copyK8sTemplates(path.join(workspace, 'fresh'), {
+        crate: 'fresh-mcp',
+        image: 'ghcr.io/acme/hello-mcp',
+      });
       expect(sim.get('namespaces', undefined, 'fresh-mcp-staging')).toBeUndefined();
       const r = await run({
         manifests: 'fresh/overlays/staging',

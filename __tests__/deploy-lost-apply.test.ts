@@ -7,7 +7,7 @@ import { setSink, textSink } from '../src/report/log';
 import { deploy } from '../src/stages/deploy';
 import type { StageEnv, StageResult } from '../src/stages/stage';
 import { ROOT, runActionAsync, type ActionRun } from './support/action';
-import { kubectl } from './support/deploy-env';
+import { deploymentYaml, kubectl, namespaceYaml } from './support/deploy-env';
 import { startK8sSim, type K8sSim, type K8sSimRequest } from './support/k8s-sim';
 import { describeWith, missingCommands } from './support/skip';
 
@@ -21,24 +21,9 @@ const V1 = `ghcr.io/acme/hello-mcp@sha256:${'1'.repeat(64)}`;
 const V2 = `ghcr.io/acme/hello-mcp@sha256:${'2'.repeat(64)}`;
 const PULLFAIL = `ghcr.io/acme/hello-mcp-pullfail@sha256:${'3'.repeat(64)}`;
 
-const deployment = (
-  name: string,
-  ns: string,
-  image: string,
-  progressDeadlineSeconds = 600,
-) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}, namespace: ${ns}}
-spec:
-  replicas: 1
-  progressDeadlineSeconds: ${progressDeadlineSeconds}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers: [{name: server, image: "${image}"}]
-`;
-const namespace = (ns: string) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${ns}}\n---\n`;
+const deployment = (name: string, ns: string, image: string, progressDeadlineSeconds = 600) =>
+  deploymentYaml(name, ns, image, { progressDeadlineSeconds });
+const namespace = (ns: string) => `${namespaceYaml(ns)}---\n`;
 
 /** The request kubectl sends to change deployment `name` (annotate, set image, apply): a PATCH of it. */
 const patchOf = (name: string) => (r: K8sSimRequest) =>

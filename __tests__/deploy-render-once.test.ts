@@ -7,7 +7,7 @@ import { setSink, textSink, type Annotation } from '../src/report/log';
 import { deploy } from '../src/stages/deploy';
 import type { StageEnv } from '../src/stages/stage';
 import { which } from '../src/tools';
-import { ROOT } from './support/action';
+import { copyK8sTemplates } from './support/deploy-env';
 import { startK8sSim, type K8sSim } from './support/k8s-sim';
 import { describeWith, missingCommands } from './support/skip';
 
@@ -43,20 +43,9 @@ describeWith('deploy: one kubectl kustomize per deploy', missingCommands('kubect
     process.env.PATH = `${bin}${path.delimiter}${PATH}`;
     setSink({ ...textSink((l) => lines.push(l)), annotate: (a) => annotations.push(a) });
     // The project's templates, as `mcp-deploy init` fills them in, with a probe the lint reports.
-    fs.cpSync(path.join(ROOT, 'templates', 'k8s'), path.join(workspace, 'k8s'), { recursive: true });
-    const walk = (d: string): string[] =>
-      fs
-        .readdirSync(d, { withFileTypes: true })
-        .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-    for (const f of walk(path.join(workspace, 'k8s')))
-      fs.writeFileSync(
-        f,
-        fs
-          .readFileSync(f, 'utf8')
-          .replace(/\{\{crate\}\}/g, 'hello-mcp')
-          .replace(/\{\{image\}\}/g, IMAGE)
-          .replace('path: /ready', 'path: /mcp'),
-      );
+    copyK8sTemplates(path.join(workspace, 'k8s'), { crate: 'hello-mcp', image: IMAGE }, (t) =>
+      t.replace('path: /ready', 'path: /mcp'),
+    );
     sim = await startK8sSim({ token: 'render-once-7d6c5b4a' });
   });
   afterAll(async () => {
