@@ -217,9 +217,14 @@ export async function execOk(argv: readonly string[], opts: ExecOptions = {}): P
   return r;
 }
 
+/** The last `n` lines a command printed: its stderr, or its stdout when stderr is empty. */
+export function outputTail(r: Pick<ExecResult, 'stdout' | 'stderr'>, n: number): string {
+  return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
+}
+
 export class CommandError extends Error {
   constructor(readonly result: ExecResult) {
-    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+    const tail = outputTail(result, 5);
     super(
       `${quote(result.argv.slice(0, 3))} ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${
         tail ? `:\n${tail}` : ''

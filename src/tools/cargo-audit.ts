@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { ExecResult } from '../exec';
-import { firstError, outputTail } from './cargo';
+import { outputTail, type ExecResult } from '../exec';
+import { firstError } from './cargo';
 
 /**
  * cargo-audit, run as `cargo audit`: its argv, its JSON report (rustsec's `Report` struct) and why a run
@@ -97,5 +97,5 @@ export function classifyAudit(r: ExecResult): AuditResult {
       : LOCKFILE.test(text)
         ? 'lockfile'
         : 'other';
-  return { kind, cause: firstError(r), detail: outputTail(r) };
+  return { kind, cause: firstError(r), detail: outputTail(r, 15) };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ExecResult } from '../exec';
+import { outputTail, type ExecResult } from '../exec';
 import type { Annotation } from '../report/log';
 import { locate, type Locator } from '../report/locator';
 
@@ -180,11 +180,6 @@ const NETWORK =
 const COMPILE = /^error: could not compile `/m;
 const TEST = /^error: (test failed, to rerun pass|\d+ targets? failed:)/m;
 
-/** The last lines of a command's output (stderr, or stdout when stderr is empty). */
-export function outputTail(r: ExecResult, n = 15): string {
-  return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
-}
-
 /** The first line of the output that starts with `error`, without the `error: ` prefix. */
 export function firstError(r: ExecResult): string | undefined {
   return `${r.stderr}\n${r.stdout}`
@@ -209,7 +204,7 @@ export function classifyCargo(r: ExecResult): CargoFailure | undefined {
           : TEST.test(r.stderr)
             ? 'test'
             : 'other';
-  return { kind, cause: firstError(r), detail: outputTail(r) };
+  return { kind, cause: firstError(r), detail: outputTail(r, 15) };
 }
 // ESC [ ... letter, and the ESC ( B charset switch that rustfmt's term crate emits.
 // eslint-disable-next-line no-control-regex -- matching escape sequences is the point

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ActionError } from '../../errors';
-import { exec, type ExecResult } from '../../exec';
+import { exec, outputTail, type ExecResult } from '../../exec';
 import { checkScanRef } from '../../oci';
 import { log } from '../../report/log';
 import { subjectImage } from '../../resolved';
@@ -80,7 +80,7 @@ export async function runScan(i: ScanInputs, env: StageEnv): Promise<StageResult
 
   const { result, dbRepository, skipped } = await scanWithFallback(i, trivy, imageRef, trivyEnv);
   if (result.exitCode !== 0 || !fs.existsSync(i.reportFile)) {
-    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
+    const tail = outputTail(result, 8);
     const kind = classifyTrivyFailure(result) ?? 'other';
     return failed(trivyFailure(result, kind, i, imageRef), tail, i, dbRepository);
   }
