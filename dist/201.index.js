@@ -574,7 +574,7 @@ async function runScan(i, env) {
     });
     const { result, dbRepository, skipped } = await scanWithFallback(i, trivy, imageRef, trivyEnv);
     if (result.exitCode !== 0 || !fs.existsSync(i.reportFile)) {
-        const tail = (result.stderr || result.stdout).trim().split('\n').slice(-8).join('\n');
+        const tail = (0, exec_1.outputTail)(result, 8);
         const kind = (0, trivy_1.classifyTrivyFailure)(result) ?? 'other';
         return (0, report_1.failed)((0, report_1.trivyFailure)(result, kind, i, imageRef), tail, i, dbRepository);
     }

@@ -1049,6 +1049,7 @@ exports.auditEnv = auditEnv;
 exports.parseAudit = parseAudit;
 exports.classifyAudit = classifyAudit;
 const path = __importStar(__webpack_require__(76760));
+const exec_1 = __webpack_require__(73190);
 const cargo_1 = __webpack_require__(79583);
 /**
  * cargo-audit, run as `cargo audit`: its argv, its JSON report (rustsec's `Report` struct) and why a run
@@ -1103,7 +1104,7 @@ function classifyAudit(r) {
             : LOCKFILE.test(text)
                 ? 'lockfile'
                 : 'other';
-    return { kind, cause: (0, cargo_1.firstError)(r), detail: (0, cargo_1.outputTail)(r) };
+    return { kind, cause: (0, cargo_1.firstError)(r), detail: (0, exec_1.outputTail)(r, 15) };
 }
 
 

@@ -15,6 +15,7 @@ exports.quote = quote;
 exports.toolEnv = toolEnv;
 exports.exec = exec;
 exports.execOk = execOk;
+exports.outputTail = outputTail;
 const node_child_process_1 = __webpack_require__(31421);
 const errors_1 = __webpack_require__(83916);
 const inputs_1 = __webpack_require__(49901);
@@ -205,10 +206,14 @@ async function execOk(argv, opts = {}) {
         throw new CommandError(r);
     return r;
 }
+/** The last `n` lines a command printed: its stderr, or its stdout when stderr is empty. */
+function outputTail(r, n) {
+    return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
+}
 class CommandError extends Error {
     result;
     constructor(result) {
-        const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+        const tail = outputTail(result, 5);
         super(`${quote(result.argv.slice(0, 3))} ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${tail ? `:\n${tail}` : ''}`);
         this.result = result;
         this.name = 'CommandError';

@@ -215,7 +215,6 @@ exports.installedTargetsArgv = installedTargetsArgv;
 exports.parseInstalledTargets = parseInstalledTargets;
 exports.toolchainListArgv = toolchainListArgv;
 exports.parseToolchainList = parseToolchainList;
-exports.outputTail = outputTail;
 exports.firstError = firstError;
 exports.classifyCargo = classifyCargo;
 exports.parseFmt = parseFmt;
@@ -224,6 +223,7 @@ exports.parseCargoTest = parseCargoTest;
 exports.parseCargoTestJson = parseCargoTestJson;
 exports.lockfileLine = lockfileLine;
 const path = __importStar(__webpack_require__(76760));
+const exec_1 = __webpack_require__(73190);
 const locator_1 = __webpack_require__(16596);
 /**
  * cargo and the toolchain under it (rustc, rustup): argv builders, parsers of their output and the
@@ -336,10 +336,6 @@ const TOOLCHAIN = /toolchain '[^']+' is not installed|is not installed for the t
 const NETWORK = /spurious network error|Could not resolve host|Couldn't resolve host|failed to download from|download of \S+ failed|Couldn't connect to server|Connection refused|SSL connect error|Unable to update registry|failed to fetch `http|attempting to make an HTTP request, but --offline was specified/i;
 const COMPILE = /^error: could not compile `/m;
 const TEST = /^error: (test failed, to rerun pass|\d+ targets? failed:)/m;
-/** The last lines of a command's output (stderr, or stdout when stderr is empty). */
-function outputTail(r, n = 15) {
-    return (r.stderr || r.stdout).trim().split('\n').slice(-n).join('\n');
-}
 /** The first line of the output that starts with `error`, without the `error: ` prefix. */
 function firstError(r) {
     return `${r.stderr}\n${r.stdout}`
@@ -364,7 +360,7 @@ function classifyCargo(r) {
                     : TEST.test(r.stderr)
                         ? 'test'
                         : 'other';
-    return { kind, cause: firstError(r), detail: outputTail(r) };
+    return { kind, cause: firstError(r), detail: (0, exec_1.outputTail)(r, 15) };
 }
 // ESC [ ... letter, and the ESC ( B charset switch that rustfmt's term crate emits.
 // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
